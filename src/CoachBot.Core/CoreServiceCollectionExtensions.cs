@@ -1,0 +1,25 @@
+using CoachBot.Core.Dispatch;
+using CoachBot.Core.Help;
+using CoachBot.Core.Outbound;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoachBot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The dispatcher, the command catalog, /help and the outbound-message router. Features add their handlers with AddX().</summary>
+    public static IServiceCollection AddCoachCore(this IServiceCollection services)
+    {
+        services.AddOptions<DispatchOptions>()
+            .BindConfiguration(DispatchOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CommandCatalog>();
+        services.TryAddSingleton<CoachDispatcher>();
+        services.TryAddSingleton<ChannelMessengers>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, HelpCommand>());
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+namespace CoachBot.Core.Replies;
+
+public enum ButtonStyle
+{
+    Secondary,
+    Primary,
+    Success,
+    Danger,
+}

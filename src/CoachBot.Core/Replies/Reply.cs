@@ -1,0 +1,35 @@
+namespace CoachBot.Core.Replies;
+
+/// <summary>
+/// One message from the coach, platform-neutral. <see cref="Text"/> is Markdown (bold, italics, code, lists, quotes);
+/// adapters render it (Discord Markdown, Slack mrkdwn, terminal plain text), render <see cref="Sources"/> as a
+/// Sources list, <see cref="Buttons"/> as native buttons, and never let it ping anyone.
+/// </summary>
+public sealed record Reply
+{
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>An optional heading shown above the text (e.g. "Quiz · Question 2/5").</summary>
+    public string? Title { get; init; }
+
+    public IReadOnlyList<Citation> Sources { get; init; } = [];
+
+    /// <summary>Buttons, in order; adapters lay them out in rows of at most five.</summary>
+    public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
+
+    public ReplyVisibility Visibility { get; init; } = ReplyVisibility.Public;
+
+    public ReplyPlacement Placement { get; init; } = ReplyPlacement.Reply;
+
+    /// <summary>A short note under the text (e.g. "LLM unavailable, answered from the guide").</summary>
+    public string? Footer { get; init; }
+
+    /// <summary>When set, the adapter opens this form instead of (or, where it cannot, in addition to) posting the text.</summary>
+    public FormRequest? Form { get; init; }
+
+    public static Reply Public(string text) => new() { Text = text };
+
+    public static Reply Ephemeral(string text) => new() { Text = text, Visibility = ReplyVisibility.Ephemeral };
+
+    public static IReadOnlyList<Reply> One(Reply reply) => [reply];
+}
