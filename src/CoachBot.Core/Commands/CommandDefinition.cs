@@ -14,6 +14,13 @@ public sealed record CommandDefinition(string Name, string Description)
     /// <summary>Only moderators may run it (checked by the dispatcher on every call, whatever the platform says).</summary>
     public bool ModeratorOnly { get; init; }
 
+    /// <summary>
+    /// For typed commands only: the subcommand used when the text does not start with a subcommand name, so
+    /// <c>/interview junior databases</c> reads as <c>/interview start junior databases</c>. Platforms with native
+    /// subcommands (Discord) still show them all.
+    /// </summary>
+    public string? DefaultSubcommand { get; init; }
+
     /// <summary>Example invocations for help text, e.g. "/quiz databases 5".</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 

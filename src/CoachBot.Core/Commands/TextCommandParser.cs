@@ -34,21 +34,23 @@ public static class TextCommandParser
         var target = definition;
         if (definition.Subcommands.Count > 0)
         {
-            if (tokens.Count == 0)
+            var sub = tokens.Count == 0 ? null : definition.FindSubcommand(tokens[0].Text);
+            var fallback = definition.DefaultSubcommand is { } defaultName ? definition.FindSubcommand(defaultName) : null;
+            if (sub is null && fallback is null)
             {
-                return TextCommandParseResult.Fail(UsageOf(definition));
+                return tokens.Count == 0
+                    ? TextCommandParseResult.Fail(UsageOf(definition))
+                    : TextCommandParseResult.Fail($"Unknown subcommand `{Clip(tokens[0].Text)}`. {UsageOf(definition)}");
             }
 
-            var sub = definition.FindSubcommand(tokens[0].Text);
-            if (sub is null)
+            if (sub is not null)
             {
-                return TextCommandParseResult.Fail($"Unknown subcommand `{Clip(tokens[0].Text)}`. {UsageOf(definition)}");
+                // Token offsets stay relative to the whole argument text (a TakesRest option slices it by them).
+                tokens = tokens.Skip(1).ToList();
             }
 
-            subcommand = sub.Name;
-            target = sub;
-            arguments = arguments[(tokens[0].End)..];
-            tokens = tokens.Skip(1).ToList();
+            target = sub ?? fallback!;
+            subcommand = target.Name;
         }
 
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
