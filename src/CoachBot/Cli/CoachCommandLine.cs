@@ -1,0 +1,126 @@
+using System.CommandLine;
+using CoachBot.Core.Dispatch;
+using CoachBot.Hosting;
+using CoachBot.Terminal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Cli;
+
+/// <summary>
+/// The command-line verbs: none or <c>run</c> starts the bot (platform adapters or the terminal chat);
+/// <c>ask "question"</c> prints one answer and exits; <c>eval FILE.jsonl [--k 3]</c> measures retrieval.
+/// Exit codes: 0 success, 1 failure, 2 configuration error.
+/// </summary>
+public static class CoachCommandLine
+{
+    public const int ConfigurationError = 2;
+
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("CoachBot: a backend-career coach for Discord, Slack and the terminal.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+
+        var run = new Command("run", "Start the bot: the configured Discord/Slack adapters, or the terminal chat when none is configured.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        run.SetAction((result, ct) => RunHostAsync(result.UnmatchedTokens.ToArray(), error, ct));
+        root.SetAction((result, ct) => RunHostAsync(result.UnmatchedTokens.ToArray(), error, ct));
+        root.Subcommands.Add(run);
+
+        var question = new Argument<string>("question") { Description = "The question to answer, in quotes." };
+        var ask = new Command("ask", "Answer one question from the guides, print it and exit.") { question };
+        ask.TreatUnmatchedTokensAsErrors = false;
+        ask.SetAction((result, ct) => AskAsync(result.GetRequiredValue(question), result.UnmatchedTokens.ToArray(), output, error, ct));
+        root.Subcommands.Add(ask);
+
+        return root;
+    }
+
+    public static async Task<int> RunHostAsync(string[] hostArgs, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = CoachHostFactory.Build(hostArgs);
+            await host.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await ReportConfigurationErrorAsync(ex, error);
+            return ConfigurationError;
+        }
+        catch (ConfigurationErrorException ex)
+        {
+            await error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return ConfigurationError;
+        }
+    }
+
+    private static async Task<int> AskAsync(string question, string[] configArgs, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            await error.WriteLineAsync("Usage: ask \"your question\"");
+            return 1;
+        }
+
+        try
+        {
+            await using var services = BuildServices(configArgs);
+            var dispatcher = services.GetRequiredService<CoachDispatcher>();
+            var chat = new TerminalChat(dispatcher, TextReader.Null, output, "you", interactive: false);
+            var replies = await chat.HandleLineAsync(question, ct);
+            foreach (var reply in replies)
+            {
+                await output.WriteLineAsync(TerminalReplyRenderer.Render(reply));
+            }
+
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await ReportConfigurationErrorAsync(ex, error);
+            return ConfigurationError;
+        }
+        catch (ConfigurationErrorException ex)
+        {
+            await error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return ConfigurationError;
+        }
+    }
+
+    /// <summary>The feature services without any adapter or hosted service, options validated as at start-up.</summary>
+    public static ServiceProvider BuildServices(string[] configArgs)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        CoachConfiguration.AddSources(builder.Configuration, builder.Environment.EnvironmentName, configArgs);
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(builder.Configuration);
+        services.AddLogging(logging => CoachHostFactory.ConfigureLogging(logging, builder.Configuration, quiet: true));
+        services.AddCoachFeatures(builder.Configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        provider.GetService<IStartupValidator>()?.Validate();
+        return provider;
+    }
+
+    private static async Task ReportConfigurationErrorAsync(OptionsValidationException exception, TextWriter error)
+    {
+        await error.WriteLineAsync("Configuration error: CoachBot cannot start until these settings are fixed:");
+        foreach (var failure in exception.Failures.Distinct(StringComparer.Ordinal))
+        {
+            await error.WriteLineAsync("  - " + failure);
+        }
+
+        await error.WriteLineAsync("Settings come from appsettings.json, user secrets and environment variables (e.g. Llm__ApiKey). See appsettings.example.json.");
+    }
+}

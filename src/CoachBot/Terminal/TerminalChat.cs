@@ -1,0 +1,103 @@
+using CoachBot.Core.Commands;
+using CoachBot.Core.Conversations;
+using CoachBot.Core.Dispatch;
+using CoachBot.Core.Replies;
+
+namespace CoachBot.Terminal;
+
+/// <summary>
+/// The terminal adapter: reads lines, turns "/commands" into command requests, numbers into button clicks (of the
+/// latest buttons shown) and anything else into a direct message, and prints the replies. The terminal user is a
+/// moderator of their own one-person community.
+/// </summary>
+public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, TextWriter output, string userName, bool interactive)
+{
+    private const string Prompt = "you> ";
+    private readonly UserIdentity _user = new(ChatPlatform.Terminal, "local-user", userName);
+    private List<ReplyButton> _buttons = [];
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync("CoachBot: your backend-career coach. Ask a question, or type /help. /quit leaves.");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (interactive)
+            {
+                await output.WriteAsync(Prompt);
+                await output.FlushAsync(cancellationToken);
+            }
+
+            var line = await input.ReadLineAsync(cancellationToken);
+            if (line is null)
+            {
+                break;
+            }
+
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line is "/quit" or "/exit")
+            {
+                break;
+            }
+
+            var replies = await HandleLineAsync(line, cancellationToken);
+            await PrintAsync(replies, cancellationToken);
+        }
+    }
+
+    /// <summary>Handles one typed line and returns the replies (also used by the one-shot <c>ask</c> verb and tests).</summary>
+    public async Task<IReadOnlyList<Reply>> HandleLineAsync(string line, CancellationToken cancellationToken)
+    {
+        var context = new CommandContext
+        {
+            User = _user,
+            Conversation = ConversationKey.Terminal,
+            IsModerator = true,
+            IsDirect = true,
+        };
+
+        if (int.TryParse(line, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && _buttons.Count > 0)
+        {
+            if (number < 1 || number > _buttons.Count || _buttons[number - 1].Disabled)
+            {
+                return Reply.One(Reply.Ephemeral($"Pick one of the numbers 1–{_buttons.Count}."));
+            }
+
+            return await dispatcher.DispatchAsync(new ButtonRequest(context, _buttons[number - 1].Id), cancellationToken);
+        }
+
+        if (TextCommandParser.IsCommand(line))
+        {
+            var parsed = TextCommandParser.ParseLine(context, dispatcher.Catalog, line);
+            return parsed.Request is null
+                ? Reply.One(Reply.Ephemeral(parsed.Error ?? "I couldn't read that command."))
+                : await dispatcher.DispatchAsync(parsed.Request, cancellationToken);
+        }
+
+        return await dispatcher.DispatchAsync(new MessageRequest(context, line, MessageOrigin.Direct), cancellationToken);
+    }
+
+    private async Task PrintAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        var buttons = new List<ReplyButton>();
+        foreach (var reply in replies)
+        {
+            await output.WriteLineAsync(TerminalReplyRenderer.Render(reply, buttons.Count + 1));
+            await output.WriteLineAsync();
+            buttons.AddRange(reply.Buttons);
+        }
+
+        await output.FlushAsync(cancellationToken);
+
+        // The numbers refer to the buttons printed last; a reply without buttons keeps the previous ones usable.
+        if (buttons.Count > 0)
+        {
+            _buttons = buttons;
+        }
+    }
+}
