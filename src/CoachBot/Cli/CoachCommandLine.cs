@@ -116,7 +116,7 @@ public static class CoachCommandLine
     private static async Task ReportConfigurationErrorAsync(OptionsValidationException exception, TextWriter error)
     {
         await error.WriteLineAsync("Configuration error: CoachBot cannot start until these settings are fixed:");
-        foreach (var failure in exception.Failures.Distinct(StringComparer.Ordinal))
+        foreach (var failure in ConfigurationErrorFormatter.Format(exception))
         {
             await error.WriteLineAsync("  - " + failure);
         }
