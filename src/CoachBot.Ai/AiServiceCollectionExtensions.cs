@@ -1,0 +1,79 @@
+using CoachBot.Ai.Answers;
+using CoachBot.Ai.Llm;
+using CoachBot.Ai.Memory;
+using CoachBot.Ai.Prompts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CoachBot.Ai;
+
+public static class AiServiceCollectionExtensions
+{
+    /// <summary>
+    /// The answer service and everything it composes with: LLM options (validated at start-up), the resilient HttpClient
+    /// and Semantic Kernel set-up, the prompt library, the offline composer, the injection guard and the in-memory
+    /// conversation memory. Needs an <c>IPassageRetriever</c> (AddKnowledge) registered too.
+    /// </summary>
+    public static IServiceCollection AddCoachAi(this IServiceCollection services)
+    {
+        services.AddOptions<LlmOptions>()
+            .BindConfiguration(LlmOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
+        services.AddOptions<AnswerOptions>()
+            .BindConfiguration(AnswerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ConversationMemoryOptions>()
+            .BindConfiguration(ConversationMemoryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        AddLlmHttpClient(services);
+        services.TryAddSingleton<LlmKernelFactory>();
+        services.TryAddSingleton<PromptLibrary>();
+        services.TryAddSingleton<PromptRunner>();
+        services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
+        services.TryAddSingleton<AnswerService>();
+        services.AddHostedService<LlmStartupReport>();
+        return services;
+    }
+
+    /// <summary>
+    /// One model call gets <c>Llm:TimeoutSeconds</c> in total: an attempt may use two thirds of it, a transient failure
+    /// (5xx, 408, 429, network, attempt timeout) is retried once after a short jittered pause, and a circuit breaker
+    /// stops calling a model that keeps failing so people get the offline answer at once.
+    /// </summary>
+    private static void AddLlmHttpClient(IServiceCollection services)
+    {
+        services.AddHttpClient(LlmKernelFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("llm", static (pipeline, context) =>
+            {
+                var llm = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
+                var total = TimeSpan.FromSeconds(llm.TimeoutSeconds);
+                pipeline
+                    .AddTimeout(total)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = 1,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromMilliseconds(250),
+                    })
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = 0.5,
+                        MinimumThroughput = 4,
+                        SamplingDuration = TimeSpan.FromSeconds(60),
+                        BreakDuration = TimeSpan.FromSeconds(30),
+                    })
+                    .AddTimeout(total * 2 / 3);
+            });
+    }
+}

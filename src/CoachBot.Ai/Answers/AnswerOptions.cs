@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoachBot.Ai.Answers;
+
+/// <summary>How answers are found and when the coach declines. Bound from the "Answers" section.</summary>
+public sealed class AnswerOptions
+{
+    public const string SectionName = "Answers";
+
+    /// <summary>Below this retrieval confidence (0..1) the question is treated as not covered by the guides and declined.</summary>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.25;
+
+    /// <summary>Passages retrieved per question and given to the composer.</summary>
+    [Range(1, 8)]
+    public int Passages { get; set; } = 3;
+}

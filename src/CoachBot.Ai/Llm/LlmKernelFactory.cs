@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+
+namespace CoachBot.Ai.Llm;
+
+/// <summary>
+/// Builds the Semantic Kernel for one request: SK's OpenAI chat connector pointed at <c>Llm:Endpoint</c>, sending
+/// through the resilient "llm" HttpClient from the factory (so handlers rotate and the retry, timeout and circuit
+/// breaker policies apply). Building is cheap next to a model call.
+/// </summary>
+public sealed class LlmKernelFactory(IHttpClientFactory httpClients, IOptions<LlmOptions> options, ILoggerFactory loggerFactory)
+{
+    public const string HttpClientName = "CoachBot.Llm";
+
+    // The OpenAI client insists on a credential; local servers (Ollama, vLLM, LM Studio) ignore it.
+    private const string NoKeyPlaceholder = "no-key";
+
+    public Kernel Create()
+    {
+        var llm = options.Value;
+        if (!llm.IsConfigured)
+        {
+            throw new InvalidOperationException("No LLM is configured (Llm:Endpoint and Llm:ChatModel).");
+        }
+
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.AddOpenAIChatCompletion(
+            modelId: llm.ChatModel!,
+            endpoint: llm.EndpointUri,
+            apiKey: string.IsNullOrWhiteSpace(llm.ApiKey) ? NoKeyPlaceholder : llm.ApiKey,
+            httpClient: httpClients.CreateClient(HttpClientName));
+        return builder.Build();
+    }
+}

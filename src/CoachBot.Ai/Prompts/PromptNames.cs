@@ -1,0 +1,10 @@
+namespace CoachBot.Ai.Prompts;
+
+/// <summary>The prompt template files the coach needs, by name (file name without ".yaml").</summary>
+public static class PromptNames
+{
+    public const string Answer = "answer";
+    public const string RewriteQuestion = "rewrite-question";
+
+    public static IReadOnlyList<string> All { get; } = [Answer, RewriteQuestion];
+}
