@@ -1,3 +1,4 @@
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Help;
 using CoachBot.Core.Outbound;
@@ -15,6 +16,13 @@ public static class CoreServiceCollectionExtensions
             .BindConfiguration(DispatchOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<CoachMetrics>();
+        services.TryAddSingleton<RequestRateLimiter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CoachDispatcher>();

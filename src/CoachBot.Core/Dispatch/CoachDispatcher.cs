@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CoachBot.Core.Commands;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,8 @@ public sealed partial class CoachDispatcher
     private readonly Dictionary<string, IFormHandler> _formHandlers;
     private readonly DispatchOptions _options;
     private readonly ILogger<CoachDispatcher> _logger;
+    private readonly RequestRateLimiter? _rateLimiter;
+    private readonly CoachMetrics? _metrics;
 
     public CoachDispatcher(
         CommandCatalog catalog,
@@ -26,7 +30,22 @@ public sealed partial class CoachDispatcher
         IEnumerable<IFormHandler> formHandlers,
         IOptions<DispatchOptions> options,
         ILogger<CoachDispatcher> logger)
+        : this(catalog, messageHandlers, buttonHandlers, formHandlers, options, logger, rateLimiter: null, metrics: null)
     {
+    }
+
+    public CoachDispatcher(
+        CommandCatalog catalog,
+        IEnumerable<IMessageHandler> messageHandlers,
+        IEnumerable<IButtonHandler> buttonHandlers,
+        IEnumerable<IFormHandler> formHandlers,
+        IOptions<DispatchOptions> options,
+        ILogger<CoachDispatcher> logger,
+        RequestRateLimiter? rateLimiter,
+        CoachMetrics? metrics)
+    {
+        _rateLimiter = rateLimiter;
+        _metrics = metrics;
         _catalog = catalog;
         _messageHandlers = messageHandlers.OrderBy(h => h.Order).ToArray();
         _buttonHandlers = buttonHandlers.ToDictionary(h => h.Feature, StringComparer.Ordinal);
@@ -45,6 +64,18 @@ public sealed partial class CoachDispatcher
             ["CorrelationId"] = request.Context.CorrelationId,
             ["Conversation"] = request.Context.Conversation.ToString(),
         });
+        var platform = request.Context.User.Platform.ToString();
+        var kind = KindOf(request);
+        _metrics?.Interaction(platform, kind);
+        if (_rateLimiter is not null && !_rateLimiter.TryAcquire(request.Context, out var retryAfter))
+        {
+            _metrics?.RateLimited(platform);
+            LogRateLimited(request.Context.User.Key);
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            return Reply.One(Reply.Ephemeral($"You're going a little fast for me. Please try again in about {seconds} seconds."));
+        }
+
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return request switch
@@ -65,10 +96,24 @@ public sealed partial class CoachDispatcher
 #pragma warning restore CA1031
         {
             LogHandlerFailed(ex, request.GetType().Name, request.Context.CorrelationId);
+            _metrics?.Failure(platform, kind);
             return Reply.One(Reply.Ephemeral(
                 $"Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment. (ref {request.Context.CorrelationId})"));
         }
+        finally
+        {
+            _metrics?.Handled(kind, Stopwatch.GetElapsedTime(started));
+        }
     }
+
+    private static string KindOf(CoachRequest request) => request switch
+    {
+        CommandRequest command => "command:" + command.Command.ToLowerInvariant(),
+        MessageRequest => "message",
+        ButtonRequest => "button",
+        FormSubmitRequest => "form",
+        _ => "other",
+    };
 
     private async Task<IReadOnlyList<Reply>> DispatchCommandAsync(CommandRequest request, CancellationToken ct)
     {
@@ -172,6 +217,9 @@ public sealed partial class CoachDispatcher
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handler for {RequestKind} failed (correlation {CorrelationId})")]
     private partial void LogHandlerFailed(Exception exception, string requestKind, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rate limit reached for {User}")]
+    private partial void LogRateLimited(string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unknown command /{Command}")]
     private partial void LogUnknownCommand(string command);

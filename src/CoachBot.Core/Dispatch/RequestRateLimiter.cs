@@ -1,0 +1,49 @@
+using System.Threading.RateLimiting;
+using CoachBot.Core.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Core.Dispatch;
+
+/// <summary>
+/// Token buckets per user and per community (System.Threading.RateLimiting), refilled continuously so a burst is
+/// allowed and a steady flood is not. The terminal is never limited: it is one person on their own machine.
+/// </summary>
+public sealed class RequestRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<CommandContext> _limiter;
+
+    public RequestRateLimiter(IOptions<RateLimitOptions> options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = timeProvider;
+        var limits = options.Value;
+        var perUser = PartitionedRateLimiter.Create<CommandContext, string>(context =>
+            context.User.Platform == ChatPlatform.Terminal
+                ? RateLimitPartition.GetNoLimiter("terminal")
+                : RateLimitPartition.GetTokenBucketLimiter("u:" + context.Conversation.CommunityKey + ":" + context.User.Key, _ => Bucket(limits.PerUserPerMinute)));
+        var perCommunity = PartitionedRateLimiter.Create<CommandContext, string>(context =>
+            context.User.Platform == ChatPlatform.Terminal
+                ? RateLimitPartition.GetNoLimiter("terminal")
+                : RateLimitPartition.GetTokenBucketLimiter("c:" + context.Conversation.CommunityKey, _ => Bucket(limits.PerCommunityPerMinute)));
+        _limiter = PartitionedRateLimiter.CreateChained(perUser, perCommunity);
+    }
+
+    /// <summary>Takes one permit for this request; returns false (with a retry hint) when the caller is over a limit.</summary>
+    public bool TryAcquire(CommandContext context, out TimeSpan retryAfter)
+    {
+        using var lease = _limiter.AttemptAcquire(context);
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(5);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
+    {
+        TokenLimit = perMinute,
+        TokensPerPeriod = Math.Max(1, perMinute / 12),
+        ReplenishmentPeriod = TimeSpan.FromSeconds(5),
+        AutoReplenishment = true,
+        QueueLimit = 0,
+    };
+}
