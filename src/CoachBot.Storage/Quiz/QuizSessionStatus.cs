@@ -1,0 +1,9 @@
+namespace CoachBot.Storage.Quiz;
+
+public enum QuizSessionStatus
+{
+    Active,
+    Completed,
+    Abandoned,
+    Expired,
+}

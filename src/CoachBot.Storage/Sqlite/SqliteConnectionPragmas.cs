@@ -1,0 +1,39 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CoachBot.Storage.Sqlite;
+
+/// <summary>
+/// Sets the pragmas every SQLite connection needs as it opens: WAL (readers never block the writer), a busy timeout
+/// (a second writer waits instead of failing at once) and synchronous=NORMAL (safe with WAL, far fewer fsyncs).
+/// </summary>
+public sealed class SqliteConnectionPragmas(int busyTimeoutMilliseconds) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = string.Create(
+        CultureInfo.InvariantCulture,
+        $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL;");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Built from an int option, not from input.
+        command.CommandText = _pragmas;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+#pragma warning disable CA2100 // Built from an int option, not from input.
+            command.CommandText = _pragmas;
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using CoachBot.Storage.Postgres;
+using CoachBot.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachBot.Storage;
+
+/// <summary>Builds the provider-specific <see cref="DbContextOptions"/> (used at run time, design time and in tests).</summary>
+public static class StorageContextOptions
+{
+    /// <summary>The SQLite connection string for the options: the override when set, else a file under the data directory.</summary>
+    public static string SqliteConnectionString(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        var path = Path.Combine(options.ResolveDataDirectory(), options.SqliteFileName);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Default,
+            DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
+            Pooling = true,
+        }.ToString();
+    }
+
+    public static DbContextOptions<SqliteCoachBotDbContext> ForSqlite(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new DbContextOptionsBuilder<SqliteCoachBotDbContext>()
+            .UseSqlite(SqliteConnectionString(options))
+            .AddInterceptors(new SqliteConnectionPragmas(options.BusyTimeoutMilliseconds))
+            .Options;
+    }
+
+    public static DbContextOptions<PostgresCoachBotDbContext> ForPostgres(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var connectionString = options.ConnectionString
+            ?? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is Postgres.");
+        return new DbContextOptionsBuilder<PostgresCoachBotDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+            .Options;
+    }
+}

@@ -1,0 +1,29 @@
+using CoachBot.Storage.Community;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Storage options (section "Storage", validated at start-up), <see cref="IDbContextFactory{CoachBotDbContext}"/> for
+    /// the configured provider, the community member store, and the start-up migration.
+    /// </summary>
+    public static IServiceCollection AddCoachStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDbContextFactory<CoachBotDbContext>, CoachBotDbContextFactory>();
+        services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
+        services.TryAddSingleton<ICommunityMemberStore, CommunityMemberStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageInitializerHostedService>());
+        return services;
+    }
+}
