@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using CoachBot.Discord.Commands;
+using CoachBot.Discord.Gateway;
+using CoachBot.Discord.Interactions;
+using CoachBot.Discord.Messages;
+using CoachBot.Discord.Models;
+using CoachBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Discord.Hosting;
+
+/// <summary>
+/// Runs the Discord adapter: asks <c>/gateway/bot</c> where to connect and how many shards to use, opens one gateway
+/// connection per shard this process runs, registers commands after the first READY, and hands events to the
+/// interaction and message handlers without blocking the gateway. A fatal gateway close or a rejected token stops the
+/// adapter with a clear log line; the host keeps running.
+/// </summary>
+public sealed partial class DiscordAdapterService(
+    DiscordRestClient rest,
+    DiscordInteractionHandler interactions,
+    DiscordMessageHandler messages,
+    CommandRegistrar registrar,
+    BotThreadRegistry threads,
+    DiscordSession session,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggerFactory,
+    ILogger<DiscordAdapterService> logger) : BackgroundService
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<Task, byte> _work = new();
+    private readonly List<DiscordGatewayClient> _clients = [];
+    private int _registered;
+
+    /// <summary>The running shard connections (for diagnostics and tests).</summary>
+    public IReadOnlyList<DiscordGatewayClient> Clients => _clients;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var info = await DiscoverGatewayAsync(stoppingToken);
+        if (info is null)
+        {
+            return;
+        }
+
+        var shardCount = settings.ShardCount ?? Math.Max(1, info.Shards);
+        var shardIds = settings.ShardIds.Count > 0 ? settings.ShardIds.ToList() : Enumerable.Range(0, shardCount).ToList();
+        var gatewayUrl = string.IsNullOrWhiteSpace(settings.GatewayUrlOverride) ? info.Url : settings.GatewayUrlOverride;
+        var gate = new IdentifyGate(info.SessionStartLimit?.MaxConcurrency ?? 1, TimeSpan.FromMilliseconds(settings.IdentifyIntervalMs), time);
+        LogStarting(shardIds.Count, shardCount);
+
+        foreach (var shardId in shardIds)
+        {
+            var client = new DiscordGatewayClient(
+                new GatewayConnectionSettings(gatewayUrl, settings.Token!, shardId, shardCount, settings.Intents)
+                {
+                    ReconnectBaseDelay = TimeSpan.FromMilliseconds(settings.ReconnectBaseDelayMs),
+                    ReconnectMaxDelay = TimeSpan.FromMilliseconds(settings.ReconnectMaxDelayMs),
+                    InvalidSessionMinDelay = TimeSpan.FromMilliseconds(settings.InvalidSessionMinDelayMs),
+                    InvalidSessionMaxDelay = TimeSpan.FromMilliseconds(settings.InvalidSessionMaxDelayMs),
+                },
+                gate,
+                time,
+                loggerFactory.CreateLogger<DiscordGatewayClient>());
+            Wire(client, stoppingToken);
+            _clients.Add(client);
+            await client.StartAsync(stoppingToken);
+        }
+
+        try
+        {
+            await Task.WhenAll(_clients.Select(c => c.Completion));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            LogAdapterStopped();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+
+        // Let answers in flight finish (they were acknowledged; dropping them would leave "thinking…" behind).
+        var pending = _work.Keys.ToArray();
+        if (pending.Length > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(pending), Task.Delay(DrainTimeout, time, cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<GatewayBotInfo?> DiscoverGatewayAsync(CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await rest.GetGatewayBotAsync(ct);
+            }
+            catch (DiscordApiException ex) when (ex.Status == System.Net.HttpStatusCode.Unauthorized)
+            {
+                LogTokenRejected();
+                return null;
+            }
+            catch (DiscordApiException ex)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+                LogDiscoveryFailed(ex.Message, (long)delay.TotalSeconds);
+                try
+                {
+                    await Task.Delay(delay, time, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
+    }
+
+    private void Wire(DiscordGatewayClient client, CancellationToken stoppingToken)
+    {
+        client.Ready += ready =>
+        {
+            session.OnReady(ready.User.Id, ready.Application?.Id);
+            var applicationId = session.ApplicationId;
+            if (options.Value.RegisterCommands && applicationId is not null && Interlocked.Exchange(ref _registered, 1) == 0)
+            {
+                Track(Task.Run(() => registrar.RegisterAsync(applicationId, stoppingToken), CancellationToken.None));
+            }
+
+            return Task.CompletedTask;
+        };
+        client.InteractionCreated += interaction =>
+        {
+            Track(Task.Run(() => interactions.HandleAsync(interaction, stoppingToken), CancellationToken.None));
+            return Task.CompletedTask;
+        };
+        client.MessageReceived += message =>
+        {
+            Track(Task.Run(() => messages.HandleAsync(message, stoppingToken), CancellationToken.None));
+            return Task.CompletedTask;
+        };
+        client.ThreadCreated += thread =>
+        {
+            Remember(thread);
+            return Task.CompletedTask;
+        };
+        client.GuildAvailable += guild =>
+        {
+            foreach (var thread in guild.Threads)
+            {
+                Remember(thread);
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+
+    private void Remember(DiscordChannel thread)
+    {
+        if (thread.IsThread && thread.ParentId is not null && thread.OwnerId is not null && thread.OwnerId == session.BotUserId)
+        {
+            threads.Add(thread.Id, thread.ParentId);
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _work.TryAdd(task, 0);
+        task.ContinueWith(
+            t =>
+            {
+                _work.TryRemove(t, out _);
+                if (t.Exception is { } ex)
+                {
+                    LogWorkFailed(ex.GetBaseException());
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord adapter starting {ShardsHere} of {ShardCount} shard(s)")]
+    private partial void LogStarting(int shardsHere, int shardCount);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord rejected the bot token (HTTP 401). Check Discord:Token. The Discord adapter is off; the rest of CoachBot keeps running.")]
+    private partial void LogTokenRejected();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach Discord's /gateway/bot ({Reason}); retrying in {DelaySeconds} s")]
+    private partial void LogDiscoveryFailed(string reason, long delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: every shard ended (see the log line above). The rest of CoachBot keeps running.")]
+    private partial void LogAdapterStopped();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord event handling failed")]
+    private partial void LogWorkFailed(Exception exception);
+}

@@ -1,0 +1,230 @@
+using CoachBot.Core.Dispatch;
+using CoachBot.Core.Replies;
+using CoachBot.Discord.Messages;
+using CoachBot.Discord.Models;
+using CoachBot.Discord.Rendering;
+using CoachBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Discord.Interactions;
+
+/// <summary>
+/// Answers application commands, button clicks and modal submits. The 3-second rule is met by acknowledging first,
+/// before the coach does any work: commands get a public deferred response (5), components and modals opened from a
+/// message a deferred update (6). Then the replies are delivered:
+/// <list type="bullet">
+/// <item>Command, first reply public: edit @original (the "thinking…" message) with it; Thread placement then opens a
+/// thread from that message and continues there.</item>
+/// <item>Command, first reply ephemeral (a refusal, /help): delete @original and send an ephemeral follow-up — the
+/// deferral was public because the replies aren't known when it must be sent.</item>
+/// <item>Component, UpdateSource: edit @original, which after a type-6 ack is the message the button is on.</item>
+/// <item>Anything else: follow-ups, each with its own ephemeral flag.</item>
+/// </list>
+/// A form can't be shown after a deferral (a modal must be the first response), so its fallback text is sent instead.
+/// Failures after the ack still end in a visible apology.
+/// </summary>
+public sealed partial class DiscordInteractionHandler(
+    DiscordRestClient rest,
+    CoachDispatcher dispatcher,
+    DiscordContextFactory contexts,
+    ThreadStarter threadStarter,
+    TimeProvider time,
+    ILogger<DiscordInteractionHandler> logger)
+{
+    private const string Apology = "Sorry, something went wrong while I was answering. Please try again in a moment.";
+
+    /// <summary>Raised right after the acknowledgement is sent, with the time it took (for metrics and the benchmark).</summary>
+    public event Action<DiscordInteraction, TimeSpan>? Acknowledged;
+
+    public async Task HandleAsync(DiscordInteraction interaction, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var started = time.GetTimestamp();
+        var context = contexts.ForInteraction(interaction);
+        var request = InteractionRequestFactory.Create(interaction, context);
+        if (request is null)
+        {
+            LogIgnored(interaction.Type);
+            return;
+        }
+
+        var updatesSource = interaction.Type == DiscordInteraction.MessageComponent
+            || (interaction.Type == DiscordInteraction.ModalSubmit && interaction.Message is not null);
+        try
+        {
+            await rest.CreateInteractionResponseAsync(
+                interaction.Id,
+                interaction.Token,
+                updatesSource ? InteractionResponse.DeferredUpdate() : InteractionResponse.Deferred(ephemeral: false),
+                ct);
+        }
+        catch (DiscordApiException ex)
+        {
+            // 10062: too late (the token expired), 40060: already acknowledged. Nothing more can be sent either way.
+            LogAckFailed(interaction.Id, ex.Code ?? 0, ex.Message);
+            return;
+        }
+
+        Acknowledged?.Invoke(interaction, time.GetElapsedTime(started));
+        var session = new ResponseSession(interaction, updatesSource);
+        try
+        {
+            var replies = await dispatcher.DispatchAsync(request, ct);
+            foreach (var reply in replies)
+            {
+                await DeliverAsync(session, reply, ct);
+            }
+
+            if (!updatesSource && !session.OriginalResolved)
+            {
+                // No reply at all: don't leave "CoachBot is thinking…" behind.
+                await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or InvalidOperationException)
+        {
+            LogDeliveryFailed(ex, interaction.Id, context.CorrelationId);
+            await ApologiseAsync(session, ct);
+        }
+    }
+
+    private async Task DeliverAsync(ResponseSession session, Reply reply, CancellationToken ct)
+    {
+        var interaction = session.Interaction;
+        if (reply.Form is { } form)
+        {
+            reply = reply with { Text = string.IsNullOrWhiteSpace(reply.Text) ? form.FallbackText : reply.Text.TrimEnd() + "\n\n" + form.FallbackText, Form = null };
+        }
+
+        var ephemeral = reply.Visibility == ReplyVisibility.Ephemeral;
+        var messages = DiscordReplyRenderer.Render(reply, ephemeral);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var remainder = messages.Skip(1);
+        if (session.UpdatesSource && reply.Placement == ReplyPlacement.UpdateSource && !session.SourceUpdated)
+        {
+            // Flags can't change on an edit; the source message keeps its own visibility.
+            await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(messages[0]), ct);
+            session.SourceUpdated = true;
+        }
+        else if (!session.UpdatesSource && !session.OriginalResolved)
+        {
+            session.OriginalResolved = true;
+            if (ephemeral)
+            {
+                await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ct);
+                await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, messages[0], ct);
+            }
+            else
+            {
+                var original = await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(messages[0]), ct);
+                if (await TryOpenThreadAsync(session, reply, original, ct))
+                {
+                    await PostInThreadAsync(session.ThreadId!, remainder, ct);
+                    return;
+                }
+            }
+        }
+        else if (!ephemeral && reply.Placement == ReplyPlacement.Thread && session.ThreadId is not null)
+        {
+            await PostInThreadAsync(session.ThreadId, messages, ct);
+            return;
+        }
+        else
+        {
+            var first = await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, messages[0], ct);
+            if (!ephemeral && await TryOpenThreadAsync(session, reply, first, ct))
+            {
+                await PostInThreadAsync(session.ThreadId!, remainder, ct);
+                return;
+            }
+        }
+
+        foreach (var message in remainder)
+        {
+            await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, message, ct);
+        }
+    }
+
+    private async Task<bool> TryOpenThreadAsync(ResponseSession session, Reply reply, DiscordMessage? anchor, CancellationToken ct)
+    {
+        var interaction = session.Interaction;
+        if (reply.Placement != ReplyPlacement.Thread || session.ThreadId is not null || anchor is null
+            || interaction.GuildId is null || interaction.Channel?.IsThread == true || interaction.ChannelId is null)
+        {
+            return false;
+        }
+
+        session.ThreadId = await threadStarter.StartAsync(interaction.ChannelId, anchor.Id, reply, ct);
+        return session.ThreadId is not null;
+    }
+
+    private async Task PostInThreadAsync(string threadId, IEnumerable<MessagePayload> messages, CancellationToken ct)
+    {
+        foreach (var message in messages)
+        {
+            await rest.CreateMessageAsync(threadId, WithoutFlags(message), ct);
+        }
+    }
+
+    private async Task ApologiseAsync(ResponseSession session, CancellationToken ct)
+    {
+        var interaction = session.Interaction;
+        var apology = new MessagePayload { Content = Apology, Flags = MessageFlags.Ephemeral, Components = [] };
+        try
+        {
+            if (!session.UpdatesSource && !session.OriginalResolved)
+            {
+                await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(apology), ct);
+            }
+            else
+            {
+                await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, apology, ct);
+            }
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
+        {
+            LogApologyFailed(interaction.Id, ex.Message);
+        }
+    }
+
+    private static MessagePayload WithoutFlags(MessagePayload message) => new()
+    {
+        Content = message.Content,
+        Components = message.Components,
+        MessageReference = message.MessageReference,
+    };
+
+    private sealed class ResponseSession(DiscordInteraction interaction, bool updatesSource)
+    {
+        public DiscordInteraction Interaction { get; } = interaction;
+
+        public bool UpdatesSource { get; } = updatesSource;
+
+        /// <summary>The deferred "thinking…" response was replaced or deleted.</summary>
+        public bool OriginalResolved { get; set; }
+
+        public bool SourceUpdated { get; set; }
+
+        public string? ThreadId { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored interaction of type {Type}")]
+    private partial void LogIgnored(int type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not acknowledge interaction {InteractionId} (Discord code {Code}): {Reason}")]
+    private partial void LogAckFailed(string interactionId, int code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the answer to interaction {InteractionId} (correlation {CorrelationId})")]
+    private partial void LogDeliveryFailed(Exception exception, string interactionId, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not send the apology for interaction {InteractionId}: {Reason}")]
+    private partial void LogApologyFailed(string interactionId, string reason);
+}

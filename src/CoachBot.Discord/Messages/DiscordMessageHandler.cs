@@ -1,0 +1,112 @@
+using CoachBot.Core.Conversations;
+using CoachBot.Core.Dispatch;
+using CoachBot.Core.Replies;
+using CoachBot.Discord.Hosting;
+using CoachBot.Discord.Interactions;
+using CoachBot.Discord.Models;
+using CoachBot.Discord.Rendering;
+using CoachBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Discord.Messages;
+
+/// <summary>
+/// Answers free text addressed to the bot: DMs (Direct), guild messages that mention it (Mention, answered in a thread
+/// opened from the question when the reply asks for a thread) and messages in threads it started (ThreadReply).
+/// Bots, webhooks, its own messages and empty messages are ignored. The conversation key of a mention already names
+/// the thread (a thread started from a message has the message's id), so the first answer and later thread replies
+/// share their memory.
+/// </summary>
+public sealed partial class DiscordMessageHandler(
+    DiscordRestClient rest,
+    CoachDispatcher dispatcher,
+    DiscordContextFactory contexts,
+    BotThreadRegistry threads,
+    ThreadStarter threadStarter,
+    DiscordSession session,
+    ILogger<DiscordMessageHandler> logger)
+{
+    public async Task HandleAsync(DiscordMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var self = session.BotUserId;
+        if (self is null || message.Author is null || message.Author.Bot == true || message.Author.Id == self
+            || message.WebhookId is not null || message.Type is not (0 or 19) || string.IsNullOrWhiteSpace(message.Content))
+        {
+            return;
+        }
+
+        MessageOrigin origin;
+        ConversationKey key;
+        if (message.GuildId is null)
+        {
+            origin = MessageOrigin.Direct;
+            key = new ConversationKey(ChatPlatform.Discord, DiscordContextFactory.DirectCommunity, message.ChannelId);
+        }
+        else if (threads.TryGetParent(message.ChannelId, out var parent))
+        {
+            origin = MessageOrigin.ThreadReply;
+            key = new ConversationKey(ChatPlatform.Discord, message.GuildId, parent, message.ChannelId);
+        }
+        else if (MentionParser.MentionsUser(message, self))
+        {
+            origin = MessageOrigin.Mention;
+            key = new ConversationKey(ChatPlatform.Discord, message.GuildId, message.ChannelId, message.Id);
+        }
+        else
+        {
+            return;
+        }
+
+        var text = MentionParser.StripMention(message.Content, self);
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var context = contexts.ForMessage(message, key);
+        LogMessage(origin, context.CorrelationId);
+        var replies = await dispatcher.DispatchAsync(new MessageRequest(context, text, origin), ct);
+        try
+        {
+            await DeliverAsync(message, origin, replies, ct);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
+        {
+            LogDeliveryFailed(ex, context.CorrelationId);
+        }
+    }
+
+    private async Task DeliverAsync(DiscordMessage question, MessageOrigin origin, IReadOnlyList<Reply> replies, CancellationToken ct)
+    {
+        string? threadId = null;
+        var referenced = false;
+        foreach (var reply in replies)
+        {
+            // Ephemeral has no meaning for channel messages: the reply goes where the question was asked.
+            if (origin == MessageOrigin.Mention && reply.Placement == ReplyPlacement.Thread && threadId is null)
+            {
+                threadId = await threadStarter.StartAsync(question.ChannelId, question.Id, reply, ct);
+            }
+
+            var channel = threadId ?? question.ChannelId;
+            MessageReference? reference = null;
+            if (threadId is null && origin == MessageOrigin.Mention && !referenced)
+            {
+                reference = new MessageReference { MessageId = question.Id, ChannelId = question.ChannelId };
+                referenced = true;
+            }
+
+            foreach (var payload in DiscordReplyRenderer.Render(reply, ephemeral: false, reference))
+            {
+                await rest.CreateMessageAsync(channel, payload, ct);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord {Origin} message (correlation {CorrelationId})")]
+    private partial void LogMessage(MessageOrigin origin, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the answer to a Discord message (correlation {CorrelationId})")]
+    private partial void LogDeliveryFailed(Exception exception, string correlationId);
+}

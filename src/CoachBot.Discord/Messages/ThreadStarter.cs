@@ -1,0 +1,67 @@
+using CoachBot.Core.Replies;
+using CoachBot.Discord.Models;
+using CoachBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Discord.Messages;
+
+/// <summary>Opens a public thread from a message (the question, or the bot's answer) and remembers it as the bot's.</summary>
+public sealed partial class ThreadStarter(
+    DiscordRestClient rest,
+    BotThreadRegistry threads,
+    IOptions<DiscordOptions> options,
+    ILogger<ThreadStarter> logger)
+{
+    private const int MaxNameLength = 100;
+
+    /// <summary>The thread id (equal to the message id), or null when Discord refused (DM, forum, missing permission).</summary>
+    public async Task<string?> StartAsync(string channelId, string messageId, Reply reply, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        try
+        {
+            var thread = await rest.StartThreadFromMessageAsync(
+                channelId,
+                messageId,
+                new StartThreadRequest { Name = NameFor(reply), AutoArchiveDuration = options.Value.ThreadAutoArchiveMinutes },
+                ct);
+            var threadId = thread?.Id is { Length: > 0 } id ? id : messageId;
+            threads.Add(threadId, channelId);
+            return threadId;
+        }
+        catch (DiscordApiException ex) when (ex.Code == DiscordErrorCodes.ThreadAlreadyCreated)
+        {
+            // A thread already hangs off this message; its id is the message id.
+            threads.Add(messageId, channelId);
+            return messageId;
+        }
+        catch (DiscordApiException ex)
+        {
+            LogThreadRefused(ex.Code ?? 0, ex.Message);
+            return null;
+        }
+    }
+
+    public static string NameFor(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var source = !string.IsNullOrWhiteSpace(reply.Title) ? reply.Title : FirstLine(reply.Text);
+        var name = new string(source.Where(c => !char.IsControl(c) && c is not ('*' or '_' or '`' or '#' or '>' or '~')).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "Coaching";
+        }
+
+        return name.Length <= MaxNameLength ? name : name[..(MaxNameLength - 1)] + "…";
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Trim().Split('\n', 2)[0];
+        return line.Length > 80 ? line[..80] : line;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a thread (Discord code {Code}): {Reason}; answering in the channel instead")]
+    private partial void LogThreadRefused(int code, string reason);
+}

@@ -1,0 +1,6 @@
+namespace CoachBot.Discord.Models;
+
+public static class MessageFlags
+{
+    public const int Ephemeral = 64;
+}

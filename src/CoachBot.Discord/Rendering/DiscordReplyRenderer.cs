@@ -1,0 +1,95 @@
+using System.Text;
+using CoachBot.Core.Replies;
+using CoachBot.Discord.Models;
+
+namespace CoachBot.Discord.Rendering;
+
+/// <summary>
+/// Turns a platform-neutral <see cref="Reply"/> into Discord messages: the title in bold, the Markdown text as is
+/// (Discord Markdown is close enough), a "Sources" list, the footer as subtext, buttons in action rows on the last
+/// message, and the ephemeral flag. Text is split under 2000 characters; mass mentions are neutralised.
+/// </summary>
+public static class DiscordReplyRenderer
+{
+    public static string RenderText(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var text = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(reply.Title))
+        {
+            text.Append("**").Append(reply.Title.ReplaceLineEndings(" ").Replace("**", string.Empty, StringComparison.Ordinal).Trim()).Append("**\n");
+        }
+
+        text.Append(reply.Text.Trim());
+        var sources = reply.Sources.Distinct().ToList();
+        if (sources.Count > 0)
+        {
+            text.Append("\n\n**Sources**");
+            foreach (var source in sources)
+            {
+                text.Append("\n• ").Append(source.Display);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(reply.Footer))
+        {
+            text.Append("\n\n-# ").Append(reply.Footer.ReplaceLineEndings(" ").Trim());
+        }
+
+        return MentionGuard.Neutralise(text.ToString().Trim());
+    }
+
+    /// <summary>
+    /// One or more messages for the reply. The first carries <paramref name="reference"/> (a reply to the question); the
+    /// last carries the buttons. Every message is ephemeral when <paramref name="ephemeral"/> is set.
+    /// </summary>
+    public static IReadOnlyList<MessagePayload> Render(Reply reply, bool ephemeral, MessageReference? reference = null)
+    {
+        var chunks = MessageSplitter.Split(RenderText(reply));
+        if (chunks.Count == 0)
+        {
+            chunks = reply.Buttons.Count > 0 ? ["\u200B"] : [];
+        }
+
+        var components = ComponentLayout.Build(reply.Buttons);
+        var messages = new List<MessagePayload>(chunks.Count);
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            messages.Add(new MessagePayload
+            {
+                Content = chunks[i],
+                Flags = ephemeral ? MessageFlags.Ephemeral : null,
+                MessageReference = i == 0 ? reference : null,
+                Components = i == chunks.Count - 1 ? components : [],
+            });
+        }
+
+        return messages;
+    }
+
+    /// <summary>A form as a Discord modal: title ≤45, up to five text inputs.</summary>
+    public static ModalData RenderModal(FormRequest form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return new ModalData
+        {
+            CustomId = form.Id,
+            Title = Clip(form.Title, 45),
+            Components = form.Fields.Take(5).Select(f => new ModalLabel
+            {
+                Label = Clip(f.Label, 45),
+                Component = new TextInputComponent
+                {
+                    CustomId = f.Id,
+                    Style = f.Multiline ? 2 : 1,
+                    Required = f.Required,
+                    MaxLength = Math.Clamp(f.MaxLength, 1, 4000),
+                    Placeholder = f.Placeholder is null ? null : Clip(f.Placeholder, 100),
+                    Value = f.InitialValue is null ? null : Clip(f.InitialValue, 4000),
+                },
+            }).ToList(),
+        };
+    }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,271 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using CoachBot.Discord.Json;
+using CoachBot.Discord.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Discord.Rest;
+
+/// <summary>
+/// The Discord REST API (v10) as the adapter uses it. Every call goes through one path that adds the bot
+/// authorization and User-Agent, honours per-bucket limits, 429s and the local global cap, retries a bounded number of
+/// times, and logs failures by route template (never the token, never a path with an interaction token in it).
+/// </summary>
+public sealed partial class DiscordRestClient : IDisposable
+{
+    public const string HttpClientName = "CoachBot.Discord";
+
+    private static readonly Version AdapterVersion = typeof(DiscordRestClient).Assembly.GetName().Version ?? new Version(1, 0);
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly DiscordOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DiscordRestClient> _logger;
+    private readonly RestRateLimiter _limiter;
+    private readonly string _baseUrl;
+    private volatile bool _unauthorized;
+
+    public DiscordRestClient(
+        IHttpClientFactory httpClientFactory,
+        IOptions<DiscordOptions> options,
+        TimeProvider time,
+        ILogger<DiscordRestClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _limiter = new RestRateLimiter(_options.MaxRequestsPerSecond, time);
+        _baseUrl = _options.ApiBaseUrl.TrimEnd('/');
+    }
+
+    /// <summary>The User-Agent Discord requires: <c>DiscordBot (url, version)</c>.</summary>
+    public string UserAgent => string.Create(
+        CultureInfo.InvariantCulture,
+        $"DiscordBot ({_options.UserAgentUrl}, {AdapterVersion.Major}.{AdapterVersion.Minor}) CoachBot");
+
+    public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken) =>
+        SendRequiredAsync<GatewayBotInfo>(new RestRoute("GET", "/gateway/bot", string.Empty), "/gateway/bot", null, cancellationToken);
+
+    public Task<DiscordApplication> GetCurrentApplicationAsync(CancellationToken cancellationToken) =>
+        SendRequiredAsync<DiscordApplication>(new RestRoute("GET", "/applications/@me", string.Empty), "/applications/@me", null, cancellationToken);
+
+    public Task BulkOverwriteGlobalCommandsAsync(string applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
+        SendAsync<JsonElement>(
+            new RestRoute("PUT", "/applications/{application.id}/commands", applicationId),
+            $"/applications/{Esc(applicationId)}/commands",
+            commands,
+            cancellationToken);
+
+    public Task BulkOverwriteGuildCommandsAsync(string applicationId, string guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
+        SendAsync<JsonElement>(
+            new RestRoute("PUT", "/applications/{application.id}/guilds/{guild.id}/commands", guildId),
+            $"/applications/{Esc(applicationId)}/guilds/{Esc(guildId)}/commands",
+            commands,
+            cancellationToken);
+
+    /// <summary>The initial response to an interaction (must happen within 3 s; exempt from the global limit).</summary>
+    public Task CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken) =>
+        SendAsync<JsonElement>(
+            new RestRoute("POST", "/interactions/{interaction.id}/{interaction.token}/callback", interactionId, ExemptFromGlobalLimit: true),
+            $"/interactions/{Esc(interactionId)}/{Esc(interactionToken)}/callback",
+            response,
+            cancellationToken);
+
+    public Task<DiscordMessage?> EditOriginalResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync<DiscordMessage>(
+            WebhookRoute("PATCH", "/webhooks/{application.id}/{interaction.token}/messages/@original", interactionToken),
+            $"/webhooks/{Esc(applicationId)}/{Esc(interactionToken)}/messages/@original",
+            message,
+            cancellationToken);
+
+    public Task DeleteOriginalResponseAsync(string applicationId, string interactionToken, CancellationToken cancellationToken) =>
+        SendAsync<JsonElement>(
+            WebhookRoute("DELETE", "/webhooks/{application.id}/{interaction.token}/messages/@original", interactionToken),
+            $"/webhooks/{Esc(applicationId)}/{Esc(interactionToken)}/messages/@original",
+            null,
+            cancellationToken);
+
+    public Task<DiscordMessage?> CreateFollowupMessageAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync<DiscordMessage>(
+            WebhookRoute("POST", "/webhooks/{application.id}/{interaction.token}", interactionToken),
+            $"/webhooks/{Esc(applicationId)}/{Esc(interactionToken)}?wait=true",
+            message,
+            cancellationToken);
+
+    public Task<DiscordMessage?> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync<DiscordMessage>(
+            new RestRoute("POST", "/channels/{channel.id}/messages", channelId),
+            $"/channels/{Esc(channelId)}/messages",
+            message,
+            cancellationToken);
+
+    public Task<DiscordChannel?> StartThreadFromMessageAsync(string channelId, string messageId, StartThreadRequest thread, CancellationToken cancellationToken) =>
+        SendAsync<DiscordChannel>(
+            new RestRoute("POST", "/channels/{channel.id}/messages/{message.id}/threads", channelId),
+            $"/channels/{Esc(channelId)}/messages/{Esc(messageId)}/threads",
+            thread,
+            cancellationToken);
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static RestRoute WebhookRoute(string method, string template, string interactionToken) =>
+        new(method, template, interactionToken, ExemptFromGlobalLimit: true);
+
+    private static string Esc(string value) => Uri.EscapeDataString(value);
+
+    private async Task<T> SendRequiredAsync<T>(RestRoute route, string path, object? body, CancellationToken ct) =>
+        await SendAsync<T>(route, path, body, ct)
+        ?? throw new DiscordApiException($"Discord API {route} returned an empty body.");
+
+    private async Task<T?> SendAsync<T>(RestRoute route, string path, object? body, CancellationToken ct)
+    {
+        if (_unauthorized)
+        {
+            throw new DiscordApiException(HttpStatusCode.Unauthorized, null, "the bot token was rejected earlier; check Discord:Token", route.ToString());
+        }
+
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+        var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options);
+        for (var attempt = 0; ; attempt++)
+        {
+            var bucket = await _limiter.AcquireAsync(route, ct);
+            HttpResponseMessage? response = null;
+            try
+            {
+                using var request = BuildRequest(route, path, payload);
+                try
+                {
+                    response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+                }
+                catch (HttpRequestException ex)
+                {
+                    LogNetworkFailure(route.ToString(), ex.Message);
+                    throw new DiscordApiException($"Discord API {route} could not be reached: {ex.Message}", ex);
+                }
+            }
+            finally
+            {
+                _limiter.Release(route, bucket, response?.Headers);
+            }
+
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync(ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    return response.StatusCode == HttpStatusCode.NoContent || text.Length == 0
+                        ? default
+                        : JsonSerializer.Deserialize<T>(text, DiscordJson.Options);
+                }
+
+                var error = ParseError(text);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var retryAfter = RetryAfter(response, error);
+                    var global = error?.Global == true
+                        || string.Equals(RestRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+                    _limiter.OnRateLimited(bucket, retryAfter, global);
+                    LogRateLimited(route.ToString(), retryAfter.TotalSeconds, global, attempt + 1);
+                    if (attempt < _options.MaxRetries)
+                    {
+                        continue;
+                    }
+                }
+                else if ((int)response.StatusCode >= 500 && route.IsIdempotent && attempt < _options.MaxRetries)
+                {
+                    LogServerError(route.ToString(), (int)response.StatusCode, attempt + 1);
+                    await Task.Delay(TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt)), _time, ct);
+                    continue;
+                }
+                else if (response.StatusCode == HttpStatusCode.Unauthorized)
+                {
+                    _unauthorized = true;
+                    LogUnauthorized(route.ToString());
+                }
+
+                var exception = new DiscordApiException(response.StatusCode, error?.Code, error?.Message, route.ToString());
+                LogFailed(route.ToString(), (int)response.StatusCode, error?.Code ?? 0, error?.Message ?? string.Empty, DescribeErrors(error));
+                throw exception;
+            }
+        }
+    }
+
+    private HttpRequestMessage BuildRequest(RestRoute route, string path, byte[]? payload)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), _baseUrl + path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        if (payload is not null)
+        {
+            request.Content = new ByteArrayContent(payload);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = Encoding.UTF8.WebName };
+        }
+
+        return request;
+    }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response, DiscordErrorBody? error)
+    {
+        double seconds = 1;
+        if (error?.RetryAfter is { } bodyValue)
+        {
+            seconds = bodyValue;
+        }
+        else if (RestRateLimiter.Header(response.Headers, "Retry-After") is { } header
+                 && double.TryParse(header, NumberStyles.Float, CultureInfo.InvariantCulture, out var headerValue))
+        {
+            seconds = headerValue;
+        }
+
+        return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 3600));
+    }
+
+    private static DiscordErrorBody? ParseError(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<DiscordErrorBody>(text, DiscordJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string DescribeErrors(DiscordErrorBody? error)
+    {
+        if (error?.Errors is not { ValueKind: JsonValueKind.Object } errors)
+        {
+            return string.Empty;
+        }
+
+        var raw = errors.GetRawText();
+        return raw.Length <= 500 ? raw : raw[..500] + "…";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate limit on {Route}: waiting {RetryAfterSeconds:0.###} s (global: {Global}, attempt {Attempt})")]
+    private partial void LogRateLimited(string route, double retryAfterSeconds, bool global, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord API {Route} answered {Status}; retrying (attempt {Attempt})")]
+    private partial void LogServerError(string route, int status, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord API {Route} failed: HTTP {Status}, Discord code {Code}: {DiscordMessage} {Errors}")]
+    private partial void LogFailed(string route, int status, int code, string discordMessage, string errors);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord rejected the bot token on {Route} (HTTP 401). Check Discord:Token; no further REST calls will be made with it.")]
+    private partial void LogUnauthorized(string route);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord API {Route} could not be reached: {Reason}")]
+    private partial void LogNetworkFailure(string route, string reason);
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Threading.RateLimiting;
+
+namespace CoachBot.Discord.Rest;
+
+/// <summary>
+/// Discord's REST limits, client side: a local global cap (sliding window, default 50/s; interaction routes exempt),
+/// per-bucket state learned from X-RateLimit-* headers (one request at a time per bucket, waiting for Reset-After when
+/// Remaining is 0), and pauses ordered by 429s (global or per bucket).
+/// </summary>
+internal sealed class RestRateLimiter : IDisposable
+{
+    private const int PruneThreshold = 5000;
+    private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(20);
+
+    private readonly TimeProvider _time;
+    private readonly SlidingWindowRateLimiter _global;
+    private readonly ConcurrentDictionary<string, string> _bucketHashByRoute = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Lock _pauseLock = new();
+    private DateTimeOffset _globalPauseUntil;
+
+    public RestRateLimiter(int maxRequestsPerSecond, TimeProvider time)
+    {
+        _time = time;
+        _global = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = maxRequestsPerSecond,
+            Window = TimeSpan.FromSeconds(1),
+            SegmentsPerWindow = 10,
+            QueueLimit = 100_000,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    /// <summary>Waits until a request on <paramref name="route"/> may go; the caller must call <see cref="Release"/>.</summary>
+    public async Task<RateLimitBucket> AcquireAsync(RestRoute route, CancellationToken ct)
+    {
+        var bucket = BucketFor(route);
+        await bucket.Gate.WaitAsync(ct);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (bucket.Remaining is 0 && bucket.ResetAt > now)
+            {
+                await Task.Delay(bucket.ResetAt - now, _time, ct);
+            }
+
+            TimeSpan pause;
+            lock (_pauseLock)
+            {
+                pause = _globalPauseUntil - _time.GetUtcNow();
+            }
+
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, _time, ct);
+            }
+
+            if (!route.ExemptFromGlobalLimit)
+            {
+                using var lease = await _global.AcquireAsync(1, ct);
+                if (!lease.IsAcquired)
+                {
+                    throw new InvalidOperationException("The local Discord request queue is full.");
+                }
+            }
+
+            bucket.LastUsed = _time.GetUtcNow();
+            return bucket;
+        }
+        catch
+        {
+            bucket.Gate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Learns the bucket's state from the response headers and lets the next request in the bucket go.</summary>
+    public void Release(RestRoute route, RateLimitBucket bucket, HttpResponseHeaders? headers)
+    {
+        try
+        {
+            if (headers is null)
+            {
+                return;
+            }
+
+            if (Header(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
+            {
+                _bucketHashByRoute[route.Key] = hash;
+                // Keep the state on the bucket the next request will use.
+                var named = _buckets.GetOrAdd(BucketKey(hash, route.MajorParameter), _ => bucket);
+                if (!ReferenceEquals(named, bucket))
+                {
+                    Apply(named, headers);
+                }
+            }
+
+            Apply(bucket, headers);
+        }
+        finally
+        {
+            bucket.Gate.Release();
+            PruneIfLarge();
+        }
+    }
+
+    /// <summary>A 429: pause the bucket, or everything when Discord says the limit is global.</summary>
+    public void OnRateLimited(RateLimitBucket bucket, TimeSpan retryAfter, bool global)
+    {
+        var until = _time.GetUtcNow() + retryAfter;
+        if (global)
+        {
+            lock (_pauseLock)
+            {
+                if (until > _globalPauseUntil)
+                {
+                    _globalPauseUntil = until;
+                }
+            }
+
+            return;
+        }
+
+        bucket.Remaining = 0;
+        if (until > bucket.ResetAt)
+        {
+            bucket.ResetAt = until;
+        }
+    }
+
+    public void Dispose() => _global.Dispose();
+
+    private static string BucketKey(string hash, string major) => hash + "|" + major;
+
+    private RateLimitBucket BucketFor(RestRoute route)
+    {
+        var key = _bucketHashByRoute.TryGetValue(route.Key, out var hash)
+            ? BucketKey(hash, route.MajorParameter)
+            : route.Key + "|" + route.MajorParameter;
+        return _buckets.GetOrAdd(key, _ => new RateLimitBucket());
+    }
+
+    private void Apply(RateLimitBucket bucket, HttpResponseHeaders headers)
+    {
+        if (Header(headers, "X-RateLimit-Remaining") is { } remainingText
+            && int.TryParse(remainingText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining))
+        {
+            bucket.Remaining = remaining;
+        }
+
+        if (Header(headers, "X-RateLimit-Reset-After") is { } resetText
+            && double.TryParse(resetText, NumberStyles.Float, CultureInfo.InvariantCulture, out var resetAfter))
+        {
+            bucket.ResetAt = _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, resetAfter));
+        }
+    }
+
+    private void PruneIfLarge()
+    {
+        if (_buckets.Count < PruneThreshold)
+        {
+            return;
+        }
+
+        var cutoff = _time.GetUtcNow() - IdleBucketLifetime;
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (bucket.LastUsed < cutoff && bucket.Gate.CurrentCount == 1)
+            {
+                _buckets.TryRemove(key, out _);
+            }
+        }
+    }
+
+    internal static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
