@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoachBot.Slack.Configuration;
+
+/// <summary>
+/// Slack adapter settings, bound from the "Slack" section. A bot token turns the adapter on; with none the adapter
+/// is not registered at all. Secrets here are never logged (see <see cref="ToString"/>).
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    public const string DefaultApiBaseUrl = "https://slack.com/api/";
+
+    /// <summary>Bot token (xoxb-…) used for every Web API call.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>App-level token (xapp-…) with connections:write; Socket Mode only.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>Signing secret from the app's Basic Information page; HTTP mode only.</summary>
+    public string? SigningSecret { get; set; }
+
+    public SlackMode Mode { get; set; } = SlackMode.SocketMode;
+
+    /// <summary>Web API base; tests point it at a fake on 127.0.0.1.</summary>
+    [Required]
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>Slack user ids (U…) treated as moderators.</summary>
+    public IList<string> ModeratorUserIds { get; } = [];
+
+    /// <summary>Slack user group ids (S…) whose members are moderators (needs usergroups:read).</summary>
+    public IList<string> ModeratorUserGroupIds { get; } = [];
+
+    /// <summary>Socket Mode connections kept open at once (Slack delivers each envelope to one of them).</summary>
+    [Range(1, 10)]
+    public int SocketConnections { get; set; } = 2;
+
+    /// <summary>Delay between opening the Socket Mode connections, so their refreshes don't coincide.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan SocketConnectionDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>HTTP mode request path for events (Slack "Request URL" of Event Subscriptions).</summary>
+    public string EventsPath { get; set; } = "/slack/events";
+
+    /// <summary>HTTP mode request path for slash commands; may equal <see cref="EventsPath"/> (one path for all, like Bolt).</summary>
+    public string CommandsPath { get; set; } = "/slack/events";
+
+    /// <summary>HTTP mode request path for interactivity; may equal <see cref="EventsPath"/>.</summary>
+    public string InteractivityPath { get; set; } = "/slack/events";
+
+    /// <summary>Requests processed at the same time (each may wait on the LLM).</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentRequests { get; set; } = 16;
+
+    /// <summary>Requests acknowledged but not yet processed; beyond this, intake waits (back-pressure).</summary>
+    [Range(16, 100_000)]
+    public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>Minimum gap between two chat.postMessage calls to one channel (Slack allows about one per second).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan PerChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attempts per Web API call when Slack answers 429 or the network fails (the first call included).</summary>
+    [Range(1, 10)]
+    public int MaxApiAttempts { get; set; } = 4;
+
+    public override string ToString() =>
+        $"Slack(Mode={Mode}, ApiBaseUrl={ApiBaseUrl}, BotToken={(string.IsNullOrEmpty(BotToken) ? "unset" : "set")}, " +
+        $"AppToken={(string.IsNullOrEmpty(AppToken) ? "unset" : "set")}, SigningSecret={(string.IsNullOrEmpty(SigningSecret) ? "unset" : "set")})";
+}

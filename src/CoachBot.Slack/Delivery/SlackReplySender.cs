@@ -1,0 +1,156 @@
+using System.Text.Json;
+using CoachBot.Core.Replies;
+using CoachBot.Slack.Api;
+using CoachBot.Slack.Inbound;
+using CoachBot.Slack.Rendering;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Slack.Delivery;
+
+/// <summary>
+/// Sends the core's replies for one request: renders each with <see cref="SlackReplyRenderer"/> (the single path that
+/// escapes and splits), then chooses the Slack call from Visibility and Placement — chat.postMessage (in a thread when
+/// asked), chat.postEphemeral or the response_url for private answers, chat.update / replace_original for UpdateSource,
+/// views.open for forms.
+/// </summary>
+public sealed partial class SlackReplySender(SlackApiClient api, SlackThreadTracker threads, ILogger<SlackReplySender> logger)
+{
+    public async Task SendAsync(SlackReplyTarget target, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(replies);
+        var current = target;
+        foreach (var reply in replies)
+        {
+            try
+            {
+                current = await SendOneAsync(current, reply, cancellationToken);
+            }
+            catch (SlackApiException ex)
+            {
+                LogSendFailed(ex.Method, ex.Error, target.Channel);
+            }
+            catch (HttpRequestException ex)
+            {
+                LogSendFailed("http", ex.Message, target.Channel);
+            }
+        }
+    }
+
+    private async Task<SlackReplyTarget> SendOneAsync(SlackReplyTarget target, Reply reply, CancellationToken ct)
+    {
+        string? extra = null;
+        if (reply.Form is { } form)
+        {
+            if (target.TriggerId is { } trigger && await TryOpenFormAsync(trigger, form, target, ct))
+            {
+                return target;
+            }
+
+            extra = form.FallbackText;
+        }
+
+        var messages = SlackReplyRenderer.Render(reply, extra);
+        if (messages.Count == 0)
+        {
+            return target;
+        }
+
+        if (reply.Visibility == ReplyVisibility.Ephemeral)
+        {
+            await SendEphemeralAsync(target, reply, messages, ct);
+            return target;
+        }
+
+        if (reply.Placement == ReplyPlacement.UpdateSource && target.SourceMessageTs is { } sourceTs)
+        {
+            if (target.SourceIsEphemeral && target.ResponseUrl is { } url)
+            {
+                await api.RespondAsync(url, messages[0], SlackResponseKind.ReplaceOriginal, null, ct);
+            }
+            else
+            {
+                await api.UpdateMessageAsync(target.Channel, sourceTs, messages[0], ct);
+            }
+
+            foreach (var more in messages.Skip(1))
+            {
+                await PostPublicAsync(target, more, target.ReplyThreadTs, ct);
+            }
+
+            return target;
+        }
+
+        var threadTs = reply.Placement == ReplyPlacement.Thread ? target.ThreadParentTs : target.ReplyThreadTs;
+        string? root = null;
+        foreach (var message in messages)
+        {
+            var posted = await PostPublicAsync(target, message, threadTs, ct);
+            root ??= threadTs ?? posted;
+        }
+
+        // A Thread reply posted at top level becomes the parent of the conversation that follows.
+        return reply.Placement == ReplyPlacement.Thread && target.ThreadParentTs is null && root is not null
+            ? target with { ThreadParentTs = root }
+            : target;
+    }
+
+    private async Task<string?> PostPublicAsync(SlackReplyTarget target, SlackMessage message, string? threadTs, CancellationToken ct)
+    {
+        try
+        {
+            var posted = await api.PostMessageAsync(target.Channel, message, threadTs, ct);
+            threads.Track(posted.Channel, threadTs ?? posted.Ts);
+            return posted.Ts;
+        }
+        catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" && target.ResponseUrl is { } url)
+        {
+            // The bot isn't a member (a slash command in a channel it wasn't invited to): the response_url still works.
+            LogFallbackToResponseUrl(ex.Error);
+            await api.RespondAsync(url, message, SlackResponseKind.InChannel, threadTs, ct);
+            return null;
+        }
+    }
+
+    private async Task SendEphemeralAsync(SlackReplyTarget target, Reply reply, IReadOnlyList<SlackMessage> messages, CancellationToken ct)
+    {
+        var threadTs = reply.Placement == ReplyPlacement.Thread ? target.ThreadParentTs : target.ReplyThreadTs;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (target.ResponseUrl is { } url)
+            {
+                var replace = i == 0 && reply.Placement == ReplyPlacement.UpdateSource && target.SourceIsEphemeral;
+                await api.RespondAsync(url, messages[i], replace ? SlackResponseKind.ReplaceOriginal : SlackResponseKind.Ephemeral, threadTs, ct);
+            }
+            else
+            {
+                await api.PostEphemeralAsync(target.Channel, target.UserId, messages[i], threadTs, ct);
+            }
+        }
+    }
+
+    private async Task<bool> TryOpenFormAsync(string triggerId, FormRequest form, SlackReplyTarget target, CancellationToken ct)
+    {
+        var metadata = JsonSerializer.Serialize(new SlackFormMetadata(target.Channel, target.ThreadParentTs ?? target.ReplyThreadTs));
+        try
+        {
+            await api.OpenViewAsync(triggerId, SlackReplyRenderer.RenderModal(form, metadata), ct);
+            return true;
+        }
+        catch (SlackApiException ex)
+        {
+            // Typically expired_trigger_id (the answer took longer than 3 s): fall back to the text instructions.
+            LogFormFallback(ex.Error);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a reply ({Method}: {Error}) to channel {Channel}")]
+    private partial void LogSendFailed(string method, string error, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "chat.postMessage refused ({Error}); answered through the response_url instead")]
+    private partial void LogFallbackToResponseUrl(string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not open the form ({Error}); sent its fallback text instead")]
+    private partial void LogFormFallback(string error);
+}

@@ -1,0 +1,9 @@
+namespace CoachBot.Slack.Http;
+
+public enum SlackSignatureCheck
+{
+    Valid,
+    Missing,
+    Invalid,
+    Stale,
+}

@@ -1,0 +1,91 @@
+using CoachBot.Core.Dispatch;
+using CoachBot.Slack.Delivery;
+using CoachBot.Slack.Identity;
+using CoachBot.Slack.Inbound.Payloads;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Slack.Inbound;
+
+/// <summary>
+/// Events → the coach: app_mention (mention stripped) and DMs become MessageRequests answered in the thread of the
+/// question; plain channel messages only when they reply in a thread the bot is part of. Bots (including this one),
+/// edits, deletions and other subtypes are ignored; the same message seen twice (mention + message event, or a
+/// re-delivery) is answered once.
+/// </summary>
+public sealed partial class CoachEventsHandler(
+    CoachDispatcher dispatcher,
+    SlackReplySender sender,
+    SlackContextFactory contexts,
+    SlackBotIdentity identity,
+    SlackThreadTracker threads,
+    SlackDeliveryDeduplicator deduplicator,
+    ILogger<CoachEventsHandler> logger) : ISlackEventsHandler
+{
+    public async Task HandleAsync(SlackEventCallback callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (callback.Type != "event_callback" || callback.Event is not { } ev
+            || string.IsNullOrEmpty(ev.Channel) || string.IsNullOrEmpty(ev.Ts) || string.IsNullOrEmpty(ev.User))
+        {
+            return;
+        }
+
+        if (IsFromABot(ev))
+        {
+            return;
+        }
+
+        MessageOrigin origin;
+        switch (ev.Type)
+        {
+            case "app_mention":
+                origin = MessageOrigin.Mention;
+                break;
+            case "message" when string.IsNullOrEmpty(ev.Subtype) || ev.Subtype is "thread_broadcast" or "file_share":
+                if (SlackContextFactory.IsDirectChannel(ev.Channel, ev.ChannelType) && ev.ChannelType is null or "im")
+                {
+                    origin = MessageOrigin.Direct;
+                }
+                else if (ev.ThreadTs is { } parent && parent != ev.Ts && threads.IsTracked(ev.Channel, parent))
+                {
+                    origin = MessageOrigin.ThreadReply;
+                }
+                else
+                {
+                    return;
+                }
+
+                break;
+            default:
+                return;
+        }
+
+        // Subscribing to app_mention and message.channels delivers a mention twice: answer the first only.
+        if (!deduplicator.IsFirstDelivery("msg:" + ev.Channel + ":" + ev.Ts))
+        {
+            LogDuplicateMessage(ev.Channel, ev.Ts);
+            return;
+        }
+
+        var text = SlackTextDecoder.ToPlain(SlackTextDecoder.StripMention(ev.Text, identity.UserId));
+        var root = ev.ThreadTs ?? ev.Ts;
+        var context = await contexts.CreateAsync(
+            callback.TeamId ?? ev.Team, ev.Channel, ev.User, null, root, origin == MessageOrigin.Direct, cancellationToken);
+        LogMessage(origin, context.CorrelationId);
+        threads.Track(ev.Channel, root);
+        var replies = await dispatcher.DispatchAsync(new MessageRequest(context, text, origin), cancellationToken);
+        var target = new SlackReplyTarget(ev.Channel, ev.User) { ReplyThreadTs = root, ThreadParentTs = root };
+        await sender.SendAsync(target, replies, cancellationToken);
+    }
+
+    private bool IsFromABot(SlackEvent ev) =>
+        !string.IsNullOrEmpty(ev.BotId)
+        || ev.Subtype == "bot_message"
+        || (identity.UserId is { } self && ev.User == self);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored a second delivery of message {Channel}/{Ts}")]
+    private partial void LogDuplicateMessage(string channel, string ts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack {Origin} message (correlation {CorrelationId})")]
+    private partial void LogMessage(MessageOrigin origin, string correlationId);
+}

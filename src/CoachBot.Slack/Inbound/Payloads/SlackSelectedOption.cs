@@ -1,0 +1,6 @@
+namespace CoachBot.Slack.Inbound.Payloads;
+
+public sealed record SlackSelectedOption
+{
+    public string? Value { get; init; }
+}

@@ -1,0 +1,211 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CoachBot.Slack.Rendering;
+
+/// <summary>
+/// Turns the core's Markdown into Slack mrkdwn, escaping <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> in every piece of text so
+/// nothing a person or the model wrote can become a mention, a broadcast (<c>&lt;!channel&gt;</c>) or a hidden link.
+/// The only <c>&lt;…&gt;</c> sequences it emits are http(s)/mailto links built from Markdown links.
+/// </summary>
+public static partial class SlackMrkdwn
+{
+    private const char BoldMark = '\u0001';
+
+    /// <summary>Escapes text for any mrkdwn field: the three characters Slack treats as control characters.</summary>
+    public static string Escape(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? string.Empty
+            : text.Replace("&", "&amp;", StringComparison.Ordinal)
+                .Replace("<", "&lt;", StringComparison.Ordinal)
+                .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Last line of defence on finished mrkdwn: removes any broadcast or user-group mention that slipped through
+    /// (<c>&lt;!channel&gt;</c>, <c>&lt;!here&gt;</c>, <c>&lt;!everyone&gt;</c>, <c>&lt;!subteam^…&gt;</c>).
+    /// </summary>
+    public static string Neutralise(string text) =>
+        string.IsNullOrEmpty(text) ? string.Empty : SpecialMention().Replace(text, m => Escape(m.Value));
+
+    /// <summary>Converts Markdown (headings, bold, italics, strike, code, links, lists, quotes) to escaped mrkdwn.</summary>
+    public static string FromMarkdown(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return string.Empty;
+        }
+
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace(BoldMark.ToString(), string.Empty, StringComparison.Ordinal).Split('\n');
+        var output = new StringBuilder(markdown.Length + 16);
+        var inFence = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                output.Append('\n');
+            }
+
+            var line = lines[i];
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("```", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+                // Slack ignores the language tag and would show it as text.
+                output.Append("```");
+                continue;
+            }
+
+            if (inFence)
+            {
+                output.Append(Escape(line));
+                continue;
+            }
+
+            output.Append(ConvertLine(line));
+        }
+
+        if (inFence)
+        {
+            output.Append("\n```");
+        }
+
+        return Neutralise(output.ToString());
+    }
+
+    /// <summary>Markdown to plain, escaped text for the notification fallback (no formatting marks).</summary>
+    public static string PlainFallback(string? markdown, int maxLength)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return string.Empty;
+        }
+
+        var text = MarkdownLink().Replace(markdown, m => m.Groups["text"].Value);
+        text = FormattingMarks().Replace(text, string.Empty);
+        text = HeadingMark().Replace(text, string.Empty);
+        text = string.Join(' ', text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (text.Length > maxLength)
+        {
+            text = Core.Safety.InputText.Truncate(text, maxLength - 1) + "…";
+        }
+
+        return Escape(text);
+    }
+
+    private static string ConvertLine(string line)
+    {
+        var heading = Heading().Match(line);
+        if (heading.Success)
+        {
+            var title = heading.Groups["text"].Value.Trim().Trim('*', '_').Trim();
+            return title.Length == 0 ? string.Empty : "*" + ConvertInline(title).Replace("*", string.Empty, StringComparison.Ordinal) + "*";
+        }
+
+        var bullet = Bullet().Match(line);
+        if (bullet.Success)
+        {
+            return bullet.Groups["indent"].Value + "• " + ConvertInline(bullet.Groups["text"].Value);
+        }
+
+        var quote = Quote().Match(line);
+        if (quote.Success)
+        {
+            // "&gt; " at line start is how Slack itself writes a quote.
+            return "&gt; " + ConvertInline(quote.Groups["text"].Value);
+        }
+
+        if (HorizontalRule().IsMatch(line))
+        {
+            return "───";
+        }
+
+        return ConvertInline(line);
+    }
+
+    /// <summary>Inline spans: code kept verbatim (escaped), links rebuilt as &lt;url|text&gt;, emphasis converted.</summary>
+    private static string ConvertInline(string text)
+    {
+        var output = new StringBuilder(text.Length + 8);
+        var position = 0;
+        foreach (Match code in InlineCode().Matches(text))
+        {
+            output.Append(ConvertProse(text[position..code.Index]));
+            output.Append('`').Append(Escape(code.Groups["code"].Value)).Append('`');
+            position = code.Index + code.Length;
+        }
+
+        output.Append(ConvertProse(text[position..]));
+        return output.ToString();
+    }
+
+    private static string ConvertProse(string text)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        var output = new StringBuilder(text.Length + 8);
+        var position = 0;
+        foreach (Match link in MarkdownLink().Matches(text))
+        {
+            output.Append(ConvertEmphasis(text[position..link.Index]));
+            var url = link.Groups["url"].Value;
+            var label = ConvertEmphasis(link.Groups["text"].Value).Replace("|", "¦", StringComparison.Ordinal);
+            output.Append('<').Append(Escape(url).Replace("|", "%7C", StringComparison.Ordinal)).Append('|').Append(label).Append('>');
+            position = link.Index + link.Length;
+        }
+
+        output.Append(ConvertEmphasis(text[position..]));
+        return output.ToString();
+    }
+
+    private static string ConvertEmphasis(string text)
+    {
+        var escaped = Escape(text);
+        escaped = BoldStars().Replace(escaped, m => BoldMark + m.Groups["text"].Value + BoldMark);
+        escaped = BoldUnderscores().Replace(escaped, m => BoldMark + m.Groups["text"].Value + BoldMark);
+        escaped = ItalicStar().Replace(escaped, m => "_" + m.Groups["text"].Value + "_");
+        escaped = Strike().Replace(escaped, m => "~" + m.Groups["text"].Value + "~");
+        return escaped.Replace(BoldMark, '*');
+    }
+
+    [GeneratedRegex(@"<!(?:channel|here|everyone|group|subteam\^)[^>]*>|<!subteam[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpecialMention();
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(?<text>.+?)\s*#*\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^(?<indent>\s*)[-*+]\s+(?<text>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"^\s{0,3}>\s?(?<text>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Quote();
+
+    [GeneratedRegex(@"^\s{0,3}([-*_])(\s*\1){2,}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HorizontalRule();
+
+    [GeneratedRegex(@"`(?<code>[^`\n]+)`", RegexOptions.CultureInvariant)]
+    private static partial Regex InlineCode();
+
+    [GeneratedRegex(@"\[(?<text>[^\]\n]+)\]\((?<url>(?:https?://|mailto:)[^\s()<>]+)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"\*\*(?<text>[^*\n]+?)\*\*", RegexOptions.CultureInvariant)]
+    private static partial Regex BoldStars();
+
+    [GeneratedRegex(@"(?<![\w_])__(?<text>[^_\n]+?)__(?![\w_])", RegexOptions.CultureInvariant)]
+    private static partial Regex BoldUnderscores();
+
+    [GeneratedRegex(@"(?<![\w*])\*(?<text>[^*\s\n](?:[^*\n]*?[^*\s])?)\*(?![\w*])", RegexOptions.CultureInvariant)]
+    private static partial Regex ItalicStar();
+
+    [GeneratedRegex(@"~~(?<text>[^~\n]+?)~~", RegexOptions.CultureInvariant)]
+    private static partial Regex Strike();
+
+    [GeneratedRegex(@"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~|`", RegexOptions.CultureInvariant)]
+    private static partial Regex FormattingMarks();
+
+    [GeneratedRegex(@"(?m)^\s{0,3}#{1,6}\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingMark();
+}

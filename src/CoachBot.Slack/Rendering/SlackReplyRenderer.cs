@@ -1,0 +1,355 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using CoachBot.Core.Replies;
+using CoachBot.Core.Safety;
+using CoachBot.Slack.Api;
+
+namespace CoachBot.Slack.Rendering;
+
+/// <summary>
+/// The one rendering path from a core <see cref="Reply"/> to Slack messages: header for the title, mrkdwn sections
+/// for the text, a context block for sources and the footer, actions blocks for buttons (value = the button id, the
+/// state the handler checks). Every string goes through <see cref="SlackMrkdwn"/> escaping, and long replies become
+/// several messages under Slack's limits.
+/// </summary>
+public static class SlackReplyRenderer
+{
+    /// <summary>Renders a reply as one or more messages (empty when the reply has nothing to show).</summary>
+    public static IReadOnlyList<SlackMessage> Render(Reply reply, string? extraText = null)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var markdown = extraText is null ? reply.Text : string.IsNullOrWhiteSpace(reply.Text) ? extraText : reply.Text + "\n\n" + extraText;
+        var blocks = new List<JsonObject>();
+        if (!string.IsNullOrWhiteSpace(reply.Title))
+        {
+            blocks.Add(Header(reply.Title));
+        }
+
+        foreach (var chunk in SplitText(SlackMrkdwn.FromMarkdown(markdown), SlackLimits.SectionText))
+        {
+            blocks.Add(Section(chunk));
+        }
+
+        if (reply.Sources.Count > 0)
+        {
+            var sources = "Sources: " + string.Join(" · ", reply.Sources.Distinct().Select(s => SlackMrkdwn.Escape(s.Display)));
+            blocks.Add(Context(sources));
+        }
+
+        if (!string.IsNullOrWhiteSpace(reply.Footer))
+        {
+            blocks.Add(Context(SlackMrkdwn.FromMarkdown(reply.Footer)));
+        }
+
+        var disabled = reply.Buttons.Where(b => b.Disabled).ToList();
+        if (disabled.Count > 0)
+        {
+            // Slack buttons cannot be disabled; show the choices as text so the message still reads right.
+            blocks.Add(Context(string.Join(" · ", disabled.Select(b => SlackMrkdwn.Escape(ClipPlain(b.Label, SlackLimits.ButtonText))))));
+        }
+
+        var enabled = reply.Buttons.Where(b => !b.Disabled).ToList();
+        for (var row = 0; row * SlackLimits.ButtonsPerRow < enabled.Count; row++)
+        {
+            blocks.Add(Actions(enabled.Skip(row * SlackLimits.ButtonsPerRow).Take(SlackLimits.ButtonsPerRow).ToList(), row));
+        }
+
+        if (blocks.Count == 0)
+        {
+            return [];
+        }
+
+        var fallbackSource = !string.IsNullOrWhiteSpace(reply.Title) ? reply.Title + ": " + markdown : markdown;
+        var fallback = SlackMrkdwn.PlainFallback(fallbackSource, SlackLimits.FallbackText);
+        if (fallback.Length == 0)
+        {
+            fallback = enabled.Count > 0 ? "Choose an option" : "CoachBot";
+        }
+
+        return Group(blocks, fallback);
+    }
+
+    /// <summary>A modal for a core form: one input block per field (block_id = field id, action_id "value").</summary>
+    public static JsonObject RenderModal(FormRequest form, string privateMetadata)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var blocks = new JsonArray();
+        foreach (var field in form.Fields.Take(SlackLimits.BlocksPerModal))
+        {
+            var element = new JsonObject
+            {
+                ["type"] = "plain_text_input",
+                ["action_id"] = "value",
+                ["multiline"] = field.Multiline,
+                ["max_length"] = Math.Clamp(field.MaxLength, 1, SlackLimits.ModalInputMaxLength),
+            };
+            if (!string.IsNullOrEmpty(field.Placeholder))
+            {
+                element["placeholder"] = PlainText(field.Placeholder, 150);
+            }
+
+            if (!string.IsNullOrEmpty(field.InitialValue))
+            {
+                element["initial_value"] = InputText.Truncate(field.InitialValue, SlackLimits.ModalInputMaxLength);
+            }
+
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "input",
+                ["block_id"] = InputText.Truncate(field.Id, 255),
+                ["optional"] = !field.Required,
+                ["label"] = PlainText(field.Label, 2000),
+                ["element"] = element,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "modal",
+            ["callback_id"] = InputText.Truncate(form.Id, 255),
+            ["title"] = PlainText(form.Title, SlackLimits.ModalTitle),
+            ["submit"] = PlainText("Submit", SlackLimits.ModalTitle),
+            ["close"] = PlainText("Cancel", SlackLimits.ModalTitle),
+            ["private_metadata"] = InputText.Truncate(privateMetadata, SlackLimits.ModalPrivateMetadata),
+            ["blocks"] = blocks,
+        };
+    }
+
+    /// <summary>Splits mrkdwn into pieces of at most <paramref name="max"/> characters, at line breaks where possible, keeping code fences balanced.</summary>
+    public static IReadOnlyList<string> SplitText(string mrkdwn, int max)
+    {
+        var pieces = new List<string>();
+        if (string.IsNullOrWhiteSpace(mrkdwn))
+        {
+            return pieces;
+        }
+
+        const string Fence = "```";
+        var current = new StringBuilder();
+        var inFence = false;
+        foreach (var rawLine in mrkdwn.Split('\n'))
+        {
+            var line = rawLine;
+            while (true)
+            {
+                var room = max - current.Length - (current.Length > 0 ? 1 : 0) - (inFence ? Fence.Length + 1 : 0);
+                if (line.Length <= room)
+                {
+                    if (current.Length > 0)
+                    {
+                        current.Append('\n');
+                    }
+
+                    current.Append(line);
+                    break;
+                }
+
+                if (current.Length > 0 && line.Length <= max - (Fence.Length + 1) * 2)
+                {
+                    Flush();
+                    continue;
+                }
+
+                // A single line longer than the room: cut it at a space (or hard), never inside an entity like &amp;.
+                var cutRoom = Math.Max(1, room);
+                var cut = SafeCut(line, cutRoom);
+                if (current.Length > 0)
+                {
+                    current.Append('\n');
+                }
+
+                current.Append(line[..cut]);
+                line = line[cut..].TrimStart();
+                Flush();
+                if (line.Length == 0)
+                {
+                    break;
+                }
+            }
+
+            if (rawLine.TrimStart().StartsWith(Fence, StringComparison.Ordinal) && CountFences(rawLine) % 2 == 1)
+            {
+                inFence = !inFence;
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            pieces.Add(current.ToString());
+        }
+
+        return pieces.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+
+        void Flush()
+        {
+            if (inFence)
+            {
+                current.Append('\n').Append(Fence);
+            }
+
+            if (current.Length > 0)
+            {
+                pieces.Add(current.ToString());
+            }
+
+            current.Clear();
+            if (inFence)
+            {
+                current.Append(Fence);
+            }
+        }
+    }
+
+    private static int CountFences(string line)
+    {
+        var count = 0;
+        for (var i = line.IndexOf("```", StringComparison.Ordinal); i >= 0; i = line.IndexOf("```", i + 3, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static int SafeCut(string line, int room)
+    {
+        if (line.Length <= room)
+        {
+            return line.Length;
+        }
+
+        var cut = room;
+        var space = line.LastIndexOf(' ', cut - 1, Math.Min(cut, 200));
+        if (space > room / 2)
+        {
+            cut = space + 1;
+        }
+
+        // Don't split an escape sequence (&amp; &lt; &gt;) or a surrogate pair.
+        var amp = line.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
+        if (amp >= 0 && line.IndexOf(';', amp) is var semi && semi >= cut && semi - amp <= 4)
+        {
+            cut = amp;
+        }
+
+        if (cut > 0 && char.IsHighSurrogate(line[cut - 1]))
+        {
+            cut--;
+        }
+
+        return Math.Max(1, cut);
+    }
+
+    private static List<SlackMessage> Group(List<JsonObject> blocks, string fallback)
+    {
+        var messages = new List<SlackMessage>();
+        var current = new List<JsonObject>();
+        var textInCurrent = 0;
+        foreach (var block in blocks)
+        {
+            var weight = block["text"] is JsonObject text && text["text"] is JsonValue value ? value.GetValue<string>().Length : 0;
+            if (current.Count > 0 && (current.Count + 1 > SlackLimits.BlocksPerMessage || textInCurrent + weight > SlackLimits.SectionTextPerMessage))
+            {
+                messages.Add(new SlackMessage(messages.Count == 0 ? fallback : "(continued) " + fallback, current));
+                current = [];
+                textInCurrent = 0;
+            }
+
+            current.Add(block);
+            textInCurrent += weight;
+        }
+
+        if (current.Count > 0)
+        {
+            messages.Add(new SlackMessage(messages.Count == 0 ? fallback : "(continued) " + fallback, current));
+        }
+
+        return messages;
+    }
+
+    private static JsonObject Header(string title) => new()
+    {
+        ["type"] = "header",
+        ["text"] = PlainText(title, SlackLimits.HeaderText),
+    };
+
+    private static JsonObject Section(string mrkdwn) => new()
+    {
+        ["type"] = "section",
+        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackMrkdwn.Neutralise(mrkdwn) },
+    };
+
+    private static JsonObject Context(string mrkdwn) => new()
+    {
+        ["type"] = "context",
+        ["elements"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mrkdwn",
+            ["text"] = SlackMrkdwn.Neutralise(ClipEscaped(mrkdwn, SlackLimits.ContextText)),
+        }),
+    };
+
+    private static JsonObject Actions(List<ReplyButton> buttons, int row)
+    {
+        var elements = new JsonArray();
+        for (var i = 0; i < buttons.Count; i++)
+        {
+            var button = buttons[i];
+            var element = new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = "btn_" + (row * SlackLimits.ButtonsPerRow + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["text"] = PlainText(button.Label, SlackLimits.ButtonText),
+                ["value"] = InputText.Truncate(button.Id, SlackLimits.ButtonValue),
+            };
+            var style = button.Style switch
+            {
+                ButtonStyle.Primary or ButtonStyle.Success => "primary",
+                ButtonStyle.Danger => "danger",
+                _ => null,
+            };
+            if (style is not null)
+            {
+                element["style"] = style;
+            }
+
+            elements.Add(element);
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "actions",
+            ["block_id"] = "actions_" + row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["elements"] = elements,
+        };
+    }
+
+    /// <summary>plain_text is never parsed for mentions, but we still neutralise broadcast syntax so nothing looks like one.</summary>
+    private static JsonObject PlainText(string text, int max) => new()
+    {
+        ["type"] = "plain_text",
+        ["text"] = ClipPlain(PlainSafe(text), max),
+        ["emoji"] = true,
+    };
+
+    private static string PlainSafe(string text)
+    {
+        var clean = InputText.Clean(text).Replace('\n', ' ');
+        clean = clean.Replace("<!", "‹!", StringComparison.Ordinal).Replace("<@", "‹@", StringComparison.Ordinal);
+        return clean.Length == 0 ? " " : clean;
+    }
+
+    private static string ClipPlain(string text, int max) =>
+        text.Length <= max ? text : InputText.Truncate(text, max - 1) + "…";
+
+    private static string ClipEscaped(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = SafeCut(text, max - 1);
+        return text[..cut] + "…";
+    }
+}

@@ -1,0 +1,83 @@
+using CoachBot.Core.Outbound;
+using CoachBot.Slack.Api;
+using CoachBot.Slack.Configuration;
+using CoachBot.Slack.Delivery;
+using CoachBot.Slack.Http;
+using CoachBot.Slack.Identity;
+using CoachBot.Slack.Inbound;
+using CoachBot.Slack.SocketMode;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>The name of the HttpClient the Slack Web API client uses.</summary>
+    public const string HttpClientName = "CoachBot.Slack";
+
+    /// <summary>
+    /// Registers the Slack adapter when Slack:BotToken is set (otherwise does nothing: the adapter stays off). Socket Mode
+    /// (default) runs as a hosted service; HTTP mode also needs <c>app.MapSlackEndpoints()</c> on the host's web app.
+    /// Needs <c>AddCoachCore()</c> and the features registered too.
+    /// </summary>
+    public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(section["BotToken"]))
+        {
+            return services;
+        }
+
+        services.AddOptions<SlackOptions>()
+            .BindConfiguration(SlackOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        // One instance: it holds the per-method 429 state and the per-channel pacing.
+        services.TryAddSingleton(sp => new SlackApiClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<IOptions<SlackOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SlackApiClient>>()));
+
+        services.TryAddSingleton<SlackBotIdentity>();
+        services.TryAddSingleton<SlackModeratorResolver>();
+        services.TryAddSingleton<SlackThreadTracker>();
+        services.TryAddSingleton<SlackDeliveryDeduplicator>();
+        services.TryAddSingleton<SlackInbox>();
+        services.TryAddSingleton<SlackInboundRouter>();
+        services.TryAddSingleton<SlackContextFactory>();
+        services.TryAddSingleton<SlackReplySender>();
+        services.TryAddSingleton<ISlackEventsHandler, CoachEventsHandler>();
+        services.TryAddSingleton<ISlackSlashCommandHandler, CoachSlashCommandHandler>();
+        services.TryAddSingleton<ISlackBlockActionHandler, CoachBlockActionHandler>();
+        services.TryAddSingleton<ISlackViewSubmissionHandler, CoachViewSubmissionHandler>();
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<SlackHttpEndpoints>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessenger, SlackChannelMessenger>());
+
+        services.AddHostedService<SlackAdapterStartup>();
+        services.AddHostedService<SlackInboundWorker>();
+        if (IsSocketMode(section["Mode"]))
+        {
+            services.TryAddSingleton<SlackSocketModeClient>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
+        }
+
+        return services;
+    }
+
+    /// <summary>Mode is read here only to decide what to register; the options validation reports a bad value by key.</summary>
+    private static bool IsSocketMode(string? mode) =>
+        string.IsNullOrWhiteSpace(mode) || !Enum.TryParse<SlackMode>(mode, ignoreCase: true, out var parsed) || parsed == SlackMode.SocketMode;
+}

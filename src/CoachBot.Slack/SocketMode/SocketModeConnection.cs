@@ -1,0 +1,236 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Slack.SocketMode;
+
+/// <summary>
+/// One Socket Mode WebSocket: reads frames until the end of each message, answers <c>hello</c> and <c>disconnect</c>,
+/// and acknowledges every envelope on this same socket before handing it on. Sends are serialised (one outstanding
+/// SendAsync per socket, as ClientWebSocket requires).
+/// </summary>
+internal sealed partial class SocketModeConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(15);
+    private readonly ClientWebSocket _socket = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly Func<SocketModeEnvelope, CancellationToken, ValueTask> _onEnvelope;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _life = new();
+    private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _receiveLoop = Task.CompletedTask;
+
+    public SocketModeConnection(int id, Func<SocketModeEnvelope, CancellationToken, ValueTask> onEnvelope, TimeProvider timeProvider, ILogger logger)
+    {
+        Id = id;
+        _onEnvelope = onEnvelope;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(10);
+        _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(20);
+    }
+
+    public int Id { get; }
+
+    /// <summary>Completes with the reason when Slack sends <c>disconnect</c> (refresh_requested, warning, link_disabled, …).</summary>
+    public Task<string> DisconnectRequested => _disconnect.Task;
+
+    /// <summary>Completes when the socket stops receiving (closed by either side, or dropped).</summary>
+    public Task Closed => _receiveLoop;
+
+    /// <summary>Connects and waits for <c>hello</c>; throws when either fails.</summary>
+    public async Task ConnectAsync(Uri url, CancellationToken cancellationToken)
+    {
+        await _socket.ConnectAsync(url, cancellationToken);
+        _receiveLoop = Task.Run(() => ReceiveLoopAsync(_life.Token), CancellationToken.None);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var helloOrTimeout = await Task.WhenAny(_hello.Task, Task.Delay(HelloTimeout, _timeProvider, timeout.Token), _receiveLoop);
+        await timeout.CancelAsync();
+        if (helloOrTimeout != _hello.Task)
+        {
+            throw new WebSocketException("Socket Mode connection closed or timed out before hello.");
+        }
+    }
+
+    /// <summary>Sends our close frame; the receive loop ends when the server answers (or the socket drops).</summary>
+    public async Task CloseAsync(TimeSpan wait)
+    {
+        try
+        {
+            await _sendLock.WaitAsync(wait);
+            try
+            {
+                if (_socket.State == WebSocketState.Open)
+                {
+                    using var timeout = new CancellationTokenSource(wait);
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "refresh", timeout.Token);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+
+            await Task.WhenAny(_receiveLoop, Task.Delay(wait, _timeProvider));
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogCloseFailed(Id, ex.Message);
+        }
+        finally
+        {
+            await _life.CancelAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _life.CancelAsync();
+        _socket.Abort();
+        try
+        {
+            await _receiveLoop;
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+        }
+
+        _socket.Dispose();
+        _sendLock.Dispose();
+        _life.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                buffer.ResetWrittenCount();
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    var memory = buffer.GetMemory(8 * 1024);
+                    result = await _socket.ReceiveAsync(memory, cancellationToken);
+                    buffer.Advance(result.Count);
+                    if (buffer.WrittenCount > 4 * 1024 * 1024)
+                    {
+                        throw new WebSocketException("Socket Mode frame larger than 4 MB.");
+                    }
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    LogServerClosed(Id, _socket.CloseStatus);
+                    return;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Text)
+                {
+                    await HandleMessageAsync(buffer.WrittenMemory, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (WebSocketException ex)
+        {
+            LogDropped(Id, ex.Message);
+        }
+    }
+
+    private async Task HandleMessageAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message);
+        }
+        catch (JsonException)
+        {
+            LogUnreadableFrame(Id);
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            switch (type)
+            {
+                case "hello":
+                    _hello.TrySetResult();
+                    return;
+                case "disconnect":
+                    var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() ?? "unknown" : "unknown";
+                    LogDisconnectRequested(Id, reason);
+                    _disconnect.TrySetResult(reason);
+                    return;
+            }
+
+            var envelopeId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("envelope_id", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+            if (string.IsNullOrEmpty(envelopeId))
+            {
+                return;
+            }
+
+            // Ack first, on this socket, before any work: Slack wants it within 3 seconds whatever the LLM does.
+            await AckAsync(envelopeId, cancellationToken);
+            var retryAttempt = root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number ? attempt.GetInt32() : 0;
+            var payload = root.TryGetProperty("payload", out var p) ? p.Clone() : default;
+            await _onEnvelope(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), cancellationToken);
+        }
+    }
+
+    private async Task AckAsync(string envelopeId, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["envelope_id"] = envelopeId });
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_socket.State != WebSocketState.Open)
+            {
+                LogAckSkipped(Id, _socket.State.ToString());
+                return;
+            }
+
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        catch (WebSocketException ex)
+        {
+            LogAckFailed(Id, ex.Message);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Connection}: Slack asked to disconnect ({Reason})")]
+    private partial void LogDisconnectRequested(int connection, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Connection} closed by Slack ({Status})")]
+    private partial void LogServerClosed(int connection, WebSocketCloseStatus? status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} dropped: {Reason}")]
+    private partial void LogDropped(int connection, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} received a frame that is not JSON")]
+    private partial void LogUnreadableFrame(int connection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} could not send an ack: {Reason}")]
+    private partial void LogAckFailed(int connection, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} is {State}; an envelope was left unacknowledged (Slack re-delivers events)")]
+    private partial void LogAckSkipped(int connection, string state);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode connection {Connection} close failed: {Reason}")]
+    private partial void LogCloseFailed(int connection, string reason);
+}
