@@ -10,6 +10,15 @@ public sealed record GuideSection(string GuideId, string GuideTitle, IReadOnlyLi
 {
     public string Reference => $"{GuideId}#{Slug}";
 
+    /// <summary>The heading text as written in the guide (for the top-level heading: the guide's own title heading).</summary>
+    public string Heading { get; init; } = "";
+
+    /// <summary>The Markdown heading level (1 for the guide's title heading, 2 for its parts, …).</summary>
+    public int Level { get; init; }
+
+    /// <summary>The paragraphs and list items directly under this heading (not those of its sub-headings), verbatim.</summary>
+    public IReadOnlyList<GuideParagraph> Paragraphs { get; init; } = [];
+
     public Citation ToCitation() => new(GuideId, GuideTitle, Path);
 
     /// <summary>The slug of a heading: lowercase ASCII letters and digits, other runs folded to '-'.</summary>

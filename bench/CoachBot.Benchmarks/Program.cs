@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using CoachBot.Benchmarks.Quality;
+
+// `quality` prints retrieval quality figures; anything else goes to BenchmarkDotNet
+// (e.g. `--filter '*' --job short`). New benchmark classes in this assembly are picked up automatically.
+if (args.Length > 0 && args[0] == "quality")
+{
+    return QualityReport.Run(args[1..], Console.Out);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

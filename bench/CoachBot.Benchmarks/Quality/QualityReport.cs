@@ -1,0 +1,62 @@
+using System.Globalization;
+using CoachBot.Knowledge;
+using CoachBot.Knowledge.Evaluation;
+using CoachBot.Knowledge.Retrieval;
+
+namespace CoachBot.Benchmarks.Quality;
+
+/// <summary>
+/// Retrieval quality, not speed: recall@k and MRR of the shipped retriever, its ablations and the plain-BM25 baseline on
+/// the evaluation sets. <c>dotnet run -c Release --project bench/CoachBot.Benchmarks -- quality [--k 3] [--misses]</c>
+/// (<c>--misses</c> prints the misses of questions.jsonl only: the held-out set is for measuring, never for reading).
+/// </summary>
+public static class QualityReport
+{
+    private static readonly string[] EvaluationSets = ["questions.jsonl", "heldout.jsonl"];
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        var k = 3;
+        var kAt = Array.IndexOf(args, "--k");
+        if (kAt >= 0 && kAt + 1 < args.Length)
+        {
+            k = int.Parse(args[kAt + 1], CultureInfo.InvariantCulture);
+        }
+
+        var knowledgeDirectory = KnowledgeDirectory.Resolve(null) ?? throw new InvalidOperationException("No knowledge/guides folder found above the current directory.");
+        var knowledge = KnowledgeBase.Load(knowledgeDirectory);
+        var sets = EvaluationSets
+            .Select(name => (Name: name, File: EvaluationFile.Read(Path.Combine(knowledgeDirectory, "eval", name))))
+            .ToList();
+
+        var candidates = new List<(string Name, Func<IPassageRetriever> Create)>
+        {
+            ("CoachBot retriever (shipped)", () => new LucenePassageRetriever(knowledge)),
+            ("  without feedback", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { FeedbackTerms = 0 })),
+            ("  without synonyms", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { UseSynonyms = false })),
+            ("  without expansions", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { UseExpansions = false })),
+            ("  without headings", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { UseHeadings = false })),
+            ("Plain paragraph BM25 (baseline)", () => new PlainParagraphBm25Retriever(knowledge.Catalog)),
+        };
+
+        output.WriteLine($"{"retriever",-34} {string.Join(" ", sets.Select(set => $"{set.Name,-36}"))}");
+        foreach (var (name, create) in candidates)
+        {
+            var retriever = create();
+            var evaluator = new RetrievalEvaluator(retriever);
+            var cells = sets.Select(set => evaluator.Evaluate(set.File.Cases, k).Summary);
+            output.WriteLine($"{name,-34} {string.Join(" ", cells.Select(cell => $"{cell,-36}"))}");
+            (retriever as IDisposable)?.Dispose();
+        }
+
+        if (args.Contains("--misses"))
+        {
+            using var retriever = new LucenePassageRetriever(knowledge);
+            output.WriteLine();
+            output.WriteLine("Misses on questions.jsonl:");
+            RetrievalEvaluator.WriteReport(new RetrievalEvaluator(retriever).Evaluate(sets[0].File.Cases, k), output);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+using CoachBot.Knowledge.Evaluation;
+using CoachBot.Knowledge.Guides;
+using CoachBot.Knowledge.Retrieval;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the knowledge base (bound from the <c>Knowledge</c> section, validated at start-up), the
+    /// <see cref="GuideCatalog"/>, the Lucene <see cref="IPassageRetriever"/> and the <see cref="RetrievalEvaluator"/>.
+    /// Guides are read when first needed and the index is built on the first search, once: a command that never
+    /// searches pays nothing, and editing a guide needs only a restart.
+    /// </summary>
+    public static IServiceCollection AddKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<KnowledgeOptions>()
+            .BindConfiguration(KnowledgeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var directory = KnowledgeDirectory.Resolve(options.Path)
+                ?? throw new InvalidOperationException($"{KnowledgeOptions.SectionName}:{nameof(KnowledgeOptions.Path)} is not set and no knowledge/guides folder was found.");
+            return KnowledgeBase.Load(directory);
+        });
+        services.TryAddSingleton(provider => provider.GetRequiredService<KnowledgeBase>().Catalog);
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var settings = options.PseudoRelevanceFeedback ? RetrievalSettings.Default : RetrievalSettings.Default with { FeedbackTerms = 0 };
+            return new LucenePassageRetriever(
+                provider.GetRequiredService<KnowledgeBase>(),
+                settings,
+                provider.GetService<ILogger<LucenePassageRetriever>>(),
+                provider.GetService<TimeProvider>());
+        });
+        services.TryAddSingleton<IPassageRetriever>(provider => provider.GetRequiredService<LucenePassageRetriever>());
+        services.TryAddSingleton<RetrievalEvaluator>();
+        return services;
+    }
+}

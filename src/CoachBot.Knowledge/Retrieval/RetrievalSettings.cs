@@ -1,0 +1,56 @@
+namespace CoachBot.Knowledge.Retrieval;
+
+/// <summary>
+/// The weights of the retrieval model. The defaults are the shipped tuning; the switches exist so the benchmark's
+/// quality report can show what each lever contributes.
+/// </summary>
+public sealed record RetrievalSettings
+{
+    public static RetrievalSettings Default { get; } = new();
+
+    /// <summary>Weight of a match in the passage text.</summary>
+    public float BodyBoost { get; init; } = 1.0f;
+
+    /// <summary>Weight of a match in the guide title and section headings of the passage.</summary>
+    public float HeadingsBoost { get; init; } = 0.4f;
+
+    /// <summary>Weight of a match in the section's expansion questions (document expansion).</summary>
+    public float QuestionsBoost { get; init; } = 0.8f;
+
+    /// <summary>Weight of a match in the guide's topics.</summary>
+    public float TopicsBoost { get; init; } = 0.2f;
+
+    /// <summary>Weight of a synonym expansion relative to a word of the question.</summary>
+    public float SynonymWeight { get; init; } = 0.2f;
+
+    /// <summary>Weight of a near spelling (edit distance 1) of a question word the guides never use.</summary>
+    public float FuzzyWeight { get; init; } = 0.3f;
+
+    /// <summary>How many salient terms of the first results feed back into the query (0 turns feedback off).</summary>
+    public int FeedbackTerms { get; init; } = 5;
+
+    /// <summary>Weight of a feedback term.</summary>
+    public float FeedbackWeight { get; init; } = 0.15f;
+
+    /// <summary>How many of the first results feedback terms are drawn from.</summary>
+    public int FeedbackDocuments { get; init; } = 2;
+
+    /// <summary>
+    /// A question word whose inverse document frequency over all passages is below this gets a proportionally lower
+    /// weight, so words every guide uses ("backend", "engineer", "career") cannot outvote the word the question is about
+    /// through a field where they happen to be rare. 0 turns the damping off.
+    /// </summary>
+    public double CommonWordIdf { get; init; }
+
+    /// <summary>The lowest weight damping leaves a question word.</summary>
+    public float MinWordWeight { get; init; } = 0.15f;
+
+    /// <summary>A word in more than this share of passages is common: synonym expansions made only of common words are dropped.</summary>
+    public double CommonShare { get; init; } = 0.15;
+
+    public bool UseHeadings { get; init; } = true;
+
+    public bool UseSynonyms { get; init; } = true;
+
+    public bool UseExpansions { get; init; } = true;
+}
