@@ -1,0 +1,83 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace CoachBot.Testing.FakeSlack;
+
+/// <summary>One Socket Mode WebSocket accepted by the fake (the server side).</summary>
+public sealed class FakeSocketConnection : IDisposable
+{
+    private readonly WebSocket _socket;
+    private readonly HttpContext _http;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+
+    internal FakeSocketConnection(int id, string ticket, WebSocket socket, HttpContext http, long openedSequence)
+    {
+        Id = id;
+        Ticket = ticket;
+        _socket = socket;
+        _http = http;
+        OpenedSequence = openedSequence;
+    }
+
+    public int Id { get; }
+
+    public string Ticket { get; }
+
+    /// <summary>Order of the hello, comparable with other recorded sequences.</summary>
+    public long OpenedSequence { get; }
+
+    /// <summary>Order of the close (by either side), or null while open.</summary>
+    public long? ClosedSequence { get; internal set; }
+
+    /// <summary>True when the client sent a close frame (a graceful close initiated by the client).</summary>
+    public bool ClosedByClient { get; internal set; }
+
+    public bool IsOpen => ClosedSequence is null && _socket.State == WebSocketState.Open;
+
+    internal WebSocket Socket => _socket;
+
+    internal async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Closes the connection gracefully from the server side (close frame).</summary>
+    public async Task CloseAsync()
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+            }
+        }
+        catch (WebSocketException)
+        {
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    public void Dispose() => _sendLock.Dispose();
+
+    /// <summary>Kills the TCP connection without a close handshake, like a network failure.</summary>
+    public void Drop()
+    {
+        _socket.Abort();
+        _http.Abort();
+    }
+}
