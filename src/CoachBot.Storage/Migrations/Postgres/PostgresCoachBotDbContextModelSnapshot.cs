@@ -394,6 +394,149 @@ namespace CoachBot.Storage.Migrations.Postgres
                     b.ToTable("community_members", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Interview.InterviewAnswerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeedbackSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MissingPoints")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("QuestionIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "QuestionIndex")
+                        .IsUnique();
+
+                    b.ToTable("interview_answers", (string)null);
+                });
+
+            modelBuilder.Entity("CoachBot.Storage.Interview.InterviewSessionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("AverageScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ChannelKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CommunityKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CurrentIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LevelEstimate")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("QuestionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityKey", "EndedAt");
+
+                    b.HasIndex("Status", "LastActivityAt");
+
+                    b.HasIndex("UserKey", "EndedAt");
+
+                    b.HasIndex("UserKey", "ChannelKey", "ThreadId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_interview_sessions_one_active")
+                        .HasFilter("\"Status\" = 'Active'");
+
+                    b.ToTable("interview_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Quiz.QuizAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -552,6 +695,15 @@ namespace CoachBot.Storage.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Interview.InterviewAnswerRecord", b =>
+                {
+                    b.HasOne("CoachBot.Storage.Interview.InterviewSessionRecord", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Quiz.QuizAnswer", b =>
                 {
                     b.HasOne("CoachBot.Storage.Quiz.QuizSession", null)
@@ -559,6 +711,11 @@ namespace CoachBot.Storage.Migrations.Postgres
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachBot.Storage.Interview.InterviewSessionRecord", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("CoachBot.Storage.Quiz.QuizSession", b =>

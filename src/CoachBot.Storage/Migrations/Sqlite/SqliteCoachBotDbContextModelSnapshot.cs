@@ -376,6 +376,147 @@ namespace CoachBot.Storage.Migrations.Sqlite
                     b.ToTable("community_members", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Interview.InterviewAnswerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeedbackSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingPoints")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "QuestionIndex")
+                        .IsUnique();
+
+                    b.ToTable("interview_answers", (string)null);
+                });
+
+            modelBuilder.Entity("CoachBot.Storage.Interview.InterviewSessionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("AverageScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ChannelKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommunityKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelEstimate")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityKey", "EndedAt");
+
+                    b.HasIndex("Status", "LastActivityAt");
+
+                    b.HasIndex("UserKey", "EndedAt");
+
+                    b.HasIndex("UserKey", "ChannelKey", "ThreadId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_interview_sessions_one_active")
+                        .HasFilter("\"Status\" = 'Active'");
+
+                    b.ToTable("interview_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Quiz.QuizAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -532,6 +673,15 @@ namespace CoachBot.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Interview.InterviewAnswerRecord", b =>
+                {
+                    b.HasOne("CoachBot.Storage.Interview.InterviewSessionRecord", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Quiz.QuizAnswer", b =>
                 {
                     b.HasOne("CoachBot.Storage.Quiz.QuizSession", null)
@@ -539,6 +689,11 @@ namespace CoachBot.Storage.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CoachBot.Storage.Interview.InterviewSessionRecord", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("CoachBot.Storage.Quiz.QuizSession", b =>
