@@ -29,7 +29,7 @@ public sealed class LlmKernelFactory(IHttpClientFactory httpClients, IOptions<Ll
         builder.Services.AddSingleton(loggerFactory);
         builder.AddOpenAIChatCompletion(
             modelId: llm.ChatModel!,
-            endpoint: llm.EndpointUri,
+            endpoint: llm.GetEndpointUri(),
             apiKey: string.IsNullOrWhiteSpace(llm.ApiKey) ? NoKeyPlaceholder : llm.ApiKey,
             httpClient: httpClients.CreateClient(HttpClientName));
         return builder.Build();

@@ -40,5 +40,5 @@ public sealed class LlmOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(ChatModel);
 
     /// <summary>The endpoint as a URI; only meaningful when <see cref="IsConfigured"/> and validated.</summary>
-    public Uri EndpointUri => new(Endpoint!.Trim(), UriKind.Absolute);
+    public Uri GetEndpointUri() => new(Endpoint!.Trim(), UriKind.Absolute);
 }

@@ -17,7 +17,7 @@ public sealed partial class LlmStartupReport(IOptions<LlmOptions> options, ILogg
 
         if (llm.IsConfigured)
         {
-            var endpoint = SafeEndpoint(llm.EndpointUri);
+            var endpoint = SafeEndpoint(llm.GetEndpointUri());
             var keyState = string.IsNullOrWhiteSpace(llm.ApiKey) ? "not set" : "set";
             LogConfigured(endpoint, llm.ChatModel!, keyState, llm.TimeoutSeconds);
         }

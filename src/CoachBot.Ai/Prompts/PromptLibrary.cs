@@ -104,7 +104,7 @@ public sealed class PromptLibrary(IOptions<LlmOptions> options)
         }
 
         file.Name ??= name.Replace('-', '_');
-        var function = KernelFunctionFactory.CreateFromPrompt(file.ToConfig());
-        return new LoadedPrompt(name, path, function, file.ToDefaults());
+        var config = file.ToConfig();
+        return new LoadedPrompt(name, path, config, KernelFunctionFactory.CreateFromPrompt(config), file.ToDefaults());
     }
 }

@@ -1,0 +1,91 @@
+using CoachBot.Ai.Answers;
+using CoachBot.Ai.Tests.Support;
+using CoachBot.Knowledge.Retrieval;
+
+namespace CoachBot.Ai.Tests.Answers;
+
+public sealed class OfflineComposerTests
+{
+    public static TheoryData<string, string, string> Questions => new()
+    {
+        { "which database should i learn, mysql or postgres?", "backend-career-path", "Database Management" },
+        { "how much does a backend developer earn?", "how-to-become-backend-engineer", "Backend Engineering Salaries" },
+        { "is backend a secure job with growth?", "backend-developer-career-guide", "Job Security and Growth Potential" },
+        { "what do backend devs do all day", "backend-developer-career-guide", "The Role of Backend Developers in Modern Tech" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public void Compose_AnyQuestion_QuotesOnlySentencesThatExistVerbatimInTheGuides(string question, string guideId, string heading)
+    {
+        var passages = new[] { GuideText.Scored(guideId, heading), GuideText.Scored("backend-core-skills", "Core Skills", 5f) };
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, question));
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.InRange(quotes.Count, OfflineComposer.MinSentences, OfflineComposer.MaxSentences);
+        Assert.All(quotes, q => Assert.Contains(q, GuideText.All, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_Question_CitesEveryQuotedPassageWithNumberedMarkers()
+    {
+        var passages = new[]
+        {
+            GuideText.Scored("backend-career-path", "Database Management"),
+            GuideText.Scored("backend-career-path", "Master Programming Fundamentals", 8f),
+        };
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "should i learn sql databases and programming languages like python?"));
+
+        Assert.NotEmpty(answer.Citations);
+        for (var i = 1; i <= answer.Citations.Count; i++)
+        {
+            Assert.Contains($"[{i}]", answer.Text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Backend Engineer Career Path", answer.Citations[0].GuideTitle);
+    }
+
+    [Fact]
+    public void Compose_Question_PrefersTheSentencesThatShareItsWords()
+    {
+        var passages = new[] { GuideText.Scored("backend-career-path", "Database Management") };
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "is nosql like mongodb or redis worth learning?"));
+
+        Assert.Contains("Explore NoSQL databases like MongoDB or Redis for specialized scenarios.", Quotes.In(answer.Text));
+    }
+
+    [Fact]
+    public void Compose_SentencesFromOnePassage_KeepTheirOrderInThePassage()
+    {
+        var passage = GuideText.Scored("backend-career-path", "Database Management");
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest([passage], "database design normalization and nosql mongodb redis"));
+
+        var quotes = Quotes.In(answer.Text);
+        var positions = quotes.Select(q => passage.Passage.Text.IndexOf(q, StringComparison.Ordinal)).ToArray();
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
+    public void Compose_NoWordInCommon_StillQuotesTheTopPassage()
+    {
+        var passage = GuideText.Scored("backend-career-path", "Database Management");
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest([passage], "zzz qqq"));
+
+        Assert.Equal(OfflineComposer.MinSentences, Quotes.In(answer.Text).Count);
+        Assert.Single(answer.Citations);
+    }
+
+    [Fact]
+    public void Compose_NoPassages_ReturnsNothingToQuote()
+    {
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(Array.Empty<ScoredPassage>(), "anything"));
+
+        Assert.Empty(answer.Citations);
+        Assert.Empty(answer.Text);
+    }
+}

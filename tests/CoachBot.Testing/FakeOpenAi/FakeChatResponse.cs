@@ -1,0 +1,33 @@
+using System.Net;
+
+namespace CoachBot.Testing.FakeOpenAi;
+
+/// <summary>What the fake server does with the next chat-completions request.</summary>
+public abstract record FakeChatResponse
+{
+    /// <summary>A normal completion whose assistant message is <paramref name="Content"/>.</summary>
+    public static FakeChatResponse Text(string content) => new TextResponse(content);
+
+    /// <summary>An OpenAI-style error body with this status (500, 429, 401…).</summary>
+    public static FakeChatResponse Status(HttpStatusCode status, string message = "The server had an error while processing your request.") =>
+        new StatusResponse(status, message);
+
+    /// <summary>Never answers until the client gives up (or the server stops).</summary>
+    public static FakeChatResponse Hang() => new HangResponse();
+
+    /// <summary>A 200 whose body is not valid JSON.</summary>
+    public static FakeChatResponse Malformed(string body = "{\"id\": \"chatcmpl-x\", \"choices\": [ {\"message\": ") => new MalformedResponse(body);
+
+    /// <summary>Answers with <paramref name="then"/> after a delay.</summary>
+    public static FakeChatResponse Delayed(TimeSpan delay, FakeChatResponse then) => new DelayedResponse(delay, then);
+
+    public sealed record TextResponse(string Content) : FakeChatResponse;
+
+    public sealed record StatusResponse(HttpStatusCode StatusCode, string Message) : FakeChatResponse;
+
+    public sealed record HangResponse : FakeChatResponse;
+
+    public sealed record MalformedResponse(string Body) : FakeChatResponse;
+
+    public sealed record DelayedResponse(TimeSpan Delay, FakeChatResponse Then) : FakeChatResponse;
+}

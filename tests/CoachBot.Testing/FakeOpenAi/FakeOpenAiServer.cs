@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Testing.FakeOpenAi;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (Kestrel, random port) speaking OpenAI's chat-completions wire format:
+/// <c>POST /v1/chat/completions</c> with a JSON body, answered with a <c>chat.completion</c> object (id, object, created,
+/// model, choices[{index, message{role, content}, finish_reason}], usage). Requests are recorded; responses are scripted
+/// per request (<see cref="Enqueue"/>) or by a default (<see cref="Responder"/>); an optional Bearer key is enforced.
+/// Point a client at <see cref="BaseUrl"/>.
+/// </summary>
+public sealed class FakeOpenAiServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeChatResponse> _script = new();
+    private readonly ConcurrentQueue<RecordedChatRequest> _requests = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _received = new(0);
+    private int _counter;
+
+    private FakeOpenAiServer(WebApplication app)
+    {
+        _app = app;
+    }
+
+    /// <summary>The OpenAI-compatible base URL, e.g. http://127.0.0.1:54321/v1.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>When set, requests without "Authorization: Bearer {key}" get a 401 error body.</summary>
+    public string? RequiredApiKey { get; set; }
+
+    /// <summary>What to answer when the script is empty; by default a short fixed text citing [P1].</summary>
+    public Func<RecordedChatRequest, FakeChatResponse> Responder { get; set; } = _ => FakeChatResponse.Text("From the guide: see [P1].");
+
+    public IReadOnlyList<RecordedChatRequest> Requests => _requests.ToArray();
+
+    public static async Task<FakeOpenAiServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeOpenAiServer(app);
+        app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/chat/completions", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
+        return server;
+    }
+
+    /// <summary>Scripts the responses to the next requests, in order.</summary>
+    public FakeOpenAiServer Enqueue(params FakeChatResponse[] responses)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        foreach (var response in responses)
+        {
+            _script.Enqueue(response);
+        }
+
+        return this;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> requests have arrived (a failure guard, not a sleep).</summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (_requests.Count < count)
+        {
+            await _received.WaitAsync(cts.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+        _received.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var request = new RecordedChatRequest(context.Request.Path, context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null, body);
+        _requests.Enqueue(request);
+        _received.Release();
+
+        if (RequiredApiKey is not null && request.Authorization != "Bearer " + RequiredApiKey)
+        {
+            await WriteErrorAsync(context, HttpStatusCode.Unauthorized, "Incorrect API key provided.", "invalid_api_key");
+            return;
+        }
+
+        string? model;
+        try
+        {
+            model = request.Model;
+        }
+        catch (JsonException)
+        {
+            await WriteErrorAsync(context, HttpStatusCode.BadRequest, "We could not parse the JSON body of your request.", "invalid_request_error");
+            return;
+        }
+
+        var response = _script.TryDequeue(out var scripted) ? scripted : Responder(request);
+        await RespondAsync(context, response, model ?? "fake-model");
+    }
+
+    private async Task RespondAsync(HttpContext context, FakeChatResponse response, string model)
+    {
+        switch (response)
+        {
+            case FakeChatResponse.TextResponse text:
+                await WriteCompletionAsync(context, text.Content, model);
+                break;
+            case FakeChatResponse.StatusResponse status:
+                await WriteErrorAsync(context, status.StatusCode, status.Message, "server_error");
+                break;
+            case FakeChatResponse.MalformedResponse malformed:
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(malformed.Body, context.RequestAborted);
+                break;
+            case FakeChatResponse.HangResponse:
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, linked.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The client gave up or the server is stopping: nothing to send.
+                    }
+                }
+
+                break;
+            case FakeChatResponse.DelayedResponse delayed:
+                await Task.Delay(delayed.Delay, context.RequestAborted);
+                await RespondAsync(context, delayed.Then, model);
+                break;
+        }
+    }
+
+    private async Task WriteCompletionAsync(HttpContext context, string content, string model)
+    {
+        var number = Interlocked.Increment(ref _counter);
+        var completion = new
+        {
+            id = "chatcmpl-fake" + number.ToString(CultureInfo.InvariantCulture),
+            @object = "chat.completion",
+            created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            model,
+            choices = new[]
+            {
+                new
+                {
+                    index = 0,
+                    message = new { role = "assistant", content, refusal = (string?)null },
+                    logprobs = (object?)null,
+                    finish_reason = "stop",
+                },
+            },
+            usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
+            system_fingerprint = "fp_fake",
+        };
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(completion), context.RequestAborted);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, HttpStatusCode status, string message, string code)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "application/json";
+        var error = new { error = new { message, type = code, param = (string?)null, code } };
+        await context.Response.WriteAsync(JsonSerializer.Serialize(error), context.RequestAborted);
+    }
+}
