@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CoachBot.Core.Dispatch;
 using CoachBot.Hosting;
+using CoachBot.Knowledge.Evaluation;
 using CoachBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,13 @@ public static class CoachCommandLine
         ask.TreatUnmatchedTokensAsErrors = false;
         ask.SetAction((result, ct) => AskAsync(result.GetRequiredValue(question), result.UnmatchedTokens.ToArray(), output, error, ct));
         root.Subcommands.Add(ask);
+
+        var file = new Argument<FileInfo>("file") { Description = "A JSONL file: one {\"question\": …, \"evidence\": …} per line." };
+        var k = new Option<int>("--k") { Description = "How many passages count (top-k).", DefaultValueFactory = _ => 3 };
+        var eval = new Command("eval", "Measure retrieval: recall@k and MRR of evidence in the top-k passages.") { file, k };
+        eval.TreatUnmatchedTokensAsErrors = false;
+        eval.SetAction((result, ct) => EvaluateAsync(result.GetRequiredValue(file), result.GetValue(k), result.UnmatchedTokens.ToArray(), output, error));
+        root.Subcommands.Add(eval);
 
         return root;
     }
@@ -91,6 +99,33 @@ public static class CoachCommandLine
         catch (ConfigurationErrorException ex)
         {
             await error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return ConfigurationError;
+        }
+    }
+
+    private static async Task<int> EvaluateAsync(FileInfo file, int k, string[] configArgs, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            await error.WriteLineAsync($"No such file: {file.FullName}");
+            return 1;
+        }
+
+        if (k < 1)
+        {
+            await error.WriteLineAsync("--k must be at least 1.");
+            return 1;
+        }
+
+        try
+        {
+            await using var services = BuildServices(configArgs);
+            var result = services.GetRequiredService<RetrievalEvaluator>().Run(file.FullName, k, output);
+            return result.Count > 0 ? 0 : 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await ReportConfigurationErrorAsync(ex, error);
             return ConfigurationError;
         }
     }

@@ -1,4 +1,5 @@
 using CoachBot.Core;
+using CoachBot.Knowledge;
 using CoachBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class CoachServices
     {
         _ = configuration;
         services.AddCoachCore();
+        services.AddKnowledge();
         return services;
     }
 
