@@ -32,6 +32,7 @@ public sealed partial class DiscordAdapterService(
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<Task, byte> _work = new();
     private readonly List<DiscordGatewayClient> _clients = [];
+    private readonly KeyedSerialQueue _channelQueue = new();
     private int _registered;
 
     /// <summary>The running shard connections (for diagnostics and tests).</summary>
@@ -153,7 +154,8 @@ public sealed partial class DiscordAdapterService(
         };
         client.MessageReceived += message =>
         {
-            Track(Task.Run(() => messages.HandleAsync(message, stoppingToken), CancellationToken.None));
+            // One channel's messages are answered in order; channels don't wait for each other.
+            Track(_channelQueue.Enqueue(message.ChannelId, () => messages.HandleAsync(message, stoppingToken)));
             return Task.CompletedTask;
         };
         client.ThreadCreated += thread =>

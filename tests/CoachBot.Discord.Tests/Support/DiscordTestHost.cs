@@ -1,0 +1,100 @@
+using CoachBot.Core;
+using CoachBot.Core.Dispatch;
+using CoachBot.Discord.Hosting;
+using CoachBot.Testing.FakeDiscord;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Discord.Tests.Support;
+
+/// <summary>
+/// A real host (AddCoachCore + test handlers + AddDiscordAdapter) connected to a fresh fake Discord on 127.0.0.1.
+/// Timings are shortened (reconnect backoff, identify window) so recovery scenarios run in well under a second.
+/// </summary>
+public sealed class DiscordTestHost : IAsyncDisposable
+{
+    private DiscordTestHost(FakeDiscordServer server, IHost host, CapturingLoggerProvider logs)
+    {
+        Server = server;
+        Host = host;
+        Logs = logs;
+    }
+
+    public FakeDiscordServer Server { get; }
+
+    public IHost Host { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public string BotUserId => Server.Options.BotUserId;
+
+    public SlowAskCommand Ask => Host.Services.GetRequiredService<SlowAskCommand>();
+
+    public EchoMessageHandler Echo => Host.Services.GetRequiredService<EchoMessageHandler>();
+
+    public DiscordAdapterService Adapter => Host.Services.GetRequiredService<DiscordAdapterService>();
+
+    public static async Task<DiscordTestHost> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<FakeDiscordServer>? arrangeServer = null,
+        bool waitForSession = true)
+    {
+        var server = await FakeDiscordServer.StartAsync();
+        arrangeServer?.Invoke(server);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = server.Options.Token,
+            ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
+            ["Discord:ReconnectBaseDelayMs"] = "20",
+            ["Discord:ReconnectMaxDelayMs"] = "200",
+            ["Discord:InvalidSessionMinDelayMs"] = "10",
+            ["Discord:InvalidSessionMaxDelayMs"] = "50",
+            ["Discord:IdentifyIntervalMs"] = "0",
+        };
+        configure?.Invoke(settings);
+
+        var logs = new CapturingLoggerProvider();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Services.AddCoachCore();
+        AddTestHandlers(builder.Services);
+        builder.Services.AddDiscordAdapter(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        var testHost = new DiscordTestHost(server, host, logs);
+        if (waitForSession)
+        {
+            await server.WaitForSessionAsync();
+        }
+
+        return testHost;
+    }
+
+    public static void AddTestHandlers(IServiceCollection services)
+    {
+        services.AddSingleton<SlowAskCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SlowAskCommand>());
+        services.AddSingleton<QuizSessions>();
+        services.AddSingleton<ICommandHandler, QuizCommand>();
+        services.AddSingleton<IButtonHandler, QuizButtons>();
+        services.AddSingleton<ICommandHandler, PostCommand>();
+        services.AddSingleton<ICommandHandler, LongCommand>();
+        services.AddSingleton<EchoMessageHandler>();
+        services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<EchoMessageHandler>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Release anything a test left waiting, so shutdown does not hang on an in-flight answer.
+        Ask.Gate?.TrySetResult();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await Host.StopAsync(timeout.Token);
+        Host.Dispose();
+        await Server.DisposeAsync();
+    }
+}

@@ -1,0 +1,372 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace CoachBot.Testing.FakeDiscord;
+
+public sealed partial class FakeDiscordServer
+{
+    private readonly ConcurrentDictionary<string, FakeInteraction> _interactions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _threadsByMessage = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ScriptedRateLimit> _rateLimits = new();
+    private readonly Lock _rateLimitLock = new();
+
+    public IReadOnlyCollection<FakeInteraction> Interactions => _interactions.Values.ToList();
+
+    /// <summary>The next request matching method and path gets a 429 with <c>retry_after</c> (and the headers Discord sends).</summary>
+    public void EnqueueRateLimit(string method, string pathContains, double retryAfterSeconds, bool global = false) =>
+        _rateLimits.Enqueue(new ScriptedRateLimit(method, pathContains, retryAfterSeconds, global));
+
+    /// <summary>
+    /// Dispatches INTERACTION_CREATE for <paramref name="interaction"/> (from <see cref="FakeDiscordEvents"/>), giving it
+    /// an id and token, and starts its 3-second acknowledgement clock.
+    /// </summary>
+    public async Task<FakeInteraction> SendInteractionAsync(JsonObject interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var id = interaction["id"]?.GetValue<string>() ?? NextId();
+        var token = "interaction-token-" + id;
+        interaction["id"] = id;
+        interaction["token"] = token;
+        interaction["application_id"] = Options.ApplicationId;
+        var tracked = new FakeInteraction(id, token, interaction["channel_id"]?.GetValue<string>() ?? string.Empty, DateTimeOffset.UtcNow);
+        _interactions[token] = tracked;
+        await DispatchAsync("INTERACTION_CREATE", interaction);
+        return tracked;
+    }
+
+    public Task SendMessageCreateAsync(JsonObject message) => DispatchAsync("MESSAGE_CREATE", message);
+
+    private void MapRest(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v10");
+        api.MapGet("/gateway/bot", context => Handle(context, requireAuth: true, (_, _) => Json(200, new JsonObject
+        {
+            ["url"] = GatewayUrl,
+            ["shards"] = Options.RecommendedShards,
+            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = Options.MaxConcurrency },
+        })));
+        api.MapGet("/applications/@me", context => Handle(context, requireAuth: true, (_, _) => Json(200, new JsonObject { ["id"] = Options.ApplicationId, ["name"] = "CoachBot" })));
+        api.MapPut("/applications/{app}/commands", context => Handle(context, requireAuth: true, (_, body) => Json(200, WithIds(body))));
+        api.MapPut("/applications/{app}/guilds/{guild}/commands", context => Handle(context, requireAuth: true, (_, body) => Json(200, WithIds(body))));
+        api.MapPost("/interactions/{id}/{token}/callback", context => Handle(context, requireAuth: false, Callback));
+        api.MapPatch("/webhooks/{app}/{token}/messages/{message}", context => Handle(context, requireAuth: false, EditWebhookMessage));
+        api.MapDelete("/webhooks/{app}/{token}/messages/{message}", context => Handle(context, requireAuth: false, DeleteWebhookMessage));
+        api.MapPost("/webhooks/{app}/{token}", context => Handle(context, requireAuth: false, Followup));
+        api.MapPost("/channels/{channel}/messages", context => Handle(context, requireAuth: true, CreateMessage));
+        api.MapPost("/channels/{channel}/messages/{message}/threads", context => Handle(context, requireAuth: true, StartThread));
+    }
+
+    private async Task Handle(HttpContext context, bool requireAuth, Func<HttpContext, JsonNode?, (int Status, JsonNode? Body)> handler)
+    {
+        JsonNode? body = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContainsKey("Transfer-Encoding"))
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync();
+            try
+            {
+                body = text.Length == 0 ? null : JsonNode.Parse(text);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                await WriteAsync(context, body, 400, new JsonObject { ["code"] = 50109, ["message"] = "The request body contains invalid JSON." });
+                return;
+            }
+        }
+
+        (int Status, JsonNode? Body) result;
+        if (!context.Request.Headers.UserAgent.ToString().StartsWith("DiscordBot (", StringComparison.Ordinal))
+        {
+            result = Error(400, 0, "A User-Agent of the form 'DiscordBot ($url, $version)' is required.");
+        }
+        else if (requireAuth && context.Request.Headers.Authorization.ToString() != "Bot " + Options.Token)
+        {
+            result = (401, new JsonObject { ["message"] = "401: Unauthorized", ["code"] = 0 });
+        }
+        else if (TakeRateLimit(context.Request.Method, context.Request.Path.Value ?? string.Empty) is { } limit)
+        {
+            var seconds = limit.RetryAfterSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            context.Response.Headers["Retry-After"] = Math.Ceiling(limit.RetryAfterSeconds).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["X-RateLimit-Remaining"] = "0";
+            context.Response.Headers["X-RateLimit-Reset-After"] = seconds;
+            context.Response.Headers["X-RateLimit-Scope"] = limit.Global ? "global" : "user";
+            if (limit.Global)
+            {
+                context.Response.Headers["X-RateLimit-Global"] = "true";
+            }
+
+            result = (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = limit.RetryAfterSeconds, ["global"] = limit.Global });
+        }
+        else
+        {
+            result = handler(context, body);
+            AddRateLimitHeaders(context);
+        }
+
+        await WriteAsync(context, body, result.Status, result.Body);
+    }
+
+    private async Task WriteAsync(HttpContext context, JsonNode? requestBody, int status, JsonNode? responseBody)
+    {
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        Record(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, requestBody, headers, DateTimeOffset.UtcNow, status));
+        context.Response.StatusCode = status;
+        if (responseBody is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(responseBody.ToJsonString());
+        }
+    }
+
+    private ScriptedRateLimit? TakeRateLimit(string method, string path)
+    {
+        lock (_rateLimitLock)
+        {
+            var pending = _rateLimits.ToArray();
+            var match = pending.FirstOrDefault(l => l.Method == method && path.Contains(l.PathContains, StringComparison.Ordinal));
+            if (match is null)
+            {
+                return null;
+            }
+
+            _rateLimits.Clear();
+            var removed = false;
+            foreach (var item in pending)
+            {
+                if (!removed && ReferenceEquals(item, match))
+                {
+                    removed = true;
+                    continue;
+                }
+
+                _rateLimits.Enqueue(item);
+            }
+
+            return match;
+        }
+    }
+
+    private static void AddRateLimitHeaders(HttpContext context)
+    {
+        var endpoint = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Request.Method + endpoint)))[..32];
+        context.Response.Headers["X-RateLimit-Limit"] = "50";
+        context.Response.Headers["X-RateLimit-Remaining"] = "49";
+        context.Response.Headers["X-RateLimit-Reset-After"] = "1.000";
+        context.Response.Headers["X-RateLimit-Bucket"] = hash;
+    }
+
+    private (int, JsonNode?) Callback(HttpContext context, JsonNode? body)
+    {
+        var token = (string)context.Request.RouteValues["token"]!;
+        var id = (string)context.Request.RouteValues["id"]!;
+        if (!_interactions.TryGetValue(token, out var interaction) || interaction.Id != id)
+        {
+            return Error(404, 10062, "Unknown interaction");
+        }
+
+        lock (interaction)
+        {
+            if (interaction.CallbackType is not null)
+            {
+                return Error(400, 40060, "Interaction has already been acknowledged.");
+            }
+
+            if (DateTimeOffset.UtcNow - interaction.DispatchedAt > Options.InteractionDeadline)
+            {
+                return Error(404, 10062, "Unknown interaction");
+            }
+
+            var type = body?["type"]?.GetValue<int>() ?? 0;
+            if (type is not (4 or 5 or 6 or 7 or 9))
+            {
+                return Error(400, 50035, "Invalid Form Body");
+            }
+
+            if (type is 4 or 7 && ValidateMessage(body?["data"]) is { } problem)
+            {
+                return Error(400, 50035, problem);
+            }
+
+            interaction.CallbackType = type;
+            interaction.AcknowledgedAt = DateTimeOffset.UtcNow;
+            interaction.OriginalMessageId = NextId();
+        }
+
+        NotifyChanged();
+        return (204, null);
+    }
+
+    private (int, JsonNode?) EditWebhookMessage(HttpContext context, JsonNode? body)
+    {
+        if (!TryGetAcknowledged(context, out var interaction, out var error))
+        {
+            return error;
+        }
+
+        if (ValidateMessage(body) is { } problem)
+        {
+            return Error(400, 50035, problem);
+        }
+
+        var messageId = (string)context.Request.RouteValues["message"]! == "@original" ? interaction.OriginalMessageId : (string)context.Request.RouteValues["message"]!;
+        return Json(200, Message(messageId, interaction.ChannelId, body));
+    }
+
+    private (int, JsonNode?) DeleteWebhookMessage(HttpContext context, JsonNode? body)
+    {
+        if (!TryGetAcknowledged(context, out var interaction, out var error))
+        {
+            return error;
+        }
+
+        if ((string)context.Request.RouteValues["message"]! == "@original")
+        {
+            interaction.OriginalDeleted = true;
+        }
+
+        return (204, null);
+    }
+
+    private (int, JsonNode?) Followup(HttpContext context, JsonNode? body)
+    {
+        if (!TryGetAcknowledged(context, out var interaction, out var error))
+        {
+            return error;
+        }
+
+        return ValidateMessage(body) is { } problem ? Error(400, 50035, problem) : Json(200, Message(NextId(), interaction.ChannelId, body));
+    }
+
+    private (int, JsonNode?) CreateMessage(HttpContext context, JsonNode? body)
+    {
+        var channel = (string)context.Request.RouteValues["channel"]!;
+        return ValidateMessage(body) is { } problem ? Error(400, 50035, problem) : Json(200, Message(NextId(), channel, body));
+    }
+
+    private (int, JsonNode?) StartThread(HttpContext context, JsonNode? body)
+    {
+        var channel = (string)context.Request.RouteValues["channel"]!;
+        var message = (string)context.Request.RouteValues["message"]!;
+        var name = body?["name"]?.GetValue<string>() ?? string.Empty;
+        if (name.Length is 0 or > 100)
+        {
+            return Error(400, 50035, "Invalid Form Body: name must be 1-100 characters");
+        }
+
+        if (!_threadsByMessage.TryAdd(message, channel))
+        {
+            return Error(400, 160004, "A thread has already been created for this message");
+        }
+
+        return Json(200, new JsonObject
+        {
+            ["id"] = message,
+            ["type"] = 11,
+            ["parent_id"] = channel,
+            ["name"] = name,
+            ["owner_id"] = Options.BotUserId,
+        });
+    }
+
+    private bool TryGetAcknowledged(HttpContext context, out FakeInteraction interaction, out (int, JsonNode?) error)
+    {
+        var token = (string)context.Request.RouteValues["token"]!;
+        if (!_interactions.TryGetValue(token, out interaction!) || (string)context.Request.RouteValues["app"]! != Options.ApplicationId)
+        {
+            error = Error(404, 10015, "Unknown Webhook");
+            return false;
+        }
+
+        if (interaction.CallbackType is null)
+        {
+            error = Error(404, 10015, "Unknown Webhook");
+            return false;
+        }
+
+        error = default;
+        return true;
+    }
+
+    /// <summary>Discord's message limits: content ≤2000, ≤5 rows of ≤5 buttons, custom ids 1–100 and unique.</summary>
+    private static string? ValidateMessage(JsonNode? message)
+    {
+        if (message is null)
+        {
+            return "Cannot send an empty message";
+        }
+
+        if (message["content"]?.GetValue<string>() is { Length: > 2000 })
+        {
+            return "content: Must be 2000 or fewer in length.";
+        }
+
+        if (message["components"] is JsonArray rows)
+        {
+            if (rows.Count > 5)
+            {
+                return "components: Must be 5 or fewer in length.";
+            }
+
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                if (row?["components"] is not JsonArray buttons || buttons.Count is 0 or > 5)
+                {
+                    return "components: an action row must hold 1 to 5 buttons.";
+                }
+
+                foreach (var button in buttons)
+                {
+                    var id = button?["custom_id"]?.GetValue<string>() ?? string.Empty;
+                    if (id.Length is 0 or > 100 || !ids.Add(id))
+                    {
+                        return "components: custom_id must be 1-100 characters and unique.";
+                    }
+
+                    if (button?["label"]?.GetValue<string>() is { Length: > 80 })
+                    {
+                        return "components: label must be 80 or fewer in length.";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonObject Message(string id, string channelId, JsonNode? body) => new()
+    {
+        ["id"] = id,
+        ["channel_id"] = channelId,
+        ["content"] = body?["content"]?.GetValue<string>() ?? string.Empty,
+        ["type"] = 0,
+    };
+
+    private JsonArray WithIds(JsonNode? body)
+    {
+        var result = new JsonArray();
+        if (body is JsonArray commands)
+        {
+            foreach (var command in commands)
+            {
+                var copy = command!.DeepClone();
+                copy["id"] = NextId();
+                copy["application_id"] = Options.ApplicationId;
+                result.Add(copy);
+            }
+        }
+
+        return result;
+    }
+
+    private static (int, JsonNode?) Json(int status, JsonNode body) => (status, body);
+
+    private static (int, JsonNode?) Error(int status, int code, string message) =>
+        (status, new JsonObject { ["code"] = code, ["message"] = message });
+}

@@ -1,0 +1,30 @@
+namespace CoachBot.Testing.FakeDiscord;
+
+/// <summary>An interaction the fake dispatched, and what the client did with it.</summary>
+public sealed class FakeInteraction
+{
+    internal FakeInteraction(string id, string token, string channelId, DateTimeOffset dispatchedAt)
+    {
+        Id = id;
+        Token = token;
+        ChannelId = channelId;
+        DispatchedAt = dispatchedAt;
+    }
+
+    public string Id { get; }
+
+    public string Token { get; }
+
+    public string ChannelId { get; }
+
+    public DateTimeOffset DispatchedAt { get; }
+
+    /// <summary>Callback type of the initial response (4, 5, 6, 7, 9), once acknowledged.</summary>
+    public int? CallbackType { get; internal set; }
+
+    public DateTimeOffset? AcknowledgedAt { get; internal set; }
+
+    public string OriginalMessageId { get; internal set; } = string.Empty;
+
+    public bool OriginalDeleted { get; internal set; }
+}
