@@ -77,7 +77,17 @@ public sealed class FakeSocketConnection : IDisposable
     /// <summary>Kills the TCP connection without a close handshake, like a network failure.</summary>
     public void Drop()
     {
-        _socket.Abort();
-        _http.Abort();
+        try
+        {
+            _socket.Abort();
+            if (ClosedSequence is null)
+            {
+                _http.Abort();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already finished: nothing left to drop.
+        }
     }
 }
