@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
@@ -9,8 +7,10 @@ namespace CoachBot.Ai.Llm;
 /// Builds the Semantic Kernel for one request: SK's OpenAI chat connector pointed at <c>Llm:Endpoint</c>, sending
 /// through the resilient "llm" HttpClient from the factory (so handlers rotate and the retry, timeout and circuit
 /// breaker policies apply). Building is cheap next to a model call.
+/// The kernel gets no logger factory on purpose: SK logs a failed call with the raw exception, whose message carries the
+/// server's response body, and a proxy may echo the key there. <see cref="PromptRunner"/> logs failures, redacted.
 /// </summary>
-public sealed class LlmKernelFactory(IHttpClientFactory httpClients, IOptions<LlmOptions> options, ILoggerFactory loggerFactory)
+public sealed class LlmKernelFactory(IHttpClientFactory httpClients, IOptions<LlmOptions> options)
 {
     public const string HttpClientName = "CoachBot.Llm";
 
@@ -26,7 +26,6 @@ public sealed class LlmKernelFactory(IHttpClientFactory httpClients, IOptions<Ll
         }
 
         var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton(loggerFactory);
         builder.AddOpenAIChatCompletion(
             modelId: llm.ChatModel!,
             endpoint: llm.GetEndpointUri(),
