@@ -88,7 +88,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
                     return;
                 }
 
-                throw new TimeoutException($"Fake Discord: timed out waiting for {description}. Requests so far: {string.Join(", ", Requests)}");
+                throw new TimeoutException($"Fake Discord: timed out waiting for {description}. Last requests: {string.Join(", ", Requests.TakeLast(15))}");
             }
         }
     }

@@ -1,0 +1,204 @@
+using CoachBot.Discord.Rest;
+using CoachBot.Discord.Tests.Support;
+using CoachBot.Testing.FakeDiscord;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Discord.Tests.Interactions;
+
+public sealed class InteractionTests
+{
+    [Fact]
+    public async Task SlashCommand_IsAcknowledgedBeforeTheSlowHandlerFinishes_ThenOriginalIsEditedWithAnswerAndSources()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        test.Ask.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var interaction = await test.Server.SendInteractionAsync(
+            FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "What is an index?")]));
+        var callback = await test.Server.WaitForRequestAsync(r => r.Path.EndsWith("/callback", StringComparison.Ordinal), "the deferred callback");
+        var request = await test.Ask.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(5, callback.Body!["type"]!.GetValue<int>());
+        Assert.False(test.Ask.Finished, "the callback must not wait for the coach");
+        Assert.Equal("What is an index?", request.Option("question"));
+        Assert.Empty(test.Server.RequestsTo("PATCH", "@original"));
+
+        test.Ask.Gate.SetResult();
+        var edit = await test.Server.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal), "the edited answer");
+
+        Assert.Contains(interaction.Token, edit.Path, StringComparison.Ordinal);
+        Assert.StartsWith("**Indexes**\nAnswer to: What is an index?", edit.Content, StringComparison.Ordinal);
+        Assert.Contains("**Sources**\n• Databases › Indexes › B-trees", edit.Content, StringComparison.Ordinal);
+        Assert.Contains("-# Answered from the guides", edit.Content, StringComparison.Ordinal);
+        Assert.Equal("""{"parse":[],"replied_user":false}""", edit.Body!["allowed_mentions"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task SlashCommand_ThreadPlacement_OpensAThreadFromTheAnswer()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        var interaction = await test.Server.SendInteractionAsync(
+            FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "How do I start?")]));
+
+        var thread = await test.Server.WaitForRequestAsync(r => r.Path.EndsWith("/threads", StringComparison.Ordinal), "the thread");
+        Assert.Equal($"/api/v10/channels/{FakeDiscordEvents.ChannelId}/messages/{interaction.OriginalMessageId}/threads", thread.Path);
+        Assert.Equal("Indexes", thread.Body!["name"]!.GetValue<string>());
+        Assert.Equal(1440, thread.Body!["auto_archive_duration"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task EphemeralOnlyReply_DeletesThePublicPlaceholderAndFollowsUpEphemerally()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        var interaction = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("help"));
+
+        var followup = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the follow-up");
+        Assert.Equal(64, followup.Body!["flags"]!.GetValue<int>());
+        Assert.Contains("How I can help", followup.Content, StringComparison.Ordinal);
+        Assert.True(interaction.OriginalDeleted);
+        Assert.Empty(test.Server.RequestsTo("PATCH", "@original"));
+    }
+
+    [Fact]
+    public async Task QuizButtons_RenderedInRows_AndTheOwnersClickUpdatesTheMessageInPlace()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("quiz", [FakeDiscordEvents.Option("skill", "databases")]));
+        var question = await test.Server.WaitForRequestAsync(r => r.Method == "PATCH", "the question");
+        var buttons = question.Body!["components"]![0]!["components"]!.AsArray();
+        var correct = buttons[0]!["custom_id"]!.GetValue<string>();
+        Assert.Equal(1, buttons[0]!["style"]!.GetValue<int>());
+        Assert.Equal("Reads", buttons[0]!["label"]!.GetValue<string>());
+        Assert.Equal(2, buttons.Count);
+
+        var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick(correct));
+
+        var update = await test.Server.WaitForRequestAsync(
+            r => r.Method == "PATCH" && r.Path.Contains(click.Token, StringComparison.Ordinal), "the in-place update");
+        Assert.Equal(6, click.CallbackType);
+        Assert.Equal("Correct! Indexes speed up reads.", update.Content);
+        Assert.Empty(update.Body!["components"]!.AsArray());
+        Assert.Null(update.Body!["flags"]);
+    }
+
+    [Fact]
+    public async Task ForgedButtonId_GetsAnEphemeralRefusal_AndChangesNothing()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick("quiz:s999:a"));
+
+        var refusal = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains(click.Token, StringComparison.Ordinal) && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the refusal");
+        Assert.Equal(6, click.CallbackType);
+        Assert.Equal(64, refusal.Body!["flags"]!.GetValue<int>());
+        Assert.Contains("isn't yours", refusal.Content, StringComparison.Ordinal);
+        Assert.Empty(test.Server.RequestsTo("PATCH", click.Token));
+    }
+
+    [Fact]
+    public async Task AnotherMembersClick_GetsAnEphemeralRefusal()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("quiz", [FakeDiscordEvents.Option("skill", "apis")]));
+        var question = await test.Server.WaitForRequestAsync(r => r.Method == "PATCH", "the question");
+        var id = question.Body!["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>();
+
+        var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick(id, userId: FakeDiscordEvents.OtherUserId));
+
+        var refusal = await test.Server.WaitForRequestAsync(r => r.Path.Contains(click.Token, StringComparison.Ordinal) && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the refusal");
+        Assert.Equal("POST", refusal.Method);
+        Assert.Equal(64, refusal.Body!["flags"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task MalformedButtonId_IsRefusedByTheDispatcher_Ephemerally()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick("../../etc/passwd @everyone"));
+
+        var refusal = await test.Server.WaitForRequestAsync(r => r.Path.Contains(click.Token, StringComparison.Ordinal) && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the refusal");
+        Assert.Equal(64, refusal.Body!["flags"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ModeratorCommand_RefusedForMembers_AllowedWithManageServer()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        var member = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("post"));
+        var refusal = await test.Server.WaitForRequestAsync(r => r.Path.Contains(member.Token, StringComparison.Ordinal) && r.Method == "POST" && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the refusal");
+        var moderator = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("post", permissions: FakeDiscordEvents.ModeratorPermissions));
+        var posted = await test.Server.WaitForRequestAsync(r => r.Path.Contains(moderator.Token, StringComparison.Ordinal) && r.Method == "PATCH", "the post");
+
+        Assert.Equal(64, refusal.Body!["flags"]!.GetValue<int>());
+        Assert.Contains("only community moderators", refusal.Content, StringComparison.Ordinal);
+        Assert.Equal("Challenge posted.", posted.Content);
+    }
+
+    [Fact]
+    public async Task LongReply_IsSplitUnder2000Characters_OnParagraphBoundaries()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        var interaction = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("long"));
+
+        await test.Server.WaitUntilAsync(
+            () => test.Server.RequestsTo("POST", interaction.Token).Any(r => r.Content?.Contains("Paragraph 30:", StringComparison.Ordinal) == true),
+            "the last part");
+        var parts = test.Server.RequestsTo("PATCH", interaction.Token).Concat(test.Server.RequestsTo("POST", "/webhooks/")).Select(r => r.Content!).ToList();
+        Assert.True(parts.Count >= 3);
+        Assert.All(parts, p => Assert.True(p.Length <= 2000, $"part of {p.Length} characters"));
+        Assert.All(parts, p => Assert.StartsWith("Paragraph ", p, StringComparison.Ordinal));
+        Assert.Equal(30, parts.Sum(p => p.Split("\n\n").Length));
+    }
+
+    [Fact]
+    public async Task SecondAcknowledgement_IsRejectedWith40060_AndTheCodeIsSurfaced()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        var interaction = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("help"));
+        await test.Server.WaitUntilAsync(() => interaction.CallbackType is not null, "the first acknowledgement");
+        var rest = test.Host.Services.GetRequiredService<DiscordRestClient>();
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => rest.CreateInteractionResponseAsync(
+            interaction.Id, interaction.Token, CoachBot.Discord.Models.InteractionResponse.DeferredUpdate(), CancellationToken.None));
+
+        Assert.Equal(DiscordErrorCodes.InteractionAlreadyAcknowledged, error.Code);
+        Assert.DoesNotContain(interaction.Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModalSubmit_FieldsReachTheDispatcher()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        var submit = await test.Server.SendInteractionAsync(
+            FakeDiscordEvents.ModalSubmit("unknownform:1", new Dictionary<string, string> { ["answer"] = "text" }));
+
+        var reply = await test.Server.WaitForRequestAsync(r => r.Path.Contains(submit.Token, StringComparison.Ordinal) && r.Method == "POST" && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the reply");
+        Assert.Equal(5, submit.CallbackType);
+        Assert.Contains("form isn't one I recognise", reply.Content, StringComparison.Ordinal);
+        Assert.True(submit.OriginalDeleted);
+    }
+
+    [Fact]
+    public async Task ManySimultaneousInteractions_AreAllAcknowledgedInTime()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        test.Ask.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
+                "ask",
+                [FakeDiscordEvents.Option("question", "q" + i)],
+                userId: (600000000000000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+
+        await test.Server.WaitUntilAsync(() => sent.All(i => i.CallbackType == 5), "fifty acknowledgements");
+        // The fake refuses acknowledgements after its 3-second window, so a CallbackType means "in time".
+        test.Ask.Gate.SetResult();
+        await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("PATCH", "@original").Count == 50, "fifty answers");
+    }
+}
