@@ -257,6 +257,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     public Task<FakeSlackApiCall> WaitForCallAsync(string method, Func<FakeSlackApiCall, bool>? match = null, TimeSpan? timeout = null) =>
         WaitForAsync(s => s.Calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true)), timeout, "a call to " + method);
 
+    public Task<FakeResponsePost> WaitForResponsePostAsync(Func<FakeResponsePost, bool>? match = null, TimeSpan? timeout = null) =>
+        WaitForAsync(s => s.ResponsePosts.FirstOrDefault(p => match?.Invoke(p) ?? true), timeout, "a response_url post");
+
     /// <summary>Waits for the n-th (1-based) connection to complete hello and returns it.</summary>
     public Task<FakeSocketConnection> WaitForConnectionAsync(int count = 1, TimeSpan? timeout = null) =>
         WaitForAsync(s => s.Connections.Count >= count ? s.Connections[count - 1] : null, timeout, $"Socket Mode connection #{count}");
