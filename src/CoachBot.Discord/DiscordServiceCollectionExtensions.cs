@@ -44,6 +44,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<BotThreadRegistry>();
         services.TryAddSingleton<ThreadStarter>();
         services.TryAddSingleton<DiscordContextFactory>();
+        services.TryAddSingleton<PendingForms>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddSingleton<DiscordMessageHandler>();
         services.TryAddSingleton<CommandRegistrar>();

@@ -20,7 +20,8 @@ namespace CoachBot.Discord.Interactions;
 /// <item>Component, UpdateSource: edit @original, which after a type-6 ack is the message the button is on.</item>
 /// <item>Anything else: follow-ups, each with its own ephemeral flag.</item>
 /// </list>
-/// A form can't be shown after a deferral (a modal must be the first response), so its fallback text is sent instead.
+/// A form can't be shown after a deferral (a modal must be the first response), so a reply carrying one gets an
+/// "open the form" button (see <see cref="PendingForms"/>); that click is answered with the modal itself (callback 9).
 /// Failures after the ack still end in a visible apology.
 /// </summary>
 public sealed partial class DiscordInteractionHandler(
@@ -28,6 +29,7 @@ public sealed partial class DiscordInteractionHandler(
     CoachDispatcher dispatcher,
     DiscordContextFactory contexts,
     ThreadStarter threadStarter,
+    PendingForms forms,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger)
 {
@@ -45,6 +47,12 @@ public sealed partial class DiscordInteractionHandler(
         if (request is null)
         {
             LogIgnored(interaction.Type);
+            return;
+        }
+
+        if (interaction.Type == DiscordInteraction.MessageComponent && PendingForms.IsFormButton(interaction.Data?.CustomId))
+        {
+            await OpenFormAsync(interaction, context.User.UserId, ct);
             return;
         }
 
@@ -95,9 +103,15 @@ public sealed partial class DiscordInteractionHandler(
     private async Task DeliverAsync(ResponseSession session, Reply reply, CancellationToken ct)
     {
         var interaction = session.Interaction;
-        if (reply.Form is { } form)
+        if (reply.Form is { } form && interaction.Invoker is { } invoker)
         {
-            reply = reply with { Text = string.IsNullOrWhiteSpace(reply.Text) ? form.FallbackText : reply.Text.TrimEnd() + "\n\n" + form.FallbackText, Form = null };
+            var open = new ReplyButton(forms.Add(form, invoker.Id), OpenLabel(form), ButtonStyle.Primary);
+            reply = reply with
+            {
+                Text = string.IsNullOrWhiteSpace(reply.Text) ? form.FallbackText : reply.Text,
+                Buttons = [open, .. reply.Buttons],
+                Form = null,
+            };
         }
 
         var ephemeral = reply.Visibility == ReplyVisibility.Ephemeral;
@@ -151,6 +165,37 @@ public sealed partial class DiscordInteractionHandler(
         {
             await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, message, ct);
         }
+    }
+
+    /// <summary>Answers an "open the form" click with the modal (the first and only response), or explains why not.</summary>
+    private async Task OpenFormAsync(DiscordInteraction interaction, string userId, CancellationToken ct)
+    {
+        var form = forms.Find(interaction.Data!.CustomId!, userId);
+        var response = form is not null
+            ? new InteractionResponse { Type = InteractionResponse.Modal, Data = DiscordReplyRenderer.RenderModal(form) }
+            : new InteractionResponse
+            {
+                Type = InteractionResponse.ChannelMessageWithSource,
+                Data = new MessagePayload
+                {
+                    Content = "That form isn't available any more (or it was opened for someone else). Run the command again to get a fresh one.",
+                    Flags = MessageFlags.Ephemeral,
+                },
+            };
+        try
+        {
+            await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, ct);
+        }
+        catch (DiscordApiException ex)
+        {
+            LogAckFailed(interaction.Id, ex.Code ?? 0, ex.Message);
+        }
+    }
+
+    private static string OpenLabel(FormRequest form)
+    {
+        var label = "Open: " + form.Title;
+        return label.Length <= ReplyButton.MaxLabelLength ? label : label[..(ReplyButton.MaxLabelLength - 1)] + "…";
     }
 
     private async Task<bool> TryOpenThreadAsync(ResponseSession session, Reply reply, DiscordMessage? anchor, CancellationToken ct)

@@ -20,7 +20,7 @@ public sealed class CommandRegistrationTests
             [$"/api/v10/applications/{test.Server.Options.ApplicationId}/guilds/123456789012345678/commands", $"/api/v10/applications/{test.Server.Options.ApplicationId}/guilds/223456789012345678/commands"],
             puts.Select(p => p.Path).Order());
         var commands = puts[0].Body!.AsArray();
-        Assert.Equal(["ask", "help", "long", "post", "quiz"], commands.Select(c => c!["name"]!.GetValue<string>()).Order());
+        Assert.Equal(["ask", "help", "long", "post", "quiz", "submit"], commands.Select(c => c!["name"]!.GetValue<string>()).Order());
         var post = commands.Single(c => c!["name"]!.GetValue<string>() == "post")!;
         Assert.Equal("32", post["default_member_permissions"]!.GetValue<string>());
         var ask = commands.Single(c => c!["name"]!.GetValue<string>() == "ask")!;

@@ -84,6 +84,9 @@ public sealed class DiscordTestHost : IAsyncDisposable
         services.AddSingleton<IButtonHandler, QuizButtons>();
         services.AddSingleton<ICommandHandler, PostCommand>();
         services.AddSingleton<ICommandHandler, LongCommand>();
+        services.AddSingleton<SubmitCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SubmitCommand>());
+        services.AddSingleton<IFormHandler>(sp => sp.GetRequiredService<SubmitCommand>());
         services.AddSingleton<EchoMessageHandler>();
         services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<EchoMessageHandler>());
     }

@@ -138,3 +138,26 @@ public sealed class EchoMessageHandler : IMessageHandler
         }));
     }
 }
+
+/// <summary>/submit with no text asks for a form; the form handler echoes what was submitted.</summary>
+public sealed class SubmitCommand : ICommandHandler, IFormHandler
+{
+    public CommandDefinition Definition { get; } = new("submit", "Submit an answer");
+
+    public string Feature => "sub";
+
+    public Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.One(new Reply
+        {
+            Text = "Write your submission in the form.",
+            Visibility = ReplyVisibility.Ephemeral,
+            Form = new FormRequest(
+                ButtonId.Create("sub", "1"),
+                "Your submission",
+                [new FormField("answer", "Your answer", Multiline: true) { Placeholder = "Explain your approach" }],
+                "Type `/submit <answer>` instead."),
+        }));
+
+    public Task<IReadOnlyList<Reply>> HandleAsync(FormSubmitRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.One(Reply.Ephemeral("Got: " + request.Fields.GetValueOrDefault("answer"))));
+}
