@@ -79,8 +79,16 @@ psql_admin -v pw="$PASSWORD" >&2 <<'SQL' || fail "could not create the coachbot 
 SELECT format('CREATE ROLE coachbot LOGIN CREATEDB PASSWORD %L', :'pw')
 WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'coachbot') \gexec
 SELECT format('ALTER ROLE coachbot LOGIN CREATEDB PASSWORD %L', :'pw') \gexec
+GRANT pg_signal_backend TO coachbot;
 SELECT 'CREATE DATABASE coachbot OWNER coachbot'
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'coachbot') \gexec
+SQL
+
+# Databases left behind by test runs that were killed (each run makes coachbot_t_* and drops them when it ends).
+psql_admin -At >&2 <<'SQL' || log "could not remove stale test databases (ignored)."
+SELECT format('DROP DATABASE IF EXISTS %I', datname) FROM pg_database d
+WHERE datname LIKE 'coachbot\_t\_%'
+  AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname) \gexec
 SQL
 
 echo "Host=127.0.0.1;Port=$PORT;Database=coachbot;Username=coachbot;Password=$PASSWORD"

@@ -1,4 +1,5 @@
 using CoachBot.Storage.Community;
+using CoachBot.Storage.Quiz;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Storage options (section "Storage", validated at start-up), <see cref="IDbContextFactory{CoachBotDbContext}"/> for
-    /// the configured provider, the community member store, and the start-up migration.
+    /// the configured provider, the community member and quiz stores, and the start-up migration.
     /// </summary>
     public static IServiceCollection AddCoachStorage(this IServiceCollection services)
     {
@@ -23,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDbContextFactory<CoachBotDbContext>, CoachBotDbContextFactory>();
         services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
         services.TryAddSingleton<ICommunityMemberStore, CommunityMemberStore>();
+        services.TryAddSingleton<IQuizStore, QuizStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageInitializerHostedService>());
         return services;
     }

@@ -1,0 +1,10 @@
+using CoachBot.Storage.Tests.Support;
+
+namespace CoachBot.Storage.Tests.Quiz;
+
+[PostgresContract]
+[Collection(PostgresRunDatabase.Name)]
+public sealed class PostgresQuizStoreTests : QuizStoreContract
+{
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgresTestDatabase.CreateAsync();
+}
