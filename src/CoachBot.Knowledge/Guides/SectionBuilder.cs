@@ -1,3 +1,4 @@
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 
 namespace CoachBot.Knowledge.Guides;
@@ -103,6 +104,8 @@ internal sealed class SectionBuilder(string guideId, string guideTitle, string f
                     CollectListItem(item);
                 }
 
+                break;
+            case YamlFrontMatterBlock:
                 break;
             case LeafBlock leaf when leaf is CodeBlock:
                 AddText(Slice(leaf.Span), Slice(leaf.Span), isListItem: false, leaf.Line);

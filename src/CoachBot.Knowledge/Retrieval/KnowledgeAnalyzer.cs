@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -32,6 +33,11 @@ public sealed class KnowledgeAnalyzer : Analyzer
         "know", "tell", "say", "says", "said",
     ];
 
+    /// <summary>
+    /// Words Porter stemming would conflate with an unrelated sense: "securing a job" is not "security".
+    /// </summary>
+    private static readonly CharArraySet StemExclusions = new CharArraySet(Version, ["securing"], ignoreCase: true).AsReadOnly();
+
     /// <summary>The stop words removed from guides and questions alike.</summary>
     public static CharArraySet StopWords { get; } = CreateStopWords();
 
@@ -42,6 +48,7 @@ public sealed class KnowledgeAnalyzer : Analyzer
         stream = new EnglishPossessiveFilter(Version, stream);
         stream = new LowerCaseFilter(Version, stream);
         stream = new StopFilter(Version, stream, StopWords);
+        stream = new SetKeywordMarkerFilter(stream, StemExclusions);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CoachBot.Knowledge.Retrieval;
 
 /// <summary>
-/// Searches the guide passages with Lucene BM25 over the passage text, its headings, the section's expansion
-/// questions and the guide topics; the question is expanded with synonyms and near spellings and, optionally,
-/// with salient words of the first results. The index is built on the first search (once, thread-safe), so
-/// commands that never search pay nothing.
+/// Searches the guide passages with Lucene BM25 over the passage text, its headings, the guide topics and the
+/// section's expansion questions (document expansion: "the questions people ask that this section answers"). The question is expanded with synonyms and near spellings and, optionally, with salient
+/// words of the first results. The index is built on the first search (once, thread-safe), so commands that never
+/// search pay nothing.
 /// </summary>
 public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposable
 {
@@ -50,19 +50,19 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
 
         k = Math.Clamp(k, 1, MaxK);
         var terms = plan.Terms.Take(MaxTerms).ToList();
-        var hits = index.Searcher.Search(BuildQuery(terms), Math.Max(k, _settings.FeedbackDocuments)).ScoreDocs;
-        if (_settings.FeedbackTerms > 0 && hits.Length > 0)
+        var ranked = Rank(index, terms, Math.Max(k, _settings.FeedbackDocuments));
+        if (_settings.FeedbackTerms > 0 && ranked.Count > 0)
         {
-            var feedback = FeedbackTerms(index, hits, terms);
+            var feedback = FeedbackTerms(index, ranked, terms);
             if (feedback.Count > 0)
             {
                 terms.AddRange(feedback);
-                hits = index.Searcher.Search(BuildQuery(terms), k).ScoreDocs;
+                ranked = Rank(index, terms, k);
             }
         }
 
-        var passages = hits.Take(k).Select(hit => new ScoredPassage(index.ChunkAt(hit.Doc).Passage, hit.Score)).ToList();
-        var confidence = ConfidenceEstimator.Estimate(plan, index, hits.Length > 0 ? hits[0].Doc : null);
+        var passages = ranked.Take(k).Select(hit => new ScoredPassage(index.ChunkAt(hit.DocId).Passage, (float)hit.Score)).ToList();
+        var confidence = ConfidenceEstimator.Estimate(plan, index, ranked.Count > 0 ? ranked[0].DocId : null);
         return new RetrievalResult(passages, confidence.Confidence, terms.Select(term => term.ToString()).ToList());
     }
 
@@ -76,8 +76,8 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
             return ConfidenceSignals.None;
         }
 
-        var hits = index.Searcher.Search(BuildQuery(plan.Terms.Take(MaxTerms).ToList()), 1).ScoreDocs;
-        return ConfidenceEstimator.Estimate(plan, index, hits.Length > 0 ? hits[0].Doc : null);
+        var ranked = Rank(index, plan.Terms.Take(MaxTerms).ToList(), 1);
+        return ConfidenceEstimator.Estimate(plan, index, ranked.Count > 0 ? ranked[0].DocId : null);
     }
 
     public void Dispose()
@@ -88,24 +88,48 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         }
     }
 
-    private BooleanQuery BuildQuery(IReadOnlyList<WeightedTerm> terms)
+    /// <summary>
+    /// The best <paramref name="count"/> passages, best first, at most <see cref="RetrievalSettings.MaxPerSection"/> from
+    /// one section: a long list cut into several passages would otherwise fill every place with the same heading.
+    /// </summary>
+    private List<(int DocId, double Score)> Rank(PassageIndex index, IReadOnlyList<WeightedTerm> terms, int count)
+    {
+        var hits = index.Searcher.Search(PassageQuery(terms), count * 4).ScoreDocs;
+        var perSection = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ranked = new List<(int DocId, double Score)>(count);
+        foreach (var hit in hits)
+        {
+            var section = index.ChunkAt(hit.Doc).Section.Reference;
+            var taken = perSection.GetValueOrDefault(section);
+            if (taken >= _settings.MaxPerSection)
+            {
+                continue;
+            }
+
+            perSection[section] = taken + 1;
+            ranked.Add((hit.Doc, hit.Score));
+            if (ranked.Count == count)
+            {
+                break;
+            }
+        }
+
+        return ranked;
+    }
+
+    private BooleanQuery PassageQuery(IReadOnlyList<WeightedTerm> terms)
     {
         var query = new BooleanQuery();
         foreach (var term in terms)
         {
             Add(query, term, PassageIndex.BodyField, _settings.BodyBoost);
-            if (term.Origin == TermOrigin.Feedback)
-            {
-                continue;
-            }
-
-            if (_settings.UseHeadings)
+            if (_settings.UseHeadings && term.Origin != TermOrigin.Feedback)
             {
                 Add(query, term, PassageIndex.HeadingsField, _settings.HeadingsBoost);
                 Add(query, term, PassageIndex.TopicsField, _settings.TopicsBoost);
             }
 
-            if (_settings.UseExpansions)
+            if (_settings.UseExpansions && term.Origin != TermOrigin.Feedback)
             {
                 Add(query, term, PassageIndex.QuestionsField, _settings.QuestionsBoost);
             }
@@ -141,13 +165,13 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         query.Add(clause, Occur.SHOULD);
     }
 
-    private List<WeightedTerm> FeedbackTerms(PassageIndex index, ScoreDoc[] hits, List<WeightedTerm> terms)
+    private List<WeightedTerm> FeedbackTerms(PassageIndex index, List<(int DocId, double Score)> ranked, List<WeightedTerm> terms)
     {
         var searched = terms.SelectMany(term => term.Tokens).ToHashSet(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var hit in hits.Take(_settings.FeedbackDocuments))
+        foreach (var (docId, _) in ranked.Take(_settings.FeedbackDocuments))
         {
-            foreach (var token in index.Analyzer.Tokens(index.ChunkAt(hit.Doc).BodyText))
+            foreach (var token in index.Analyzer.Tokens(index.ChunkAt(docId).BodyText))
             {
                 counts[token] = counts.GetValueOrDefault(token) + 1;
             }

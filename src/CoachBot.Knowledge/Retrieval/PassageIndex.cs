@@ -7,15 +7,16 @@ using Lucene.Net.Store;
 namespace CoachBot.Knowledge.Retrieval;
 
 /// <summary>
-/// The in-memory Lucene index of the guide passages (BM25), plus the term statistics the query side needs (which
-/// words the knowledge base knows, how common they are). Immutable once built; searching is thread-safe.
+/// The in-memory Lucene index (BM25) of the guide passages — text, headings, guide topics and the section's expansion
+/// questions as separate fields — plus the term statistics the query side needs (which words the knowledge base
+/// knows, how common they are). Immutable once built; searching is thread-safe.
 /// </summary>
 public sealed class PassageIndex : IDisposable
 {
     public const string BodyField = "body";
     public const string HeadingsField = "headings";
-    public const string QuestionsField = "questions";
     public const string TopicsField = "topics";
+    public const string QuestionsField = "questions";
     private const string OrdinalField = "ordinal";
 
     private readonly RAMDirectory _directory;
@@ -24,26 +25,27 @@ public sealed class PassageIndex : IDisposable
     private readonly HashSet<string>[] _tokensByDocId;
     private readonly Dictionary<string, int> _documentFrequency;
 
-    private PassageIndex(RAMDirectory directory, DirectoryReader reader, PassageChunk[] chunkByDocId, HashSet<string>[] tokensByDocId, Dictionary<string, int> documentFrequency, KnowledgeAnalyzer analyzer)
+    private PassageIndex(Parts parts, KnowledgeAnalyzer analyzer, RetrievalSettings settings)
     {
-        _directory = directory;
-        _reader = reader;
-        _chunkByDocId = chunkByDocId;
-        _tokensByDocId = tokensByDocId;
-        _documentFrequency = documentFrequency;
+        _directory = parts.Directory;
+        _reader = parts.Reader;
+        _chunkByDocId = parts.ChunkByDocId;
+        _tokensByDocId = parts.TokensByDocId;
+        _documentFrequency = parts.DocumentFrequency;
+        Count = parts.ChunkByDocId.Length;
         Analyzer = analyzer;
-        Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        Searcher = new IndexSearcher(parts.Reader) { Similarity = new BM25Similarity(settings.K1, settings.B) };
     }
 
     public IndexSearcher Searcher { get; }
 
     public KnowledgeAnalyzer Analyzer { get; }
 
-    public int Count => _chunkByDocId.Length;
+    public int Count { get; }
 
     public IReadOnlyList<PassageChunk> Chunks => _chunkByDocId;
 
-    /// <summary>Every analyzed term of the index (all fields), for near-spelling look-ups.</summary>
+    /// <summary>Every analyzed term of the passages (all fields, expansion questions included), for near-spelling look-ups.</summary>
     public IReadOnlyCollection<string> Vocabulary => _documentFrequency.Keys;
 
     /// <summary>Indexes the passages of a knowledge base.</summary>
@@ -57,7 +59,7 @@ public sealed class PassageIndex : IDisposable
         var config = new IndexWriterConfig(KnowledgeAnalyzer.Version, analyzer)
         {
             OpenMode = OpenMode.CREATE,
-            Similarity = new BM25Similarity(),
+            Similarity = new BM25Similarity(settings.K1, settings.B),
         };
 
         var fieldsByChunk = new List<(string Field, string Text)>[chunks.Count];
@@ -66,6 +68,12 @@ public sealed class PassageIndex : IDisposable
             for (var i = 0; i < chunks.Count; i++)
             {
                 fieldsByChunk[i] = FieldsOf(chunks[i], knowledge, settings);
+                var expansionQuestions = settings.UseExpansions ? ExpansionQuestionsFor(chunks[i], knowledge) : [];
+                if (expansionQuestions.Count > 0)
+                {
+                    fieldsByChunk[i].Add((QuestionsField, string.Join('\n', expansionQuestions.Select(key => key.Question))));
+                }
+
                 var document = new Document { new StoredField(OrdinalField, i) };
                 foreach (var (field, text) in fieldsByChunk[i])
                 {
@@ -76,35 +84,24 @@ public sealed class PassageIndex : IDisposable
             }
 
             writer.Commit();
-        }
-
-        var reader = DirectoryReader.Open(directory);
-        var chunkByDocId = new PassageChunk[reader.MaxDoc];
-        var tokensByDocId = new HashSet<string>[reader.MaxDoc];
-        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var docId = 0; docId < reader.MaxDoc; docId++)
-        {
-            var ordinal = reader.Document(docId).GetField(OrdinalField).GetInt32Value() ?? throw new InvalidOperationException("Indexed passage without ordinal.");
-            chunkByDocId[docId] = chunks[ordinal];
-            var tokens = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (field, text) in fieldsByChunk[ordinal])
+            var reader = DirectoryReader.Open(directory);
+            try
             {
-                tokens.UnionWith(analyzer.Tokens(text, field));
+                var parts = Collect(reader, directory, chunks, fieldsByChunk, analyzer);
+                return new PassageIndex(parts, analyzer, settings);
             }
-
-            tokensByDocId[docId] = tokens;
-            foreach (var token in tokens)
+            catch
             {
-                documentFrequency[token] = documentFrequency.GetValueOrDefault(token) + 1;
+                reader.Dispose();
+                throw;
             }
         }
-
-        return new PassageIndex(directory, reader, chunkByDocId, tokensByDocId, documentFrequency, analyzer);
     }
 
+    /// <summary>The passage indexed as document <paramref name="docId"/>.</summary>
     public PassageChunk ChunkAt(int docId) => _chunkByDocId[docId];
 
-    /// <summary>The analyzed terms of every field of one indexed passage.</summary>
+    /// <summary>The analyzed terms of every field of one indexed passage, its expansion questions included.</summary>
     public IReadOnlySet<string> TokensAt(int docId) => _tokensByDocId[docId];
 
     /// <summary>In how many passages a term occurs (any field); 0 when the knowledge base never uses it.</summary>
@@ -124,6 +121,36 @@ public sealed class PassageIndex : IDisposable
         Analyzer.Dispose();
     }
 
+    private static Parts Collect(
+        DirectoryReader reader,
+        RAMDirectory directory,
+        IReadOnlyList<PassageChunk> chunks,
+        List<(string Field, string Text)>[] fieldsByChunk,
+        KnowledgeAnalyzer analyzer)
+    {
+        var chunkByDocId = new PassageChunk[reader.MaxDoc];
+        var tokensByDocId = new HashSet<string>[reader.MaxDoc];
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var docId = 0; docId < reader.MaxDoc; docId++)
+        {
+            var ordinal = reader.Document(docId).GetField(OrdinalField).GetInt32Value() ?? throw new InvalidOperationException("Indexed document without ordinal.");
+            chunkByDocId[docId] = chunks[ordinal];
+            var tokens = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (field, text) in fieldsByChunk[ordinal])
+            {
+                tokens.UnionWith(analyzer.Tokens(text, field));
+            }
+
+            tokensByDocId[docId] = tokens;
+            foreach (var token in tokens)
+            {
+                documentFrequency[token] = documentFrequency.GetValueOrDefault(token) + 1;
+            }
+        }
+
+        return new Parts(directory, reader, chunkByDocId, tokensByDocId, documentFrequency);
+    }
+
     private static List<(string Field, string Text)> FieldsOf(PassageChunk chunk, KnowledgeBase knowledge, RetrievalSettings settings)
     {
         var fields = new List<(string Field, string Text)> { (BodyField, chunk.BodyText) };
@@ -137,15 +164,6 @@ public sealed class PassageIndex : IDisposable
             }
         }
 
-        if (settings.UseExpansions)
-        {
-            var questions = ExpansionQuestionsFor(chunk, knowledge);
-            if (questions.Count > 0)
-            {
-                fields.Add((QuestionsField, string.Join('\n', questions)));
-            }
-        }
-
         return fields;
     }
 
@@ -153,9 +171,9 @@ public sealed class PassageIndex : IDisposable
     /// The section's own expansion questions, plus those of ancestor headings that have no text of their own
     /// ("Step 1: Laying the Foundation" is answered by its sub-sections).
     /// </summary>
-    private static List<string> ExpansionQuestionsFor(PassageChunk chunk, KnowledgeBase knowledge)
+    private static List<(string Owner, string Question)> ExpansionQuestionsFor(PassageChunk chunk, KnowledgeBase knowledge)
     {
-        var questions = new List<string>(knowledge.Expansions.QuestionsFor(chunk.Section));
+        var questions = knowledge.Expansions.QuestionsFor(chunk.Section).Select(question => (chunk.Section.Reference, question)).ToList();
         var guide = knowledge.Catalog.FindGuide(chunk.Passage.GuideId);
         if (guide is null)
         {
@@ -165,13 +183,20 @@ public sealed class PassageIndex : IDisposable
         var path = chunk.Section.Path;
         foreach (var ancestor in guide.Sections)
         {
-            var isAncestor = ancestor.Path.Count < path.Count && ancestor.Path.SequenceEqual(path.Take(ancestor.Path.Count)) && ancestor.Path.Count > 0;
+            var isAncestor = ancestor.Path.Count > 0 && ancestor.Path.Count < path.Count && ancestor.Path.SequenceEqual(path.Take(ancestor.Path.Count));
             if (isAncestor && ancestor.Paragraphs.Count == 0)
             {
-                questions.AddRange(knowledge.Expansions.QuestionsFor(ancestor));
+                questions.AddRange(knowledge.Expansions.QuestionsFor(ancestor).Select(question => (ancestor.Reference, question)));
             }
         }
 
         return questions;
     }
+
+    private sealed record Parts(
+        RAMDirectory Directory,
+        DirectoryReader Reader,
+        PassageChunk[] ChunkByDocId,
+        HashSet<string>[] TokensByDocId,
+        Dictionary<string, int> DocumentFrequency);
 }

@@ -48,6 +48,15 @@ public sealed record RetrievalSettings
     /// <summary>A word in more than this share of passages is common: synonym expansions made only of common words are dropped.</summary>
     public double CommonShare { get; init; } = 0.15;
 
+    /// <summary>BM25 term-frequency saturation.</summary>
+    public float K1 { get; init; } = 1.2f;
+
+    /// <summary>BM25 length normalisation (0: none, 1: full).</summary>
+    public float B { get; init; } = 0.75f;
+
+    /// <summary>At most this many passages of one section in a result.</summary>
+    public int MaxPerSection { get; init; } = 2;
+
     public bool UseHeadings { get; init; } = true;
 
     public bool UseSynonyms { get; init; } = true;
