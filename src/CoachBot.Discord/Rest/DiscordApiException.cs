@@ -9,7 +9,7 @@ namespace CoachBot.Discord.Rest;
 public sealed class DiscordApiException : Exception
 {
     public DiscordApiException(HttpStatusCode status, int? code, string? discordMessage, string route)
-        : base($"Discord API {route} returned {(int)status} {status}{(code is null ? string.Empty : $" (code {code}: {discordMessage})")}.")
+        : base($"Discord API {route} returned {(int)status} {status}{Describe(code, discordMessage)}.")
     {
         Status = status;
         Code = code;
@@ -35,6 +35,13 @@ public sealed class DiscordApiException : Exception
     }
 
     public HttpStatusCode Status { get; }
+
+    private static string Describe(int? code, string? message) => (code, message) switch
+    {
+        (null, null) => string.Empty,
+        (null, _) => $" ({message})",
+        _ => $" (code {code}: {message})",
+    };
 
     public int? Code { get; }
 
