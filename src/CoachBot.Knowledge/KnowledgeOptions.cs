@@ -21,7 +21,7 @@ public sealed class KnowledgeOptions
     public double MinConfidence { get; set; } = DefaultMinConfidence;
 
     /// <summary>Adds a few salient terms of the first results to the query (pseudo-relevance feedback).</summary>
-    public bool PseudoRelevanceFeedback { get; set; } = true;
+    public bool PseudoRelevanceFeedback { get; set; }
 
     public const double DefaultMinConfidence = 0.5;
 }

@@ -35,7 +35,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-            var settings = options.PseudoRelevanceFeedback ? RetrievalSettings.Default : RetrievalSettings.Default with { FeedbackTerms = 0 };
+            var settings = options.PseudoRelevanceFeedback ? RetrievalSettings.Default with { FeedbackTerms = 5 } : RetrievalSettings.Default;
             return new LucenePassageRetriever(
                 provider.GetRequiredService<KnowledgeBase>(),
                 settings,

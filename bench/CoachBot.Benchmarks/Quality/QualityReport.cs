@@ -32,7 +32,8 @@ public static class QualityReport
         var candidates = new List<(string Name, Func<IPassageRetriever> Create)>
         {
             ("CoachBot retriever (shipped)", () => new LucenePassageRetriever(knowledge)),
-            ("  without feedback", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { FeedbackTerms = 0 })),
+            ("  with pseudo-relevance feedback", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { FeedbackTerms = 5 })),
+            ("  without word pairs", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { WordPairWeight = 0 })),
             ("  without synonyms", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { UseSynonyms = false })),
             ("  without expansions", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { UseExpansions = false })),
             ("  without headings", () => new LucenePassageRetriever(knowledge, RetrievalSettings.Default with { UseHeadings = false })),

@@ -28,6 +28,19 @@ public sealed class QueryPlanner(PassageIndex index, SynonymSet synonyms, Retrie
         var text = question.Length > MaxQueryChars ? question[..MaxQueryChars] : question;
         var contentTokens = index.Analyzer.Tokens(text).Distinct(StringComparer.Ordinal).Take(MaxContentTokens).ToList();
         var terms = contentTokens.Select(token => new WeightedTerm([token], WordWeight(token), TermOrigin.Question)).ToList();
+        if (settings.WordPairWeight > 0)
+        {
+            var sequence = index.Analyzer.Tokens(text);
+            var pairs = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 1; i < sequence.Count && pairs.Count < MaxContentTokens; i++)
+            {
+                if (sequence[i] != sequence[i - 1] && pairs.Add(sequence[i - 1] + " " + sequence[i]))
+                {
+                    terms.Add(new WeightedTerm([sequence[i - 1], sequence[i]], settings.WordPairWeight, TermOrigin.WordPair));
+                }
+            }
+        }
+
         var searched = new HashSet<string>(contentTokens, StringComparer.Ordinal);
         var synonymStandIns = settings.UseSynonyms ? AddSynonyms(text, terms, searched) : [];
         var spellingStandIns = AddNearSpellings(contentTokens, synonymStandIns, terms, searched);

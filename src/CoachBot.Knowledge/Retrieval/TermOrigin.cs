@@ -6,6 +6,9 @@ public enum TermOrigin
     /// <summary>A word of the question.</summary>
     Question,
 
+    /// <summary>Two neighbouring words of the question, searched as a phrase ("job security", "entry level").</summary>
+    WordPair,
+
     /// <summary>An expansion from the synonym list.</summary>
     Synonym,
 

@@ -6,6 +6,7 @@ public sealed record WeightedTerm(IReadOnlyList<string> Tokens, float Weight, Te
     public override string ToString() => Origin switch
     {
         TermOrigin.Question => string.Join(' ', Tokens),
+        TermOrigin.WordPair => $"\"{string.Join(' ', Tokens)}\"",
         TermOrigin.Synonym => Tokens.Count > 1 ? $"\"{string.Join(' ', Tokens)}\"" : Tokens[0],
         TermOrigin.NearSpelling => Tokens[0] + "~",
         _ => "+" + string.Join(' ', Tokens),
