@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using CoachBot.Coaching.Quiz.Bank;
+using CoachBot.Core.Replies;
+using CoachBot.Knowledge.Guides;
+using CoachBot.Storage.Quiz;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Coaching.Quiz;
+
+/// <summary>Turns quiz state into platform-neutral replies (adapters render the buttons natively, or as numbered options).</summary>
+public sealed class QuizReplies(GuideCatalog catalog, IOptions<QuizOptions> options)
+{
+    public const string AbandonLabel = "Abandon and start new";
+    public const string KeepLabel = "Keep current";
+
+    public Reply Question(QuizSession session, QuizSkill skill, QuizQuestion question, int index, string? footer = null) => new()
+    {
+        Title = QuestionTitle(index, session.QuestionCount),
+        Text = QuestionText(skill, question),
+        Buttons = AnswerButtons(session.Id, index, question),
+        Footer = footer ?? $"Click an answer. The quiz expires after {options.Value.IdleTimeoutMinutes} minutes without an answer.",
+    };
+
+    /// <summary>The reply to a recorded answer: right or wrong, why, where to read, then the next question (or the score).</summary>
+    public Reply AfterAnswer(
+        QuizSession session, QuizSkill skill, QuizQuestion answered, int chosen, QuizQuestion? next, IReadOnlyList<QuizAnswer> answers)
+    {
+        var text = new StringBuilder(Feedback(answered, chosen));
+        var sources = new List<Citation>();
+        AddCitation(sources, answered.Reference);
+        if (next is not null)
+        {
+            text.Append("\n\n---\n\n").Append(QuestionText(skill, next));
+            return new Reply
+            {
+                Title = QuestionTitle(session.CurrentIndex, session.QuestionCount),
+                Text = text.ToString(),
+                Sources = sources,
+                Buttons = AnswerButtons(session.Id, session.CurrentIndex, next),
+                Placement = ReplyPlacement.UpdateSource,
+                Footer = $"Question {session.CurrentIndex + 1} of {session.QuestionCount} · score so far {session.CorrectCount}/{session.CurrentIndex}",
+            };
+        }
+
+        text.Append("\n\n---\n\n").Append(Summary(session, skill, answers, sources));
+        return new Reply
+        {
+            Title = "Quiz · Finished",
+            Text = text.ToString(),
+            Sources = sources,
+            Placement = ReplyPlacement.UpdateSource,
+            Footer = "Type /progress to see how you stand on every skill, or /leaderboard for the community.",
+        };
+    }
+
+    public static Reply SkillList(IReadOnlyList<QuizSkill> skills, string? typed)
+    {
+        var text = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(typed))
+        {
+            text.Append("I don't have a quiz on `").Append(Clip(typed)).AppendLine("`. Pick one of these skills:");
+        }
+        else
+        {
+            text.AppendLine("Which skill would you like to practise? Pick one of these:");
+        }
+
+        foreach (var skill in skills)
+        {
+            text.Append("- `").Append(skill.Id).Append("`: ").Append(skill.Title);
+            if (skill.Aliases.Count > 0)
+            {
+                text.Append(" (also ").AppendJoin(", ", skill.Aliases.Take(4).Select(a => $"`{a}`")).Append(')');
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine().Append("For example `/quiz databases 5 medium`: 3 to 10 questions, difficulty easy, medium or hard (mixed if left out).");
+        return new Reply { Title = "Quiz skills", Text = text.ToString(), Visibility = ReplyVisibility.Ephemeral };
+    }
+
+    public static Reply AbandonPrompt(QuizSession active, QuizSkill? activeSkill, QuizSkill wanted, int count, string? difficulty) => new()
+    {
+        Title = "You already have a quiz here",
+        Text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"You're on question {Math.Min(active.CurrentIndex + 1, active.QuestionCount)}/{active.QuestionCount} of a quiz on **{activeSkill?.Title ?? active.Skill}** in this conversation. Abandon it and start **{wanted.Title}**, or keep going?"),
+        Buttons =
+        [
+            new ReplyButton(QuizButtons.AbandonAndStart(active.Id, wanted.Id, count, difficulty), AbandonLabel, ButtonStyle.Danger),
+            new ReplyButton(QuizButtons.Keep(active.Id), KeepLabel, ButtonStyle.Primary),
+        ],
+        Visibility = ReplyVisibility.Ephemeral,
+    };
+
+    public static Reply Refusal(string text) => Reply.Ephemeral(text);
+
+    public string Summary(QuizSession session, QuizSkill skill, IReadOnlyList<QuizAnswer> answers, List<Citation> sources)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(skill);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(sources);
+        var percent = session.QuestionCount == 0 ? 0 : 100 * session.CorrectCount / session.QuestionCount;
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"**Score: {session.CorrectCount}/{session.QuestionCount} ({percent}%)** on {skill.Title}.");
+        var missed = answers.Where(a => !a.IsCorrect).Select(a => a.Reference).Distinct(StringComparer.Ordinal).ToList();
+        if (missed.Count == 0)
+        {
+            text.Append("\n\nA perfect round. ")
+                .Append(session.Difficulty == QuizDifficulty.Hard
+                    ? "Try another skill next: `/quiz` lists them."
+                    : $"Ready for more? Try `/quiz {skill.Id} {session.QuestionCount} hard`.");
+            return text.ToString();
+        }
+
+        text.Append("\n\n**What to study next:**");
+        foreach (var reference in missed)
+        {
+            var section = catalog.FindSection(reference);
+            if (section is null)
+            {
+                continue;
+            }
+
+            var citation = section.ToCitation();
+            text.Append("\n- ").Append(citation.Display);
+            if (!sources.Contains(citation))
+            {
+                sources.Add(citation);
+            }
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\n\nThen try `/quiz {skill.Id}` again.");
+        return text.ToString();
+    }
+
+    private static string Feedback(QuizQuestion question, int chosen)
+    {
+        var right = chosen == question.CorrectIndex;
+        var text = new StringBuilder();
+        if (right)
+        {
+            text.Append("✅ **Right!** ").Append(QuizQuestion.Letter(chosen)).Append(". ").Append(question.CorrectOption);
+        }
+        else
+        {
+            text.Append("❌ **Not quite.** You chose ").Append(QuizQuestion.Letter(chosen)).Append(". ").Append(question.Options[chosen])
+                .Append("; the answer is **").Append(QuizQuestion.Letter(question.CorrectIndex)).Append(". ")
+                .Append(question.CorrectOption).Append("**.");
+        }
+
+        return text.Append("\n\n").Append(question.Explanation).ToString();
+    }
+
+    private static string QuestionText(QuizSkill skill, QuizQuestion question) =>
+        $"**{skill.Title}** · {question.Difficulty}\n\n{question.Text}";
+
+    private static string QuestionTitle(int index, int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"Quiz · Question {index + 1}/{count}");
+
+    private static List<ReplyButton> AnswerButtons(string sessionId, int index, QuizQuestion question) =>
+        question.Options
+            .Select((option, i) => new ReplyButton(
+                QuizButtons.Answer(sessionId, index, i),
+                $"{QuizQuestion.Letter(i)}. {option}"))
+            .ToList();
+
+    private void AddCitation(List<Citation> sources, string reference)
+    {
+        if (catalog.FindSection(reference) is { } section)
+        {
+            sources.Add(section.ToCitation());
+        }
+    }
+
+    private static string Clip(string text)
+    {
+        var clean = text.Replace('`', '\'');
+        return clean.Length <= 40 ? clean : clean[..40] + "…";
+    }
+}
