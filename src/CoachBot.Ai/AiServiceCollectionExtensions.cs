@@ -2,6 +2,7 @@ using CoachBot.Ai.Answers;
 using CoachBot.Ai.Llm;
 using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
+using CoachBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -19,6 +20,12 @@ public static class AiServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCoachAi(this IServiceCollection services)
     {
+        // Features call this too; registering twice would stack a second resilience handler on the HttpClient.
+        if (services.Any(d => d.ServiceType == typeof(AnswerService)))
+        {
+            return services;
+        }
+
         services.AddOptions<LlmOptions>()
             .BindConfiguration(LlmOptions.SectionName)
             .ValidateDataAnnotations()
@@ -28,6 +35,8 @@ public static class AiServiceCollectionExtensions
             .BindConfiguration(AnswerOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // The decline threshold lives with retrieval (Knowledge:MinConfidence); bound here too so answers work without AddKnowledge's options.
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
         services.AddOptions<ConversationMemoryOptions>()
             .BindConfiguration(ConversationMemoryOptions.SectionName)
             .ValidateDataAnnotations()

@@ -7,9 +7,12 @@ public sealed class AnswerOptions
 {
     public const string SectionName = "Answers";
 
-    /// <summary>Below this retrieval confidence (0..1) the question is treated as not covered by the guides and declined.</summary>
+    /// <summary>
+    /// Overrides <c>Knowledge:MinConfidence</c> for answers: below this retrieval confidence (0..1) the question is
+    /// treated as not covered by the guides and declined. Unset: the knowledge setting applies.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.25;
+    public double? MinConfidence { get; set; }
 
     /// <summary>Passages retrieved per question and given to the composer.</summary>
     [Range(1, 8)]

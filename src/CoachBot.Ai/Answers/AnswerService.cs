@@ -2,6 +2,7 @@ using CoachBot.Ai.Llm;
 using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
 using CoachBot.Core.Safety;
+using CoachBot.Knowledge;
 using CoachBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,10 +21,13 @@ public sealed partial class AnswerService(
     PromptRunner llm,
     IOptions<LlmOptions> llmOptions,
     IOptions<AnswerOptions> answerOptions,
+    IOptions<KnowledgeOptions> knowledgeOptions,
     TimeProvider time,
     ILogger<AnswerService> logger)
 {
     private const int MaxStandaloneLength = 300;
+
+    private double MinConfidence => answerOptions.Value.MinConfidence ?? knowledgeOptions.Value.MinConfidence;
 
     public async Task<Answer> AnswerAsync(AnswerRequest request, CancellationToken cancellationToken)
     {
@@ -48,10 +52,9 @@ public sealed partial class AnswerService(
 
         var history = memory.Recent(request.Conversation, request.UserKey);
         var resolved = await ResolveAsync(asked, history, cancellationToken);
-        var options = answerOptions.Value;
-        if (resolved.Retrieval.Passages.Count == 0 || resolved.Retrieval.Confidence < options.MinConfidence)
+        if (resolved.Retrieval.Passages.Count == 0 || resolved.Retrieval.Confidence < MinConfidence)
         {
-            LogDeclined(resolved.Retrieval.Confidence, options.MinConfidence);
+            LogDeclined(resolved.Retrieval.Confidence, MinConfidence);
             return Answer.Decline(assessment.IsSuspicious ? CoachReplies.Refused : CoachReplies.OffTopic);
         }
 
@@ -91,7 +94,7 @@ public sealed partial class AnswerService(
         // Offline: a follow-up borrows the previous question's words when it leans on it or cannot stand alone.
         var own = retriever.Search(asked, k);
         var leansBack = FollowUpDetector.IsFollowUp(asked);
-        if (!leansBack && own.Confidence >= answerOptions.Value.MinConfidence)
+        if (!leansBack && own.Confidence >= MinConfidence)
         {
             return new ResolvedQuestion(asked, null, own);
         }

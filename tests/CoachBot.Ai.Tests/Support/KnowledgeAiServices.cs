@@ -1,0 +1,36 @@
+using CoachBot.Knowledge;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Ai.Tests.Support;
+
+/// <summary>The answer service over the real knowledge services (AddKnowledge over the repository's knowledge/).</summary>
+public static class KnowledgeAiServices
+{
+    public static ServiceProvider Build(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = RepoPaths.Knowledge,
+            ["Llm:PromptsPath"] = RepoPaths.Prompts,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        services.AddLogging(builder =>
+        {
+            if (logs is not null)
+            {
+                builder.AddProvider(logs);
+            }
+        });
+        services.AddKnowledge();
+        services.AddCoachAi();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}
