@@ -187,8 +187,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
             envelope["retry_reason"] = retryAttempt == 0 ? string.Empty : "timeout";
         }
 
-        Record(_envelopes, seq => new FakeSocketEnvelope(envelopeId, type, payload, retryAttempt, connection.Id, seq, Stopwatch.GetTimestamp()));
-        await connection.SendAsync(envelope, _stopping.Token);
+        await connection.SendAsync(envelope, _stopping.Token,
+            () => Record(_envelopes, seq => new FakeSocketEnvelope(envelopeId, type, payload, retryAttempt, connection.Id, seq, Stopwatch.GetTimestamp())));
         if (type == "events_api")
         {
             _ = RedeliverIfUnackedAsync(envelopeId, type, payload, retryAttempt);
@@ -252,7 +252,28 @@ public sealed class FakeSlackServer : IAsyncDisposable
     }
 
     public Task<FakeSocketAck> WaitForAckAsync(string envelopeId, TimeSpan? timeout = null) =>
-        WaitForAsync(s => s.Acks.FirstOrDefault(a => a.EnvelopeId == envelopeId), timeout, "ack of " + envelopeId);
+        WaitForAsync(s => s.FindAck(envelopeId), timeout, "ack of " + envelopeId);
+
+    /// <summary>Waits until every listed envelope has been acknowledged.</summary>
+    public Task WaitForAcksAsync(IReadOnlyCollection<string> envelopeIds, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(envelopeIds);
+        return WaitUntilAsync(s =>
+        {
+            lock (s._lock)
+            {
+                return s._acks.Count(a => envelopeIds.Contains(a.EnvelopeId)) >= envelopeIds.Count;
+            }
+        }, timeout, $"{envelopeIds.Count} acks");
+    }
+
+    private FakeSocketAck? FindAck(string envelopeId)
+    {
+        lock (_lock)
+        {
+            return _acks.Find(a => a.EnvelopeId == envelopeId);
+        }
+    }
 
     public Task<FakeSlackApiCall> WaitForCallAsync(string method, Func<FakeSlackApiCall, bool>? match = null, TimeSpan? timeout = null) =>
         WaitForAsync(s => s.Calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true)), timeout, "a call to " + method);

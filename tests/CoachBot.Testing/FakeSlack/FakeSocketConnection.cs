@@ -38,12 +38,14 @@ public sealed class FakeSocketConnection : IDisposable
 
     internal WebSocket Socket => _socket;
 
-    internal async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+    internal async Task SendAsync(JsonObject message, CancellationToken cancellationToken, Action? onSending = null)
     {
         var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
+            // Recorded at the moment the frame goes out, so latencies exclude the fake's own send queue.
+            onSending?.Invoke();
             await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         }
         finally
