@@ -124,7 +124,9 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
             {
                 break;
             }
-            catch (Exception ex) when (ex is WebSocketException or IOException or JsonException or InvalidOperationException or OperationCanceledException or KeyNotFoundException)
+#pragma warning disable CA1031 // Whatever breaks one connection (network, protocol, a bug) must lead to a reconnect, never end the host.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
                 LogConnectionFailed(ShardId, ex.GetType().Name, ex.Message);
                 end = new ConnectionEnd(GatewayCloseAction.Resume, null, false, ex);

@@ -36,7 +36,16 @@ public sealed partial class DiscordAdapterService(
     private int _registered;
 
     /// <summary>The running shard connections (for diagnostics and tests).</summary>
-    public IReadOnlyList<DiscordGatewayClient> Clients => _clients;
+    public IReadOnlyList<DiscordGatewayClient> Clients
+    {
+        get
+        {
+            lock (_clients)
+            {
+                return _clients.ToArray();
+            }
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,16 +76,26 @@ public sealed partial class DiscordAdapterService(
                 time,
                 loggerFactory.CreateLogger<DiscordGatewayClient>());
             Wire(client, stoppingToken);
-            _clients.Add(client);
+            lock (_clients)
+            {
+                _clients.Add(client);
+            }
+
             await client.StartAsync(stoppingToken);
         }
 
         try
         {
-            await Task.WhenAll(_clients.Select(c => c.Completion));
+            await Task.WhenAll(Clients.Select(c => c.Completion));
         }
         catch (OperationCanceledException)
         {
+        }
+#pragma warning disable CA1031 // The adapter must never take the host down; its failure is logged and it stops.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWorkFailed(ex);
         }
 
         if (!stoppingToken.IsCancellationRequested)
@@ -88,7 +107,7 @@ public sealed partial class DiscordAdapterService(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        foreach (var client in _clients)
+        foreach (var client in Clients)
         {
             await client.DisposeAsync();
         }

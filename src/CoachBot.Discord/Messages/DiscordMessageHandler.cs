@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
@@ -71,7 +72,7 @@ public sealed partial class DiscordMessageHandler(
         {
             await DeliverAsync(message, origin, replies, ct);
         }
-        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or JsonException)
         {
             LogDeliveryFailed(ex, context.CorrelationId);
         }

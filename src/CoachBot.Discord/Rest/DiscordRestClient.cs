@@ -148,6 +148,11 @@ public sealed partial class DiscordRestClient : IDisposable
                     LogNetworkFailure(route.ToString(), ex.Message);
                     throw new DiscordApiException($"Discord API {route} could not be reached: {ex.Message}", ex);
                 }
+                catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+                {
+                    LogNetworkFailure(route.ToString(), "timed out");
+                    throw new DiscordApiException($"Discord API {route} timed out.", ex);
+                }
             }
             finally
             {

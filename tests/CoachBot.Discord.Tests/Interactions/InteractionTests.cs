@@ -201,4 +201,34 @@ public sealed class InteractionTests
         test.Ask.Gate.SetResult();
         await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("PATCH", "@original").Count == 50, "fifty answers");
     }
+
+    [Fact]
+    public async Task ConfiguredModeratorRole_CountsAsModerator()
+    {
+        await using var test = await DiscordTestHost.StartAsync(s => s["Discord:ModeratorRoleIds:0"] = "888888888888888888");
+        var command = FakeDiscordEvents.SlashCommand("post");
+        command["member"]!["roles"] = new System.Text.Json.Nodes.JsonArray("888888888888888888");
+
+        var interaction = await test.Server.SendInteractionAsync(command);
+
+        var posted = await test.Server.WaitForRequestAsync(r => r.Path.Contains(interaction.Token, StringComparison.Ordinal) && r.Method == "PATCH", "the post");
+        Assert.Equal("Challenge posted.", posted.Content);
+    }
+
+    [Fact]
+    public async Task CommandInAThread_IsKeyedToTheThreadInsideItsParentChannel()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        var command = FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "in a thread")], channelId: "999999999999999990");
+        command["channel"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "999999999999999990", ["type"] = 11, ["parent_id"] = FakeDiscordEvents.ChannelId };
+
+        await test.Server.SendInteractionAsync(command);
+
+        var request = await test.Ask.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(FakeDiscordEvents.ChannelId, request.Context.Conversation.ChannelId);
+        Assert.Equal("999999999999999990", request.Context.Conversation.ThreadId);
+        Assert.Equal(FakeDiscordEvents.GuildId, request.Context.Conversation.CommunityId);
+        await test.Server.WaitForRequestAsync(r => r.Method == "PATCH", "the answer");
+        Assert.Empty(test.Server.RequestsTo("POST", "/threads"));
+    }
 }
