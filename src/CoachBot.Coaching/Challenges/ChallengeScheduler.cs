@@ -30,9 +30,10 @@ public sealed partial class ChallengeScheduler(
 
         try
         {
+            // The timer starts before the first tick so no clock movement during that tick is missed.
+            using var timer = new PeriodicTimer(options.Value.TickInterval, time);
             await TickAsync(stoppingToken);
             _firstTick.TrySetResult();
-            using var timer = new PeriodicTimer(options.Value.TickInterval, time);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 await TickAsync(stoppingToken);

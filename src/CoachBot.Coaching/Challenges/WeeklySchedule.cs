@@ -34,7 +34,7 @@ public sealed class WeeklySchedule
     public TimeZoneInfo TimeZone { get; }
 
     /// <summary>
-    /// The latest occurrence in [<paramref name="notBefore"/>, <paramref name="now"/>], or null. Only the latest: slots
+    /// The latest occurrence in [<paramref name="notBefore"/>, <paramref name="now"/>] (in UTC), or null. Only the latest: slots
     /// missed while the bot was down are not replayed one by one.
     /// </summary>
     public DateTimeOffset? LatestOccurrence(DateTimeOffset notBefore, DateTimeOffset now)
@@ -52,13 +52,14 @@ public sealed class WeeklySchedule
             latest = occurrence;
         }
 
-        return latest;
+        // Cronos answers in the zone's offset; storage wants UTC (Npgsql rejects other offsets, SQLite compares ticks).
+        return latest?.ToUniversalTime();
     }
 
-    /// <summary>The first occurrence strictly after <paramref name="instant"/>.</summary>
+    /// <summary>The first occurrence strictly after <paramref name="instant"/>, in UTC.</summary>
     public DateTimeOffset NextOccurrence(DateTimeOffset instant) =>
-        _expression.GetNextOccurrence(instant, TimeZone, inclusive: false)
-        ?? throw new InvalidOperationException("A weekly schedule always has a next occurrence.");
+        (_expression.GetNextOccurrence(instant, TimeZone, inclusive: false)
+            ?? throw new InvalidOperationException("A weekly schedule always has a next occurrence.")).ToUniversalTime();
 
     /// <summary>The ISO week of the occurrence in the schedule's time zone, e.g. <c>2026-W13</c>: the claim's key.</summary>
     public string WeekKey(DateTimeOffset occurrence)

@@ -1,0 +1,149 @@
+using CoachBot.Coaching.Challenges;
+using CoachBot.Core;
+using CoachBot.Core.Conversations;
+using CoachBot.Core.Dispatch;
+using CoachBot.Core.Outbound;
+using CoachBot.Core.Replies;
+using CoachBot.Knowledge;
+using CoachBot.Knowledge.Guides;
+using CoachBot.Storage;
+using CoachBot.Storage.Challenges;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoachBot.Coaching.Tests.Challenges;
+
+/// <summary>
+/// One bot "process" for tests: the real core, storage (SQLite file shared through <see cref="ChallengeTestDatabase"/>)
+/// and challenge feature, with a fake clock and recording messengers for Discord, Slack and the terminal.
+/// </summary>
+public sealed class ChallengeTestBot : IAsyncDisposable
+{
+    private static readonly Lazy<GuideCatalog> Guides = new(() => GuideCatalog.Load(KnowledgeFolder));
+    private readonly ServiceProvider _services;
+
+    private ChallengeTestBot(ServiceProvider services, FakeTimeProvider time)
+    {
+        _services = services;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _services;
+
+    public RecordingChannelMessenger Discord => Messenger(ChatPlatform.Discord);
+
+    public RecordingChannelMessenger Slack => Messenger(ChatPlatform.Slack);
+
+    public IReadOnlyList<RecordedPost> AllPosts => Services.GetServices<IChannelMessenger>()
+        .Cast<RecordingChannelMessenger>()
+        .SelectMany(m => m.Posts)
+        .OrderBy(p => p.At)
+        .ToList();
+
+    public ChallengeScheduleRunner Runner => Services.GetRequiredService<ChallengeScheduleRunner>();
+
+    public IChallengeStore Store => Services.GetRequiredService<IChallengeStore>();
+
+    public IChallengeScheduleStore Schedules => Services.GetRequiredService<IChallengeScheduleStore>();
+
+    public IModeratorAuditLog Audit => Services.GetRequiredService<IModeratorAuditLog>();
+
+    public static async Task<ChallengeTestBot> StartAsync(ChallengeTestDatabase database, FakeTimeProvider time, IDictionary<string, string?>? settings = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:DataDirectory"] = database.Directory,
+            ["Storage:SqliteFileName"] = "coachbot.db",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(time);
+        services.AddCoachCore();
+        services.AddCoachStorage();
+        services.AddChallengesFeature();
+        services.AddSingleton(Guides.Value);
+        foreach (var platform in Enum.GetValues<ChatPlatform>())
+        {
+            services.AddSingleton<IChannelMessenger>(new RecordingChannelMessenger(platform, time));
+        }
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        return new ChallengeTestBot(provider, time);
+    }
+
+    public static CommandContext Context(ChatPlatform platform, string userId, bool isModerator, string community = "c1", string channel = "general") => new()
+    {
+        User = new UserIdentity(platform, userId, "Member " + userId),
+        Conversation = new ConversationKey(platform, community, channel),
+        IsModerator = isModerator,
+        ReceivedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    public RecordingChannelMessenger Messenger(ChatPlatform platform) => Services.GetServices<IChannelMessenger>()
+        .Cast<RecordingChannelMessenger>()
+        .Single(m => m.Platform == platform);
+
+    /// <summary>Through the dispatcher, as an adapter would call it.</summary>
+    public Task<IReadOnlyList<Reply>> DispatchAsync(CommandContext context, string subcommand, params (string Name, string Value)[] options) =>
+        Services.GetRequiredService<CoachDispatcher>().DispatchAsync(
+            new CommandRequest(context, ChallengeCommandDefinition.Name, subcommand, options.ToDictionary(o => o.Name, o => o.Value)),
+            CancellationToken.None);
+
+    /// <summary>Straight to the handler, skipping the dispatcher (as if an adapter or a bug bypassed its check).</summary>
+    public Task<IReadOnlyList<Reply>> HandleDirectlyAsync(CommandContext context, string subcommand, params (string Name, string Value)[] options) =>
+        Services.GetServices<ICommandHandler>().OfType<ChallengeCommand>().Single().HandleAsync(
+            new CommandRequest(context, ChallengeCommandDefinition.Name, subcommand, options.ToDictionary(o => o.Name, o => o.Value)),
+            CancellationToken.None);
+
+    public Task<IReadOnlyList<Reply>> SubmitFormAsync(CommandContext context, string formId, string text) =>
+        Services.GetRequiredService<CoachDispatcher>().DispatchAsync(
+            new FormSubmitRequest(context, formId, new Dictionary<string, string> { ["text"] = text }),
+            CancellationToken.None);
+
+    public Task SetScheduleAsync(ChatPlatform platform, DayOfWeek day, int hour, int minute, string timeZone, string community = "c1", string channel = "challenges") =>
+        Schedules.SaveAsync(
+            new ChallengeSchedule
+            {
+                CommunityKey = new ConversationKey(platform, community, channel).CommunityKey,
+                Platform = platform,
+                CommunityId = community,
+                ChannelId = channel,
+                Day = day,
+                Hour = hour,
+                Minute = minute,
+                TimeZoneId = timeZone,
+                Enabled = true,
+                EffectiveFrom = Time.GetUtcNow(),
+                UpdatedBy = "discord:mod",
+                UpdatedAt = Time.GetUtcNow(),
+            },
+            CancellationToken.None);
+
+    public Task TickAsync() => Runner.RunOnceAsync(CancellationToken.None);
+
+    /// <summary>Moves the clock to <paramref name="instant"/> and runs one scheduler tick.</summary>
+    public Task TickAtAsync(DateTimeOffset instant)
+    {
+        Time.SetUtcNow(instant);
+        return TickAsync();
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    /// <summary>The repository's knowledge folder (the bank and the guides).</summary>
+    public static string KnowledgeFolder => KnowledgeDirectory.Resolve(null)
+        ?? throw new InvalidOperationException("knowledge/ not found above the test folder");
+}
