@@ -126,6 +126,7 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
         services.AddSingleton<ICommandHandler, TestAskCommand>();
         services.AddSingleton<ICommandHandler, TestQuizCommand>();
         services.AddSingleton<ICommandHandler, TestLongCommand>();
+        services.AddSingleton<ICommandHandler, TestAnnounceCommand>();
         services.AddSingleton<TestSubmitCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TestSubmitCommand>());
         services.AddSingleton<IFormHandler>(sp => sp.GetRequiredService<TestSubmitCommand>());
