@@ -14,6 +14,9 @@ namespace CoachBot.Core.Dispatch;
 /// </summary>
 public sealed partial class CoachDispatcher
 {
+    private static readonly Func<ILogger, string, string, IDisposable?> InteractionScope =
+        LoggerMessage.DefineScope<string, string>("Interaction {CorrelationId} in {Conversation}");
+
     private readonly CommandCatalog _catalog;
     private readonly IReadOnlyList<IMessageHandler> _messageHandlers;
     private readonly Dictionary<string, IButtonHandler> _buttonHandlers;
@@ -59,11 +62,7 @@ public sealed partial class CoachDispatcher
     public async Task<IReadOnlyList<Reply>> DispatchAsync(CoachRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var scope = _logger.BeginScope(new Dictionary<string, object>
-        {
-            ["CorrelationId"] = request.Context.CorrelationId,
-            ["Conversation"] = request.Context.Conversation.ToString(),
-        });
+        using var scope = InteractionScope(_logger, request.Context.CorrelationId, request.Context.Conversation.ToString());
         var platform = request.Context.User.Platform.ToString();
         var kind = KindOf(request);
         _metrics?.Interaction(platform, kind);

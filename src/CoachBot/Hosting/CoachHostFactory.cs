@@ -1,3 +1,5 @@
+using CoachBot.Slack;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,26 +8,70 @@ using Microsoft.Extensions.Logging.Console;
 
 namespace CoachBot.Hosting;
 
-/// <summary>Builds the generic host with CoachBot's configuration sources, logging and services.</summary>
+/// <summary>
+/// Builds the host with CoachBot's configuration sources, logging and services. It is a plain generic host unless
+/// something needs HTTP (Slack in HTTP mode, or an explicit Http:Urls): then it is an ASP.NET Core web host listening
+/// on ASPNETCORE_URLS / --urls / Http:Urls.
+/// </summary>
 public static class CoachHostFactory
 {
     public static IHost Build(string[] args, Action<IServiceCollection>? configureTestServices = null)
+    {
+        var probe = new ConfigurationManager();
+        CoachConfiguration.AddSources(probe, Environments.Production, args);
+        probe.AddEnvironmentVariables().AddCommandLine(args);
+        return NeedsWebServer(probe) ? BuildWeb(args, configureTestServices) : BuildGeneric(args, configureTestServices);
+    }
+
+    private static IHost BuildGeneric(string[] args, Action<IServiceCollection>? configureTestServices)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        Configure(builder, args, configureTestServices);
+        return builder.Build();
+    }
+
+    private static WebApplication BuildWeb(string[] args, Action<IServiceCollection>? configureTestServices)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        Configure(builder, args, configureTestServices);
+        if (builder.Configuration["Http:Urls"] is { Length: > 0 } urls && builder.Configuration["urls"] is null)
+        {
+            builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
+        if (PlatformSelection.From(builder.Configuration).Slack)
+        {
+            app.MapSlackEndpoints();
+        }
+
+        return app;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, string[] args, Action<IServiceCollection>? configureTestServices)
+    {
         CoachConfiguration.AddSources(builder.Configuration, builder.Environment.EnvironmentName, args);
         var platforms = PlatformSelection.From(builder.Configuration);
         ConfigureLogging(builder.Logging, builder.Configuration, quiet: platforms.Terminal);
-
         builder.Services
             .AddCoachFeatures(builder.Configuration)
             .AddCoachAdapters(builder.Configuration, platforms);
         configureTestServices?.Invoke(builder.Services);
-        return builder.Build();
     }
+
+    private static bool NeedsWebServer(ConfigurationManager configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Http:Urls"])
+        || (PlatformSelection.From(configuration).Slack
+            && string.Equals(configuration["Slack:Mode"], "Http", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Logs go to standard error so they never mix with the terminal chat or CLI output on standard output. In the

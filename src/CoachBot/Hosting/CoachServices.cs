@@ -1,5 +1,13 @@
+using CoachBot.Ai;
+using CoachBot.Coaching.Ask;
+using CoachBot.Coaching.Challenges;
+using CoachBot.Coaching.Progress;
+using CoachBot.Coaching.Quiz;
 using CoachBot.Core;
+using CoachBot.Discord;
 using CoachBot.Knowledge;
+using CoachBot.Slack;
+using CoachBot.Storage;
 using CoachBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,17 +20,24 @@ public static class CoachServices
     /// <summary>Features and the services they need, with no adapter (used by the host and the one-shot CLI verbs).</summary>
     public static IServiceCollection AddCoachFeatures(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddCoachCore();
         services.AddKnowledge();
+        services.AddCoachAi();
+        services.AddCoachStorage();
+        services.AddAskFeature();
+        services.AddQuizFeature();
+        services.AddProgressFeature();
+        services.AddChallengesFeature();
         return services;
     }
 
-    /// <summary>The adapters the configuration asks for.</summary>
+    /// <summary>The adapters the configuration asks for: each platform adapter turns itself on when its token is set.</summary>
     public static IServiceCollection AddCoachAdapters(this IServiceCollection services, IConfiguration configuration, PlatformSelection platforms)
     {
         ArgumentNullException.ThrowIfNull(platforms);
-        _ = configuration;
+        services.AddDiscordAdapter(configuration);
+        services.AddSlackAdapter(configuration);
         services.AddOptions<TerminalOptions>()
             .BindConfiguration(TerminalOptions.SectionName)
             .ValidateDataAnnotations()

@@ -34,9 +34,9 @@ public static partial class TerminalReplyRenderer
         if (reply.Sources.Count > 0)
         {
             text.AppendLine("Sources:");
-            foreach (var source in reply.Sources)
+            for (var i = 0; i < reply.Sources.Count; i++)
             {
-                text.Append("  - ").AppendLine(source.Display);
+                text.Append("  [").Append(i + 1).Append("] ").AppendLine(reply.Sources[i].Display);
             }
         }
 
