@@ -67,7 +67,9 @@ public sealed partial class DiscordMessageHandler(
 
         var context = contexts.ForMessage(message, key);
         LogMessage(origin, context.CorrelationId);
+        var typing = ShowTypingAsync(message.ChannelId, ct);
         var replies = await dispatcher.DispatchAsync(new MessageRequest(context, text, origin), ct);
+        await typing;
         try
         {
             await DeliverAsync(message, origin, replies, ct);
@@ -104,6 +106,22 @@ public sealed partial class DiscordMessageHandler(
             }
         }
     }
+
+    /// <summary>Best effort: a typing indicator must never delay or fail the answer.</summary>
+    private async Task ShowTypingAsync(string channelId, CancellationToken ct)
+    {
+        try
+        {
+            await rest.TriggerTypingAsync(channelId, ct);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
+        {
+            LogTypingFailed(ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not show the typing indicator: {Reason}")]
+    private partial void LogTypingFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Discord {Origin} message (correlation {CorrelationId})")]
     private partial void LogMessage(MessageOrigin origin, string correlationId);

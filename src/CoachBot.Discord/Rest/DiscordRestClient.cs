@@ -105,6 +105,14 @@ public sealed partial class DiscordRestClient : IDisposable
             message,
             cancellationToken);
 
+    /// <summary>Shows "CoachBot is typing…" in the channel for about 10 s (while a slow answer is composed).</summary>
+    public Task TriggerTypingAsync(string channelId, CancellationToken cancellationToken) =>
+        SendAsync<JsonElement>(
+            new RestRoute("POST", "/channels/{channel.id}/typing", channelId),
+            $"/channels/{Esc(channelId)}/typing",
+            null,
+            cancellationToken);
+
     public Task<DiscordChannel?> StartThreadFromMessageAsync(string channelId, string messageId, StartThreadRequest thread, CancellationToken cancellationToken) =>
         SendAsync<DiscordChannel>(
             new RestRoute("POST", "/channels/{channel.id}/messages/{message.id}/threads", channelId),

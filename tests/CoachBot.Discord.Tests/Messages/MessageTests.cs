@@ -47,6 +47,7 @@ public sealed class MessageTests
         Assert.True(request.Context.IsDirect);
         Assert.Equal("dm", request.Context.Conversation.CommunityId);
         Assert.Empty(test.Server.RequestsTo("POST", "/threads"));
+        Assert.Single(test.Server.RequestsTo("POST", $"/channels/{FakeDiscordEvents.DmChannelId}/typing"));
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public sealed partial class FakeDiscordServer
         api.MapDelete("/webhooks/{app}/{token}/messages/{message}", context => Handle(context, requireAuth: false, DeleteWebhookMessage));
         api.MapPost("/webhooks/{app}/{token}", context => Handle(context, requireAuth: false, Followup));
         api.MapPost("/channels/{channel}/messages", context => Handle(context, requireAuth: true, CreateMessage));
+        api.MapPost("/channels/{channel}/typing", context => Handle(context, requireAuth: true, (_, _) => (204, null)));
         api.MapPost("/channels/{channel}/messages/{message}/threads", context => Handle(context, requireAuth: true, StartThread));
     }
 
