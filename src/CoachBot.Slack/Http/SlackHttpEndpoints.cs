@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Inbound;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,8 @@ public sealed partial class SlackHttpEndpoints(
     SlackInbox inbox,
     SlackDeliveryDeduplicator deduplicator,
     IOptions<SlackOptions> options,
-    ILogger<SlackHttpEndpoints> logger)
+    ILogger<SlackHttpEndpoints> logger,
+    CoachMetrics? metrics = null)
 {
     /// <summary>Slack bodies are small; anything larger is refused before it is read whole.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
@@ -32,6 +34,14 @@ public sealed partial class SlackHttpEndpoints(
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await HandleCoreAsync(http);
+        metrics?.Acknowledged("slack", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<IResult> HandleCoreAsync(HttpContext http)
+    {
         var request = http.Request;
         if (request.ContentLength > MaxBodyBytes)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Inbound;
@@ -23,7 +24,8 @@ public sealed partial class SlackSocketModeClient(
     SlackDeliveryDeduplicator deduplicator,
     IOptions<SlackOptions> options,
     TimeProvider timeProvider,
-    ILogger<SlackSocketModeClient> logger) : BackgroundService
+    ILogger<SlackSocketModeClient> logger,
+    CoachMetrics? metrics = null) : BackgroundService
 {
     private static readonly HashSet<string> FatalOpenErrors =
         new(["not_authed", "invalid_auth", "account_inactive", "user_removed_from_team", "team_disabled", "not_allowed_token_type"], StringComparer.Ordinal);
@@ -147,7 +149,7 @@ public sealed partial class SlackSocketModeClient(
     private async Task<SocketModeConnection?> TryConnectAsync(int slot, CancellationToken stoppingToken)
     {
         var id = Interlocked.Increment(ref _nextConnectionId);
-        var connection = new SocketModeConnection(id, OnEnvelopeAsync, timeProvider, logger);
+        var connection = new SocketModeConnection(id, OnEnvelopeAsync, OnAcknowledged, timeProvider, logger);
         try
         {
             var url = await api.OpenSocketConnectionAsync(stoppingToken);
@@ -175,6 +177,8 @@ public sealed partial class SlackSocketModeClient(
         await connection.DisposeAsync();
         return null;
     }
+
+    private void OnAcknowledged(TimeSpan latency) => metrics?.Acknowledged("slack", latency);
 
     private async ValueTask OnEnvelopeAsync(SocketModeEnvelope envelope, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Func<SocketModeEnvelope, CancellationToken, ValueTask> _onEnvelope;
+    private readonly Action<TimeSpan>? _onAcknowledged;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _life = new();
@@ -24,10 +25,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _receiveLoop = Task.CompletedTask;
 
-    public SocketModeConnection(int id, Func<SocketModeEnvelope, CancellationToken, ValueTask> onEnvelope, TimeProvider timeProvider, ILogger logger)
+    public SocketModeConnection(
+        int id, Func<SocketModeEnvelope, CancellationToken, ValueTask> onEnvelope, Action<TimeSpan>? onAcknowledged, TimeProvider timeProvider, ILogger logger)
     {
         Id = id;
         _onEnvelope = onEnvelope;
+        _onAcknowledged = onAcknowledged;
         _timeProvider = timeProvider;
         _logger = logger;
         _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(10);
@@ -148,6 +151,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     private async Task HandleMessageAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
+        var received = System.Diagnostics.Stopwatch.GetTimestamp();
         JsonDocument document;
         try
         {
@@ -183,6 +187,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
             // Ack first, on this socket, before any work: Slack wants it within 3 seconds whatever the LLM does.
             await AckAsync(envelopeId, cancellationToken);
+            _onAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(received));
             var retryAttempt = root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number ? attempt.GetInt32() : 0;
             var payload = root.TryGetProperty("payload", out var p) ? p.Clone() : default;
             await _onEnvelope(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), cancellationToken);
