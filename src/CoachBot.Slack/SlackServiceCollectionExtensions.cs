@@ -42,7 +42,9 @@ public static class SlackServiceCollectionExtensions
 
         services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The default request logging would write response_url paths (bearer-like secrets) to the log.
+            .RemoveAllLoggers();
         // One instance: it holds the per-method 429 state and the per-channel pacing.
         services.TryAddSingleton(sp => new SlackApiClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

@@ -17,6 +17,9 @@ public sealed class SecretHygieneTests
         fake.RateLimit("chat.postMessage", 1, 1);
         await fake.SendEnvelopeAsync("events_api", FakeSlackPayloads.EventCallback(FakeSlackPayloads.AppMention("U222", "<@UBOT111> b", "C111", fake.NextTs())));
         await fake.WaitForCallAsync("chat.postMessage", c => c.Ok);
+        var responseUrl = fake.CreateResponseUrl();
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/help", "", "U222", "C111", responseUrl));
+        await fake.WaitForResponsePostAsync();
         fake.NewestOpenConnection()!.Drop();
         await fake.WaitForConnectionAsync(2);
 
@@ -27,5 +30,6 @@ public sealed class SecretHygieneTests
         Assert.DoesNotContain(fake.Options.AppToken, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(fake.Options.SigningSecret, logs, StringComparison.Ordinal);
         Assert.DoesNotContain("ticket=", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(new Uri(responseUrl).AbsolutePath, logs, StringComparison.Ordinal);
     }
 }
