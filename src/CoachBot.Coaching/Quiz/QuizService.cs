@@ -79,7 +79,7 @@ public sealed partial class QuizService(
         }
 
         var ids = session.QuestionIdList();
-        var question = questionIndex < ids.Count ? bank.FindQuestion(ids[questionIndex]) : null;
+        var question = questionIndex < ids.Count ? bank.FindQuestion(ids[questionIndex])?.ForSession(session.Id) : null;
         var skill = bank.FindSkill(session.Skill);
         if (question is null || skill is null || optionIndex >= question.Options.Count)
         {
@@ -107,7 +107,7 @@ public sealed partial class QuizService(
                 LogAnswered(session.Id, questionIndex, submission.IsCorrect);
                 var updated = result.Session!;
                 var next = updated.Status == QuizSessionStatus.Active && updated.CurrentIndex < ids.Count
-                    ? bank.FindQuestion(ids[updated.CurrentIndex])
+                    ? bank.FindQuestion(ids[updated.CurrentIndex])?.ForSession(session.Id)
                     : null;
                 var answers = next is null ? await store.AnswersAsync(session.Id, cancellationToken) : [];
                 return Reply.One(replies.AfterAnswer(updated, skill, question, optionIndex, next, answers));
@@ -168,7 +168,7 @@ public sealed partial class QuizService(
 
         var skill = bank.FindSkill(session.Skill);
         var ids = session.QuestionIdList();
-        var question = session.CurrentIndex < ids.Count ? bank.FindQuestion(ids[session.CurrentIndex]) : null;
+        var question = session.CurrentIndex < ids.Count ? bank.FindQuestion(ids[session.CurrentIndex])?.ForSession(session.Id) : null;
         if (session.Status != QuizSessionStatus.Active || IsIdle(session) || skill is null || question is null)
         {
             return Reply.One(QuizReplies.Refusal("That quiz is no longer running. Start a new one with `/quiz`."));
@@ -207,7 +207,7 @@ public sealed partial class QuizService(
         var footer = shortOf > 0
             ? $"The bank has only {count - shortOf} {difficulty} question(s) on this skill, so the rest are of other difficulties."
             : null;
-        var reply = replies.Question(session, skill, picked[0], 0, footer) with { Placement = placement };
+        var reply = replies.Question(session, skill, picked[0].ForSession(session.Id), 0, footer) with { Placement = placement };
         return Reply.One(reply);
     }
 
