@@ -131,7 +131,7 @@ public static class CoachCommandLine
     }
 
     /// <summary>The feature services without any adapter or hosted service, options validated as at start-up.</summary>
-    public static ServiceProvider BuildServices(string[] configArgs)
+    public static ServiceProvider BuildServices(string[] configArgs, string? extraJsonFile = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -139,6 +139,11 @@ public static class CoachCommandLine
             ContentRootPath = AppContext.BaseDirectory,
         });
         CoachConfiguration.AddSources(builder.Configuration, builder.Environment.EnvironmentName, configArgs);
+        if (extraJsonFile is not null)
+        {
+            builder.Configuration.AddJsonFile(extraJsonFile, optional: false, reloadOnChange: false);
+        }
+
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(builder.Configuration);
         services.AddLogging(logging => CoachHostFactory.ConfigureLogging(logging, builder.Configuration, quiet: true));
