@@ -132,15 +132,16 @@ public sealed partial class DiscordInteractionHandler(
         }
         else if (!session.UpdatesSource && !session.OriginalResolved)
         {
-            session.OriginalResolved = true;
             if (ephemeral)
             {
                 await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ct);
+                session.OriginalResolved = true;
                 await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, messages[0], ct);
             }
             else
             {
                 var original = await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(messages[0]), ct);
+                session.OriginalResolved = true;
                 if (await TryOpenThreadAsync(session, reply, original, ct))
                 {
                     await PostInThreadAsync(session.ThreadId!, remainder, ct);

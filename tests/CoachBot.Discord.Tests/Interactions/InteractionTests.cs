@@ -231,4 +231,19 @@ public sealed class InteractionTests
         await test.Server.WaitForRequestAsync(r => r.Method == "PATCH", "the answer");
         Assert.Empty(test.Server.RequestsTo("POST", "/threads"));
     }
+
+    [Fact]
+    public async Task DeliveryFailingAfterTheAck_StillEndsInAVisibleApology()
+    {
+        await using var test = await DiscordTestHost.StartAsync(s => s["Discord:MaxRetries"] = "1");
+        test.Server.EnqueueRateLimit("PATCH", "/messages/@original", 0.01);
+        test.Server.EnqueueRateLimit("PATCH", "/messages/@original", 0.01);
+
+        var interaction = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("post", permissions: FakeDiscordEvents.ModeratorPermissions));
+
+        await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("PATCH", interaction.Token).Any(r => r.Status == 200), "the apology");
+        var apology = test.Server.RequestsTo("PATCH", interaction.Token).Single(r => r.Status == 200);
+        Assert.Contains("something went wrong", apology.Content, StringComparison.Ordinal);
+        Assert.Equal(2, test.Server.RequestsTo("PATCH", interaction.Token).Count(r => r.Status == 429));
+    }
 }

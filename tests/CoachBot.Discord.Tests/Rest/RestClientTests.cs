@@ -48,6 +48,20 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ExhaustedBucket_NextRequestWaitsForResetAfter()
+    {
+        var rest = CreateClient();
+        _server.ExhaustBucketOnNext("/channels/123/", resetAfterSeconds: 4);
+        await rest.CreateMessageAsync("123", new MessagePayload { Content = "one" }, CancellationToken.None);
+
+        var second = rest.CreateMessageAsync("123", new MessagePayload { Content = "two" }, CancellationToken.None);
+        var advanced = await AdvanceUntilCompletedAsync(second);
+
+        Assert.True(advanced >= TimeSpan.FromSeconds(4), $"sent after {advanced.TotalSeconds} s of clock time");
+        Assert.Equal([200, 200], _server.Requests.Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task GlobalRateLimit_PausesOtherRoutesToo()
     {
         var rest = CreateClient();

@@ -14,6 +14,12 @@ public sealed partial class FakeDiscordServer
     private readonly ConcurrentDictionary<string, string> _threadsByMessage = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ScriptedRateLimit> _rateLimits = new();
     private readonly Lock _rateLimitLock = new();
+    private readonly ConcurrentQueue<(string PathContains, double ResetAfterSeconds)> _exhaustedBuckets = new();
+
+    /// <summary>The next successful request whose path contains <paramref name="pathContains"/> reports its bucket
+    /// exhausted (<c>X-RateLimit-Remaining: 0</c>, <c>Reset-After</c>); a well-behaved client waits before the next one.</summary>
+    public void ExhaustBucketOnNext(string pathContains, double resetAfterSeconds) =>
+        _exhaustedBuckets.Enqueue((pathContains, resetAfterSeconds));
 
     public IReadOnlyCollection<FakeInteraction> Interactions => _interactions.Values.ToList();
 
@@ -152,7 +158,7 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    private static void AddRateLimitHeaders(HttpContext context)
+    private void AddRateLimitHeaders(HttpContext context)
     {
         var endpoint = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Request.Method + endpoint)))[..32];
@@ -160,6 +166,16 @@ public sealed partial class FakeDiscordServer
         context.Response.Headers["X-RateLimit-Remaining"] = "49";
         context.Response.Headers["X-RateLimit-Reset-After"] = "1.000";
         context.Response.Headers["X-RateLimit-Bucket"] = hash;
+        var path = context.Request.Path.Value ?? string.Empty;
+        lock (_rateLimitLock)
+        {
+            if (_exhaustedBuckets.TryPeek(out var exhausted) && path.Contains(exhausted.PathContains, StringComparison.Ordinal))
+            {
+                _exhaustedBuckets.TryDequeue(out _);
+                context.Response.Headers["X-RateLimit-Remaining"] = "0";
+                context.Response.Headers["X-RateLimit-Reset-After"] = exhausted.ResetAfterSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            }
+        }
     }
 
     private (int, JsonNode?) Callback(HttpContext context, JsonNode? body)
@@ -287,6 +303,13 @@ public sealed partial class FakeDiscordServer
         if (interaction.CallbackType is null)
         {
             error = Error(404, 10015, "Unknown Webhook");
+            return false;
+        }
+
+        if (DateTimeOffset.UtcNow - interaction.DispatchedAt > TimeSpan.FromMinutes(15))
+        {
+            // Interaction tokens are valid for 15 minutes.
+            error = Error(401, 50027, "Invalid Webhook Token");
             return false;
         }
 
