@@ -52,14 +52,9 @@ public sealed class ChallengeTestBot : IAsyncDisposable
 
     public IModeratorAuditLog Audit => Services.GetRequiredService<IModeratorAuditLog>();
 
-    public static async Task<ChallengeTestBot> StartAsync(ChallengeTestDatabase database, FakeTimeProvider time, IDictionary<string, string?>? settings = null)
+    public static async Task<ChallengeTestBot> StartAsync(IChallengeTestDatabase database, FakeTimeProvider time, IDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:DataDirectory"] = database.Directory,
-            ["Storage:SqliteFileName"] = "coachbot.db",
-        };
+        var values = new Dictionary<string, string?>(database.Settings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -9,7 +9,7 @@ namespace CoachBot.Coaching.Tests.Challenges;
 /// A SQLite file in a temp folder that several bot "processes" (service providers) can share. Each one starts as a
 /// copy of a template migrated once per test run, so tests don't pay for the migrations every time.
 /// </summary>
-public sealed class ChallengeTestDatabase
+public sealed class ChallengeTestDatabase : IChallengeTestDatabase
 {
     private const string FileName = StorageOptions.DefaultSqliteFileName;
     private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -21,6 +21,13 @@ public sealed class ChallengeTestDatabase
     }
 
     public string Directory { get; }
+
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:DataDirectory"] = Directory,
+        ["Storage:SqliteFileName"] = FileName,
+    };
 
     /// <summary>Deletes the folder (call once every bot using it is disposed).</summary>
     public void Delete()
