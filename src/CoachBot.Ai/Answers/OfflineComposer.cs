@@ -92,9 +92,11 @@ public static class OfflineComposer
             }
         }
 
-        // A bare list item ("SQL") says little on its own; a very long sentence dilutes the quote.
+        // A bare list label ("SQL", "Continuous Integration (CI/CD)") says little on its own; a very long sentence
+        // dilutes the quote.
         var words = candidate.Text.Count(char.IsWhiteSpace) + 1;
-        var lengthFactor = words < 4 ? 0.5 : words > 45 ? 0.8 : 1.0;
+        var isLabel = words < 5 || (words < 8 && candidate.Text[^1] is not ('.' or '!' or '?' or ':'));
+        var lengthFactor = isLabel ? 0.3 : words > 45 ? 0.8 : 1.0;
         return score * lengthFactor * RankWeights[Math.Min(candidate.Rank, RankWeights.Length - 1)];
     }
 
@@ -136,18 +138,13 @@ public static class OfflineComposer
     {
         var citations = new List<Citation>();
         var text = new StringBuilder("Here's what the guide says:");
-        foreach (var group in chosen.GroupBy(c => c.Rank).OrderBy(g => g.Key))
+        // Two chunks of one section share a citation, so their sentences form one quote.
+        foreach (var group in chosen.GroupBy(c => passages[c.Rank].Passage.ToCitation()).OrderBy(g => g.Min(c => c.Rank)))
         {
-            var citation = passages[group.Key].Passage.ToCitation();
-            var number = citations.IndexOf(citation) + 1;
-            if (number == 0)
-            {
-                citations.Add(citation);
-                number = citations.Count;
-            }
-
+            citations.Add(group.Key);
+            var number = citations.Count;
             text.Append("\n\n");
-            var sentences = group.OrderBy(c => c.Position).ToArray();
+            var sentences = group.OrderBy(c => c.Rank).ThenBy(c => c.Position).ToArray();
             for (var i = 0; i < sentences.Length; i++)
             {
                 text.Append("> ").Append(sentences[i].Text);
