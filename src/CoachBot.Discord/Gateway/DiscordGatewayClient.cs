@@ -39,6 +39,9 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         _logger = logger;
     }
 
+    /// <summary>Raised when a WebSocket connection is open (before Identify or Resume).</summary>
+    public event Func<Task>? Connected;
+
     public event Func<ReadyEvent, Task>? Ready;
 
     public event Func<Task>? Resumed;
@@ -50,6 +53,9 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
     public event Func<DiscordChannel, Task>? ThreadCreated;
 
     public event Func<DiscordGuild, Task>? GuildAvailable;
+
+    /// <summary>Raised on every heartbeat ACK with the time since the heartbeat was sent.</summary>
+    public event Func<TimeSpan, Task>? LatencyUpdated;
 
     /// <summary>Raised whenever a connection ends (with the cause when there is one), before reconnecting.</summary>
     public event Func<Exception?, Task>? Disconnected;
@@ -182,6 +188,7 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         }
 
         LogConnected(ShardId, resume ? "resume" : "identify");
+        await RaiseAsync(Connected, "Connected");
         Task heartbeat = Task.CompletedTask;
         try
         {
@@ -274,7 +281,9 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                 return null;
             case GatewayOpCode.HeartbeatAck:
                 connection.AckReceived = true;
-                Latency = _time.GetElapsedTime(Interlocked.Read(ref connection.LastHeartbeatSentTicks));
+                var latency = _time.GetElapsedTime(Interlocked.Read(ref connection.LastHeartbeatSentTicks));
+                Latency = latency;
+                await RaiseAsync(LatencyUpdated, latency, "LatencyUpdated");
                 return null;
             case GatewayOpCode.Reconnect:
                 LogServerRequested(ShardId, "reconnect (op 7)");
