@@ -37,8 +37,25 @@ public sealed class ExpiringKeySet(TimeProvider timeProvider, TimeSpan timeToLiv
         }
     }
 
-    /// <summary>Adds or refreshes the key without reporting duplicates.</summary>
-    public void Touch(string key) => TryAdd(key);
+    /// <summary>Adds the key, or extends its life to a full time to live from now.</summary>
+    public void Touch(string key)
+    {
+        var now = timeProvider.GetUtcNow();
+        lock (_lock)
+        {
+            Prune(now);
+            var until = now + timeToLive;
+            _expiry[key] = until;
+            _order.Enqueue((key, until));
+            while (_expiry.Count > capacity && _order.TryDequeue(out var oldest))
+            {
+                if (_expiry.TryGetValue(oldest.Key, out var current) && current == oldest.Expires)
+                {
+                    _expiry.Remove(oldest.Key);
+                }
+            }
+        }
+    }
 
     public bool Contains(string key)
     {

@@ -24,6 +24,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _receiveLoop = Task.CompletedTask;
+    private int _disposed;
 
     public SocketModeConnection(
         int id, Func<SocketModeEnvelope, CancellationToken, ValueTask> onEnvelope, Action<TimeSpan>? onAcknowledged, TimeProvider timeProvider, ILogger logger)
@@ -62,20 +63,27 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     /// <summary>Sends our close frame; the receive loop ends when the server answers (or the socket drops).</summary>
     public async Task CloseAsync(TimeSpan wait)
     {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
         try
         {
-            await _sendLock.WaitAsync(wait);
-            try
+            if (await _sendLock.WaitAsync(wait))
             {
-                if (_socket.State == WebSocketState.Open)
+                try
                 {
-                    using var timeout = new CancellationTokenSource(wait);
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "refresh", timeout.Token);
+                    if (_socket.State == WebSocketState.Open)
+                    {
+                        using var timeout = new CancellationTokenSource(wait);
+                        await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "refresh", timeout.Token);
+                    }
                 }
-            }
-            finally
-            {
-                _sendLock.Release();
+                finally
+                {
+                    _sendLock.Release();
+                }
             }
 
             await Task.WhenAny(_receiveLoop, Task.Delay(wait, _timeProvider));
@@ -86,12 +94,20 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
         finally
         {
-            await _life.CancelAsync();
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                await _life.CancelAsync();
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _life.CancelAsync();
         _socket.Abort();
         try
