@@ -24,6 +24,8 @@ public sealed class QuizTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 
+    private static readonly Lazy<Task<string>> TemplateDatabase = new(CreateTemplateAsync);
+
     private readonly ServiceProvider _services;
     private readonly bool _ownsDirectory;
 
@@ -52,7 +54,20 @@ public sealed class QuizTestHost : IAsyncDisposable
     {
         var owns = dataDirectory is null;
         var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "coachbot-quiz-tests", Guid.NewGuid().ToString("N"));
-        var time = new FakeTimeProvider(now ?? Start);
+        var file = Path.Combine(directory, StorageOptions.DefaultSqliteFileName);
+        if (!File.Exists(file))
+        {
+            // Copying a migrated file is much cheaper than migrating every test's database.
+            Directory.CreateDirectory(directory);
+            File.Copy(await TemplateDatabase.Value, file);
+        }
+
+        return await StartOnAsync(directory, now ?? Start, owns);
+    }
+
+    private static async Task<QuizTestHost> StartOnAsync(string directory, DateTimeOffset now, bool owns)
+    {
+        var time = new FakeTimeProvider(now);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = directory,
@@ -70,6 +85,26 @@ public sealed class QuizTestHost : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         return new QuizTestHost(provider, directory, time, owns);
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "coachbot-quiz-tests", "template-" + Guid.NewGuid().ToString("N"));
+        await using (await StartOnAsync(directory, Start, owns: false))
+        {
+        }
+
+        var file = Path.Combine(directory, StorageOptions.DefaultSqliteFileName);
+        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        return file;
     }
 
     public static CommandContext User(string id, string name = "Ada", string community = "g1", string channel = "c1") => new()
