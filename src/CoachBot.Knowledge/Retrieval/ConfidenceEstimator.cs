@@ -11,7 +11,20 @@ public static class ConfidenceEstimator
     /// <summary>A word known only through a near spelling counts this much: it may be a typo, or a different word.</summary>
     private const double NearSpellingCredit = 0.5;
 
-    public static ConfidenceSignals Estimate(QueryPlan plan, PassageIndex index, int? topDocId)
+    /// <summary>
+    /// An unknown word weighs this share of its (maximal) inverse document frequency: one slang word ("legit") should
+    /// not sink a question whose other words are squarely about the guides, while a question made only of unknown
+    /// words still scores zero.
+    /// </summary>
+    private const double UnknownWordFactor = 0.5;
+
+    /// <summary>
+    /// A best-passage score (BM25 with the shipped field weights) at or above which the match counts as strong: questions
+    /// the guides answer typically score 8–20, a lone incidental word 2–5.
+    /// </summary>
+    private const double StrongMatchScore = 8;
+
+    public static ConfidenceSignals Estimate(QueryPlan plan, PassageIndex index, int? topDocId, double topScore)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(index);
@@ -24,7 +37,8 @@ public static class ConfidenceEstimator
         double total = 0, known = 0, inTop = 0;
         foreach (var token in plan.ContentTokens)
         {
-            var weight = index.InverseDocumentFrequency(token);
+            var isKnown = index.DocumentFrequency(token) > 0 || plan.SynonymStandIns.ContainsKey(token);
+            var weight = index.InverseDocumentFrequency(token) * (isKnown ? 1 : UnknownWordFactor);
             total += weight;
             var synonyms = plan.SynonymStandIns.GetValueOrDefault(token);
             var spellings = plan.SpellingStandIns.GetValueOrDefault(token);
@@ -49,8 +63,13 @@ public static class ConfidenceEstimator
 
         var vocabulary = known / total;
         var top = inTop / total;
-        return new ConfidenceSignals(vocabulary, top, Combine(vocabulary, top));
+        var strength = Math.Clamp(topScore / StrongMatchScore, 0, 1);
+        return new ConfidenceSignals(vocabulary, top, strength, Combine(vocabulary, top, strength));
     }
 
-    private static double Combine(double vocabulary, double top) => Math.Clamp((0.5 * vocabulary) + (0.5 * top), 0, 1);
+    /// <summary>
+    /// Coverage decides; a weak best match (a lone common word like "fun" or "time" matching somewhere) halves it at most.
+    /// </summary>
+    private static double Combine(double vocabulary, double top, double strength) =>
+        Math.Clamp(((0.5 * vocabulary) + (0.5 * top)) * (0.5 + (0.5 * strength)), 0, 1);
 }

@@ -36,6 +36,9 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>Whether a search (or <see cref="Index"/>) has built the index yet.</summary>
+    public bool IsIndexBuilt => _built.IsValueCreated;
+
     /// <summary>The index, built now if no search has built it yet.</summary>
     public PassageIndex Index => _built.Value.Index;
 
@@ -62,7 +65,7 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         }
 
         var passages = ranked.Take(k).Select(hit => new ScoredPassage(index.ChunkAt(hit.DocId).Passage, (float)hit.Score)).ToList();
-        var confidence = ConfidenceEstimator.Estimate(plan, index, ranked.Count > 0 ? ranked[0].DocId : null);
+        var confidence = ConfidenceEstimator.Estimate(plan, index, ranked.Count > 0 ? ranked[0].DocId : null, ranked.Count > 0 ? ranked[0].Score : 0);
         return new RetrievalResult(passages, confidence.Confidence, terms.Select(term => term.ToString()).ToList());
     }
 
@@ -77,7 +80,7 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         }
 
         var ranked = Rank(index, plan.Terms.Take(MaxTerms).ToList(), 1);
-        return ConfidenceEstimator.Estimate(plan, index, ranked.Count > 0 ? ranked[0].DocId : null);
+        return ConfidenceEstimator.Estimate(plan, index, ranked.Count > 0 ? ranked[0].DocId : null, ranked.Count > 0 ? ranked[0].Score : 0);
     }
 
     public void Dispose()

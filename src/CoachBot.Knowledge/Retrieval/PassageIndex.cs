@@ -136,7 +136,9 @@ public sealed class PassageIndex : IDisposable
             var ordinal = reader.Document(docId).GetField(OrdinalField).GetInt32Value() ?? throw new InvalidOperationException("Indexed document without ordinal.");
             chunkByDocId[docId] = chunks[ordinal];
             var tokens = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (field, text) in fieldsByChunk[ordinal])
+            // Guide topics are shared by every passage of a guide: counting them would make a guide's topic words look
+            // common ("salary" in a fifth of all passages) when few passages are about them.
+            foreach (var (field, text) in fieldsByChunk[ordinal].Where(field => field.Field != TopicsField))
             {
                 tokens.UnionWith(analyzer.Tokens(text, field));
             }

@@ -79,11 +79,6 @@ public sealed class QueryPlanner(PassageIndex index, SynonymSet synonyms, Retrie
                     continue; // the guides cannot match it, so it would only blur the query
                 }
 
-                if (tokens.All(IsCommon))
-                {
-                    continue; // "backend developer" for "backend": every passage matches, the query only gets noisier
-                }
-
                 foreach (var token in matchedTokens)
                 {
                     if (!standIns.TryGetValue(token, out var set))
@@ -93,6 +88,11 @@ public sealed class QueryPlanner(PassageIndex index, SynonymSet synonyms, Retrie
                     }
 
                     set.UnionWith(tokens);
+                }
+
+                if (tokens.All(IsCommon))
+                {
+                    continue; // "backend developer" for "backend": every passage matches, the query only gets noisier
                 }
 
                 if (tokens.Count == 1)

@@ -1,0 +1,30 @@
+using CoachBot.Knowledge.Expansions;
+
+namespace CoachBot.Knowledge.Tests;
+
+public sealed class SectionExpansionsTests
+{
+    [Fact]
+    public void Parse_KnownHeading_AttachesQuestionsToTheSection()
+    {
+        const string yaml = "guide: backend-core-skills\nsections:\n  - heading: \"Web frameworks\"\n    questions:\n      - which framework for c#\n";
+
+        var expansions = SectionExpansions.Parse(yaml, "/k/expansions/backend-core-skills.yaml", TestKnowledge.Base.Catalog);
+
+        var section = TestKnowledge.Base.Catalog.FindSection("backend-core-skills#web-frameworks")!;
+        Assert.Equal(["which framework for c#"], expansions.QuestionsFor(section));
+    }
+
+    [Theory]
+    [InlineData("guide: backend-core-skills\nsections:\n  - heading: \"No Such Heading\"\n    questions: [x]\n", "No Such Heading")]
+    [InlineData("guide: no-such-guide\nsections: []\n", "no-such-guide")]
+    [InlineData("sections: []\n", "missing 'guide'")]
+    [InlineData("guide: [unclosed\n", "invalid YAML")]
+    public void Parse_Malformed_ThrowsNamingTheFile(string yaml, string expected)
+    {
+        var exception = Assert.Throws<KnowledgeFormatException>(() => SectionExpansions.Parse(yaml, "/k/expansions/bad.yaml", TestKnowledge.Base.Catalog));
+
+        Assert.Contains("/k/expansions/bad.yaml", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+}
