@@ -35,6 +35,9 @@ public sealed class ChallengeSchedulerTests : IDisposable
         var open = await bot.Store.FindOpenAsync(Community, default);
         Assert.Equal(Utc(2026, 11, 30, 8), open!.DueAt);
         Assert.Equal("msg-1", open.MessageId);
+        var audit = Assert.Single(await bot.Audit.ListAsync(Community, 10, default));
+        Assert.Equal(("challenge.post.scheduled", ChallengeModeration.SchedulerActor), (audit.Action, audit.ActorKey));
+        Assert.Contains("week=2026-W48", audit.Details, StringComparison.Ordinal);
 
         await bot.TickAtAsync(Utc(2026, 11, 29, 7, 59));
         Assert.Single(bot.Discord.Posts);
