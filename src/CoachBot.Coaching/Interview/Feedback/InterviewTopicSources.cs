@@ -1,0 +1,49 @@
+using CoachBot.Coaching.Interview.Bank;
+using CoachBot.Core.Replies;
+using CoachBot.Knowledge.Guides;
+using CoachBot.Knowledge.Retrieval;
+
+namespace CoachBot.Coaching.Interview.Feedback;
+
+/// <summary>The guide material behind a question: its referenced section (as a citation) and the retrieved passages on its topic.</summary>
+public sealed class InterviewTopicSources(GuideCatalog catalog, IPassageRetriever retriever)
+{
+    public const int PassageCount = 3;
+
+    /// <summary>The section the bank references for this question, or null if the guides no longer have it.</summary>
+    public Citation? ReferenceCitation(InterviewQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return catalog.FindSection(question.Reference)?.ToCitation();
+    }
+
+    /// <summary>Passages for the question's topic: retrieval over the question and its rubric, best first.</summary>
+    public IReadOnlyList<ScoredPassage> Passages(InterviewQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var query = question.Question + " " + string.Join(' ', question.Rubric.Select(p => p.Point));
+        return retriever.Search(query, PassageCount).Passages;
+    }
+
+    /// <summary>The reference section first, then the passages' sections, without repeats.</summary>
+    public IReadOnlyList<Citation> Citations(InterviewQuestion question, IReadOnlyList<ScoredPassage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var citations = new List<Citation>();
+        if (ReferenceCitation(question) is { } reference)
+        {
+            citations.Add(reference);
+        }
+
+        foreach (var passage in passages)
+        {
+            var citation = passage.Passage.ToCitation();
+            if (!citations.Contains(citation))
+            {
+                citations.Add(citation);
+            }
+        }
+
+        return citations;
+    }
+}

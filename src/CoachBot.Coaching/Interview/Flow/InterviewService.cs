@@ -1,0 +1,325 @@
+using System.Globalization;
+using CoachBot.Coaching.Interview.Bank;
+using CoachBot.Coaching.Interview.Feedback;
+using CoachBot.Core.Conversations;
+using CoachBot.Core.Replies;
+using CoachBot.Storage.Interview;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Coaching.Interview.Flow;
+
+/// <summary>
+/// Runs mock interviews, the same on every platform: start, answer (the person's next message in that conversation),
+/// skip, end. Every step is stored before the reply goes out, so a restart resumes at the same question. An interview
+/// belongs to one user in one channel and thread; one started in a channel is bound to the thread of the first answer
+/// posted in a thread of that channel (adapters open a thread for <see cref="ReplyPlacement.Thread"/> replies).
+/// Interviews idle longer than <see cref="InterviewOptions.IdleTimeoutMinutes"/> expire.
+/// </summary>
+public sealed partial class InterviewService(
+    InterviewBank bank,
+    IInterviewStore store,
+    InterviewFeedbackService feedback,
+    InterviewSummaryBuilder summaries,
+    InterviewTopicSources sources,
+    InterviewLocks locks,
+    TimeProvider time,
+    IOptions<InterviewOptions> options,
+    ILogger<InterviewService> logger)
+{
+    private readonly InterviewOptions _options = options.Value;
+
+    public async Task<IReadOnlyList<Reply>> StartAsync(CommandContext context, string? levelText, string? trackText, int? questions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        InterviewLevel level;
+        if (levelText is null)
+        {
+            level = InterviewLevels.ParseOrDefault(_options.DefaultLevel, InterviewLevel.Junior);
+        }
+        else if (InterviewLevels.TryParse(levelText, out var parsed))
+        {
+            level = parsed.Value;
+        }
+        else
+        {
+            return Reply.One(Reply.Ephemeral($"I don't know the level `{Clip(levelText)}`. Choose junior, mid, senior or lead."));
+        }
+
+        var track = trackText is null ? InterviewTracks.Mixed : InterviewTracks.Normalize(trackText);
+        if (track is null)
+        {
+            return Reply.One(Reply.Ephemeral(
+                $"I don't know the track `{Clip(trackText!)}`. Choose one of: {string.Join(", ", InterviewTracks.All)} (or leave it out for a mix)."));
+        }
+
+        var count = Math.Clamp(questions ?? _options.DefaultQuestions, InterviewOptions.MinQuestions, InterviewOptions.MaxQuestions);
+        var channelKey = context.Conversation.Channel.ToString();
+        using var held = await locks.AcquireAsync(context.User.Key, channelKey, cancellationToken);
+        var now = time.GetUtcNow();
+        var existing = await FindAsync(context, cancellationToken);
+        if (existing is not null)
+        {
+            if (!IsIdle(existing, now))
+            {
+                var current = CurrentQuestion(existing);
+                return Reply.One(InterviewReplies.AlreadyRunning(current, existing.CurrentIndex, existing.QuestionCount));
+            }
+
+            await CloseAsync(existing, InterviewSessionStatus.Expired, now, cancellationToken);
+        }
+
+        var chosen = bank.Select(level, track, count, Random.Shared);
+        if (chosen.Count == 0)
+        {
+            return Reply.One(Reply.Ephemeral("I have no questions for that combination yet. Try another track or level."));
+        }
+
+        var session = new InterviewSessionRecord
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            CommunityKey = context.Conversation.CommunityKey,
+            ChannelKey = channelKey,
+            ThreadId = context.Conversation.ThreadId ?? string.Empty,
+            UserKey = context.User.Key,
+            Level = InterviewLevels.Name(level),
+            Track = track,
+            QuestionIds = string.Join('\n', chosen.Select(q => q.Id)),
+            QuestionCount = chosen.Count,
+            CurrentIndex = 0,
+            Status = InterviewSessionStatus.Active,
+            StartedAt = now,
+            LastActivityAt = now,
+        };
+        if (!await store.TryCreateAsync(session, cancellationToken))
+        {
+            return Reply.One(InterviewReplies.AlreadyRunning(null, 0, 0));
+        }
+
+        LogStarted(context.User.Key, session.Id, session.Level, track, chosen.Count);
+        var intro = string.Create(CultureInfo.InvariantCulture,
+            $"Let's do a {chosen.Count}-question {InterviewLevels.Display(level)} mock interview on {InterviewTracks.Display(track)}. I'll ask one question at a time and give feedback on each answer.");
+        return Reply.One(InterviewReplies.Question(chosen[0], 0, chosen.Count, intro));
+    }
+
+    /// <summary>Takes a free-text message as the answer to the current question; null when the caller has no interview here.</summary>
+    public async Task<IReadOnlyList<Reply>?> TryAnswerAsync(CommandContext context, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var channelKey = context.Conversation.Channel.ToString();
+        using var held = await locks.AcquireAsync(context.User.Key, channelKey, cancellationToken);
+        var session = await FindAsync(context, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (IsIdle(session, now))
+        {
+            await CloseAsync(session, InterviewSessionStatus.Expired, now, cancellationToken);
+            return Reply.One(InterviewReplies.Expired(_options.IdleTimeoutMinutes));
+        }
+
+        BindThread(session, context);
+        var question = CurrentQuestion(session);
+        if (question is null)
+        {
+            return await SkipCurrentAsync(session, now, cancellationToken);
+        }
+
+        var evaluation = await feedback.EvaluateAsync(question, text, cancellationToken);
+        if (evaluation.Feedback is not { } result)
+        {
+            session.LastActivityAt = now;
+            await store.SaveAsync(session, null, cancellationToken);
+            return Reply.One(InterviewReplies.Nudge(evaluation.Verdict, question, session.CurrentIndex, session.QuestionCount));
+        }
+
+        var answer = new InterviewAnswerRecord
+        {
+            QuestionIndex = session.CurrentIndex,
+            QuestionId = question.Id,
+            Outcome = InterviewAnswerOutcome.Scored,
+            Score = result.Score,
+            Strengths = Truncate(string.Join('\n', result.Strengths)),
+            MissingPoints = Truncate(string.Join('\n', result.MissingPoints)),
+            FeedbackSource = result.Source == FeedbackSource.Llm ? "llm" : "offline",
+            AnsweredAt = now,
+        };
+        var replies = new List<Reply> { InterviewReplies.Feedback(result, session.CurrentIndex, session.QuestionCount) };
+        return await AdvanceAsync(session, answer, now, replies, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Reply>> SkipAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var channelKey = context.Conversation.Channel.ToString();
+        using var held = await locks.AcquireAsync(context.User.Key, channelKey, cancellationToken);
+        var session = await FindAsync(context, cancellationToken);
+        if (session is null)
+        {
+            return Reply.One(InterviewReplies.NoInterview());
+        }
+
+        var now = time.GetUtcNow();
+        if (IsIdle(session, now))
+        {
+            await CloseAsync(session, InterviewSessionStatus.Expired, now, cancellationToken);
+            return Reply.One(InterviewReplies.Expired(_options.IdleTimeoutMinutes));
+        }
+
+        BindThread(session, context);
+        return await SkipCurrentAsync(session, now, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Reply>> EndAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var channelKey = context.Conversation.Channel.ToString();
+        using var held = await locks.AcquireAsync(context.User.Key, channelKey, cancellationToken);
+        var session = await FindAsync(context, cancellationToken);
+        if (session is null)
+        {
+            return Reply.One(InterviewReplies.NoInterview());
+        }
+
+        var now = time.GetUtcNow();
+        var status = IsIdle(session, now) ? InterviewSessionStatus.Expired : InterviewSessionStatus.Ended;
+        BindThread(session, context);
+        if (!await CloseAsync(session, status, now, cancellationToken))
+        {
+            return Reply.One(Reply.Ephemeral("That crossed with another message of yours; please try `/interview end` again."));
+        }
+
+        return Reply.One(InterviewReplies.Summary(summaries.Build(session)));
+    }
+
+    private async Task<IReadOnlyList<Reply>> SkipCurrentAsync(InterviewSessionRecord session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var question = CurrentQuestion(session);
+        var answer = new InterviewAnswerRecord
+        {
+            QuestionIndex = session.CurrentIndex,
+            QuestionId = session.QuestionIdList()[session.CurrentIndex],
+            Outcome = InterviewAnswerOutcome.Skipped,
+            FeedbackSource = "offline",
+            AnsweredAt = now,
+        };
+        var replies = new List<Reply>();
+        if (question is not null)
+        {
+            var citation = sources.ReferenceCitation(question);
+            replies.Add(InterviewReplies.Skipped(question, session.CurrentIndex, session.QuestionCount, citation is null ? [] : [citation]));
+        }
+
+        return await AdvanceAsync(session, answer, now, replies, cancellationToken);
+    }
+
+    /// <summary>Records the answer, moves to the next question (or finishes with the summary) and stores it all at once.</summary>
+    private async Task<IReadOnlyList<Reply>> AdvanceAsync(
+        InterviewSessionRecord session,
+        InterviewAnswerRecord answer,
+        DateTimeOffset now,
+        List<Reply> replies,
+        CancellationToken cancellationToken)
+    {
+        session.CurrentIndex++;
+        session.LastActivityAt = now;
+        var finished = session.CurrentIndex >= session.QuestionCount;
+        session.Answers.Add(answer);
+        if (finished)
+        {
+            Finish(session, InterviewSessionStatus.Completed, now);
+        }
+
+        if (!await store.SaveAsync(session, answer, cancellationToken))
+        {
+            LogConflict(session.Id);
+            return Reply.One(new Reply
+            {
+                Text = "I was still working on your previous message, so I didn't record this one. Please send it again.",
+                Placement = ReplyPlacement.Thread,
+            });
+        }
+
+        if (finished)
+        {
+            LogFinished(session.UserKey, session.Id, session.Status, session.AverageScore ?? 0);
+            replies.Add(InterviewReplies.Summary(summaries.Build(session)));
+        }
+        else if (CurrentQuestion(session) is { } next)
+        {
+            replies.Add(InterviewReplies.Question(next, session.CurrentIndex, session.QuestionCount));
+        }
+
+        return replies;
+    }
+
+    private async Task<bool> CloseAsync(InterviewSessionRecord session, InterviewSessionStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Finish(session, status, now);
+        var saved = await store.SaveAsync(session, null, cancellationToken);
+        if (saved)
+        {
+            LogFinished(session.UserKey, session.Id, status, session.AverageScore ?? 0);
+        }
+
+        return saved;
+    }
+
+    private static void Finish(InterviewSessionRecord session, InterviewSessionStatus status, DateTimeOffset now)
+    {
+        session.Status = status;
+        session.EndedAt = now;
+        var scored = session.Answers.Where(a => a is { Outcome: InterviewAnswerOutcome.Scored, Score: not null }).ToList();
+        if (scored.Count > 0 && InterviewLevels.TryParse(session.Level, out var level))
+        {
+            var average = scored.Average(a => a.Score!.Value);
+            session.AverageScore = Math.Round(average, 2);
+            session.LevelEstimate = InterviewLevels.Name(InterviewLevelEstimator.Estimate(level.Value, average));
+        }
+    }
+
+    /// <summary>
+    /// The caller's interview for this conversation: the one in this exact thread, or (from inside a thread) one started
+    /// in the channel and not yet bound to a thread.
+    /// </summary>
+    private async Task<InterviewSessionRecord?> FindAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var sessions = await store.FindActiveAsync(context.User.Key, context.Conversation.Channel.ToString(), cancellationToken);
+        var thread = context.Conversation.ThreadId ?? string.Empty;
+        return sessions.FirstOrDefault(s => s.ThreadId == thread)
+            ?? (thread.Length > 0 ? sessions.FirstOrDefault(s => s.ThreadId.Length == 0) : null);
+    }
+
+    private static void BindThread(InterviewSessionRecord session, CommandContext context)
+    {
+        if (session.ThreadId.Length == 0 && context.Conversation.ThreadId is { Length: > 0 } thread)
+        {
+            session.ThreadId = thread;
+        }
+    }
+
+    private bool IsIdle(InterviewSessionRecord session, DateTimeOffset now) => now - session.LastActivityAt > _options.IdleTimeout;
+
+    private InterviewQuestion? CurrentQuestion(InterviewSessionRecord session)
+    {
+        var ids = session.QuestionIdList();
+        return session.CurrentIndex < ids.Count ? bank.Find(ids[session.CurrentIndex]) : null;
+    }
+
+    private static string Truncate(string text) =>
+        text.Length <= InterviewAnswerRecord.PointsLength ? text : text[..InterviewAnswerRecord.PointsLength];
+
+    private static string Clip(string text) => (text.Length <= 32 ? text : text[..32] + "…").Replace('`', '\'');
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} started for {User}: {Level} {Track}, {Count} questions")]
+    private partial void LogStarted(string user, string sessionId, string level, string track, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} for {User} finished: {Status}, average {Average}")]
+    private partial void LogFinished(string user, string sessionId, InterviewSessionStatus status, double average);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interview {SessionId} changed concurrently; the message was not recorded")]
+    private partial void LogConflict(string sessionId);
+}

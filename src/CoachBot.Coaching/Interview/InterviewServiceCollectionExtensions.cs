@@ -1,0 +1,58 @@
+using CoachBot.Coaching.Interview.Bank;
+using CoachBot.Coaching.Interview.Feedback;
+using CoachBot.Coaching.Interview.Flow;
+using CoachBot.Coaching.Interview.Scoring;
+using CoachBot.Core.Dispatch;
+using CoachBot.Knowledge;
+using CoachBot.Knowledge.Guides;
+using CoachBot.Knowledge.Synonyms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Coaching.Interview;
+
+public static class InterviewServiceCollectionExtensions
+{
+    /// <summary>
+    /// Mock interviews: <c>/interview</c> (start/skip/end), the answer handler (message order 100), the question bank,
+    /// the rubric scorer, LLM feedback with offline fallback, and the EF Core interview store. Needs AddCoachCore,
+    /// AddCoachStorage, AddCoachAi and the knowledge services (an <c>IPassageRetriever</c>) registered too. Options:
+    /// section "Interview" (<see cref="InterviewOptions"/>), validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddInterviewFeature(this IServiceCollection services)
+    {
+        services.AddOptions<InterviewOptions>()
+            .BindConfiguration(InterviewOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InterviewOptions>, InterviewOptionsValidator>());
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => InterviewBankLoader.LoadDirectory(InterviewPaths.BankDirectory(
+            sp.GetRequiredService<IOptions<InterviewOptions>>().Value,
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value)));
+        services.TryAddSingleton(sp => sp.GetService<KnowledgeBase>()?.Catalog
+            ?? GuideCatalog.Load(InterviewPaths.KnowledgeDirectory(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value)));
+        services.TryAddSingleton(sp => new RubricScorer(
+            Synonyms(sp),
+            sp.GetRequiredService<IOptions<InterviewOptions>>().Value.MinAnswerWords));
+        services.TryAddSingleton<InterviewTopicSources>();
+        services.TryAddSingleton<IInterviewFeedbackModel, LlmInterviewFeedbackModel>();
+        services.TryAddSingleton<InterviewFeedbackService>();
+        services.TryAddSingleton<IInterviewStore, EfInterviewStore>();
+        services.TryAddSingleton<InterviewLocks>();
+        services.TryAddSingleton<QuizSuggester>();
+        services.TryAddSingleton<InterviewSummaryBuilder>();
+        services.TryAddSingleton<InterviewService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, InterviewCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, InterviewAnswerHandler>());
+        return services;
+    }
+
+    private static SynonymSet Synonyms(IServiceProvider services) =>
+        services.GetService<KnowledgeBase>()?.Synonyms
+        ?? services.GetService<SynonymSet>()
+        ?? SynonymSet.Load(Path.Combine(InterviewPaths.KnowledgeDirectory(services.GetRequiredService<IOptions<KnowledgeOptions>>().Value), "synonyms.txt"));
+}

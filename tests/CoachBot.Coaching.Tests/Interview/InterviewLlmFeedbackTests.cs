@@ -1,0 +1,133 @@
+using System.Net;
+using CoachBot.Coaching.Tests.Interview.Support;
+using CoachBot.Core.Conversations;
+using CoachBot.Testing.FakeOpenAi;
+
+namespace CoachBot.Coaching.Tests.Interview;
+
+/// <summary>The LLM path end to end: Semantic Kernel's OpenAI connector against the fake OpenAI-compatible server on loopback.</summary>
+public sealed class InterviewLlmFeedbackTests(FakeOpenAiFixture llm) : IClassFixture<FakeOpenAiFixture>, IAsyncLifetime
+{
+    private const string ModelJson = """
+        {"score": 3, "strengths": ["You explained what an index is for."], "missing_points": ["The cost on writes"],
+         "improved_outline": "Say what an index is\nWhen to add one\nWhat it costs", "follow_up": "How would you spot a missing index?"}
+        """;
+
+    private FakeOpenAiServer _llm = null!;
+    private InterviewHost _host = null!;
+    private int _requestsBefore;
+
+    // Requests this test caused (the fake server is shared by the class).
+    private IReadOnlyList<RecordedChatRequest> Requests => _llm.Requests.Skip(_requestsBefore).ToList();
+
+    public async Task InitializeAsync()
+    {
+        _llm = llm.Server;
+        _requestsBefore = _llm.Requests.Count;
+        // A host per test: each gets its own LLM circuit breaker, so one test's failures never open it for the next.
+        _host = await InterviewHost.StartAsync(llm.DataDirectory, settings: new Dictionary<string, string?>
+        {
+            ["Llm:Endpoint"] = _llm.BaseUrl.ToString(),
+            ["Llm:ApiKey"] = FakeOpenAiFixture.ApiKey,
+            ["Llm:ChatModel"] = "fake-chat-model",
+            ["Llm:TimeoutSeconds"] = "5",
+        }, systemClock: true);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static CommandContext Me() => InterviewHost.Context("U" + Guid.NewGuid().ToString("N")[..10], "C1");
+
+    [Fact]
+    public async Task ValidStructuredJson_IsRenderedAsTheFeedback_WithTheRubricAndPassagesGivenToTheModel()
+    {
+        var me = Me();
+        await _host.CommandAsync(me, "/interview junior databases 3");
+        var question = await _host.CurrentQuestionAsync(me);
+        _llm.Enqueue(FakeChatResponse.Text(ModelJson));
+        const string answer = "An index helps the database find rows quickly, like the index at the back of a book.";
+
+        var replies = await _host.SayAsync(me, answer);
+
+        var feedback = replies[0];
+        Assert.Contains("**Score: 3/5**", feedback.Text, StringComparison.Ordinal);
+        Assert.Contains("You explained what an index is for.", feedback.Text, StringComparison.Ordinal);
+        Assert.Contains("The cost on writes", feedback.Text, StringComparison.Ordinal);
+        Assert.Contains("3. What it costs", feedback.Text, StringComparison.Ordinal);
+        Assert.Contains("How would you spot a missing index?", feedback.Text, StringComparison.Ordinal);
+        Assert.Contains("AI model", feedback.Footer, StringComparison.Ordinal);
+        Assert.True(feedback.Sources.Count >= 2, "the question's section and the passages' sections are cited");
+
+        var request = Assert.Single(Requests);
+        var sent = string.Join("\n", request.Messages.Select(m => m.Content));
+        Assert.Contains(question.Question, sent, StringComparison.Ordinal);
+        Assert.All(question.Rubric, p => Assert.Contains(p.Point, sent, StringComparison.Ordinal));
+        Assert.Contains("[P1]", sent, StringComparison.Ordinal);
+        Assert.Contains(answer, sent, StringComparison.Ordinal);
+
+        var stored = Assert.Single((await _host.ActiveAsync(me))!.Answers);
+        Assert.Equal("llm", stored.FeedbackSource);
+        Assert.Equal(3, stored.Score);
+    }
+
+    [Theory]
+    [InlineData("prose")]
+    [InlineData("score-out-of-range")]
+    [InlineData("broken-http-body")]
+    [InlineData("server-error")]
+    public async Task ModelFailure_FallsBackToTheOfflineRubricCheck(string failure)
+    {
+        var me = Me();
+        await _host.CommandAsync(me, "/interview junior databases 3");
+        var question = await _host.CurrentQuestionAsync(me);
+        switch (failure)
+        {
+            case "prose":
+                _llm.Enqueue(FakeChatResponse.Text("That was a decent answer, I'd say four out of five."));
+                break;
+            case "score-out-of-range":
+                _llm.Enqueue(FakeChatResponse.Text(ModelJson.Replace("\"score\": 3", "\"score\": 9", StringComparison.Ordinal)));
+                break;
+            case "broken-http-body":
+                _llm.Enqueue(FakeChatResponse.Malformed(), FakeChatResponse.Malformed());
+                break;
+            default:
+                _llm.Enqueue(FakeChatResponse.Status(HttpStatusCode.InternalServerError), FakeChatResponse.Status(HttpStatusCode.InternalServerError));
+                break;
+        }
+
+        var replies = await _host.SayAsync(me, InterviewHost.StrongAnswer(question));
+
+        var feedback = replies[0];
+        Assert.Contains("**Score: 5/5**", feedback.Text, StringComparison.Ordinal);
+        Assert.Contains("didn't respond", feedback.Footer, StringComparison.Ordinal);
+        Assert.NotEmpty(Requests);
+        Assert.Equal("offline", Assert.Single((await _host.ActiveAsync(me))!.Answers).FeedbackSource);
+        Assert.Contains("Question 2/3", replies[1].Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NudgedAnswers_NeverReachTheModel()
+    {
+        var me = Me();
+        await _host.CommandAsync(me, "/interview junior databases 3");
+
+        var replies = await _host.SayAsync(me, "dunno");
+
+        Assert.Contains("/interview skip", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Empty(Requests);
+    }
+
+    [Fact]
+    public async Task TheApiKey_NeverAppearsInAReply()
+    {
+        var me = Me();
+        await _host.CommandAsync(me, "/interview junior databases 3");
+        _llm.Enqueue(FakeChatResponse.Status(HttpStatusCode.Unauthorized, "Incorrect API key provided: " + FakeOpenAiFixture.ApiKey));
+
+        var replies = await _host.SayAsync(me, InterviewHost.StrongAnswer(await _host.CurrentQuestionAsync(me)));
+
+        Assert.All(replies, r => Assert.DoesNotContain(FakeOpenAiFixture.ApiKey, r.Text + r.Footer, StringComparison.Ordinal));
+        Assert.NotEmpty(Requests);
+    }
+}
