@@ -114,6 +114,13 @@ public sealed class ProgressService(
     private async Task AppendWeakestAsync(StringBuilder text, List<Citation> sources, string user, SkillProgress weakest, CancellationToken cancellationToken)
     {
         var skill = bank.FindSkill(weakest.Skill);
+        if (weakest.Correct == weakest.Answered)
+        {
+            text.Append("\n\n**No weak spot yet:** every answer so far was right. Try a harder round, e.g. `/quiz ")
+                .Append(skill?.Id ?? weakest.Skill).Append(" 5 hard`, or a skill you haven't tried.");
+            return;
+        }
+
         text.Append(CultureInfo.InvariantCulture,
             $"\n\n**Weakest skill:** {TitleOf(weakest.Skill)} ({Percent(weakest.Correct, weakest.Answered)} right).");
         var missed = await store.MissedSectionsAsync(user, weakest.Skill, SectionsToRead, cancellationToken);
