@@ -97,7 +97,7 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
     /// </summary>
     private List<(int DocId, double Score)> Rank(PassageIndex index, IReadOnlyList<WeightedTerm> terms, int count)
     {
-        var hits = index.Searcher.Search(PassageQuery(terms), count * 4).ScoreDocs;
+        var hits = index.Searcher.Search(PassageQuery(index, terms), count * 4).ScoreDocs;
         var perSection = new Dictionary<string, int>(StringComparer.Ordinal);
         var ranked = new List<(int DocId, double Score)>(count);
         foreach (var hit in hits)
@@ -120,32 +120,37 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         return ranked;
     }
 
-    private BooleanQuery PassageQuery(IReadOnlyList<WeightedTerm> terms)
+    private BooleanQuery PassageQuery(PassageIndex index, IReadOnlyList<WeightedTerm> terms)
     {
         var query = new BooleanQuery();
         foreach (var term in terms)
         {
-            Add(query, term, PassageIndex.BodyField, _settings.BodyBoost);
+            Add(query, index, term, PassageIndex.BodyField, _settings.BodyBoost);
             if (_settings.UseHeadings && term.Origin != TermOrigin.Feedback)
             {
-                Add(query, term, PassageIndex.HeadingsField, _settings.HeadingsBoost);
-                Add(query, term, PassageIndex.TopicsField, _settings.TopicsBoost);
+                Add(query, index, term, PassageIndex.HeadingsField, _settings.HeadingsBoost);
+                Add(query, index, term, PassageIndex.TopicsField, _settings.TopicsBoost);
             }
 
             if (_settings.UseExpansions && term.Origin != TermOrigin.Feedback)
             {
-                Add(query, term, PassageIndex.QuestionsField, _settings.QuestionsBoost);
+                Add(query, index, term, PassageIndex.QuestionsField, _settings.QuestionsBoost);
             }
         }
 
         return query;
     }
 
-    private static void Add(BooleanQuery query, WeightedTerm term, string field, float fieldBoost)
+    private static void Add(BooleanQuery query, PassageIndex index, WeightedTerm term, string field, float fieldBoost)
     {
-        if (fieldBoost <= 0)
+        if (fieldBoost <= 0 || !term.Tokens.All(token => index.FieldHasTerm(field, token)))
         {
             return;
+        }
+
+        if (term.Origin == TermOrigin.WordPair && !index.FieldHasTerm(field, term.Tokens[0] + " " + term.Tokens[1]))
+        {
+            return; // the two words never stand together in this field
         }
 
         Query clause;

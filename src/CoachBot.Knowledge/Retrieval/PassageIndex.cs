@@ -24,6 +24,7 @@ public sealed class PassageIndex : IDisposable
     private readonly PassageChunk[] _chunkByDocId;
     private readonly HashSet<string>[] _tokensByDocId;
     private readonly Dictionary<string, int> _documentFrequency;
+    private readonly Dictionary<string, HashSet<string>> _termsByField;
 
     private PassageIndex(Parts parts, KnowledgeAnalyzer analyzer, RetrievalSettings settings)
     {
@@ -32,6 +33,7 @@ public sealed class PassageIndex : IDisposable
         _chunkByDocId = parts.ChunkByDocId;
         _tokensByDocId = parts.TokensByDocId;
         _documentFrequency = parts.DocumentFrequency;
+        _termsByField = parts.TermsByField;
         Count = parts.ChunkByDocId.Length;
         Analyzer = analyzer;
         Searcher = new IndexSearcher(parts.Reader) { Similarity = new BM25Similarity(settings.K1, settings.B) };
@@ -107,6 +109,12 @@ public sealed class PassageIndex : IDisposable
     /// <summary>In how many passages a term occurs (any field); 0 when the knowledge base never uses it.</summary>
     public int DocumentFrequency(string term) => _documentFrequency.GetValueOrDefault(term);
 
+    /// <summary>
+    /// Whether a field of some passage contains the term, or the two neighbouring terms "a b": searching a field for
+    /// what it lacks is wasted work.
+    /// </summary>
+    public bool FieldHasTerm(string field, string term) => _termsByField.TryGetValue(field, out var terms) && terms.Contains(term);
+
     /// <summary>BM25's inverse document frequency of a term over the passages (an unknown term gets the largest value).</summary>
     public double InverseDocumentFrequency(string term)
     {
@@ -131,6 +139,7 @@ public sealed class PassageIndex : IDisposable
         var chunkByDocId = new PassageChunk[reader.MaxDoc];
         var tokensByDocId = new HashSet<string>[reader.MaxDoc];
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var termsByField = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         for (var docId = 0; docId < reader.MaxDoc; docId++)
         {
             var ordinal = reader.Document(docId).GetField(OrdinalField).GetInt32Value() ?? throw new InvalidOperationException("Indexed document without ordinal.");
@@ -138,9 +147,24 @@ public sealed class PassageIndex : IDisposable
             var tokens = new HashSet<string>(StringComparer.Ordinal);
             // Guide topics are shared by every passage of a guide: counting them would make a guide's topic words look
             // common ("salary" in a fifth of all passages) when few passages are about them.
-            foreach (var (field, text) in fieldsByChunk[ordinal].Where(field => field.Field != TopicsField))
+            foreach (var (field, text) in fieldsByChunk[ordinal])
             {
-                tokens.UnionWith(analyzer.Tokens(text, field));
+                var fieldTokens = analyzer.Tokens(text, field);
+                if (!termsByField.TryGetValue(field, out var fieldTerms))
+                {
+                    fieldTerms = new HashSet<string>(StringComparer.Ordinal);
+                    termsByField[field] = fieldTerms;
+                }
+
+                fieldTerms.UnionWith(fieldTokens);
+                for (var t = 1; t < fieldTokens.Count; t++)
+                {
+                    fieldTerms.Add(fieldTokens[t - 1] + " " + fieldTokens[t]);
+                }
+                if (field != TopicsField)
+                {
+                    tokens.UnionWith(fieldTokens);
+                }
             }
 
             tokensByDocId[docId] = tokens;
@@ -150,7 +174,7 @@ public sealed class PassageIndex : IDisposable
             }
         }
 
-        return new Parts(directory, reader, chunkByDocId, tokensByDocId, documentFrequency);
+        return new Parts(directory, reader, chunkByDocId, tokensByDocId, documentFrequency, termsByField);
     }
 
     private static List<(string Field, string Text)> FieldsOf(PassageChunk chunk, KnowledgeBase knowledge, RetrievalSettings settings)
@@ -200,5 +224,6 @@ public sealed class PassageIndex : IDisposable
         DirectoryReader Reader,
         PassageChunk[] ChunkByDocId,
         HashSet<string>[] TokensByDocId,
-        Dictionary<string, int> DocumentFrequency);
+        Dictionary<string, int> DocumentFrequency,
+        Dictionary<string, HashSet<string>> TermsByField);
 }

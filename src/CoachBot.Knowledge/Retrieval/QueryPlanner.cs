@@ -9,6 +9,8 @@ namespace CoachBot.Knowledge.Retrieval;
 /// </summary>
 public sealed class QueryPlanner(PassageIndex index, SynonymSet synonyms, RetrievalSettings settings)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _analyzedPhrases = new(StringComparer.Ordinal);
+
     /// <summary>Only the start of an overlong message is searched; a question is never this long.</summary>
     public const int MaxQueryChars = 1000;
 
@@ -26,11 +28,11 @@ public sealed class QueryPlanner(PassageIndex index, SynonymSet synonyms, Retrie
         }
 
         var text = question.Length > MaxQueryChars ? question[..MaxQueryChars] : question;
-        var contentTokens = index.Analyzer.Tokens(text).Distinct(StringComparer.Ordinal).Take(MaxContentTokens).ToList();
+        var sequence = index.Analyzer.Tokens(text);
+        var contentTokens = sequence.Distinct(StringComparer.Ordinal).Take(MaxContentTokens).ToList();
         var terms = contentTokens.Select(token => new WeightedTerm([token], WordWeight(token), TermOrigin.Question)).ToList();
         if (settings.WordPairWeight > 0)
         {
-            var sequence = index.Analyzer.Tokens(text);
             var pairs = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 1; i < sequence.Count && pairs.Count < MaxContentTokens; i++)
             {
@@ -51,6 +53,9 @@ public sealed class QueryPlanner(PassageIndex index, SynonymSet synonyms, Retrie
             spellingStandIns.ToDictionary(pair => pair.Key, pair => (IReadOnlySet<string>)pair.Value, StringComparer.Ordinal));
     }
 
+    /// <summary>Synonym phrases recur across questions: analyze each once.</summary>
+    private IReadOnlyList<string> Analyze(string phrase) => _analyzedPhrases.GetOrAdd(phrase, text => index.Analyzer.Tokens(text));
+
     private bool IsCommon(string token) => index.DocumentFrequency(token) > index.Count * settings.CommonShare;
 
     private float WordWeight(string token)
@@ -70,10 +75,10 @@ public sealed class QueryPlanner(PassageIndex index, SynonymSet synonyms, Retrie
         var phrases = new HashSet<string>(StringComparer.Ordinal);
         foreach (var match in synonyms.Match(text))
         {
-            var matchedTokens = index.Analyzer.Tokens(match.Phrase);
+            var matchedTokens = Analyze(match.Phrase);
             foreach (var expansion in match.Expansions)
             {
-                var tokens = index.Analyzer.Tokens(expansion);
+                var tokens = Analyze(expansion);
                 if (tokens.Count == 0 || tokens.Any(token => index.DocumentFrequency(token) == 0))
                 {
                     continue; // the guides cannot match it, so it would only blur the query
