@@ -160,7 +160,7 @@ public static class InterviewReplies
         if (summary.AverageScore is { } average && summary.EstimatedLevel is { } estimate)
         {
             text.Append("**Overall:** ").Append(average.ToString("0.0", CultureInfo.InvariantCulture)).Append("/5 · ")
-                .AppendLine(LevelSentence(summary.Level, estimate)).AppendLine();
+                .AppendLine(LevelSentence(summary.Level, estimate, average)).AppendLine();
         }
         else
         {
@@ -217,12 +217,13 @@ public static class InterviewReplies
     private static string Heading(int index, int count, InterviewQuestion question) =>
         string.Create(CultureInfo.InvariantCulture, $"Mock interview · Question {index + 1}/{count} · {InterviewTracks.Display(question.Track)} ({InterviewLevels.Display(question.Level)})");
 
-    private static string LevelSentence(InterviewLevel asked, InterviewLevel estimate)
+    private static string LevelSentence(InterviewLevel asked, InterviewLevel estimate, double average)
     {
         var level = InterviewLevels.Display(estimate);
         return estimate.CompareTo(asked) switch
         {
             > 0 => $"strong answers for {InterviewLevels.Display(asked)}; you could try {level} questions next.",
+            0 when average < 3.0 => $"still short of the {level} bar on these topics; the gaps below are where to focus.",
             0 => $"your answers fit the {level} level you chose.",
             _ => $"your answers are closer to {level} than {InterviewLevels.Display(asked)} on these topics; the gaps below are where to focus.",
         };
