@@ -25,9 +25,10 @@ public static class DiscordReplyRenderer
         if (sources.Count > 0)
         {
             text.Append("\n\n**Sources**");
-            foreach (var source in sources)
+            // Numbered to match the [n] markers answers put after quoted or cited text.
+            for (var i = 0; i < sources.Count; i++)
             {
-                text.Append("\n• ").Append(source.Display);
+                text.Append("\n[").Append(i + 1).Append("] ").Append(sources[i].Display);
             }
         }
 

@@ -32,7 +32,8 @@ public static class SlackReplyRenderer
 
         if (reply.Sources.Count > 0)
         {
-            var sources = "Sources: " + string.Join(" · ", reply.Sources.Distinct().Select(s => SlackMrkdwn.Escape(s.Display)));
+            // Numbered to match the [n] markers answers put after quoted or cited text.
+            var sources = "Sources: " + string.Join(" · ", reply.Sources.Distinct().Select((s, i) => $"[{i + 1}] " + SlackMrkdwn.Escape(s.Display)));
             blocks.Add(Context(sources));
         }
 

@@ -28,7 +28,7 @@ public sealed class InteractionTests
 
         Assert.Contains(interaction.Token, edit.Path, StringComparison.Ordinal);
         Assert.StartsWith("**Indexes**\nAnswer to: What is an index?", edit.Content, StringComparison.Ordinal);
-        Assert.Contains("**Sources**\n• Databases › Indexes › B-trees", edit.Content, StringComparison.Ordinal);
+        Assert.Contains("**Sources**\n[1] Databases › Indexes › B-trees", edit.Content, StringComparison.Ordinal);
         Assert.Contains("-# Answered from the guides", edit.Content, StringComparison.Ordinal);
         Assert.Equal("""{"parse":[],"replied_user":false}""", edit.Body!["allowed_mentions"]!.ToJsonString());
     }

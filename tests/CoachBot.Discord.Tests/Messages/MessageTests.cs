@@ -19,7 +19,7 @@ public sealed class MessageTests
         var thread = Assert.Single(test.Server.RequestsTo("POST", "/threads"));
         Assert.Equal($"/api/v10/channels/{FakeDiscordEvents.ChannelId}/messages/{questionId}/threads", thread.Path);
         Assert.StartsWith("You said: how do I get started?", answer.Content, StringComparison.Ordinal);
-        Assert.Contains("• Career paths › Getting started", answer.Content, StringComparison.Ordinal);
+        Assert.Contains("[1] Career paths › Getting started", answer.Content, StringComparison.Ordinal);
         var first = Assert.Single(test.Echo.Seen);
         Assert.Equal(MessageOrigin.Mention, first.Origin);
         Assert.Equal(questionId, first.Context.Conversation.ThreadId);

@@ -18,7 +18,7 @@ public sealed class RenderingTests
 
         var message = Assert.Single(DiscordReplyRenderer.Render(reply, ephemeral: false));
 
-        Assert.Equal("**Caching**\nUse a **cache** for hot reads.\n\n**Sources**\n• Performance › Caching\n• Databases\n\n-# Answered offline", message.Content);
+        Assert.Equal("**Caching**\nUse a **cache** for hot reads.\n\n**Sources**\n[1] Performance › Caching\n[2] Databases\n\n-# Answered offline", message.Content);
         Assert.Null(message.Flags);
     }
 

@@ -23,7 +23,7 @@ public sealed class SlackReplyRendererTests
 
         Assert.Equal(["header", "section", "context", "context", "actions"], message.Blocks.Select(b => (string?)b["type"]));
         Assert.Equal("*What* does an index speed up?", (string?)message.Blocks[1]["text"]!["text"]);
-        Assert.Equal("Sources: Databases › Indexes › B-trees · Caching", (string?)message.Blocks[2]["elements"]![0]!["text"]);
+        Assert.Equal("Sources: [1] Databases › Indexes › B-trees · [2] Caching", (string?)message.Blocks[2]["elements"]![0]!["text"]);
         var buttons = FakeSlackBlocks.Buttons(new JsonArray([.. message.Blocks.Select(b => b.DeepClone())])).ToList();
         Assert.Equal(["quiz:1:0:A", "quiz:1:0:B"], buttons.Select(b => b.Value));
         Assert.Equal(["primary", "danger"], buttons.Select(b => b.Style));
