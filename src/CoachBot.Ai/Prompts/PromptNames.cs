@@ -6,5 +6,7 @@ public static class PromptNames
     public const string Answer = "answer";
     public const string RewriteQuestion = "rewrite-question";
 
-    public static IReadOnlyList<string> All { get; } = [Answer, RewriteQuestion];
+    public const string InterviewFeedback = "interview-feedback";
+
+    public static IReadOnlyList<string> All { get; } = [Answer, RewriteQuestion, InterviewFeedback];
 }

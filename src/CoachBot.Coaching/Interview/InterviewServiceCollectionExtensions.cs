@@ -30,6 +30,7 @@ public static class InterviewServiceCollectionExtensions
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<CoachBot.Coaching.Progress.IProgressContributor, InterviewProgressContributor>());
         services.TryAddSingleton(sp => InterviewBankLoader.LoadDirectory(InterviewPaths.BankDirectory(
             sp.GetRequiredService<IOptions<InterviewOptions>>().Value,
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value)));

@@ -19,7 +19,7 @@ public sealed partial class LlmInterviewFeedbackModel(
     IOptions<LlmOptions> llmOptions,
     ILogger<LlmInterviewFeedbackModel> logger) : IInterviewFeedbackModel
 {
-    public const string PromptName = "interview-feedback";
+    public const string PromptName = CoachBot.Ai.Prompts.PromptNames.InterviewFeedback;
 
     public bool IsConfigured => llmOptions.Value.IsConfigured;
 
