@@ -13,13 +13,14 @@ internal static class DiscordScenario
 {
     private const long FirstUserId = 700_000_000_000_000_000;
 
-    public static async Task<ScenarioResult> RunAsync(FakeDiscordServer discord, LoadTestOptions options)
+    public static async Task<ScenarioResult> RunAsync(FakeDiscordServer discord, LoadTestOptions options, BotSideAckLatencies botSide)
     {
         // Warm-up (JIT, connection pools, first retrieval index build): one interaction answered end to end, not measured.
         var warm = await discord.SendInteractionAsync(Ask(Questions.For(0), FirstUserId - 1));
         await discord.WaitUntilAsync(() => AnswerTimes(discord).ContainsKey(warm.Token), "the warm-up answer", TimeSpan.FromSeconds(60));
         var sample = AnswerContent(discord, warm.Token);
 
+        botSide.Reset("discord");
         var started = DateTimeOffset.UtcNow;
         var sent = await Task.WhenAll(Enumerable.Range(0, options.Interactions).Select(i =>
             discord.SendInteractionAsync(Ask(Questions.For(i), FirstUserId + (i % options.EffectiveMembers)))));
@@ -42,7 +43,7 @@ internal static class DiscordScenario
             .ToList();
         var inTime = sent.Count(i => i.AcknowledgedAt is { } at && at - i.DispatchedAt < ScenarioResult.AckDeadline);
         var lastAnswer = answers.Count == 0 ? started : answers.Max(a => a.Value);
-        return new ScenarioResult("discord", sent.Length, latencies.Count, inTime, answers.Count, latencies, lastAnswer - started, sample);
+        return new ScenarioResult("discord", sent.Length, latencies.Count, inTime, answers.Count, latencies, botSide.Of("discord"), lastAnswer - started, sample);
     }
 
     private static JsonObject Ask(string question, long userId) =>

@@ -21,14 +21,15 @@ var results = new List<ScenarioResult>();
 var total = Stopwatch.StartNew();
 await using (var bot = await BotUnderTest.StartAsync(options, root))
 {
+    using var botSide = new BotSideAckLatencies(bot.Host);
     if (bot.Discord is { } discord)
     {
-        results.Add(await DiscordScenario.RunAsync(discord, options));
+        results.Add(await DiscordScenario.RunAsync(discord, options, botSide));
     }
 
     if (bot.Slack is { } slack)
     {
-        results.Add(await SlackScenario.RunAsync(slack, options));
+        results.Add(await SlackScenario.RunAsync(slack, options, botSide));
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

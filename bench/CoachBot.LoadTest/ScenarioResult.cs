@@ -8,6 +8,7 @@ internal sealed record ScenarioResult(
     int AckedInTime,
     int Answered,
     IReadOnlyList<double> AckLatenciesMs,
+    IReadOnlyList<double> BotSideAckLatenciesMs,
     TimeSpan SendToLastAnswer,
     string SampleAnswer)
 {
@@ -22,14 +23,15 @@ internal sealed record ScenarioResult(
 
     public double AnswersPerSecond => SendToLastAnswer > TimeSpan.Zero ? Answered / SendToLastAnswer.TotalSeconds : 0;
 
-    public double Percentile(double p)
+    public static double Percentile(IReadOnlyList<double> values, double p)
     {
-        if (AckLatenciesMs.Count == 0)
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
         {
             return double.NaN;
         }
 
-        var sorted = AckLatenciesMs.Order().ToList();
+        var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(p * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }

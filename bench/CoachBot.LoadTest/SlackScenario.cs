@@ -12,7 +12,7 @@ namespace CoachBot.LoadTest;
 /// </summary>
 internal static class SlackScenario
 {
-    public static async Task<ScenarioResult> RunAsync(FakeSlackServer slack, LoadTestOptions options)
+    public static async Task<ScenarioResult> RunAsync(FakeSlackServer slack, LoadTestOptions options, BotSideAckLatencies botSide)
     {
         // Warm-up (JIT, connection pools, first retrieval index build): one command answered end to end, not measured.
         var warm = Envelope(slack, options.Interactions + 1, Questions.For(0));
@@ -23,6 +23,7 @@ internal static class SlackScenario
         var prepared = Enumerable.Range(0, options.Interactions)
             .Select(i => Envelope(slack, i % options.EffectiveMembers, Questions.For(i)))
             .ToList();
+        botSide.Reset("slack");
         var started = DateTimeOffset.UtcNow;
         var ids = await Task.WhenAll(prepared.Select(p => slack.SendEnvelopeAsync("slash_commands", p.Payload)));
         try
@@ -57,6 +58,7 @@ internal static class SlackScenario
             acks.Count(a => a < ScenarioResult.AckDeadline),
             answerTimes.Count,
             acks.Select(a => a.TotalMilliseconds).ToList(),
+            botSide.Of("slack"),
             last - started,
             sample);
     }
