@@ -50,25 +50,13 @@ public static class CoachCommandLine
         return root;
     }
 
-    public static async Task<int> RunHostAsync(string[] hostArgs, TextWriter error, CancellationToken cancellationToken)
-    {
-        try
+    public static Task<int> RunHostAsync(string[] hostArgs, TextWriter error, CancellationToken cancellationToken) =>
+        WithConfigurationErrorsAsync(error, async () =>
         {
             using var host = CoachHostFactory.Build(hostArgs);
             await host.RunAsync(cancellationToken);
             return 0;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await ReportConfigurationErrorAsync(ex, error);
-            return ConfigurationError;
-        }
-        catch (ConfigurationErrorException ex)
-        {
-            await error.WriteLineAsync($"Configuration error: {ex.Message}");
-            return ConfigurationError;
-        }
-    }
+        });
 
     private static async Task<int> AskAsync(string question, string[] configArgs, TextWriter output, TextWriter error, CancellationToken ct)
     {
@@ -78,7 +66,7 @@ public static class CoachCommandLine
             return 1;
         }
 
-        try
+        return await WithConfigurationErrorsAsync(error, async () =>
         {
             await using var services = BuildServices(configArgs);
             var dispatcher = services.GetRequiredService<CoachDispatcher>();
@@ -90,17 +78,7 @@ public static class CoachCommandLine
             }
 
             return 0;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await ReportConfigurationErrorAsync(ex, error);
-            return ConfigurationError;
-        }
-        catch (ConfigurationErrorException ex)
-        {
-            await error.WriteLineAsync($"Configuration error: {ex.Message}");
-            return ConfigurationError;
-        }
+        });
     }
 
     private static async Task<int> EvaluateAsync(FileInfo file, int k, string[] configArgs, TextWriter output, TextWriter error)
@@ -117,11 +95,20 @@ public static class CoachCommandLine
             return 1;
         }
 
-        try
+        return await WithConfigurationErrorsAsync(error, async () =>
         {
             await using var services = BuildServices(configArgs);
             var result = services.GetRequiredService<RetrievalEvaluator>().Run(file.FullName, k, output);
             return result.Count > 0 ? 0 : 1;
+        });
+    }
+
+    /// <summary>Runs a verb; invalid settings end it with the list of keys at fault and exit code 2, never a stack trace.</summary>
+    private static async Task<int> WithConfigurationErrorsAsync(TextWriter error, Func<Task<int>> verb)
+    {
+        try
+        {
+            return await verb();
         }
         catch (OptionsValidationException ex)
         {

@@ -1,6 +1,7 @@
 using CoachBot.Ai;
 using CoachBot.Coaching.Ask;
 using CoachBot.Coaching.Challenges;
+using CoachBot.Coaching.Interview;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
 using CoachBot.Core;
@@ -28,6 +29,7 @@ public static class CoachServices
         services.AddAskFeature();
         services.AddQuizFeature();
         services.AddProgressFeature();
+        services.AddInterviewFeature();
         services.AddChallengesFeature();
         return services;
     }

@@ -5,6 +5,7 @@ using CoachBot.Core.Conversations;
 using CoachBot.Testing.FakeOpenAi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using CoachBot.Testing.Logging;
 
 namespace CoachBot.Ai.Tests.Llm;
 

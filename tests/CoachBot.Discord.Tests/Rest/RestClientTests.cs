@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using CoachBot.Testing.Logging;
 
 namespace CoachBot.Discord.Tests.Rest;
 

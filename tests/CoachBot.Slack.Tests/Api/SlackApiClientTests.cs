@@ -5,6 +5,7 @@ using CoachBot.Testing.FakeSlack;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using CoachBot.Testing.Logging;
 
 namespace CoachBot.Slack.Tests.Api;
 

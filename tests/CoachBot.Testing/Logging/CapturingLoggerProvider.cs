@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CoachBot.Discord.Tests.Support;
+namespace CoachBot.Testing.Logging;
 
-/// <summary>Keeps every log line (all levels, with exceptions and scopes) so tests can assert on what was logged.</summary>
+/// <summary>
+/// Keeps every log entry (all levels, with exceptions, structured values and scopes) so tests can assert what was and
+/// was not logged, e.g. that a token never appears.
+/// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
@@ -11,8 +14,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
 
     public IReadOnlyList<CapturedLog> Entries => _entries.ToArray();
 
-    /// <summary>Everything logged, as one string: messages, exceptions and scope values.</summary>
-    public string AllText => string.Join('\n', Entries.Select(e => e.ToString()));
+    /// <summary>Each entry as one line of text.</summary>
+    public IReadOnlyList<string> Lines => Entries.Select(e => e.ToString()).ToArray();
+
+    /// <summary>Everything logged, as one string: messages, exceptions, structured values and scopes.</summary>
+    public string AllText => string.Join('\n', Lines);
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
@@ -33,7 +39,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
         {
             var scopes = new List<string>();
             owner._scopes.ForEachScope((scope, list) => list.Add(scope?.ToString() ?? string.Empty), scopes);
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : string.Empty;
             owner._entries.Enqueue(new CapturedLog(logLevel, category, formatter(state, exception), exception?.ToString(), string.Join(" | ", scopes) + " " + values));
         }
     }
