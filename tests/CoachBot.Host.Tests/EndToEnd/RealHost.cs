@@ -1,0 +1,86 @@
+using System.Globalization;
+using CoachBot.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace CoachBot.Host.Tests.EndToEnd;
+
+/// <summary>
+/// The real CoachBot host (CoachHostFactory.Build: every real feature, the real knowledge/ folder and prompts) with a
+/// fresh SQLite folder, configured with command-line style arguments that point its adapters and LLM client at fakes.
+/// Only the external services are fake. Disposing stops the host and deletes the data folder.
+/// </summary>
+public sealed class RealHost : IAsyncDisposable
+{
+    private readonly string _dataDirectory;
+
+    private RealHost(IHost host, string dataDirectory)
+    {
+        Host = host;
+        _dataDirectory = dataDirectory;
+    }
+
+    public IHost Host { get; }
+
+    public IServiceProvider Services => Host.Services;
+
+    public static async Task<RealHost> StartAsync(params string[] platformArgs)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "coachbot-e2e-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(dataDirectory);
+        string[] args =
+        [
+            .. platformArgs,
+            "--Terminal:Enabled=false",
+            "--Challenges:SchedulerEnabled=false",
+            "--Storage:DataDirectory=" + dataDirectory,
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var host = CoachHostFactory.Build(args);
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            DeleteQuietly(dataDirectory);
+            throw;
+        }
+
+        return new RealHost(host, dataDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            try
+            {
+                await Host.StopAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // A stuck shutdown must not hide the test's own result; the host is disposed anyway.
+            }
+        }
+
+        Host.Dispose();
+        DeleteQuietly(_dataDirectory);
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using CoachBot.Ai.Answers;
+using CoachBot.Cli;
+using CoachBot.Core.Dispatch;
+using CoachBot.Storage;
+using CoachBot.Terminal;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Host.Tests.EndToEnd;
+
+/// <summary>The terminal chat over the real feature services (real guides, offline answers, a temp SQLite folder).</summary>
+public sealed class TerminalEndToEndTests : IDisposable
+{
+    private readonly string _dataDirectory =
+        Path.Combine(Path.GetTempPath(), "coachbot-e2e-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task OnTopicQuestion_GetsAQuotedAnswerWithSources()
+    {
+        var transcript = await ChatAsync("What should I learn first to become a backend developer?\n");
+
+        Assert.Contains("\n> ", "\n" + transcript, StringComparison.Ordinal);
+        Assert.Contains("Sources:\n  [1] ", transcript.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("outside what my guides cover", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OffTopicQuestion_IsDeclinedWithWhatTheCoachCanHelpWith()
+    {
+        var transcript = await ChatAsync("what's the weather in Paris tomorrow?\n");
+
+        Assert.Contains("outside what my guides cover", transcript, StringComparison.Ordinal);
+        Assert.Contains(CoachReplies.CanHelpWith, transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sources:", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuizThenTypingANumber_AnswersTheQuestionWithRightOrWrongFeedback()
+    {
+        var transcript = await ChatAsync("/quiz git 3\n1\n");
+
+        Assert.Contains("  1) ", transcript, StringComparison.Ordinal);
+        Assert.True(
+            transcript.Contains("Right!", StringComparison.Ordinal) || transcript.Contains("Not quite.", StringComparison.Ordinal),
+            "typing 1 must answer the question: " + transcript);
+        Assert.DoesNotContain("Pick one of the numbers", transcript, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private async Task<string> ChatAsync(string script)
+    {
+        await using var services = CoachCommandLine.BuildServices(["--Storage:DataDirectory=" + _dataDirectory]);
+        // As the host does at start-up (StorageInitializerHostedService) before the terminal chat opens.
+        await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var chat = new TerminalChat(services.GetRequiredService<CoachDispatcher>(), new StringReader(script), output, "tester", interactive: false);
+        await chat.RunAsync(CancellationToken.None);
+        return output.ToString();
+    }
+}
