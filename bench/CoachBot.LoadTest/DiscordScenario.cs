@@ -25,14 +25,7 @@ internal static class DiscordScenario
         var sent = await Task.WhenAll(Enumerable.Range(0, options.Interactions).Select(i =>
             discord.SendInteractionAsync(Ask(Questions.For(i), FirstUserId + (i % options.EffectiveMembers)))));
         var tokens = sent.Select(i => i.Token).ToHashSet(StringComparer.Ordinal);
-        try
-        {
-            await discord.WaitUntilAsync(
-                () => AnswerTimes(discord).Keys.Count(tokens.Contains) == tokens.Count,
-                "every answer",
-                TimeSpan.FromSeconds(options.TimeoutSeconds));
-        }
-        catch (TimeoutException)
+        if (!await Poll.UntilAsync(() => AnswerTimes(discord).Keys.Count(tokens.Contains) == tokens.Count, TimeSpan.FromSeconds(options.TimeoutSeconds)))
         {
             await Console.Error.WriteLineAsync($"discord: timed out after {options.TimeoutSeconds} s waiting for answers");
         }

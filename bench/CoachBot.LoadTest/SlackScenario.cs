@@ -6,7 +6,7 @@ namespace CoachBot.LoadTest;
 
 /// <summary>
 /// Sends <c>/ask</c> as slash_commands envelopes over the fake Socket Mode socket, all at once, from distinct members
-/// (each in its own channel, so Slack's one-message-per-second-per-channel pacing does not serialise the answers).
+/// (each command in its own channel, so Slack's one-message-per-second-per-channel pacing does not serialise the answers).
 /// The ack latency is the fake's record: envelope written → ack with that envelope_id received. An envelope counts as
 /// answered when the bot posts in its channel (chat.postMessage / chat.postEphemeral) or to its response_url.
 /// </summary>
@@ -15,29 +15,25 @@ internal static class SlackScenario
     public static async Task<ScenarioResult> RunAsync(FakeSlackServer slack, LoadTestOptions options, BotSideAckLatencies botSide)
     {
         // Warm-up (JIT, connection pools, first retrieval index build): one command answered end to end, not measured.
-        var warm = Envelope(slack, options.Interactions + 1, Questions.For(0));
+        var warm = Envelope(slack, options.Interactions + 1, options.Interactions + 1, Questions.For(0));
         await slack.SendEnvelopeAsync("slash_commands", warm.Payload);
         await slack.WaitUntilAsync(s => AnswerTimes.Of(s).Find(warm.Channel, warm.ResponseUrl) is not null, TimeSpan.FromSeconds(60), "the warm-up answer");
         var sample = AnswerText(slack, warm.Channel, warm.ResponseUrl);
 
         var prepared = Enumerable.Range(0, options.Interactions)
-            .Select(i => Envelope(slack, i % options.EffectiveMembers, Questions.For(i)))
+            .Select(i => Envelope(slack, i % options.EffectiveMembers, i, Questions.For(i)))
             .ToList();
         botSide.Reset("slack");
         var started = DateTimeOffset.UtcNow;
         var ids = await Task.WhenAll(prepared.Select(p => slack.SendEnvelopeAsync("slash_commands", p.Payload)));
-        try
-        {
-            await slack.WaitUntilAsync(
-                s =>
-                {
-                    var answers = AnswerTimes.Of(s);
-                    return prepared.All(p => answers.Find(p.Channel, p.ResponseUrl) is not null);
-                },
-                TimeSpan.FromSeconds(options.TimeoutSeconds),
-                "every answer");
-        }
-        catch (TimeoutException)
+        var answered = await Poll.UntilAsync(
+            () =>
+            {
+                var answers = AnswerTimes.Of(slack);
+                return prepared.All(p => answers.Find(p.Channel, p.ResponseUrl) is not null);
+            },
+            TimeSpan.FromSeconds(options.TimeoutSeconds));
+        if (!answered)
         {
             await Console.Error.WriteLineAsync($"slack: timed out after {options.TimeoutSeconds} s waiting for answers");
         }
@@ -63,10 +59,10 @@ internal static class SlackScenario
             sample);
     }
 
-    private static PreparedEnvelope Envelope(FakeSlackServer slack, int member, string question)
+    private static PreparedEnvelope Envelope(FakeSlackServer slack, int member, int index, string question)
     {
         var user = "U" + (100000 + member).ToString(CultureInfo.InvariantCulture);
-        var channel = "C" + (100000 + member).ToString(CultureInfo.InvariantCulture);
+        var channel = "C" + (100000 + index).ToString(CultureInfo.InvariantCulture);
         var responseUrl = slack.CreateResponseUrl();
         return new PreparedEnvelope(channel, responseUrl, FakeSlackPayloads.SlashCommand("/ask", question, user, channel, responseUrl));
     }
