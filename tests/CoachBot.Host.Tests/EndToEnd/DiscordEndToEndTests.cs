@@ -44,7 +44,9 @@ public sealed partial class DiscordEndToEndTests
         var prompt = Assert.Single(llm.Requests).AllContent;
         var passages = host.Services.GetRequiredService<IPassageRetriever>().Search(Question).Passages;
         Assert.NotEmpty(passages);
-        Assert.Contains(passages, p => prompt.Contains(PlainWords(p.Passage.Text), StringComparison.Ordinal));
+        Assert.Contains(passages, p => PlainWords(p.Passage.Text) is { } words
+            && words.Split(' ').Length >= 4
+            && prompt.Contains(words, StringComparison.Ordinal));
         Assert.Contains(Question, prompt, StringComparison.Ordinal);
     }
 
