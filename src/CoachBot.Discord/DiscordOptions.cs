@@ -38,6 +38,10 @@ public sealed class DiscordOptions
     [Range(1, 50)]
     public int MaxRequestsPerSecond { get; set; } = 50;
 
+    /// <summary>Interactions worked on at the same time after their acknowledgement (acks themselves never wait).</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentInteractions { get; set; } = 16;
+
     /// <summary>How many times one REST call is retried after a 429 or a 5xx before giving up.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;

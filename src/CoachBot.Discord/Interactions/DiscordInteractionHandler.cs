@@ -31,12 +31,19 @@ public sealed partial class DiscordInteractionHandler(
     ThreadStarter threadStarter,
     PendingForms forms,
     TimeProvider time,
-    ILogger<DiscordInteractionHandler> logger)
+    Microsoft.Extensions.Options.IOptions<DiscordOptions> options,
+    ILogger<DiscordInteractionHandler> logger) : IDisposable
 {
+    // Acks never wait for this gate; only the coaching work after them does. Unbounded, a burst of interactions makes
+    // hundreds of retrievals compete for the CPU with the acknowledgements still in flight.
+    private readonly SemaphoreSlim _work = new(options.Value.MaxConcurrentInteractions);
+
     private const string Apology = "Sorry, something went wrong while I was answering. Please try again in a moment.";
 
     /// <summary>Raised right after the acknowledgement is sent, with the time it took (for metrics and the benchmark).</summary>
     public event Action<DiscordInteraction, TimeSpan>? Acknowledged;
+
+    public void Dispose() => _work.Dispose();
 
     public async Task HandleAsync(DiscordInteraction interaction, CancellationToken ct)
     {
@@ -75,6 +82,7 @@ public sealed partial class DiscordInteractionHandler(
 
         Acknowledged?.Invoke(interaction, time.GetElapsedTime(started));
         var session = new ResponseSession(interaction, updatesSource);
+        await _work.WaitAsync(ct);
         try
         {
             var replies = await dispatcher.DispatchAsync(request, ct);
@@ -99,6 +107,10 @@ public sealed partial class DiscordInteractionHandler(
         {
             LogDeliveryFailed(ex, interaction.Id, context.CorrelationId);
             await ApologiseAsync(session, ct);
+        }
+        finally
+        {
+            _work.Release();
         }
     }
 
