@@ -27,6 +27,7 @@ public static class QuizServiceCollectionExtensions
         services.TryAddSingleton<QuizService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, QuizCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IButtonHandler, QuizButtonHandler>());
+        services.AddHostedService<QuizBankStartupCheck>();
         services.TryAddSingleton<QuizJanitor>();
         services.AddHostedService(provider => provider.GetRequiredService<QuizJanitor>());
         return services;

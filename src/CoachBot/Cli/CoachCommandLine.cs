@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CoachBot.Core.Dispatch;
 using CoachBot.Hosting;
+using CoachBot.Knowledge;
 using CoachBot.Knowledge.Evaluation;
 using CoachBot.Terminal;
 using Microsoft.Extensions.Configuration;
@@ -113,6 +114,12 @@ public static class CoachCommandLine
         catch (OptionsValidationException ex)
         {
             await ReportConfigurationErrorAsync(ex, error);
+            return ConfigurationError;
+        }
+        catch (KnowledgeFormatException ex)
+        {
+            await error.WriteLineAsync($"Knowledge error: {ex.Message}");
+            await error.WriteLineAsync("Fix the file (or point Knowledge:Path / Quiz:BankPath elsewhere) and start again.");
             return ConfigurationError;
         }
     }
