@@ -12,10 +12,9 @@ public sealed class RequestRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<CommandContext> _limiter;
 
-    public RequestRateLimiter(IOptions<RateLimitOptions> options, TimeProvider timeProvider)
+    public RequestRateLimiter(IOptions<RateLimitOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _ = timeProvider;
         var limits = options.Value;
         var perUser = PartitionedRateLimiter.Create<CommandContext, string>(context =>
             context.User.Platform == ChatPlatform.Terminal

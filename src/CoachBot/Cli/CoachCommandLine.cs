@@ -132,7 +132,7 @@ public static class CoachCommandLine
             Args = configArgs,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        CoachConfiguration.AddSources(builder.Configuration, builder.Environment.EnvironmentName, configArgs);
+        CoachConfiguration.AddSources(builder.Configuration, builder.Environment.EnvironmentName);
         if (extraJsonFile is not null)
         {
             builder.Configuration.AddJsonFile(extraJsonFile, optional: false, reloadOnChange: false);

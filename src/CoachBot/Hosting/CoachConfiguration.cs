@@ -10,7 +10,7 @@ namespace CoachBot.Hosting;
 /// </summary>
 public static class CoachConfiguration
 {
-    public static void AddSources(IConfigurationManager configuration, string environmentName, string[] args)
+    public static void AddSources(IConfigurationManager configuration, string environmentName)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var sources = configuration.Sources;
@@ -39,6 +39,5 @@ public static class CoachConfiguration
             sources.Insert(insertAt++, source);
         }
 
-        _ = args;
     }
 }

@@ -18,7 +18,7 @@ public static class CoachHostFactory
     public static IHost Build(string[] args, Action<IServiceCollection>? configureTestServices = null)
     {
         var probe = new ConfigurationManager();
-        CoachConfiguration.AddSources(probe, Environments.Production, args);
+        CoachConfiguration.AddSources(probe, Environments.Production);
         probe.AddEnvironmentVariables().AddCommandLine(args);
         return NeedsWebServer(probe) ? BuildWeb(args, configureTestServices) : BuildGeneric(args, configureTestServices);
     }
@@ -30,7 +30,7 @@ public static class CoachHostFactory
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        Configure(builder, args, configureTestServices);
+        Configure(builder, configureTestServices);
         return builder.Build();
     }
 
@@ -41,7 +41,7 @@ public static class CoachHostFactory
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        Configure(builder, args, configureTestServices);
+        Configure(builder, configureTestServices);
         if (builder.Configuration["Http:Urls"] is { Length: > 0 } urls && builder.Configuration["urls"] is null)
         {
             builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -57,9 +57,9 @@ public static class CoachHostFactory
         return app;
     }
 
-    private static void Configure(IHostApplicationBuilder builder, string[] args, Action<IServiceCollection>? configureTestServices)
+    private static void Configure(IHostApplicationBuilder builder, Action<IServiceCollection>? configureTestServices)
     {
-        CoachConfiguration.AddSources(builder.Configuration, builder.Environment.EnvironmentName, args);
+        CoachConfiguration.AddSources(builder.Configuration, builder.Environment.EnvironmentName);
         var platforms = PlatformSelection.From(builder.Configuration);
         ConfigureLogging(builder.Logging, builder.Configuration, quiet: platforms.Terminal);
         builder.Services
