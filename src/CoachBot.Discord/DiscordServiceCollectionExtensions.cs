@@ -36,7 +36,18 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Our own logging names routes by template; the factory's default loggers would print URLs with interaction tokens.
+        // One long-lived connection pool: the factory's default two-minute handler rotation would leave every burst of
+        // acknowledgements opening fresh connections (a TLS handshake each against the real API). Connections are
+        // still renewed every ten minutes so DNS changes are picked up, and HTTP/2 is used where the server offers it.
         services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+                EnableMultipleHttp2Connections = true,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+            })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
 
         services.TryAddSingleton<DiscordRestClient>();
@@ -45,6 +56,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<ThreadStarter>();
         services.TryAddSingleton<DiscordContextFactory>();
         services.TryAddSingleton<PendingForms>();
+        services.TryAddSingleton<AcknowledgementsFirst>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddSingleton<DiscordMessageHandler>();
         services.TryAddSingleton<CommandRegistrar>();

@@ -168,7 +168,9 @@ public sealed partial class DiscordAdapterService(
         };
         client.InteractionCreated += interaction =>
         {
-            Track(Task.Run(() => interactions.HandleAsync(interaction, stoppingToken), CancellationToken.None));
+            // Called inline, not through Task.Run: the acknowledgement is sent before the next gateway event is read,
+            // without waiting for a thread-pool turn behind coaching work (see DiscordInteractionHandler.HandleAsync).
+            Track(interactions.HandleAsync(interaction, stoppingToken));
             return Task.CompletedTask;
         };
         client.MessageReceived += message =>

@@ -1,3 +1,4 @@
+using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
 using CoachBot.Discord.Messages;
@@ -30,6 +31,7 @@ public sealed partial class DiscordInteractionHandler(
     DiscordContextFactory contexts,
     ThreadStarter threadStarter,
     PendingForms forms,
+    AcknowledgementsFirst acknowledgements,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger) : IDisposable
@@ -45,43 +47,61 @@ public sealed partial class DiscordInteractionHandler(
 
     public void Dispose() => _work.Dispose();
 
+    /// <summary>
+    /// Acknowledges the interaction, then answers it. Meant to be called straight from the gateway's dispatch: the
+    /// part up to the callback request runs synchronously on the caller, so the acknowledgement is on the wire without
+    /// waiting for a thread-pool turn; everything after it runs once the callback's response is back.
+    /// </summary>
     public async Task HandleAsync(DiscordInteraction interaction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var started = time.GetTimestamp();
-        var context = contexts.ForInteraction(interaction);
-        var request = InteractionRequestFactory.Create(interaction, context);
-        if (request is null)
-        {
-            LogIgnored(interaction.Type);
-            return;
-        }
-
-        if (interaction.Type == DiscordInteraction.MessageComponent && PendingForms.IsFormButton(interaction.Data?.CustomId))
-        {
-            await OpenFormAsync(interaction, context.User.UserId, ct);
-            return;
-        }
-
-        var updatesSource = interaction.Type == DiscordInteraction.MessageComponent
-            || (interaction.Type == DiscordInteraction.ModalSubmit && interaction.Message is not null);
+        acknowledgements.Arrived();
+        CommandContext context;
+        CoachRequest? request;
+        bool updatesSource;
         try
         {
-            await rest.CreateInteractionResponseAsync(
-                interaction.Id,
-                interaction.Token,
-                updatesSource ? InteractionResponse.DeferredUpdate() : InteractionResponse.Deferred(ephemeral: false),
-                ct);
+            context = contexts.ForInteraction(interaction);
+            request = InteractionRequestFactory.Create(interaction, context);
+            if (request is null)
+            {
+                LogIgnored(interaction.Type);
+                return;
+            }
+
+            if (interaction.Type == DiscordInteraction.MessageComponent && PendingForms.IsFormButton(interaction.Data?.CustomId))
+            {
+                await OpenFormAsync(interaction, context.User.UserId, ct);
+                return;
+            }
+
+            updatesSource = interaction.Type == DiscordInteraction.MessageComponent
+                || (interaction.Type == DiscordInteraction.ModalSubmit && interaction.Message is not null);
+            try
+            {
+                await rest.CreateInteractionResponseAsync(
+                    interaction.Id,
+                    interaction.Token,
+                    updatesSource ? InteractionResponse.DeferredUpdate() : InteractionResponse.Deferred(ephemeral: false),
+                    ct);
+            }
+            catch (DiscordApiException ex)
+            {
+                // 10062: too late (the token expired), 40060: already acknowledged. Nothing more can be sent either way.
+                LogAckFailed(interaction.Id, ex.Code ?? 0, ex.Message);
+                return;
+            }
         }
-        catch (DiscordApiException ex)
+        finally
         {
-            // 10062: too late (the token expired), 40060: already acknowledged. Nothing more can be sent either way.
-            LogAckFailed(interaction.Id, ex.Code ?? 0, ex.Message);
-            return;
+            acknowledgements.Acknowledged();
         }
 
         Acknowledged?.Invoke(interaction, time.GetElapsedTime(started));
+
         var session = new ResponseSession(interaction, updatesSource);
+        await acknowledgements.WhenDrainedAsync(ct);
         await _work.WaitAsync(ct);
         try
         {

@@ -211,7 +211,12 @@ public sealed partial class DiscordRestClient : IDisposable
 
     private HttpRequestMessage BuildRequest(RestRoute route, string path, byte[]? payload)
     {
-        var request = new HttpRequestMessage(new HttpMethod(route.Method), _baseUrl + path);
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), _baseUrl + path)
+        {
+            // HTTP/2 when TLS negotiates it (one multiplexed connection instead of one per request in flight), else 1.1.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         if (payload is not null)
