@@ -48,6 +48,7 @@ public static class AiServiceCollectionExtensions
         services.TryAddSingleton<LlmKernelFactory>();
         services.TryAddSingleton<PromptLibrary>();
         services.TryAddSingleton<PromptRunner>();
+        services.TryAddSingleton<LlmBudget>();
         services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
         services.TryAddSingleton<AnswerService>();
         services.AddHostedService<LlmStartupReport>();

@@ -1,6 +1,7 @@
 using CoachBot.Ai.Llm;
 using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Safety;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Retrieval;
@@ -19,11 +20,13 @@ public sealed partial class AnswerService(
     IPassageRetriever retriever,
     IConversationMemory memory,
     PromptRunner llm,
+    LlmBudget budget,
     IOptions<LlmOptions> llmOptions,
     IOptions<AnswerOptions> answerOptions,
     IOptions<KnowledgeOptions> knowledgeOptions,
     TimeProvider time,
-    ILogger<AnswerService> logger)
+    ILogger<AnswerService> logger,
+    CoachMetrics? metrics = null)
 {
     private const int MaxStandaloneLength = 300;
 
@@ -51,20 +54,26 @@ public sealed partial class AnswerService(
         }
 
         var history = memory.Recent(request.Conversation, request.UserKey);
-        var resolved = await ResolveAsync(asked, history, cancellationToken);
+        // One question takes one reply from the community's daily LLM budget, whether or not it is a follow-up.
+        var useLlm = llmOptions.Value.IsConfigured && budget.TryConsume(request.Conversation.CommunityKey);
+        var resolved = await ResolveAsync(asked, history, useLlm, cancellationToken);
         if (resolved.Retrieval.Passages.Count == 0 || resolved.Retrieval.Confidence < MinConfidence)
         {
+            metrics?.Retrieval(answered: false);
             LogDeclined(resolved.Retrieval.Confidence, MinConfidence);
             return Answer.Decline(assessment.IsSuspicious ? CoachReplies.Refused : CoachReplies.OffTopic);
         }
 
-        var answer = await ComposeAsync(asked, resolved, history, cancellationToken);
+        metrics?.Retrieval(answered: true);
+        var answer = llmOptions.Value.IsConfigured && !useLlm
+            ? ComposeOffline(asked, resolved) with { Note = CoachReplies.LlmBudgetNote }
+            : await ComposeAsync(asked, resolved, history, cancellationToken);
         memory.Remember(request.Conversation, request.UserKey,
             new ConversationTurn(asked, resolved.Standalone, answer.Text, time.GetUtcNow()));
         return answer;
     }
 
-    private async Task<ResolvedQuestion> ResolveAsync(string asked, IReadOnlyList<ConversationTurn> history, CancellationToken ct)
+    private async Task<ResolvedQuestion> ResolveAsync(string asked, IReadOnlyList<ConversationTurn> history, bool useLlm, CancellationToken ct)
     {
         var k = answerOptions.Value.Passages;
         if (history.Count == 0)
@@ -73,7 +82,7 @@ public sealed partial class AnswerService(
         }
 
         var previous = history[^1];
-        if (llmOptions.Value.IsConfigured)
+        if (useLlm)
         {
             var rewrite = await llm.RunAsync(PromptNames.RewriteQuestion, new Dictionary<string, object?>
             {

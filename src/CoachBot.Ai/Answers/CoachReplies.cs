@@ -18,6 +18,9 @@ public static class CoachReplies
 
     public const string LlmFallbackNote = "The AI model didn't respond, so here are the guide's own words.";
 
+    public const string LlmBudgetNote =
+        "This community has used today's AI answers, so here are the guide's own words. AI answers return at midnight UTC.";
+
     public const string EmptyQuestion =
         "Ask me anything about the backend-engineering career path, e.g. `/ask question: which database should I learn first?`";
 }

@@ -36,6 +36,13 @@ public sealed class LlmOptions
     /// <summary>Folder with the prompt template files; when unset, the nearest "prompts" folder above the app or working directory.</summary>
     public string? PromptsPath { get; set; }
 
+    /// <summary>
+    /// LLM-composed replies (answers and interview feedback) one community (a Discord server, a Slack workspace) may
+    /// have per UTC day; after it, replies are composed offline until midnight UTC. Null: no limit. Counted per process.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int? DailyBudgetPerCommunity { get; set; }
+
     /// <summary>True when both an endpoint and a chat model are set; otherwise answers are composed offline.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(ChatModel);
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CoachBot.Ai.Prompts;
+using CoachBot.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -14,11 +16,14 @@ public sealed partial class PromptRunner(
     LlmKernelFactory kernels,
     PromptLibrary prompts,
     IOptions<LlmOptions> options,
-    ILogger<PromptRunner> logger)
+    ILogger<PromptRunner> logger,
+    CoachMetrics? metrics = null)
 {
     public async Task<LlmCallResult> RunAsync(string promptName, IDictionary<string, object?> variables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variables);
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = false;
         try
         {
             var prompt = prompts.Get(promptName);
@@ -42,6 +47,7 @@ public sealed partial class PromptRunner(
                 return LlmCallResult.Failed("empty reply");
             }
 
+            succeeded = true;
             return LlmCallResult.Ok(text.Trim());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -54,6 +60,10 @@ public sealed partial class PromptRunner(
         {
             LogFailed(promptName, ex.GetType().Name, Redact(Describe(ex)));
             return LlmCallResult.Failed(ex.GetType().Name);
+        }
+        finally
+        {
+            metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
         }
     }
 

@@ -1,5 +1,6 @@
 using CoachBot.Coaching.Quiz.Bank;
 using CoachBot.Core.Conversations;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Replies;
 using CoachBot.Storage.Community;
 using CoachBot.Storage.Quiz;
@@ -20,7 +21,8 @@ public sealed partial class QuizService(
     QuizReplies replies,
     IOptions<QuizOptions> options,
     TimeProvider time,
-    ILogger<QuizService> logger)
+    ILogger<QuizService> logger,
+    CoachMetrics? metrics = null)
 {
     private QuizOptions Options => options.Value;
 
@@ -105,6 +107,7 @@ public sealed partial class QuizService(
         {
             case RecordAnswerOutcome.Recorded:
                 LogAnswered(session.Id, questionIndex, submission.IsCorrect);
+                metrics?.QuizAnswer(submission.IsCorrect);
                 var updated = result.Session!;
                 var next = updated.Status == QuizSessionStatus.Active && updated.CurrentIndex < ids.Count
                     ? bank.FindQuestion(ids[updated.CurrentIndex])?.ForSession(session.Id)

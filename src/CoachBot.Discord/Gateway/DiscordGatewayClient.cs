@@ -28,6 +28,7 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
     private Task? _run;
     private int? _sequence;
     private string? _sessionId;
+    private bool _ready;
     private string? _resumeUrl;
 
     public DiscordGatewayClient(GatewayConnectionSettings settings, IdentifyGate identifyGate, TimeProvider time, ILogger<DiscordGatewayClient> logger)
@@ -70,6 +71,9 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 
     /// <summary>Time between the last heartbeat and its ACK.</summary>
     public TimeSpan? Latency { get; private set; }
+
+    /// <summary>True while a session is live: from READY or RESUMED until that connection ends.</summary>
+    public bool IsReady => Volatile.Read(ref _ready);
 
     /// <summary>Set when a fatal close stopped the client (e.g. 4004).</summary>
     public int? FatalCloseCode { get; private set; }
@@ -136,6 +140,10 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
             {
                 LogConnectionFailed(ShardId, ex.GetType().Name, ex.Message);
                 end = new ConnectionEnd(GatewayCloseAction.Resume, null, false, ex);
+            }
+            finally
+            {
+                Volatile.Write(ref _ready, false);
             }
 
             if (end.Action == GatewayCloseAction.Stopped || ct.IsCancellationRequested)
@@ -310,11 +318,13 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                     CurrentUser = ready.User;
                     ApplicationId = ready.Application?.Id ?? ApplicationId;
                     connection.Established = true;
+                    Volatile.Write(ref _ready, true);
                     LogReady(ShardId, ready.User.Id);
                     await RaiseAsync(Ready, ready, "Ready");
                     break;
                 case "RESUMED":
                     connection.Established = true;
+                    Volatile.Write(ref _ready, true);
                     LogResumed(ShardId, _sequence ?? 0);
                     await RaiseAsync(Resumed, "Resumed");
                     break;

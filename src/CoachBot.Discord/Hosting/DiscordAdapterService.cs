@@ -34,6 +34,8 @@ public sealed partial class DiscordAdapterService(
     private readonly List<DiscordGatewayClient> _clients = [];
     private readonly KeyedSerialQueue _channelQueue = new();
     private int _registered;
+    private int _expectedShards;
+    private bool _stopped;
 
     /// <summary>The running shard connections (for diagnostics and tests).</summary>
     public IReadOnlyList<DiscordGatewayClient> Clients
@@ -47,12 +49,26 @@ public sealed partial class DiscordAdapterService(
         }
     }
 
+    /// <summary>Shards this process runs, and how many have a live session (for readiness probes).</summary>
+    public DiscordAdapterStatus Status
+    {
+        get
+        {
+            var clients = Clients;
+            return new DiscordAdapterStatus(
+                Volatile.Read(ref _expectedShards),
+                clients.Count(c => c.IsReady),
+                Volatile.Read(ref _stopped));
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var info = await DiscoverGatewayAsync(stoppingToken);
         if (info is null)
         {
+            Volatile.Write(ref _stopped, true);
             return;
         }
 
@@ -61,6 +77,7 @@ public sealed partial class DiscordAdapterService(
         var gatewayUrl = string.IsNullOrWhiteSpace(settings.GatewayUrlOverride) ? info.Url : settings.GatewayUrlOverride;
         var gate = new IdentifyGate(info.SessionStartLimit?.MaxConcurrency ?? 1, TimeSpan.FromMilliseconds(settings.IdentifyIntervalMs), time);
         LogStarting(shardIds.Count, shardCount);
+        Volatile.Write(ref _expectedShards, shardIds.Count);
 
         foreach (var shardId in shardIds)
         {
@@ -100,6 +117,7 @@ public sealed partial class DiscordAdapterService(
 
         if (!stoppingToken.IsCancellationRequested)
         {
+            Volatile.Write(ref _stopped, true);
             LogAdapterStopped();
         }
     }

@@ -1,4 +1,5 @@
 using CoachBot.Core.Conversations;
+using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
 using CoachBot.Discord.Messages;
@@ -34,7 +35,8 @@ public sealed partial class DiscordInteractionHandler(
     AcknowledgementsFirst acknowledgements,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<DiscordOptions> options,
-    ILogger<DiscordInteractionHandler> logger) : IDisposable
+    ILogger<DiscordInteractionHandler> logger,
+    CoachMetrics? metrics = null) : IDisposable
 {
     // Acks never wait for this gate; only the coaching work after them does. Unbounded, a burst of interactions makes
     // hundreds of retrievals compete for the CPU with the acknowledgements still in flight.
@@ -98,7 +100,9 @@ public sealed partial class DiscordInteractionHandler(
             acknowledgements.Acknowledged();
         }
 
-        Acknowledged?.Invoke(interaction, time.GetElapsedTime(started));
+        var ackLatency = time.GetElapsedTime(started);
+        metrics?.Acknowledged("discord", ackLatency);
+        Acknowledged?.Invoke(interaction, ackLatency);
 
         var session = new ResponseSession(interaction, updatesSource);
         await acknowledgements.WhenDrainedAsync(ct);

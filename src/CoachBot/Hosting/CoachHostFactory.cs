@@ -1,3 +1,4 @@
+using CoachBot.Hosting.Web;
 using CoachBot.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,7 @@ public static class CoachHostFactory
         var probe = new ConfigurationManager();
         CoachConfiguration.AddSources(probe, Environments.Production);
         probe.AddEnvironmentVariables().AddCommandLine(args);
-        return NeedsWebServer(probe) ? BuildWeb(args, configureTestServices) : BuildGeneric(args, configureTestServices);
+        return WebServerSelection.IsNeeded(probe) ? BuildWeb(args, configureTestServices) : BuildGeneric(args, configureTestServices);
     }
 
     private static IHost BuildGeneric(string[] args, Action<IServiceCollection>? configureTestServices)
@@ -42,14 +43,23 @@ public static class CoachHostFactory
             ContentRootPath = AppContext.BaseDirectory,
         });
         Configure(builder, configureTestServices);
-        if (builder.Configuration["Http:Urls"] is { Length: > 0 } urls && builder.Configuration["urls"] is null)
+        var platforms = PlatformSelection.From(builder.Configuration);
+        builder.Services.AddCoachWebServer(platforms, slackSocketMode: !string.Equals(builder.Configuration["Slack:Mode"], "Http", StringComparison.OrdinalIgnoreCase));
+        if (builder.Configuration["urls"] is null)
         {
-            builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            // Http:Urls, else ASPNETCORE_URLS (read by the builder itself), else the documented default.
+            var urls = builder.Configuration["Http:Urls"] is { Length: > 0 } configured ? configured
+                : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } ? null
+                : HttpServerOptions.DefaultUrls;
+            if (urls is not null)
+            {
+                builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
         }
 
         var app = builder.Build();
-        app.MapGet("/healthz", () => Microsoft.AspNetCore.Http.Results.Text("ok"));
-        if (PlatformSelection.From(builder.Configuration).Slack)
+        app.MapCoachOperatorEndpoints();
+        if (platforms.Slack)
         {
             app.MapSlackEndpoints();
         }
@@ -68,11 +78,6 @@ public static class CoachHostFactory
         configureTestServices?.Invoke(builder.Services);
     }
 
-    private static bool NeedsWebServer(ConfigurationManager configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["Http:Urls"])
-        || (PlatformSelection.From(configuration).Slack
-            && string.Equals(configuration["Slack:Mode"], "Http", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>
     /// Logs go to standard error so they never mix with the terminal chat or CLI output on standard output. In the
     /// terminal chat, only warnings and errors are shown unless Logging:LogLevel:Default says otherwise.
@@ -83,12 +88,25 @@ public static class CoachHostFactory
         ArgumentNullException.ThrowIfNull(configuration);
         logging.ClearProviders();
         logging.AddConfiguration(configuration.GetSection("Logging"));
-        logging.AddSimpleConsole(o =>
+        if (string.Equals(configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-            o.IncludeScopes = true;
-        });
+            // One JSON object per line with the scopes (correlation id, conversation) as fields, for log shippers.
+            logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+            });
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+                o.IncludeScopes = true;
+            });
+        }
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (quiet && configuration["Logging:LogLevel:Default"] is null)
         {

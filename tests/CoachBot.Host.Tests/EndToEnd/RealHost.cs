@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CoachBot.Host.Tests.EndToEnd;
@@ -23,7 +24,16 @@ public sealed class RealHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public static async Task<RealHost> StartAsync(params string[] platformArgs)
+    /// <summary>The operator web server's address (http://127.0.0.1:port), when the host serves HTTP.</summary>
+    public Uri? BaseAddress =>
+        Host.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?
+            .Addresses.Select(a => new Uri(a)).FirstOrDefault();
+
+    public static Task<RealHost> StartAsync(params string[] platformArgs) => StartAsync(configureServices: null, platformArgs);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with extra registrations after the host's own (e.g. a log-capturing provider).</summary>
+    public static async Task<RealHost> StartAsync(Action<IServiceCollection>? configureServices, params string[] platformArgs)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "coachbot-e2e-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(dataDirectory);
@@ -34,8 +44,10 @@ public sealed class RealHost : IAsyncDisposable
             "--Challenges:SchedulerEnabled=false",
             "--Storage:DataDirectory=" + dataDirectory,
             "--Logging:LogLevel:Default=Warning",
+            // A platform turns the operator web server on; a free port each, so hosts in parallel tests don't collide.
+            "--Http:Urls=http://127.0.0.1:0",
         ];
-        var host = CoachHostFactory.Build(args);
+        var host = CoachHostFactory.Build(args, configureServices);
         try
         {
             await host.StartAsync();

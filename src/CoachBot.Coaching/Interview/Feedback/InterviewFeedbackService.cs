@@ -1,3 +1,4 @@
+using CoachBot.Ai.Llm;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Coaching.Interview.Scoring;
 
@@ -8,9 +9,21 @@ namespace CoachBot.Coaching.Interview.Feedback;
 /// without a model). Otherwise the LLM scores it when one is configured, given the rubric and the guide passages for the
 /// topic, which are cited; without a model, or when the model fails, the offline rubric check scores it.
 /// </summary>
-public sealed class InterviewFeedbackService(RubricScorer scorer, IInterviewFeedbackModel model, InterviewTopicSources sources)
+public sealed class InterviewFeedbackService(
+    RubricScorer scorer,
+    IInterviewFeedbackModel model,
+    InterviewTopicSources sources,
+    LlmBudget budget)
 {
-    public async Task<AnswerEvaluation> EvaluateAsync(InterviewQuestion question, string answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scores an answer: through the model when one is configured and the community (<paramref name="communityKey"/>)
+    /// has LLM budget left today, else offline against the rubric.
+    /// </summary>
+    public async Task<AnswerEvaluation> EvaluateAsync(
+        InterviewQuestion question,
+        string answer,
+        string communityKey,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         var assessment = scorer.Assess(question, answer);
@@ -19,7 +32,7 @@ public sealed class InterviewFeedbackService(RubricScorer scorer, IInterviewFeed
             return AnswerEvaluation.Nudge(assessment.Verdict);
         }
 
-        if (!model.IsConfigured)
+        if (!model.IsConfigured || !budget.TryConsume(communityKey))
         {
             return AnswerEvaluation.Scored(OfflineFeedbackComposer.Compose(question, assessment, sources.Citations(question, [])));
         }

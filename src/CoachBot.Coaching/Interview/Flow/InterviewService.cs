@@ -128,7 +128,7 @@ public sealed partial class InterviewService(
             return await SkipCurrentAsync(session, now, cancellationToken);
         }
 
-        var evaluation = await feedback.EvaluateAsync(question, text, cancellationToken);
+        var evaluation = await feedback.EvaluateAsync(question, text, context.Conversation.CommunityKey, cancellationToken);
         if (evaluation.Feedback is not { } result)
         {
             session.LastActivityAt = now;

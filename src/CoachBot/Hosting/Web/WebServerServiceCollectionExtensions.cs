@@ -1,0 +1,68 @@
+using System.Text.Json;
+using CoachBot.Core.Diagnostics;
+using CoachBot.Discord.Hosting;
+using CoachBot.Slack.SocketMode;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+
+namespace CoachBot.Hosting.Web;
+
+/// <summary>The operator's endpoints: <c>/healthz</c> (liveness), <c>/readyz</c> (readiness) and <c>/metrics</c> (Prometheus).</summary>
+public static class WebServerServiceCollectionExtensions
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>Readiness checks for what this host runs, and the CoachBot meter exported in Prometheus text format.</summary>
+    public static IServiceCollection AddCoachWebServer(this IServiceCollection services, PlatformSelection platforms, bool slackSocketMode)
+    {
+        ArgumentNullException.ThrowIfNull(platforms);
+        services.AddOptions<HttpServerOptions>().BindConfiguration(HttpServerOptions.SectionName);
+        var checks = services.AddHealthChecks()
+            .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag]);
+        if (platforms.Discord)
+        {
+            checks.AddCheck<DiscordReadinessCheck>("discord", tags: [ReadyTag]);
+        }
+
+        if (platforms.Slack && slackSocketMode)
+        {
+            checks.AddCheck<SlackSocketReadinessCheck>("slack", tags: [ReadyTag]);
+        }
+
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(CoachMetrics.MeterName)
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    public static WebApplication MapCoachOperatorEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReadinessAsync,
+        });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    /// <summary>{"status":"Healthy","checks":{"discord":{"status":"Healthy","description":"1 of 1 shard(s) connected"},…}}</summary>
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}
