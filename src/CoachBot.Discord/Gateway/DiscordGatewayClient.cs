@@ -12,18 +12,22 @@ namespace CoachBot.Discord.Gateway;
 /// one jittered, carrying the last sequence) → Identify or Resume → dispatches. Zombie connections (a heartbeat not
 /// ACKed before the next one is due), op 7 and resumable closes lead to Resume on resume_gateway_url; op 9 false and
 /// session-ending closes to a fresh Identify; fatal closes (4004, 4010–4014) stop this client with one clear log line.
-/// Events are shaped like Discord.Net's <c>DiscordSocketClient</c>; handlers run on the receive loop, so they must
-/// return quickly (the adapter hands work off and returns).
+/// Delivery is at least once on Discord's side, so every event is raised at most once here: a replayed dispatch whose
+/// sequence number the session already passed is skipped, and so is a second INTERACTION_CREATE or MESSAGE_CREATE with
+/// an id already handed on. Events are shaped like Discord.Net's <c>DiscordSocketClient</c>; handlers run on the
+/// receive loop, so they must return quickly (the adapter hands work off and returns).
 /// </summary>
 public sealed partial class DiscordGatewayClient : IAsyncDisposable
 {
     private const int MaxPayloadBytes = 4096;
+    private const int RememberedEventIds = 4096;
     private static readonly JsonSerializerOptions SendJson = new() { PropertyNamingPolicy = null };
 
     private readonly GatewayConnectionSettings _settings;
     private readonly IdentifyGate _identifyGate;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordGatewayClient> _logger;
+    private readonly RecentEventIds _handedOn = new(RememberedEventIds);
     private CancellationTokenSource? _stopping;
     private Task? _run;
     private int? _sequence;
@@ -165,6 +169,11 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
             if (end.Action == GatewayCloseAction.NewSession || (resume && failures >= 3))
             {
                 // A session that can't be resumed (or won't after several tries) is replaced by a fresh Identify.
+                if (_sessionId is not null)
+                {
+                    LogSessionAbandoned(ShardId);
+                }
+
                 ClearSession();
                 delay += RandomBetween(_settings.InvalidSessionMinDelay, _settings.InvalidSessionMaxDelay);
             }
@@ -226,6 +235,8 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
             else
             {
                 await _identifyGate.WaitTurnAsync(ShardId, connectionCts.Token);
+                // A new session numbers its dispatches from 1 again.
+                _sequence = null;
                 await SendAsync(connection, IdentifyPayload(), false, connectionCts.Token);
             }
 
@@ -279,6 +290,13 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
             case GatewayOpCode.Dispatch:
                 if (payload.Sequence is { } seq)
                 {
+                    if (_sequence is { } last && seq <= last)
+                    {
+                        // A resume replayed something this session already handed on; the sequence never moves back.
+                        LogReplaySkipped(ShardId, payload.EventName ?? "?", seq);
+                        return null;
+                    }
+
                     _sequence = seq;
                 }
 
@@ -329,10 +347,20 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                     await RaiseAsync(Resumed, "Resumed");
                     break;
                 case "MESSAGE_CREATE":
-                    await RaiseAsync(MessageReceived, payload.Data.Deserialize<DiscordMessage>(DiscordJson.Options)!, "MessageReceived");
+                    var message = payload.Data.Deserialize<DiscordMessage>(DiscordJson.Options)!;
+                    if (FirstDelivery("message", message.Id, payload))
+                    {
+                        await RaiseAsync(MessageReceived, message, "MessageReceived");
+                    }
+
                     break;
                 case "INTERACTION_CREATE":
-                    await RaiseAsync(InteractionCreated, payload.Data.Deserialize<DiscordInteraction>(DiscordJson.Options)!, "InteractionCreated");
+                    var interaction = payload.Data.Deserialize<DiscordInteraction>(DiscordJson.Options)!;
+                    if (FirstDelivery("interaction", interaction.Id, payload))
+                    {
+                        await RaiseAsync(InteractionCreated, interaction, "InteractionCreated");
+                    }
+
                     break;
                 case "THREAD_CREATE":
                     await RaiseAsync(ThreadCreated, payload.Data.Deserialize<DiscordChannel>(DiscordJson.Options)!, "ThreadCreated");
@@ -346,6 +374,17 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         {
             LogBadEvent(ShardId, payload.EventName ?? "?", ex.Message);
         }
+    }
+
+    private bool FirstDelivery(string kind, string id, GatewayPayload payload)
+    {
+        if (_handedOn.TryAdd(kind, id))
+        {
+            return true;
+        }
+
+        LogDuplicateSkipped(ShardId, payload.EventName ?? "?", payload.Sequence ?? 0);
+        return false;
     }
 
     private async Task HeartbeatLoopAsync(GatewayConnection connection, TimeSpan interval, CancellationTokenSource connectionCts)
@@ -584,6 +623,15 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord gateway shard {ShardId} stopped for good: close code {CloseCode}, {Explanation}. The Discord adapter is off; the rest of CoachBot keeps running.")]
     private partial void LogFatal(int shardId, int closeCode, string explanation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway shard {ShardId}: the session could not be resumed; identifying again. Events Discord dispatched while the bot was away are not replayed into a new session, so interactions and messages from that gap go unanswered")]
+    private partial void LogSessionAbandoned(int shardId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord gateway shard {ShardId}: skipped replayed {EventName} (sequence {Sequence} already handled)")]
+    private partial void LogReplaySkipped(int shardId, string eventName, int sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {ShardId}: skipped a second copy of {EventName} (sequence {Sequence}); it was already handed on")]
+    private partial void LogDuplicateSkipped(int shardId, string eventName, int sequence);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {ShardId}: stopped")]
     private partial void LogStopped(int shardId);

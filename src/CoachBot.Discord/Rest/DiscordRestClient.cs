@@ -144,6 +144,9 @@ public sealed partial class DiscordRestClient : IDisposable
         {
             var bucket = await _limiter.AcquireAsync(route, ct);
             HttpResponseMessage? response = null;
+            string text;
+            DiscordErrorBody? error = null;
+            RateLimitHit? rateLimit = null;
             try
             {
                 using var request = BuildRequest(route, path, payload);
@@ -161,15 +164,28 @@ public sealed partial class DiscordRestClient : IDisposable
                     LogNetworkFailure(route.ToString(), "timed out");
                     throw new DiscordApiException($"Discord API {route} timed out.", ex);
                 }
+
+                text = await response.Content.ReadAsStringAsync(ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    error = ParseError(text);
+                }
+
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    var global = error?.Global == true
+                        || string.Equals(RestRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+                    rateLimit = new RateLimitHit(RetryAfter(response, error), global);
+                }
             }
             finally
             {
-                _limiter.Release(route, bucket, response?.Headers);
+                // The pause a 429 orders is known before the bucket lets its next request go, so none slips out in between.
+                _limiter.Release(route, bucket, response?.Headers, rateLimit);
             }
 
             using (response)
             {
-                var text = await response.Content.ReadAsStringAsync(ct);
                 if (response.IsSuccessStatusCode)
                 {
                     return response.StatusCode == HttpStatusCode.NoContent || text.Length == 0
@@ -177,14 +193,9 @@ public sealed partial class DiscordRestClient : IDisposable
                         : JsonSerializer.Deserialize<T>(text, DiscordJson.Options);
                 }
 
-                var error = ParseError(text);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                if (rateLimit is not null)
                 {
-                    var retryAfter = RetryAfter(response, error);
-                    var global = error?.Global == true
-                        || string.Equals(RestRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-                    _limiter.OnRateLimited(bucket, retryAfter, global);
-                    LogRateLimited(route.ToString(), retryAfter.TotalSeconds, global, attempt + 1);
+                    LogRateLimited(route.ToString(), rateLimit.RetryAfter.TotalSeconds, rateLimit.Global, attempt + 1);
                     if (attempt < _options.MaxRetries)
                     {
                         continue;

@@ -79,28 +79,39 @@ internal sealed class RestRateLimiter : IDisposable
         }
     }
 
-    /// <summary>Learns the bucket's state from the response headers and lets the next request in the bucket go.</summary>
-    public void Release(RestRoute route, RateLimitBucket bucket, HttpResponseHeaders? headers)
+    /// <summary>
+    /// Learns the bucket's state from the response headers and, after a 429, the pause it orders; then lets the next
+    /// request in the bucket go. Both happen before the release, so a request queued behind a 429 always sees its pause.
+    /// </summary>
+    public void Release(RestRoute route, RateLimitBucket bucket, HttpResponseHeaders? headers, RateLimitHit? rateLimit = null)
     {
         try
         {
-            if (headers is null)
+            if (headers is not null)
             {
-                return;
-            }
-
-            if (Header(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
-            {
-                _bucketHashByRoute[route.Key] = hash;
-                // Keep the state on the bucket the next request will use.
-                var named = _buckets.GetOrAdd(BucketKey(hash, route.MajorParameter), _ => bucket);
-                if (!ReferenceEquals(named, bucket))
+                var named = bucket;
+                if (Header(headers, "X-RateLimit-Bucket") is { Length: > 0 } hash)
                 {
-                    Apply(named, headers);
+                    _bucketHashByRoute[route.Key] = hash;
+                    // Keep the state on the bucket the next request will use.
+                    named = _buckets.GetOrAdd(BucketKey(hash, route.MajorParameter), _ => bucket);
+                    if (!ReferenceEquals(named, bucket))
+                    {
+                        Apply(named, headers);
+                    }
+                }
+
+                Apply(bucket, headers);
+                if (rateLimit is not null && !ReferenceEquals(named, bucket))
+                {
+                    OnRateLimited(named, rateLimit.RetryAfter, rateLimit.Global);
                 }
             }
 
-            Apply(bucket, headers);
+            if (rateLimit is not null)
+            {
+                OnRateLimited(bucket, rateLimit.RetryAfter, rateLimit.Global);
+            }
         }
         finally
         {
@@ -110,7 +121,7 @@ internal sealed class RestRateLimiter : IDisposable
     }
 
     /// <summary>A 429: pause the bucket, or everything when Discord says the limit is global.</summary>
-    public void OnRateLimited(RateLimitBucket bucket, TimeSpan retryAfter, bool global)
+    private void OnRateLimited(RateLimitBucket bucket, TimeSpan retryAfter, bool global)
     {
         var until = _time.GetUtcNow() + retryAfter;
         if (global)

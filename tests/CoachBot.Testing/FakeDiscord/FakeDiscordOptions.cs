@@ -19,4 +19,10 @@ public sealed class FakeDiscordOptions
 
     /// <summary>How long after INTERACTION_CREATE the initial response is accepted (Discord: 3 s).</summary>
     public TimeSpan InteractionDeadline { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Clock for <see cref="RecordedRequest.ReceivedAt"/>. A test that drives the client on a FakeTimeProvider passes the
+    /// same one, so it can count the requests that arrived inside a rate-limit window without measuring real time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -24,6 +24,18 @@ public sealed partial class FakeDiscordServer
     /// <summary>When set, every Identify is answered with this close code (e.g. 4004, 4014).</summary>
     public int? RejectIdentifyWithCloseCode { get; set; }
 
+    /// <summary>
+    /// When true, every Resume is answered with op 9 <c>false</c>, as Discord does once a session has expired: the client
+    /// must identify again, and what was dispatched to the old session in the meantime is never delivered.
+    /// </summary>
+    public bool RejectResumes { get; set; }
+
+    /// <summary>
+    /// On Resume, also replay this many dispatches the client already acknowledged with its <c>seq</c> (at-least-once
+    /// delivery): a correct client recognises them and handles none of them twice.
+    /// </summary>
+    public int ResumeReplaysAlreadySeen { get; set; }
+
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
     public int IdentifyCount => Volatile.Read(ref _identifyCount);
@@ -306,7 +318,7 @@ public sealed partial class FakeDiscordServer
         NotifyChanged();
         var sessionId = data?["session_id"]?.GetValue<string>();
         var seq = data?["seq"]?.GetValue<int>() ?? -1;
-        if (sessionId is null || !_sessions.TryGetValue(sessionId, out var session) || data?["token"]?.GetValue<string>() != session.Token || seq > session.LastSeq)
+        if (RejectResumes || sessionId is null || !_sessions.TryGetValue(sessionId, out var session) || data?["token"]?.GetValue<string>() != session.Token || seq > session.LastSeq)
         {
             await connection.SendAsync("""{"op":9,"d":false}""");
             return true;
@@ -323,7 +335,12 @@ public sealed partial class FakeDiscordServer
             List<string> replay;
             lock (session.Sync)
             {
-                replay = session.Log.Where(e => e.Seq > seq).Select(e => e.Json).ToList();
+                // Missed dispatches, preceded by the scripted overlap of ones the client already saw (never READY/RESUMED).
+                var from = seq - Math.Max(0, ResumeReplaysAlreadySeen);
+                replay = session.Log
+                    .Where(e => e.Seq > seq || (e.Seq > from && e.EventName is not ("READY" or "RESUMED")))
+                    .Select(e => e.Json)
+                    .ToList();
             }
 
             foreach (var json in replay)

@@ -99,12 +99,18 @@ public sealed partial class FakeDiscordServer
         {
             var seconds = limit.RetryAfterSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             context.Response.Headers["Retry-After"] = Math.Ceiling(limit.RetryAfterSeconds).ToString(CultureInfo.InvariantCulture);
-            context.Response.Headers["X-RateLimit-Remaining"] = "0";
-            context.Response.Headers["X-RateLimit-Reset-After"] = seconds;
             context.Response.Headers["X-RateLimit-Scope"] = limit.Global ? "global" : "user";
             if (limit.Global)
             {
+                // Like Discord's global 429: no bucket headers, only Retry-After and the global flag.
                 context.Response.Headers["X-RateLimit-Global"] = "true";
+            }
+            else
+            {
+                context.Response.Headers["X-RateLimit-Limit"] = "50";
+                context.Response.Headers["X-RateLimit-Remaining"] = "0";
+                context.Response.Headers["X-RateLimit-Reset-After"] = seconds;
+                context.Response.Headers["X-RateLimit-Bucket"] = BucketHash(context);
             }
 
             result = (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = limit.RetryAfterSeconds, ["global"] = limit.Global });
@@ -121,7 +127,7 @@ public sealed partial class FakeDiscordServer
     private async Task WriteAsync(HttpContext context, JsonNode? requestBody, int status, JsonNode? responseBody)
     {
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Record(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, requestBody, headers, DateTimeOffset.UtcNow, status));
+        Record(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, requestBody, headers, Options.TimeProvider.GetUtcNow(), status));
         context.Response.StatusCode = status;
         if (responseBody is not null)
         {
@@ -160,12 +166,10 @@ public sealed partial class FakeDiscordServer
 
     private void AddRateLimitHeaders(HttpContext context)
     {
-        var endpoint = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Request.Method + endpoint)))[..32];
         context.Response.Headers["X-RateLimit-Limit"] = "50";
         context.Response.Headers["X-RateLimit-Remaining"] = "49";
         context.Response.Headers["X-RateLimit-Reset-After"] = "1.000";
-        context.Response.Headers["X-RateLimit-Bucket"] = hash;
+        context.Response.Headers["X-RateLimit-Bucket"] = BucketHash(context);
         var path = context.Request.Path.Value ?? string.Empty;
         lock (_rateLimitLock)
         {
@@ -176,6 +180,13 @@ public sealed partial class FakeDiscordServer
                 context.Response.Headers["X-RateLimit-Reset-After"] = exhausted.ResetAfterSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             }
         }
+    }
+
+    /// <summary>An opaque bucket id per method and route template, as Discord's X-RateLimit-Bucket.</summary>
+    private static string BucketHash(HttpContext context)
+    {
+        var endpoint = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(context.Request.Method + endpoint)))[..32];
     }
 
     private (int, JsonNode?) Callback(HttpContext context, JsonNode? body)

@@ -11,7 +11,7 @@ internal sealed class FakeGatewaySession(string id, string token, int[]? shard)
 
     public int[]? Shard { get; } = shard;
 
-    public List<(int Seq, string Json)> Log { get; } = [];
+    public List<(int Seq, string EventName, string Json)> Log { get; } = [];
 
     public int LastSeq { get; set; }
 
@@ -25,7 +25,7 @@ internal sealed class FakeGatewaySession(string id, string token, int[]? shard)
         {
             var seq = ++LastSeq;
             var json = new JsonObject { ["op"] = 0, ["s"] = seq, ["t"] = eventName, ["d"] = data?.DeepClone() }.ToJsonString();
-            Log.Add((seq, json));
+            Log.Add((seq, eventName, json));
             return json;
         }
     }
