@@ -18,6 +18,32 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Ask_OnAFreshDataFolder_MigratesTheDatabaseAndAnswersWithSources()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "coachbot-ask-" + Guid.NewGuid().ToString("N"));
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var root = CoachCommandLine.Create(output, error);
+        try
+        {
+            var code = await root.Parse(["ask", "how do I become a backend engineer?", "--Storage:DataDirectory=" + data]).InvokeAsync();
+
+            Assert.Equal(0, code);
+            Assert.DoesNotContain("something went wrong", output.ToString(), StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Sources", output.ToString(), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(data, "coachbot.db")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Ask_WithoutQuestion_PrintsUsageAndFails()
     {
         var output = new StringWriter();

@@ -3,6 +3,7 @@ using CoachBot.Core.Dispatch;
 using CoachBot.Hosting;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Evaluation;
+using CoachBot.Storage;
 using CoachBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,12 @@ public static class CoachCommandLine
         return await WithConfigurationErrorsAsync(error, async () =>
         {
             await using var services = BuildServices(configArgs);
+            // No host runs the storage start-up here: bring a fresh database up to date as the bot would.
+            if (services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStartup)
+            {
+                await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
+            }
+
             var dispatcher = services.GetRequiredService<CoachDispatcher>();
             var chat = new TerminalChat(dispatcher, TextReader.Null, output, "you", interactive: false);
             var replies = await chat.HandleLineAsync(question, ct);

@@ -60,9 +60,10 @@ public sealed class OperatorEndpointsTests
         var text = Text(scrape);
 
         Assert.StartsWith("text/plain", scrape.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
-        Assert.Matches(@"coachbot_interactions_total\{[^}]*kind=""command:ask""[^}]*platform=""Discord""[^}]*\} 1", text);
-        Assert.Matches(@"coachbot_ack_latency_milliseconds_count\{[^}]*platform=""discord""[^}]*\} 1", text);
-        Assert.Matches(@"coachbot_retrieval_total\{[^}]*outcome=""answered""[^}]*\} 1", text);
+        // At least one: OpenTelemetry listens to every "CoachBot" meter in the process, and other tests' hosts run alongside.
+        Assert.Matches(@"coachbot_interactions_total\{[^}]*kind=""command:ask""[^}]*platform=""Discord""[^}]*\} [1-9]", text);
+        Assert.Matches(@"coachbot_ack_latency_milliseconds_count\{[^}]*platform=""discord""[^}]*\} [1-9]", text);
+        Assert.Matches(@"coachbot_retrieval_total\{[^}]*outcome=""answered""[^}]*\} [1-9]", text);
         Assert.DoesNotContain(discord.Options.Token, text, StringComparison.Ordinal);
     }
 
