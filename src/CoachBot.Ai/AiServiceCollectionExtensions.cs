@@ -5,9 +5,8 @@ using CoachBot.Ai.Prompts;
 using CoachBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace CoachBot.Ai;
 
@@ -56,34 +55,32 @@ public static class AiServiceCollectionExtensions
     }
 
     /// <summary>
-    /// One model call gets <c>Llm:TimeoutSeconds</c> in total: an attempt may use two thirds of it, a transient failure
-    /// (5xx, 408, 429, network, attempt timeout) is retried once after a short jittered pause, and a circuit breaker
-    /// stops calling a model that keeps failing so people get the offline answer at once.
+    /// One model call gets <c>Llm:TimeoutSeconds</c> in total: an attempt (body included) may use two thirds of it, a
+    /// transient failure (5xx, 408, 429, network, attempt timeout, cut-off body) is retried after a short jittered pause,
+    /// and a circuit breaker stops calling a model that keeps failing so people get the offline answer at once. The
+    /// numbers are <c>Llm:Resilience</c> options; see <see cref="LlmResiliencePipeline"/>. The strategies wait on the
+    /// registered <see cref="TimeProvider"/>.
     /// </summary>
     private static void AddLlmHttpClient(IServiceCollection services)
     {
-        services.AddHttpClient(LlmKernelFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("llm", static (pipeline, context) =>
-            {
-                var llm = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
-                var total = TimeSpan.FromSeconds(llm.TimeoutSeconds);
-                pipeline
-                    .AddTimeout(total)
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = 1,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                        Delay = TimeSpan.FromMilliseconds(250),
-                    })
-                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                    {
-                        FailureRatio = 0.5,
-                        MinimumThroughput = 4,
-                        SamplingDuration = TimeSpan.FromSeconds(60),
-                        BreakDuration = TimeSpan.FromSeconds(30),
-                    })
-                    .AddTimeout(total * 2 / 3);
-            });
+        services.AddOptions<LlmResilienceOptions>()
+            .BindConfiguration(LlmResilienceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmResilienceOptions>, LlmResilienceOptionsValidator>());
+        var llmClient = services.AddHttpClient(LlmKernelFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        llmClient.AddResilienceHandler("llm", static (pipeline, context) =>
+        {
+            var provider = context.ServiceProvider;
+            pipeline.TimeProvider = provider.GetRequiredService<TimeProvider>();
+            LlmResiliencePipeline.Configure(
+                pipeline,
+                provider.GetRequiredService<IOptions<LlmOptions>>().Value,
+                provider.GetRequiredService<IOptions<LlmResilienceOptions>>().Value,
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LlmResiliencePipeline).FullName!));
+        });
+
+        // Added after the resilience handler, so it runs inside each attempt.
+        llmClient.AddHttpMessageHandler(() => new LlmResponseBufferingHandler());
     }
 }

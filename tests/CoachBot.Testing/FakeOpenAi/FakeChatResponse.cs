@@ -18,6 +18,15 @@ public abstract record FakeChatResponse
     /// <summary>A 200 whose body is not valid JSON.</summary>
     public static FakeChatResponse Malformed(string body = "{\"id\": \"chatcmpl-x\", \"choices\": [ {\"message\": ") => new MalformedResponse(body);
 
+    /// <summary>
+    /// A normal completion whose headers promise the whole body (Content-Length) but whose connection is cut after
+    /// half of it, as when a proxy or the server dies mid-response.
+    /// </summary>
+    public static FakeChatResponse Truncated(string content = "This answer never arrives whole [P1].") => new TruncatedResponse(content);
+
+    /// <summary>Sends the headers and the first bytes of a completion, then stops sending until the client gives up.</summary>
+    public static FakeChatResponse StalledBody(string content = "This answer never finishes [P1].") => new StalledBodyResponse(content);
+
     /// <summary>Answers with <paramref name="then"/> after a delay.</summary>
     public static FakeChatResponse Delayed(TimeSpan delay, FakeChatResponse then) => new DelayedResponse(delay, then);
 
@@ -28,6 +37,10 @@ public abstract record FakeChatResponse
     public sealed record HangResponse : FakeChatResponse;
 
     public sealed record MalformedResponse(string Body) : FakeChatResponse;
+
+    public sealed record TruncatedResponse(string Content) : FakeChatResponse;
+
+    public sealed record StalledBodyResponse(string Content) : FakeChatResponse;
 
     public sealed record DelayedResponse(TimeSpan Delay, FakeChatResponse Then) : FakeChatResponse;
 }

@@ -135,18 +135,18 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 await context.Response.WriteAsync(malformed.Body, context.RequestAborted);
                 break;
             case FakeChatResponse.HangResponse:
-                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token))
-                {
-                    try
-                    {
-                        await Task.Delay(Timeout.Infinite, linked.Token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        // The client gave up or the server is stopping: nothing to send.
-                    }
-                }
-
+                await HangAsync(context);
+                break;
+            case FakeChatResponse.TruncatedResponse truncated:
+                await WritePartialCompletionAsync(context, truncated.Content, model);
+                // Give the client time to take the headers and start on the body, so the cut lands in the body read.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), context.RequestAborted);
+                context.Abort();
+                break;
+            case FakeChatResponse.StalledBodyResponse stalled:
+                await WritePartialCompletionAsync(context, stalled.Content, model);
+                await HangAsync(context);
+                context.Abort();
                 break;
             case FakeChatResponse.DelayedResponse delayed:
                 await Task.Delay(delayed.Delay, context.RequestAborted);
@@ -155,7 +155,36 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
     }
 
+    private async Task HangAsync(HttpContext context)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up or the server is stopping: nothing (more) to send.
+        }
+    }
+
+    // The headers announce the full completion; only its first half is sent (and flushed).
+    private async Task WritePartialCompletionAsync(HttpContext context, string content, string model)
+    {
+        var body = Encoding.UTF8.GetBytes(CompletionJson(content, model));
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
     private async Task WriteCompletionAsync(HttpContext context, string content, string model)
+    {
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(CompletionJson(content, model), context.RequestAborted);
+    }
+
+    private string CompletionJson(string content, string model)
     {
         var number = Interlocked.Increment(ref _counter);
         var completion = new
@@ -177,8 +206,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
             system_fingerprint = "fp_fake",
         };
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(completion), context.RequestAborted);
+        return JsonSerializer.Serialize(completion);
     }
 
     private static async Task WriteErrorAsync(HttpContext context, HttpStatusCode status, string message, string code)

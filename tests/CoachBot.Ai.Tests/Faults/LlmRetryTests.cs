@@ -1,0 +1,167 @@
+using System.Net;
+using CoachBot.Ai.Answers;
+using CoachBot.Ai.Llm;
+using CoachBot.Ai.Tests.Support;
+using CoachBot.Testing.FakeOpenAi;
+using CoachBot.Testing.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Polly;
+
+namespace CoachBot.Ai.Tests.Faults;
+
+/// <summary>
+/// Retries and timeouts of model calls against a misbehaving fake server (errors, hangs, bodies cut off or stalled,
+/// malformed JSON), through the real connector and HTTP, on a fake clock.
+/// </summary>
+public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    private readonly FakeTimeProvider _time = LlmFaultServices.NewClock();
+    private readonly CapturingLoggerProvider _logs = new();
+    private FakeOpenAiServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeOpenAiServer.StartAsync();
+
+    public void Dispose() => _logs.Dispose();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public void Retry_UsesExponentialBackoffWithJitterFromTheOptions()
+    {
+        var options = new LlmResilienceOptions { MaxRetries = 3, RetryDelayMilliseconds = 400 };
+
+        var retry = LlmResiliencePipeline.Retry(options, NullLogger.Instance);
+
+        Assert.True(retry.UseJitter);
+        Assert.Equal(DelayBackoffType.Exponential, retry.BackoffType);
+        Assert.Equal(3, retry.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), retry.Delay);
+    }
+
+    [Fact]
+    public void CircuitBreaker_TakesItsNumbersFromTheOptions()
+    {
+        var options = new LlmResilienceOptions { FailureRatio = 0.25, MinimumThroughput = 7, SamplingSeconds = 90, BreakSeconds = 45 };
+
+        var breaker = LlmResiliencePipeline.CircuitBreaker(options, NullLogger.Instance);
+
+        Assert.Equal(0.25, breaker.FailureRatio);
+        Assert.Equal(7, breaker.MinimumThroughput);
+        Assert.Equal(TimeSpan.FromSeconds(90), breaker.SamplingDuration);
+        Assert.Equal(TimeSpan.FromSeconds(45), breaker.BreakDuration);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task AnswerAsync_ServerErrors_AreRetriedMaxRetriesTimesThenAnsweredOffline(int retries)
+    {
+        _server.Responder = _ => FakeChatResponse.Status(HttpStatusCode.ServiceUnavailable);
+        await using var services = Build(("MaxRetries", retries.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("MinimumThroughput", "100"));
+
+        var answer = await RunAsync(services, until: () => false);
+
+        Assert.False(answer.UsedLlm);
+        Assert.Equal(CoachReplies.LlmFallbackNote, answer.Note);
+        Assert.Equal(retries + 1, _server.Requests.Count);
+        Assert.Equal(retries, _logs.Entries.Count(e => e.Message.StartsWith("LLM call failed (HTTP 503); retry", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_OneServerError_TheRetryAnswers()
+    {
+        _server.Enqueue(FakeChatResponse.Status(HttpStatusCode.InternalServerError), FakeChatResponse.Text("Learn PostgreSQL [P1]."));
+        await using var services = Build();
+
+        var answer = await RunAsync(services, until: () => _server.Requests.Count >= 2);
+
+        Assert.True(answer.UsedLlm);
+        Assert.Equal("Learn PostgreSQL [1].", answer.Text);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_FirstAttemptHangs_TheAttemptTimeoutCutsItAndTheRetryAnswers()
+    {
+        _server.Enqueue(FakeChatResponse.Hang(), FakeChatResponse.Text("Learn PostgreSQL [P1]."));
+        await using var services = Build();
+
+        var answer = await RunAsync(services, until: () => _server.Requests.Count >= 2, step: TimeSpan.FromMilliseconds(500));
+
+        Assert.True(answer.UsedLlm);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ModelHangsEveryTime_FallsBackOfflineWhenTheTotalTimeoutIsUp()
+    {
+        _server.Responder = _ => FakeChatResponse.Hang();
+        await using var services = Build();
+
+        var answer = await RunAsync(services, until: () => false, step: TimeSpan.FromMilliseconds(500));
+
+        Assert.False(answer.UsedLlm);
+        Assert.Equal(CoachReplies.LlmFallbackNote, answer.Note);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_BodyCutOffMidway_IsRetriedAndTheRetryAnswers()
+    {
+        _server.Enqueue(FakeChatResponse.Truncated(), FakeChatResponse.Text("Learn PostgreSQL [P1]."));
+        await using var services = Build();
+
+        var answer = await RunAsync(services, until: () => _server.Requests.Count >= 2);
+
+        Assert.True(answer.UsedLlm);
+        Assert.Equal("Learn PostgreSQL [1].", answer.Text);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_BodyStallsAfterTheHeaders_FallsBackOfflineWithinTheTimeout()
+    {
+        _server.Responder = _ => FakeChatResponse.StalledBody();
+        await using var services = Build();
+
+        var answer = await RunAsync(services, until: () => false, step: TimeSpan.FromMilliseconds(500));
+
+        Assert.False(answer.UsedLlm);
+        Assert.Equal(CoachReplies.LlmFallbackNote, answer.Note);
+        Assert.NotEmpty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_MalformedJson_IsNotRetriedAndFallsBackOffline()
+    {
+        // A 200 with a broken body is the model's answer, not a transient fault: asking again costs tokens for nothing.
+        _server.Responder = _ => FakeChatResponse.Malformed();
+        await using var services = Build();
+
+        var answer = await RunAsync(services, until: () => false);
+
+        Assert.False(answer.UsedLlm);
+        Assert.Equal(CoachReplies.LlmFallbackNote, answer.Note);
+        Assert.Single(_server.Requests);
+    }
+
+    private ServiceProvider Build(params (string Key, string Value)[] resilience) =>
+        LlmFaultServices.Build(_server.BaseUrl, _time, _logs, timeoutSeconds: 30, resilience);
+
+    /// <summary>
+    /// Asks one question; once the first request has arrived, moves the clock on in steps (letting pauses and timeouts
+    /// elapse) until the answer is back or <paramref name="until"/> holds, after which the clock stands still.
+    /// </summary>
+    private async Task<Answer> RunAsync(ServiceProvider services, Func<bool> until, TimeSpan? step = null)
+    {
+        var task = services.GetRequiredService<AnswerService>().AnswerAsync(LlmFaultServices.Ask(1), CancellationToken.None);
+        await _server.WaitForRequestsAsync(1, Generous);
+        await FakeClockPump.AdvanceUntilAsync(_time, () => task.IsCompleted || until(), step ?? TimeSpan.FromMilliseconds(100));
+        return await task.WaitAsync(Generous);
+    }
+}
