@@ -43,7 +43,8 @@ public static class StorageContextOptions
         var connectionString = options.ConnectionString
             ?? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is Postgres.");
         return new DbContextOptionsBuilder<PostgresCoachBotDbContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(
+                options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), errorCodesToAdd: null))
             .Options;
     }
 }

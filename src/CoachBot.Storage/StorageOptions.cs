@@ -28,6 +28,18 @@ public sealed class StorageOptions
     [Range(100, 120_000)]
     public int BusyTimeoutMilliseconds { get; set; } = 5000;
 
+    /// <summary>
+    /// PostgreSQL: how many times an operation is retried after a transient failure (dropped or refused connections
+    /// during a restart or failover). Each retry runs the whole transaction again. 0 turns retrying off.
+    /// SQLite waits for locks with <see cref="BusyTimeoutMilliseconds"/> instead.
+    /// </summary>
+    [Range(0, 20)]
+    public int MaxRetryCount { get; set; } = 6;
+
+    /// <summary>PostgreSQL: the longest pause between two retries, in seconds (pauses grow exponentially up to it).</summary>
+    [Range(1, 300)]
+    public int MaxRetryDelaySeconds { get; set; } = 30;
+
     /// <summary>Apply pending migrations when the host starts (turn off only when migrations are applied by a deployment step).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 

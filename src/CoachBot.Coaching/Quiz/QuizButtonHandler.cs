@@ -1,13 +1,24 @@
 using CoachBot.Core.Commands;
+using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
+using CoachBot.Storage;
 using CoachBot.Storage.Quiz;
+using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Coaching.Quiz;
 
-/// <summary>Clicks on quiz buttons: answers, and the abandon-or-keep prompt. Malformed ids get a clean refusal.</summary>
-public sealed class QuizButtonHandler(QuizService quizzes) : IButtonHandler
+/// <summary>
+/// Clicks on quiz buttons: answers, and the abandon-or-keep prompt. Malformed ids get a clean refusal. An answer click
+/// that meets a passing database fault (SQLite locked past its busy timeout, PostgreSQL unreachable past its retries)
+/// gets a plain apology asking for the click again, which is safe: a click counts once.
+/// </summary>
+public sealed partial class QuizButtonHandler(QuizService quizzes, ILogger<QuizButtonHandler> logger) : IButtonHandler
 {
+    public const string AnswerNotSaved =
+        "Sorry, I couldn't save that answer just now: the quiz database is busy. Please click your answer again in a moment. " +
+        "If it was saved after all, it still counts only once.";
+
     public string Feature => QuizButtons.Feature;
 
     public Task<IReadOnlyList<Reply>> HandleAsync(ButtonRequest request, ButtonId id, CancellationToken cancellationToken)
@@ -33,12 +44,29 @@ public sealed class QuizButtonHandler(QuizService quizzes) : IButtonHandler
                 && IsSessionId(session)
                 && QuizButtons.TryParseNumber(id.Part(1), QuizOptions.MaxQuestions - 1, out var question)
                 && QuizButtons.TryParseNumber(id.Part(2), Bank.QuizQuestion.OptionCount - 1, out var option):
-                return quizzes.AnswerAsync(context, session, question, option, cancellationToken);
+                return AnswerAsync(context, session, question, option, cancellationToken);
         }
 
         return Task.FromResult(Reply.One(Reply.Ephemeral("That quiz button isn't one I recognise. Nothing was changed.")));
     }
 
+    private async Task<IReadOnlyList<Reply>> AnswerAsync(
+        CommandContext context, string session, int question, int option, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await quizzes.AnswerAsync(context, session, question, option, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFaults.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            LogNotSaved(ex, session, question);
+            return Reply.One(QuizReplies.Refusal(AnswerNotSaved));
+        }
+    }
+
     private static bool IsSessionId(string? text) =>
         text is { Length: QuizSession.IdLength } && text.All(char.IsAsciiHexDigitLower);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz {SessionId} answer to question {Index} not saved: the database is busy or unreachable; asked to click again")]
+    private partial void LogNotSaved(Exception exception, string sessionId, int index);
 }

@@ -49,8 +49,12 @@ public sealed class QuizTestHost : IAsyncDisposable
 
     public QuizJanitor Janitor => _services.GetRequiredService<QuizJanitor>();
 
-    /// <summary>A host on a new temp folder, or (restart) on <paramref name="dataDirectory"/> with the clock at <paramref name="now"/>.</summary>
-    public static async Task<QuizTestHost> StartAsync(string? dataDirectory = null, DateTimeOffset? now = null)
+    /// <summary>
+    /// A host on a new temp folder, or (restart) on <paramref name="dataDirectory"/> with the clock at <paramref name="now"/>;
+    /// <paramref name="settings"/> add to or override the configuration.
+    /// </summary>
+    public static async Task<QuizTestHost> StartAsync(
+        string? dataDirectory = null, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
     {
         var owns = dataDirectory is null;
         var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "coachbot-quiz-tests", Guid.NewGuid().ToString("N"));
@@ -62,17 +66,23 @@ public sealed class QuizTestHost : IAsyncDisposable
             File.Copy(await TemplateDatabase.Value, file);
         }
 
-        return await StartOnAsync(directory, now ?? Start, owns);
+        return await StartOnAsync(directory, now ?? Start, owns, settings);
     }
 
-    private static async Task<QuizTestHost> StartOnAsync(string directory, DateTimeOffset now, bool owns)
+    private static async Task<QuizTestHost> StartOnAsync(string directory, DateTimeOffset now, bool owns, IDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(now);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = directory,
             ["RateLimits:PerUserPerMinute"] = "10000",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
