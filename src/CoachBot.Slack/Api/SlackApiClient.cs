@@ -251,12 +251,13 @@ public sealed partial class SlackApiClient
                 {
                     var wait = RetryAfter(response);
                     _methodBlockedUntil[method] = _timeProvider.GetUtcNow() + wait;
-                    LogRateLimited(method, wait.TotalSeconds);
                     if (attempt >= _options.MaxApiAttempts)
                     {
+                        LogGaveUpRateLimited(method, attempt);
                         throw new SlackApiException(method, "ratelimited");
                     }
 
+                    LogRateLimited(method, wait.TotalSeconds);
                     continue;
                 }
 
@@ -352,6 +353,9 @@ public sealed partial class SlackApiClient
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} rate limited; retrying after {Seconds} s")]
     private partial void LogRateLimited(string method, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack {Method} was still rate limited after {Attempts} attempts; giving up (Retry-After honoured each time)")]
+    private partial void LogGaveUpRateLimited(string method, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} attempt {Attempt} failed ({Reason}); retrying")]
     private partial void LogNetworkRetry(string method, int attempt, string reason);

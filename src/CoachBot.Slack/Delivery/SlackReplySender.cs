@@ -110,6 +110,24 @@ public sealed partial class SlackReplySender(SlackApiClient api, SlackThreadTrac
             await api.RespondAsync(url, message, SlackResponseKind.InChannel, threadTs, ct);
             return null;
         }
+        catch (SlackApiException ex) when (ex.Error is "ratelimited")
+        {
+            // chat.postMessage stayed rate limited past every retry. The response_url and chat.postEphemeral have limits
+            // of their own, so the asker still sees the answer: in the channel through the response_url when there is
+            // one, otherwise privately.
+            if (target.ResponseUrl is { } url)
+            {
+                LogFallbackToResponseUrl(ex.Error);
+                await api.RespondAsync(url, message, SlackResponseKind.InChannel, threadTs, ct);
+            }
+            else
+            {
+                LogFallbackToEphemeral(ex.Error);
+                await api.PostEphemeralAsync(target.Channel, target.UserId, message, threadTs, ct);
+            }
+
+            return null;
+        }
     }
 
     private async Task SendEphemeralAsync(SlackReplyTarget target, Reply reply, IReadOnlyList<SlackMessage> messages, CancellationToken ct)
@@ -150,6 +168,9 @@ public sealed partial class SlackReplySender(SlackApiClient api, SlackThreadTrac
 
     [LoggerMessage(Level = LogLevel.Information, Message = "chat.postMessage refused ({Error}); answered through the response_url instead")]
     private partial void LogFallbackToResponseUrl(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "chat.postMessage refused ({Error}); sent the answer privately to the asker instead")]
+    private partial void LogFallbackToEphemeral(string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not open the form ({Error}); sent its fallback text instead")]
     private partial void LogFormFallback(string error);

@@ -197,6 +197,25 @@ public sealed class FakeSlackServer : IAsyncDisposable
         return envelopeId;
     }
 
+    /// <summary>
+    /// Re-sends, on the newest open connection, every envelope first delivered on <paramref name="from"/> that was never
+    /// acknowledged (any type, <c>retry_attempt</c> + 1): what a client sees when Slack hands a dead link's deliveries to
+    /// another socket. Returns the new envelope ids.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RedeliverUnackedAsync(FakeSocketConnection from)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        var acked = Acks.Select(a => a.EnvelopeId).ToHashSet(StringComparer.Ordinal);
+        var unacked = Envelopes.Where(e => e.ConnectionId == from.Id && e.RetryAttempt == 0 && !acked.Contains(e.EnvelopeId)).ToList();
+        var sent = new List<string>();
+        foreach (var envelope in unacked)
+        {
+            sent.Add(await SendEnvelopeAsync(envelope.Type, envelope.Payload, envelope.RetryAttempt + 1));
+        }
+
+        return sent;
+    }
+
     /// <summary>Sends <c>{"type":"disconnect","reason":…}</c> (refresh_requested, warning, link_disabled, too_many_websockets).</summary>
     public Task SendDisconnectAsync(string reason, FakeSocketConnection? connection = null)
     {
@@ -312,9 +331,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
             : null;
         var body = await ReadBodyAsync(http.Request);
 
-        if (_rateLimits.TryGetValue(method, out var limit) && limit.Remaining > 0)
+        if (TakeRateLimit(method) is { } limit)
         {
-            _rateLimits[method] = (limit.Remaining - 1, limit.RetryAfterSeconds);
             RecordCall(method, token, body, "ratelimited", 429);
             http.Response.StatusCode = 429;
             http.Response.Headers.RetryAfter = limit.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -372,6 +390,20 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
         RecordCall(method, token, body, result["ok"]?.GetValue<bool>() == true ? null : (string?)result["error"], 200);
         await WriteJsonAsync(http, result);
+    }
+
+    /// <summary>Consumes one scripted 429 of <paramref name="method"/>, atomically (concurrent calls each take their own).</summary>
+    private (int Remaining, int RetryAfterSeconds)? TakeRateLimit(string method)
+    {
+        while (_rateLimits.TryGetValue(method, out var limit) && limit.Remaining > 0)
+        {
+            if (_rateLimits.TryUpdate(method, (limit.Remaining - 1, limit.RetryAfterSeconds), limit))
+            {
+                return limit;
+            }
+        }
+
+        return null;
     }
 
     private JsonObject OpenConnectionTicket()
@@ -592,7 +624,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
             return;
         }
 
-        if ((string?)ack?["envelope_id"] is not { } envelopeId)
+        if ((string?)ack?["envelope_id"] is not { } envelopeId || connection.AcksLost)
         {
             return;
         }

@@ -36,6 +36,12 @@ public sealed class FakeSocketConnection : IDisposable
 
     public bool IsOpen => ClosedSequence is null && _socket.State == WebSocketState.Open;
 
+    /// <summary>
+    /// When true, acks the client sends on this connection never reach Slack (a dying link): they are not recorded, so
+    /// Slack treats those envelopes as unacknowledged and re-delivers events on another connection.
+    /// </summary>
+    public bool AcksLost { get; set; }
+
     internal WebSocket Socket => _socket;
 
     internal async Task SendAsync(JsonObject message, CancellationToken cancellationToken, Action? onSending = null)
