@@ -51,6 +51,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
     public IReadOnlyList<GatewayFrame> GatewayFrames => _frames.ToArray();
 
+    /// <summary>
+    /// Raised on the request's thread right after a REST request is recorded, so a load tool can follow answers as they
+    /// arrive instead of re-reading <see cref="Requests"/>. Handlers must be quick and must not throw.
+    /// </summary>
+    public event Action<RecordedRequest>? RequestRecorded;
+
     public static async Task<FakeDiscordServer> StartAsync(FakeDiscordOptions? options = null)
     {
         var server = new FakeDiscordServer(options ?? new FakeDiscordOptions());
@@ -124,6 +130,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private void Record(RecordedRequest request)
     {
         _requests.Enqueue(request);
+        RequestRecorded?.Invoke(request);
         NotifyChanged();
     }
 
