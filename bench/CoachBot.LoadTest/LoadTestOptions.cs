@@ -5,34 +5,89 @@ namespace CoachBot.LoadTest;
 /// <summary>Command-line options of the load tool, bounded so a run always stops by itself.</summary>
 internal sealed record LoadTestOptions
 {
-    public const int MaxInteractions = 5000;
+    public const int MaxBurst = 5000;
+    public const int MaxOfflineTotal = 200_000;
+    public const int DefaultOfflineTotal = 5000;
 
     public bool Discord { get; init; } = true;
 
     public bool Slack { get; init; } = true;
 
-    public int Interactions { get; init; } = 200;
+    /// <summary>Burst mode: events sent at once. Offline mode: the total number of /ask interactions.</summary>
+    public int? Interactions { get; init; }
 
     public int LlmDelayMs { get; init; } = 2000;
 
-    /// <summary>Distinct simulated members sending the interactions (round-robin); defaults to one per interaction.</summary>
+    /// <summary>Distinct simulated members (round-robin over the events); defaults to one per event.</summary>
     public int Members { get; init; }
+
+    /// <summary>Discord guilds the events are spread over (round-robin).</summary>
+    public int Guilds { get; init; } = 10;
+
+    /// <summary>Weights of /ask, quiz answer clicks and interview answers in the burst.</summary>
+    public Mix Mix { get; init; } = Mix.Default;
 
     /// <summary>How long to wait for all answers before counting the rest as lost.</summary>
     public int TimeoutSeconds { get; init; } = 120;
 
-    public int EffectiveMembers => Members > 0 ? Math.Min(Members, Interactions) : Interactions;
+    /// <summary>Offline throughput mode: no LLM, /ask only, a closed loop keeping <see cref="InFlight"/> interactions open.</summary>
+    public bool Offline { get; init; }
+
+    public int InFlight { get; init; } = 64;
+
+    /// <summary>
+    /// Where /ask is typed on Discord: in a channel (the bot answers, then opens a thread from its answer: one REST call
+    /// under the bot's global 50 req/s limit per answer) or inside an existing thread (answered in place, no thread).
+    /// </summary>
+    public bool AskInThread { get; init; }
+
+    /// <summary>CoachBot.dll (or its apphost, or the folder holding it); found next to this build when not given.</summary>
+    public string? BotPath { get; init; }
+
+    /// <summary>Extra bot settings (<c>Section:Key=value</c>), passed as environment variables; they win over the tool's own.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> BotSettings { get; init; } = [];
+
+    /// <summary>Lines of the bot's own output (warnings and errors) echoed to standard error.</summary>
+    public int BotLogLines { get; init; } = 40;
+
+    public int EffectiveInteractions => Interactions ?? (Offline ? DefaultOfflineTotal : 200);
+
+    public int EffectiveMembers => Members > 0 ? Math.Min(Members, EffectiveInteractions) : EffectiveInteractions;
+
+    public string PlatformName => Discord && Slack ? "both" : Discord ? "discord" : "slack";
 
     public static string Usage =>
-        "usage: CoachBot.LoadTest [--platform discord|slack|both] [--interactions 200] [--llm-delay-ms 2000] [--members N] [--timeout-seconds 120]";
+        """
+        usage: CoachBot.LoadTest [--platform discord|slack|both] [--interactions 200] [--members N] [--mix 50,30,20]
+                                 [--llm-delay-ms 2000] [--guilds 10] [--timeout-seconds 120]
+                                 [--offline [--interactions 5000] [--in-flight 64]] [--ask-in channel|thread]
+                                 [--bot-path src/CoachBot/bin.<slot>/Release/net10.0/CoachBot.dll] [--bot-setting Section:Key=value]...
+                                 [--bot-log-lines 40]
+          burst mode (default): --interactions events at once, mixed /ask : quiz answer click : interview answer (--mix weights)
+          --offline: no LLM; --interactions /ask in total through the Discord gateway, --in-flight open at any time
+          --ask-in: where Discord /ask is typed; in a channel each answer also opens a thread (default: channel)
+        """;
 
     public static LoadTestOptions Parse(IReadOnlyList<string> args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var options = new LoadTestOptions();
+        var settings = new List<KeyValuePair<string, string>>();
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value. {Usage}");
+            if (name == "--offline")
+            {
+                options = options with { Offline = true };
+                continue;
+            }
+
+            if (name is "--help" or "-h")
+            {
+                throw new ArgumentException(Usage);
+            }
+
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.\n{Usage}");
             options = name switch
             {
                 "--platform" => value.ToUpperInvariant() switch
@@ -42,14 +97,52 @@ internal sealed record LoadTestOptions
                     "BOTH" => options with { Discord = true, Slack = true },
                     _ => throw new ArgumentException($"--platform is discord, slack or both, not '{value}'."),
                 },
-                "--interactions" => options with { Interactions = Number(name, value, 1, MaxInteractions) },
+                "--interactions" => options with { Interactions = Number(name, value, 1, MaxOfflineTotal) },
                 "--llm-delay-ms" => options with { LlmDelayMs = Number(name, value, 0, 25_000) },
-                "--members" => options with { Members = Number(name, value, 1, MaxInteractions) },
-                "--timeout-seconds" => options with { TimeoutSeconds = Number(name, value, 5, 600) },
-                _ => throw new ArgumentException($"Unknown option '{name}'. {Usage}"),
+                "--members" => options with { Members = Number(name, value, 1, MaxOfflineTotal) },
+                "--guilds" => options with { Guilds = Number(name, value, 1, 1000) },
+                "--mix" => options with { Mix = Mix.Parse(value) },
+                "--timeout-seconds" => options with { TimeoutSeconds = Number(name, value, 5, 3600) },
+                "--in-flight" => options with { InFlight = Number(name, value, 1, 4096) },
+                "--bot-path" => options with { BotPath = value },
+                "--ask-in" => value.ToUpperInvariant() switch
+                {
+                    "CHANNEL" => options with { AskInThread = false },
+                    "THREAD" => options with { AskInThread = true },
+                    _ => throw new ArgumentException($"--ask-in is channel or thread, not '{value}'."),
+                },
+                "--bot-setting" => AddSetting(options, settings, value),
+                "--bot-log-lines" => options with { BotLogLines = Number(name, value, 0, 100_000) },
+                _ => throw new ArgumentException($"Unknown option '{name}'.\n{Usage}"),
             };
         }
 
+        if (options.Offline)
+        {
+            if (options.Slack && !options.Discord)
+            {
+                throw new ArgumentException("--offline drives the Discord gateway only; use --platform discord (the default with --offline).");
+            }
+
+            options = options with { Discord = true, Slack = false };
+        }
+        else if (options.EffectiveInteractions > MaxBurst)
+        {
+            throw new ArgumentException($"--interactions is at most {MaxBurst} in burst mode (events sent at once).");
+        }
+
+        return options with { BotSettings = settings };
+    }
+
+    private static LoadTestOptions AddSetting(LoadTestOptions options, List<KeyValuePair<string, string>> settings, string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--bot-setting is Section:Key=value (e.g. Discord:MaxConcurrentInteractions=64), not '{value}'.");
+        }
+
+        settings.Add(new KeyValuePair<string, string>(value[..equals].Trim(), value[(equals + 1)..]));
         return options;
     }
 

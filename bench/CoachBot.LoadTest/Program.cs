@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using CoachBot.LoadTest;
 
-// Fires N concurrent /ask interactions at the real CoachBot host through the fake Discord gateway and/or the fake Slack
-// Socket Mode socket (all on 127.0.0.1, in this process), with a slow fake LLM, and reports acknowledgement latency
-// and answer throughput. Exit code 0 only when every interaction was acknowledged in time and answered.
+// Load test of the real bot, run as a separate process (the built src/CoachBot) against the fake Discord, Slack and
+// OpenAI servers hosted here on 127.0.0.1. Burst mode sends N events at once (a mix of /ask, quiz answer clicks and
+// interview answers); --offline measures /ask throughput with no LLM. Prints one Markdown table; exit code 0 only when
+// nothing was lost, refused or acknowledged late (1 otherwise, 2 for bad options or a failed set-up).
 LoadTestOptions options;
 try
 {
@@ -16,36 +18,128 @@ catch (ArgumentException ex)
     return 2;
 }
 
-var root = BotUnderTest.FindRepositoryRoot();
-var results = new List<ScenarioResult>();
+string root;
+string botPath;
+try
+{
+    root = BotLocator.FindRepositoryRoot();
+    botPath = BotLocator.FindBot(options.BotPath, root);
+}
+catch (IOException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
 var total = Stopwatch.StartNew();
-await using (var bot = await BotUnderTest.StartAsync(options, root))
+var loadBefore = LoadAverage();
+var runs = new List<PlatformRun>();
+double? peakMb;
+string botLine;
+try
 {
-    using var botSide = new BotSideAckLatencies(bot.Host);
-    if (bot.Discord is { } discord)
+    Progress.Say("starting the fakes and the bot: " + botPath);
+    await using var rig = await LoadRig.StartAsync(options, root, botPath);
+    var bot = rig.Bot!;
+    botLine = string.Create(CultureInfo.InvariantCulture, $"bot: separate process, pid {bot.Id}: {bot.CommandLine}");
+    Progress.Say(botLine + " (ready)");
+    using (var answers = rig.Discord is { } discordServer ? new DiscordAnswers(discordServer) : null)
     {
-        results.Add(await DiscordScenario.RunAsync(discord, options, botSide));
+        if (options.Offline)
+        {
+            runs.Add(await new DiscordOffline(rig.Discord!, answers!, options, bot.Meter, rig.Metrics).RunAsync());
+        }
+        else
+        {
+            if (rig.Discord is { } discord)
+            {
+                runs.Add(await new DiscordBurst(discord, answers!, options, bot.Meter, rig.Metrics).RunAsync());
+            }
+
+            if (rig.Slack is { } slack)
+            {
+                runs.Add(await new SlackBurst(slack, options, bot.Meter, rig.Metrics).RunAsync());
+            }
+        }
     }
 
-    if (bot.Slack is { } slack)
+    peakMb = bot.Meter.PeakRssMb();
+    if (bot.HasExited)
     {
-        results.Add(await SlackScenario.RunAsync(slack, options, botSide));
+        await Console.Error.WriteLineAsync("error: the bot process exited during the run; last output:\n  " + string.Join("\n  ", bot.LastLines));
+        return 1;
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"interactions={options.Interactions} members={options.EffectiveMembers} llm-delay={options.LlmDelayMs} ms; LLM requests served by the fake: {bot.Llm.Requests.Count}"));
-}
+    if (bot.SuppressedLines > 0)
+    {
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"note: {bot.SuppressedLines} more lines of bot output not shown (raise --bot-log-lines)"));
+    }
 
-foreach (var result in results)
+    var llmRequests = rig.Llm?.Requests.Count;
+    PrintHeader(options, rig, botLine, loadBefore, llmRequests);
+}
+catch (Exception ex) when (BotProcess.Interrupted && ex is BotFailedException or SetupException)
 {
-    ResultPrinter.Print(result, Console.Out);
+    return 130;
+}
+catch (BotFailedException ex)
+{
+    await Console.Error.WriteLineAsync("error: " + ex.Message + (ex.LastLines.Count == 0
+        ? " (it wrote nothing)"
+        : "; the bot's last output:\n  " + string.Join("\n  ", ex.LastLines.TakeLast(10))));
+    return 2;
+}
+catch (SetupException ex)
+{
+    await Console.Error.WriteLineAsync("error: " + ex.Message);
+    return 2;
 }
 
-using (var self = Process.GetCurrentProcess())
+ResultTable.Print(runs, Console.Out);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"- bot peak RSS over the whole run (VmHWM of the bot process, read just before it was stopped): {(peakMb is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) + " MB" : "n/a")}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"- load average (1 min) before {loadBefore}, after {LoadAverage()}; total run time {total.Elapsed.TotalSeconds:0.0} s"));
+var passed = runs.Count > 0 && runs.All(r => r.Passed);
+Console.WriteLine(passed ? "PASS" : "FAIL (something was lost, refused or acknowledged after 3 s; see the table)");
+return passed ? 0 : 1;
+
+static void PrintHeader(LoadTestOptions options, LoadRig rig, string botLine, string loadBefore, int? llmRequests)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"peak working set: {self.PeakWorkingSet64 / (1024.0 * 1024.0):0} MB (one process: the bot host, the fakes and this driver together; the bot's own share is smaller)"));
+        $"CoachBot load test {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, load average before {loadBefore}"));
+    Console.WriteLine(botLine);
+    Console.WriteLine("fakes (FakeDiscord, FakeSlack, FakeOpenAi from tests/CoachBot.Testing) and the driver run in this process; the bot's CPU and memory are its own");
+    if (options.Offline)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mode: offline throughput, no LLM; {options.EffectiveInteractions} /ask, {options.InFlight} in flight, {options.EffectiveMembers} members, {options.Guilds} guilds"));
+    }
+    else
+    {
+        var kinds = options.Mix.Assign(options.EffectiveInteractions);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mode: burst, platform {options.PlatformName}, {options.EffectiveInteractions} events at once per platform: {kinds.Count(k => k == LoadKind.Ask)} /ask, "
+            + $"{kinds.Count(k => k == LoadKind.QuizClick)} quiz answer clicks, {kinds.Count(k => k == LoadKind.InterviewAnswer)} interview answers (--mix {options.Mix}); "
+            + $"{options.EffectiveMembers} members, {options.Guilds} Discord guilds; platforms one after the other"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"LLM: fake OpenAI endpoint answering every chat completion after {options.LlmDelayMs} ms; {llmRequests ?? 0} requests served"));
+    }
+
+    Console.WriteLine("bot settings: " + string.Join(", ", rig.DescribedSettings)
+        + " (rate limits raised so the load is never rate-limited; the bot's own /metrics on a free loopback port); SQLite in a temp folder; "
+        + "Logging:LogLevel:Default=Warning; everything else at the bot's defaults");
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total run time {total.Elapsed.TotalSeconds:0.0} s"));
-return results.All(r => r.Passed) ? 0 : 1;
+static string LoadAverage()
+{
+    try
+    {
+        return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+    }
+    catch (IOException)
+    {
+        return "n/a";
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CoachBot.LoadTest;
+
+/// <summary>
+/// The bot's own view of acknowledgement latency (event received by the adapter → ack sent), read from its Prometheus
+/// endpoint (<c>/metrics</c>, histogram <c>coachbot.ack.latency</c> by platform). The histogram is cumulative and
+/// bucketed, so a run takes a snapshot before and after the burst and reports the difference: the exact mean, and p50 /
+/// p99 as "at most" the upper bound of the bucket they fall in. Optional: when the bot has no such endpoint or metric,
+/// the report says so and nothing else changes.
+/// </summary>
+internal sealed class BotMetrics(Uri baseUrl) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+
+    public Uri BaseUrl { get; } = baseUrl;
+
+    /// <summary>A loopback URL on a port free right now, for the bot's own web server (Http:Urls).</summary>
+    public static Uri FreeLoopbackUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+    }
+
+    public async Task<AckHistogram?> SnapshotAsync(string platform)
+    {
+        string text;
+        try
+        {
+            text = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+
+        return AckHistogram.Parse(text, platform);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>One platform's ack-latency histogram as Prometheus exposes it: cumulative bucket counts, sum and count.</summary>
+internal sealed record AckHistogram(IReadOnlyDictionary<double, long> Buckets, double Sum, long Count)
+{
+    private const string Metric = "coachbot_ack_latency";
+
+    public static AckHistogram? Parse(string exposition, string platform)
+    {
+        ArgumentNullException.ThrowIfNull(exposition);
+        var label = $"platform=\"{platform}\"";
+        var buckets = new Dictionary<double, long>();
+        double? sum = null;
+        long? count = null;
+        foreach (var line in exposition.Split('\n'))
+        {
+            if (!line.StartsWith(Metric, StringComparison.Ordinal) || !line.Contains(label, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = line[..line.IndexOf('{', StringComparison.Ordinal)];
+            var value = line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0];
+            if (name.EndsWith("_bucket", StringComparison.Ordinal) && Label(line, "le") is { } le)
+            {
+                var bound = le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture);
+                buckets[bound] = (long)double.Parse(value, CultureInfo.InvariantCulture);
+            }
+            else if (name.EndsWith("_sum", StringComparison.Ordinal))
+            {
+                sum = double.Parse(value, CultureInfo.InvariantCulture);
+            }
+            else if (name.EndsWith("_count", StringComparison.Ordinal))
+            {
+                count = (long)double.Parse(value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return count is null ? null : new AckHistogram(buckets, sum ?? 0, count.Value);
+    }
+
+    /// <summary>What was recorded between <paramref name="before"/> (null: nothing yet) and this snapshot.</summary>
+    public AckHistogram Since(AckHistogram? before) => before is null
+        ? this
+        : new AckHistogram(
+            Buckets.ToDictionary(b => b.Key, b => b.Value - before.Buckets.GetValueOrDefault(b.Key)),
+            Sum - before.Sum,
+            Count - before.Count);
+
+    /// <summary>"n=…, mean … ms, p50 ≤ … ms, p99 ≤ … ms".</summary>
+    public string Describe()
+    {
+        if (Count <= 0)
+        {
+            return "n=0";
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"n={Count}, mean {Sum / Count:0.0} ms, p50 ≤ {Bound(0.50)} ms, p99 ≤ {Bound(0.99)} ms, max ≤ {Bound(1.0)} ms");
+    }
+
+    private string Bound(double p)
+    {
+        var rank = (long)Math.Ceiling(p * Count);
+        var bound = Buckets.OrderBy(b => b.Key).FirstOrDefault(b => b.Value >= rank).Key;
+        return double.IsPositiveInfinity(bound) ? "∞" : bound.ToString("0.###", CultureInfo.InvariantCulture);
+    }
+
+    private static string? Label(string line, string name)
+    {
+        var start = line.IndexOf(name + "=\"", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += name.Length + 2;
+        var end = line.IndexOf('"', start);
+        return end < 0 ? null : line[start..end];
+    }
+}
+
+/// <summary>The note line for the bot-side ack latency of one measured stretch.</summary>
+internal static class BotSide
+{
+    public static async Task<string> DescribeAsync(BotMetrics metrics, string platform, AckHistogram? before)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var after = await metrics.SnapshotAsync(platform);
+        return after is null
+            ? "bot-side ack latency: not available (no coachbot_ack_latency histogram for this platform on the bot's /metrics)"
+            : "bot-side ack latency (adapter received the event → ack sent; the bot's /metrics histogram, bucket bounds): " + after.Since(before).Describe();
+    }
+}
