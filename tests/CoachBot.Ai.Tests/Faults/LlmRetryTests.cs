@@ -59,17 +59,24 @@ public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(3)]
-    public async Task AnswerAsync_ServerErrors_AreRetriedMaxRetriesTimesThenAnsweredOffline(int retries)
+    public async Task AnswerAsync_ServerErrors_AreRetriedMaxRetriesTimesAfterJitteredPausesThenAnsweredOffline(int retries)
     {
         _server.Responder = _ => FakeChatResponse.Status(HttpStatusCode.ServiceUnavailable);
-        await using var services = Build(("MaxRetries", retries.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("MinimumThroughput", "100"));
+        await using var services = LlmFaultServices.Build(_server.BaseUrl, _time, _logs, timeoutSeconds: 300,
+            ("MaxRetries", retries.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("MinimumThroughput", "100"));
 
-        var answer = await RunAsync(services, until: () => false);
+        // The pauses (250 ms doubling, jittered) wait on the fake clock, which moves only while the answer is pending.
+        var task = services.GetRequiredService<AnswerService>().AnswerAsync(LlmFaultServices.Ask(1), CancellationToken.None);
+        await _server.WaitForRequestsAsync(1, Generous);
+        await FakeClockPump.AdvanceUntilAsync(_time, () => task.IsCompleted, TimeSpan.FromMilliseconds(100));
+        var answer = await task;
 
         Assert.False(answer.UsedLlm);
         Assert.Equal(CoachReplies.LlmFallbackNote, answer.Note);
         Assert.Equal(retries + 1, _server.Requests.Count);
-        Assert.Equal(retries, _logs.Entries.Count(e => e.Message.StartsWith("LLM call failed (HTTP 503); retry", StringComparison.Ordinal)));
+        var pauses = _logs.Entries.Where(e => e.Message.StartsWith("LLM call failed (HTTP 503); retry", StringComparison.Ordinal)).ToList();
+        Assert.Equal(retries, pauses.Count);
+        Assert.All(pauses, p => Assert.DoesNotContain(" in 0 ms", p.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,7 +85,7 @@ public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
         _server.Enqueue(FakeChatResponse.Status(HttpStatusCode.InternalServerError), FakeChatResponse.Text("Learn PostgreSQL [P1]."));
         await using var services = Build();
 
-        var answer = await RunAsync(services, until: () => _server.Requests.Count >= 2);
+        var answer = await AskAsync(services);
 
         Assert.True(answer.UsedLlm);
         Assert.Equal("Learn PostgreSQL [1].", answer.Text);
@@ -91,7 +98,10 @@ public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
         _server.Enqueue(FakeChatResponse.Hang(), FakeChatResponse.Text("Learn PostgreSQL [P1]."));
         await using var services = Build();
 
-        var answer = await RunAsync(services, until: () => _server.Requests.Count >= 2, step: TimeSpan.FromMilliseconds(500));
+        var task = Ask(services);
+        await _server.WaitForRequestsAsync(1, Generous);
+        _time.Advance(AttemptTimeout);
+        var answer = await task.WaitAsync(Generous);
 
         Assert.True(answer.UsedLlm);
         Assert.Equal(2, _server.Requests.Count);
@@ -103,7 +113,7 @@ public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
         _server.Responder = _ => FakeChatResponse.Hang();
         await using var services = Build();
 
-        var answer = await RunAsync(services, until: () => false, step: TimeSpan.FromMilliseconds(500));
+        var answer = await TimeOutTwiceAsync(services);
 
         Assert.False(answer.UsedLlm);
         Assert.Equal(CoachReplies.LlmFallbackNote, answer.Note);
@@ -116,7 +126,7 @@ public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
         _server.Enqueue(FakeChatResponse.Truncated(), FakeChatResponse.Text("Learn PostgreSQL [P1]."));
         await using var services = Build();
 
-        var answer = await RunAsync(services, until: () => _server.Requests.Count >= 2);
+        var answer = await AskAsync(services);
 
         Assert.True(answer.UsedLlm);
         Assert.Equal("Learn PostgreSQL [1].", answer.Text);
@@ -129,7 +139,8 @@ public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
         _server.Responder = _ => FakeChatResponse.StalledBody();
         await using var services = Build();
 
-        var answer = await RunAsync(services, until: () => false, step: TimeSpan.FromMilliseconds(500));
+        // Let the headers and half the body reach the client before the clock moves: the stall is in the body read.
+        var answer = await TimeOutTwiceAsync(services, settle: TimeSpan.FromMilliseconds(500));
 
         Assert.False(answer.UsedLlm);
         Assert.Equal(CoachReplies.LlmFallbackNote, answer.Note);
@@ -143,25 +154,34 @@ public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
         _server.Responder = _ => FakeChatResponse.Malformed();
         await using var services = Build();
 
-        var answer = await RunAsync(services, until: () => false);
+        var answer = await AskAsync(services);
 
         Assert.False(answer.UsedLlm);
         Assert.Equal(CoachReplies.LlmFallbackNote, answer.Note);
         Assert.Single(_server.Requests);
     }
 
-    private ServiceProvider Build(params (string Key, string Value)[] resilience) =>
-        LlmFaultServices.Build(_server.BaseUrl, _time, _logs, timeoutSeconds: 30, resilience);
+    /// <summary>Thirty seconds per call, so twenty per attempt; retries without a pause, so the clock only moves when a test moves it.</summary>
+    private ServiceProvider Build() =>
+        LlmFaultServices.Build(_server.BaseUrl, _time, _logs, timeoutSeconds: 30, ("RetryDelayMilliseconds", "0"));
 
-    /// <summary>
-    /// Asks one question; once the first request has arrived, moves the clock on in steps (letting pauses and timeouts
-    /// elapse) until the answer is back or <paramref name="until"/> holds, after which the clock stands still.
-    /// </summary>
-    private async Task<Answer> RunAsync(ServiceProvider services, Func<bool> until, TimeSpan? step = null)
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(20);
+
+    private static Task<Answer> Ask(ServiceProvider services) =>
+        services.GetRequiredService<AnswerService>().AnswerAsync(LlmFaultServices.Ask(1), CancellationToken.None);
+
+    private static Task<Answer> AskAsync(ServiceProvider services) => Ask(services).WaitAsync(Generous);
+
+    /// <summary>Both attempts get no usable reply: the clock jumps past the first attempt's timeout, then past the call's.</summary>
+    private async Task<Answer> TimeOutTwiceAsync(ServiceProvider services, TimeSpan? settle = null)
     {
-        var task = services.GetRequiredService<AnswerService>().AnswerAsync(LlmFaultServices.Ask(1), CancellationToken.None);
+        var task = Ask(services);
         await _server.WaitForRequestsAsync(1, Generous);
-        await FakeClockPump.AdvanceUntilAsync(_time, () => task.IsCompleted || until(), step ?? TimeSpan.FromMilliseconds(100));
+        await Task.Delay(settle ?? TimeSpan.Zero);
+        _time.Advance(AttemptTimeout);
+        await _server.WaitForRequestsAsync(2, Generous);
+        await Task.Delay(settle ?? TimeSpan.Zero);
+        _time.Advance(AttemptTimeout);
         return await task.WaitAsync(Generous);
     }
 }
