@@ -106,10 +106,21 @@ public sealed partial class DiscordInteractionHandler(
 
         var session = new ResponseSession(interaction, updatesSource);
         await acknowledgements.WhenDrainedAsync(ct);
-        await _work.WaitAsync(ct);
         try
         {
-            var replies = await dispatcher.DispatchAsync(request, ct);
+            // The gate bounds the coaching work (retrieval, the model call, rendering), not the delivery: REST calls
+            // that wait on Discord's limits (opening a thread) must not keep other interactions from being worked on.
+            IReadOnlyList<Reply> replies;
+            await _work.WaitAsync(ct);
+            try
+            {
+                replies = await dispatcher.DispatchAsync(request, ct);
+            }
+            finally
+            {
+                _work.Release();
+            }
+
             foreach (var reply in replies)
             {
                 await DeliverAsync(session, reply, ct);
@@ -131,10 +142,6 @@ public sealed partial class DiscordInteractionHandler(
         {
             LogDeliveryFailed(ex, interaction.Id, context.CorrelationId);
             await ApologiseAsync(session, ct);
-        }
-        finally
-        {
-            _work.Release();
         }
     }
 

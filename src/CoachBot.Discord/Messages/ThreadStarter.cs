@@ -15,10 +15,25 @@ public sealed partial class ThreadStarter(
 {
     private const int MaxNameLength = 100;
 
-    /// <summary>The thread id (equal to the message id), or null when Discord refused (DM, forum, missing permission).</summary>
+    /// <summary>
+    /// Longest wait behind the global request limit worth opening a thread for. Threads count against Discord's global
+    /// 50 requests a second; in a burst above that, answers stay in the channel instead of queueing for minutes.
+    /// </summary>
+    public static readonly TimeSpan MaxQueueWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The thread id (equal to the message id), or null when Discord refused (DM, forum, missing permission) or the
+    /// global request queue is too long right now (the answer then stays where it is).
+    /// </summary>
     public async Task<string?> StartAsync(string channelId, string messageId, Reply reply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        if (rest.EstimatedGlobalWait > MaxQueueWait)
+        {
+            LogThreadSkipped(rest.EstimatedGlobalWait.TotalSeconds);
+            return null;
+        }
+
         try
         {
             var thread = await rest.StartThreadFromMessageAsync(
@@ -61,6 +76,9 @@ public sealed partial class ThreadStarter(
         var line = text.Trim().Split('\n', 2)[0];
         return line.Length > 80 ? line[..80] : line;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Not opening a thread: {WaitSeconds:0.#} s of requests queued under the global limit; answering in place")]
+    private partial void LogThreadSkipped(double waitSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a thread (Discord code {Code}): {Reason}; answering in the channel instead")]
     private partial void LogThreadRefused(int code, string reason);

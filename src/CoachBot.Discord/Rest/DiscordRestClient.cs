@@ -120,6 +120,12 @@ public sealed partial class DiscordRestClient : IDisposable
             thread,
             cancellationToken);
 
+    /// <summary>
+    /// How long a request under the global limit would wait behind the ones already queued (interaction routes are
+    /// exempt and never wait). Lets optional calls, such as opening a thread, stand aside during a burst.
+    /// </summary>
+    public TimeSpan EstimatedGlobalWait => TimeSpan.FromSeconds((double)_limiter.GlobalQueueLength / Math.Max(1, _options.MaxRequestsPerSecond));
+
     public void Dispose() => _limiter.Dispose();
 
     private static RestRoute WebhookRoute(string method, string template, string interactionToken) =>

@@ -144,6 +144,9 @@ internal sealed class RestRateLimiter : IDisposable
         }
     }
 
+    /// <summary>Requests waiting for the local global cap right now.</summary>
+    public long GlobalQueueLength => _global.GetStatistics()?.CurrentQueuedCount ?? 0;
+
     public void Dispose() => _global.Dispose();
 
     private static string BucketKey(string hash, string major) => hash + "|" + major;
