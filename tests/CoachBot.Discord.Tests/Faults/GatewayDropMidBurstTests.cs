@@ -22,7 +22,8 @@ public sealed class GatewayDropMidBurstTests
     [Fact]
     public async Task AbruptDropMidBurst_ResumesWithReplay_EveryInteractionAcknowledgedAndAnsweredExactlyOnce()
     {
-        await using var test = await DiscordTestHost.StartAsync();
+        await using var test = await StartAsync();
+        await WaitUntilTheBotHoldsTheSessionAsync(test);
 
         var sent = new List<FakeInteraction>();
         for (var i = 0; i < Burst; i++)
@@ -46,7 +47,7 @@ public sealed class GatewayDropMidBurstTests
     [Fact]
     public async Task Close4000MidBurst_OfInteractionsAndMessages_NothingLost_NothingTwice_MessagesStayInOrder()
     {
-        await using var test = await DiscordTestHost.StartAsync();
+        await using var test = await StartAsync();
 
         var sent = new List<FakeInteraction>();
         var texts = new List<string>();
@@ -83,7 +84,7 @@ public sealed class GatewayDropMidBurstTests
     [Fact]
     public async Task ResumeReplaysEventsTheBotAlreadyHandled_NoneIsAcknowledgedOrAnsweredTwice()
     {
-        await using var test = await DiscordTestHost.StartAsync();
+        await using var test = await StartAsync();
         var sent = new List<FakeInteraction>();
         for (var i = 0; i < 4; i++)
         {
@@ -112,7 +113,7 @@ public sealed class GatewayDropMidBurstTests
     [Fact]
     public async Task SameEventDispatchedTwiceUnderNewSequenceNumbers_IsHandledOnce()
     {
-        await using var test = await DiscordTestHost.StartAsync();
+        await using var test = await StartAsync();
         var command = Ask(1);
         var interaction = await test.Server.SendInteractionAsync(command);
         var message = FakeDiscordEvents.DirectMessage("twice");
@@ -132,7 +133,7 @@ public sealed class GatewayDropMidBurstTests
     [Fact]
     public async Task DropWhereTheSessionCannotBeResumed_IdentifiesAgain_EventsOutsideTheGapAnsweredOnce_AndTheGapIsLogged()
     {
-        await using var test = await DiscordTestHost.StartAsync();
+        await using var test = await StartAsync();
         var before = new List<FakeInteraction>();
         for (var i = 0; i < 6; i++)
         {
@@ -169,6 +170,23 @@ public sealed class GatewayDropMidBurstTests
             && e.Message.Contains("could not be resumed", StringComparison.Ordinal)
             && e.Message.Contains("not replayed", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// These tests are about nothing lost and nothing twice, not speed: the fake's 3-second acknowledgement window is
+    /// widened so a slow reconnect on a loaded machine can't turn into a refused callback.
+    /// </summary>
+    private static Task<DiscordTestHost> StartAsync() =>
+        DiscordTestHost.StartAsync(arrangeServer: s => s.Options.InteractionDeadline = TimeSpan.FromSeconds(60));
+
+    /// <summary>
+    /// The fake counts a session from its own side; the bot can resume it only once it has read READY. An abrupt drop
+    /// before that loses READY with the socket, and the bot rightly identifies afresh (nothing to resume).
+    /// </summary>
+    private static Task WaitUntilTheBotHoldsTheSessionAsync(DiscordTestHost test) =>
+        test.Server.WaitUntilAsync(
+            () => test.Adapter.Clients.Count > 0 && test.Adapter.Clients[0].SessionId == test.Server.CurrentSessionId,
+            "the bot to read READY",
+            Guard);
 
     private static JsonObject Ask(int i) => FakeDiscordEvents.SlashCommand(
         "ask",

@@ -17,10 +17,13 @@ public sealed class FormTests
         Assert.Equal(64, offer.Body!["flags"]!.GetValue<int>());
 
         var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick(button["custom_id"]!.GetValue<string>()));
-        await test.Server.WaitUntilAsync(() => click.CallbackType is not null, "the modal");
+        // Wait for the recorded callback, not the interaction's state: the fake updates the state a moment before it
+        // records the request.
+        var callback = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains($"/interactions/{click.Id}/", StringComparison.Ordinal), "the modal");
 
         Assert.Equal(9, click.CallbackType);
-        var modal = test.Server.RequestsTo("POST", $"/interactions/{click.Id}/").Single().Body!["data"]!;
+        Assert.Single(test.Server.RequestsTo("POST", $"/interactions/{click.Id}/"));
+        var modal = callback.Body!["data"]!;
         Assert.Equal("sub:1", modal["custom_id"]!.GetValue<string>());
         Assert.Equal("Your submission", modal["title"]!.GetValue<string>());
         var input = modal["components"]![0]!;
@@ -43,10 +46,11 @@ public sealed class FormTests
         var id = offer.Body!["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>();
 
         var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick(id, userId: FakeDiscordEvents.OtherUserId));
-        await test.Server.WaitUntilAsync(() => click.CallbackType is not null, "the answer to the click");
+        var callback = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains($"/interactions/{click.Id}/", StringComparison.Ordinal), "the answer to the click");
 
         Assert.Equal(4, click.CallbackType);
-        var body = test.Server.RequestsTo("POST", $"/interactions/{click.Id}/").Single().Body!;
+        Assert.Single(test.Server.RequestsTo("POST", $"/interactions/{click.Id}/"));
+        var body = callback.Body!;
         Assert.Equal(64, body["data"]!["flags"]!.GetValue<int>());
         Assert.Contains("isn't available", body["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }

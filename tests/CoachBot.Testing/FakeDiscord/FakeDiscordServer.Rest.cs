@@ -226,7 +226,8 @@ public sealed partial class FakeDiscordServer
             interaction.OriginalMessageId = NextId();
         }
 
-        NotifyChanged();
+        // Waiters are woken when the request is recorded (right after this), so one woken by the acknowledgement
+        // already finds the callback in Requests.
         return (204, null);
     }
 
