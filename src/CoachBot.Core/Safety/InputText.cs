@@ -5,7 +5,7 @@ namespace CoachBot.Core.Safety;
 
 /// <summary>
 /// Cleans untrusted text before any feature sees it: drops control, zero-width and bidirectional-override characters
-/// (which hide or reorder text), normalises to NFC, collapses runs of whitespace and trims.
+/// (which hide or reorder text) and lone surrogates, normalises to NFC, collapses runs of whitespace and trims.
 /// </summary>
 public static class InputText
 {
@@ -16,7 +16,8 @@ public static class InputText
             return string.Empty;
         }
 
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        // Normalize throws on invalid UTF-16, so lone surrogates (a broken pair) go first.
+        var normalized = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormC);
         var builder = new StringBuilder(normalized.Length);
         var lastWasSpace = false;
         foreach (var rune in normalized.EnumerateRunes())
@@ -67,6 +68,26 @@ public static class InputText
         }
 
         return text[..cut];
+    }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var paired = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(text[i - 1]));
+            if (!paired)
+            {
+                builder ??= new StringBuilder(text, 0, i, text.Length);
+                continue;
+            }
+
+            builder?.Append(c);
+        }
+
+        return builder?.ToString() ?? text;
     }
 
     private static bool IsInvisibleOrControl(Rune rune)

@@ -22,6 +22,22 @@ public class InputTextTests
     }
 
     [Fact]
+    public void Clean_LoneSurrogates_AreDroppedAndPairsKept_InsteadOfThrowing()
+    {
+        // Built in code: attribute arguments are stored as UTF-8, which would turn a lone surrogate into U+FFFD.
+        (string Input, string Expected)[] cases =
+        [
+            ("\uD800", string.Empty),
+            ("what is sql\uDC00?", "what is sql?"),
+            ("abc\uD83Dxyz", "abcxyz"),
+            ("\uDE00abc\uDBFF", "abc"),
+            ("ok \uD83D\uDE00 \uD83D", "ok \uD83D\uDE00"),
+        ];
+
+        Assert.All(cases, c => Assert.Equal(c.Expected, InputText.Clean(c.Input)));
+    }
+
+    [Fact]
     public void Clean_Null_IsEmpty()
     {
         Assert.Equal(string.Empty, InputText.Clean(null));
