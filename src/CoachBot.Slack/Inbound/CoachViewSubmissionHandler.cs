@@ -26,7 +26,7 @@ public sealed class CoachViewSubmissionHandler(
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (blockId, inputs) in view.State?.Values ?? new Dictionary<string, IReadOnlyDictionary<string, SlackInputValue>>())
         {
-            var input = inputs.Values.FirstOrDefault();
+            var input = inputs?.Values.FirstOrDefault();
             fields[blockId] = input?.Value ?? input?.SelectedOption?.Value ?? string.Empty;
         }
 

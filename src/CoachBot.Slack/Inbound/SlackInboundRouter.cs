@@ -36,7 +36,8 @@ public sealed partial class SlackInboundRouter(
         switch (interaction.Type)
         {
             case "block_actions":
-                foreach (var action in interaction.Actions.Take(5))
+                // A payload may say "actions": null or hold null entries; those are no clicks.
+                foreach (var action in (interaction.Actions ?? []).Where(a => a is not null).Take(5))
                 {
                     await blockActionHandler.HandleAsync(interaction, action, cancellationToken);
                 }

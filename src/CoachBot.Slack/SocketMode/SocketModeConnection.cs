@@ -152,7 +152,16 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
                 if (result.MessageType == WebSocketMessageType.Text)
                 {
-                    await HandleMessageAsync(buffer.WrittenMemory, cancellationToken);
+                    try
+                    {
+                        await HandleMessageAsync(buffer.WrittenMemory, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException && !cancellationToken.IsCancellationRequested)
+                    {
+                        // A frame with the wrong shape (a string that isn't valid UTF-16, a number where an integer belongs):
+                        // skip it. Left to end the receive loop, it took the whole Socket Mode client down with the host.
+                        LogMalformedFrame(Id, ex.GetType().Name);
+                    }
                 }
             }
         }
@@ -204,7 +213,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             // Ack first, on this socket, before any work: Slack wants it within 3 seconds whatever the LLM does.
             await AckAsync(envelopeId, cancellationToken);
             _onAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(received));
-            var retryAttempt = root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number ? attempt.GetInt32() : 0;
+            var retryAttempt = root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number && attempt.TryGetInt32(out var attempts) ? attempts : 0;
             var payload = root.TryGetProperty("payload", out var p) ? p.Clone() : default;
             await _onEnvelope(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), cancellationToken);
         }
@@ -245,6 +254,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} received a frame that is not JSON")]
     private partial void LogUnreadableFrame(int connection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} skipped a malformed frame ({Error})")]
+    private partial void LogMalformedFrame(int connection, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} could not send an ack: {Reason}")]
     private partial void LogAckFailed(int connection, string reason);

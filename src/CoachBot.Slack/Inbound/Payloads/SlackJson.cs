@@ -20,8 +20,9 @@ public static class SlackJson
         {
             return element.Deserialize<T>(Options);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that isn't valid UTF-16 (a lone surrogate escape), or no payload at all.
             return null;
         }
     }
