@@ -198,6 +198,17 @@ public sealed class FakeSlackServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sends <paramref name="text"/> as one text frame, byte for byte, on the given connection (default: the newest open
+    /// one): malformed frames, or envelopes holding JSON a serializer would not write (lone surrogate escapes). It is not
+    /// recorded as an envelope and never re-delivered; the client's ack (if any) is recorded as usual.
+    /// </summary>
+    public Task SendRawFrameAsync(string text, FakeSocketConnection? connection = null)
+    {
+        connection ??= NewestOpenConnection() ?? throw new InvalidOperationException("No open Socket Mode connection.");
+        return connection.SendTextAsync(text, _stopping.Token);
+    }
+
+    /// <summary>
     /// Re-sends, on the newest open connection, every envelope first delivered on <paramref name="from"/> that was never
     /// acknowledged (any type, <c>retry_attempt</c> + 1): what a client sees when Slack hands a dead link's deliveries to
     /// another socket. Returns the new envelope ids.

@@ -44,9 +44,12 @@ public sealed class FakeSocketConnection : IDisposable
 
     internal WebSocket Socket => _socket;
 
-    internal async Task SendAsync(JsonObject message, CancellationToken cancellationToken, Action? onSending = null)
+    internal Task SendAsync(JsonObject message, CancellationToken cancellationToken, Action? onSending = null) =>
+        SendTextAsync(message.ToJsonString(), cancellationToken, onSending);
+
+    internal async Task SendTextAsync(string text, CancellationToken cancellationToken, Action? onSending = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(text);
         await _sendLock.WaitAsync(cancellationToken);
         try
         {

@@ -34,17 +34,28 @@ public sealed class SlackHttpDriver(HttpClient http, Uri requestUrl, string sign
     public Task<HttpResponseMessage> SendSslCheckAsync() =>
         SendFormAsync([new("ssl_check", "1"), new("token", "legacy")], SigningMode.Valid, null);
 
+    /// <summary>Posts <paramref name="body"/> as is with the given content type (null: none), signed as <paramref name="signing"/> says.</summary>
+    public Task<HttpResponseMessage> SendRawAsync(byte[] body, string? contentType, SigningMode signing = SigningMode.Valid, TimeSpan? age = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return SendAsync(body, contentType, null, signing, age);
+    }
+
     private Task<HttpResponseMessage> SendFormAsync(IEnumerable<KeyValuePair<string, string>> fields, SigningMode signing, TimeSpan? age)
     {
         var body = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
         return SendAsync(Encoding.UTF8.GetBytes(body), "application/x-www-form-urlencoded", null, signing, age);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(byte[] body, string contentType, int? retryNum, SigningMode signing, TimeSpan? age)
+    private async Task<HttpResponseMessage> SendAsync(byte[] body, string? contentType, int? retryNum, SigningMode signing, TimeSpan? age)
     {
         var timestamp = (_time.GetUtcNow() - (age ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, requestUrl) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        }
+
         if (signing != SigningMode.NoSignature)
         {
             var signature = SlackRequestSigner.Sign(signing == SigningMode.WrongSecret ? signingSecret + "x" : signingSecret, timestamp, body);
