@@ -346,9 +346,16 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                     LogResumed(ShardId, _sequence ?? 0);
                     await RaiseAsync(Resumed, "Resumed");
                     break;
+                case "MESSAGE_CREATE" or "INTERACTION_CREATE" or "THREAD_CREATE" or "GUILD_CREATE" when DispatchShape.ProblemWith(payload.Data) is { } problem:
+                    LogBadEvent(ShardId, payload.EventName, problem);
+                    break;
                 case "MESSAGE_CREATE":
                     var message = payload.Data.Deserialize<DiscordMessage>(DiscordJson.Options)!;
-                    if (FirstDelivery("message", message.Id, payload))
+                    if (DispatchShape.ProblemWith(message) is { } messageProblem)
+                    {
+                        LogBadEvent(ShardId, payload.EventName, messageProblem);
+                    }
+                    else if (FirstDelivery("message", message.Id, payload))
                     {
                         await RaiseAsync(MessageReceived, message, "MessageReceived");
                     }
@@ -356,21 +363,43 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                     break;
                 case "INTERACTION_CREATE":
                     var interaction = payload.Data.Deserialize<DiscordInteraction>(DiscordJson.Options)!;
-                    if (FirstDelivery("interaction", interaction.Id, payload))
+                    if (DispatchShape.ProblemWith(interaction) is { } interactionProblem)
+                    {
+                        LogBadEvent(ShardId, payload.EventName, interactionProblem);
+                    }
+                    else if (FirstDelivery("interaction", interaction.Id, payload))
                     {
                         await RaiseAsync(InteractionCreated, interaction, "InteractionCreated");
                     }
 
                     break;
                 case "THREAD_CREATE":
-                    await RaiseAsync(ThreadCreated, payload.Data.Deserialize<DiscordChannel>(DiscordJson.Options)!, "ThreadCreated");
+                    var thread = payload.Data.Deserialize<DiscordChannel>(DiscordJson.Options)!;
+                    if (DispatchShape.ProblemWith(thread) is { } threadProblem)
+                    {
+                        LogBadEvent(ShardId, payload.EventName, threadProblem);
+                    }
+                    else
+                    {
+                        await RaiseAsync(ThreadCreated, thread, "ThreadCreated");
+                    }
+
                     break;
                 case "GUILD_CREATE":
-                    await RaiseAsync(GuildAvailable, payload.Data.Deserialize<DiscordGuild>(DiscordJson.Options)!, "GuildAvailable");
+                    var guild = payload.Data.Deserialize<DiscordGuild>(DiscordJson.Options)!;
+                    if (DispatchShape.ProblemWith(guild) is { } guildProblem)
+                    {
+                        LogBadEvent(ShardId, payload.EventName, guildProblem);
+                    }
+                    else
+                    {
+                        await RaiseAsync(GuildAvailable, guild, "GuildAvailable");
+                    }
+
                     break;
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             LogBadEvent(ShardId, payload.EventName ?? "?", ex.Message);
         }
@@ -461,8 +490,12 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads one whole message (frames assembled until EndOfMessage); null when the server closed.</summary>
-    private static async Task<GatewayPayload?> ReceiveAsync(GatewayConnection connection, CancellationToken ct)
+    /// <summary>
+    /// Reads the next whole message (frames assembled until EndOfMessage) that is a gateway payload; null when the server
+    /// closed. A message that isn't one is skipped with a warning: left to throw, it cost the connection, and a few in a
+    /// row the session (and every event sent in the meantime).
+    /// </summary>
+    private async Task<GatewayPayload?> ReceiveAsync(GatewayConnection connection, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
@@ -477,13 +510,19 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                 }
 
                 message.Write(buffer, 0, result.Count);
-                if (result.EndOfMessage)
+                if (!result.EndOfMessage)
                 {
-                    break;
+                    continue;
                 }
-            }
 
-            return GatewayPayload.Parse(message.GetBuffer().AsMemory(0, (int)message.Length));
+                if (GatewayPayload.TryParse(message.GetBuffer().AsMemory(0, (int)message.Length), out var payload, out var problem))
+                {
+                    return payload;
+                }
+
+                LogUnreadableFrame(ShardId, problem ?? "unknown");
+                message.SetLength(0);
+            }
         }
         finally
         {
@@ -635,6 +674,9 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {ShardId}: stopped")]
     private partial void LogStopped(int shardId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway shard {ShardId}: skipped a frame that is not a gateway payload ({Reason})")]
+    private partial void LogUnreadableFrame(int shardId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway shard {ShardId}: ignored a malformed {EventName} event: {Reason}")]
     private partial void LogBadEvent(int shardId, string eventName, string reason);
