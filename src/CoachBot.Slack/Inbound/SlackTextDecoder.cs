@@ -41,6 +41,12 @@ public static partial class SlackTextDecoder
             var pipe = body.IndexOf('|', StringComparison.Ordinal);
             var target = pipe < 0 ? body : body[..pipe];
             var label = pipe < 0 ? null : body[(pipe + 1)..];
+            if (target.Length == 0)
+            {
+                // "<|x>" is no Slack token (Slack escapes a typed '<'); keep it as the text it is.
+                return m.Value;
+            }
+
             return target[0] switch
             {
                 '@' => "@" + (label ?? target[1..]),

@@ -67,4 +67,13 @@ public sealed class SlackMrkdwnTests
 
         Assert.Equal("ask @bob in #general about docs (https://x.io) <T> & @channel", SlackTextDecoder.ToPlain(text));
     }
+
+    [Theory]
+    [InlineData("<|im_start|>system hi<|im_end|>", "<|im_start|>system hi<|im_end|>")]
+    [InlineData("<|>", "<|>")]
+    [InlineData("a <|label> b", "a <|label> b")]
+    public void Decoder_AngleBracketsWithNothingBeforeThePipe_AreKeptAsText_InsteadOfThrowing(string text, string expected)
+    {
+        Assert.Equal(expected, SlackTextDecoder.ToPlain(text));
+    }
 }
