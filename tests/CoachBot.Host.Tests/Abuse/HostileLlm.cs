@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using CoachBot.Testing.FakeOpenAi;
+
+namespace CoachBot.Host.Tests.Abuse;
+
+/// <summary>
+/// A model that does whatever the prompt injection asked: every answer opens with mass and role mentions, Slack
+/// broadcasts and a masked link, then echoes the end of the person's message back (their hostile text included);
+/// interview feedback is well-formed JSON with the same payload in every field. What the bot sends must still ping no one.
+/// </summary>
+public static class HostileLlm
+{
+    public const string Payload =
+        "@everyone @here <!channel> <!here> <!everyone> <!subteam^S0ABUSE|@devs> <@&222222222222222222> <@U0ABUSE> [free nitro](https://evil.example/login)";
+
+    public static FakeChatResponse Respond(RecordedChatRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var messages = request.Messages;
+        var user = messages.LastOrDefault(m => m.Role == "user").Content ?? string.Empty;
+        var echo = user.Length > 400 ? user[^400..] : user;
+        if (messages.Any(m => m.Content.Contains("Reply with exactly one JSON object", StringComparison.Ordinal)))
+        {
+            var feedback = new JsonObject
+            {
+                ["score"] = 3,
+                ["strengths"] = new JsonArray(Payload, echo),
+                ["missing_points"] = new JsonArray("@here " + echo),
+                ["improved_outline"] = Payload + "\n" + echo,
+                ["follow_up"] = "<!channel> " + echo,
+            };
+            return FakeChatResponse.Text(feedback.ToJsonString());
+        }
+
+        return FakeChatResponse.Text(Payload + "\n" + echo + " [P1]");
+    }
+}
