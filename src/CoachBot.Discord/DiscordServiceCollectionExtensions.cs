@@ -57,6 +57,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordContextFactory>();
         services.TryAddSingleton<PendingForms>();
         services.TryAddSingleton<AcknowledgementsFirst>();
+        services.TryAddSingleton<CoachingWorkGate>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddSingleton<DiscordMessageHandler>();
         services.TryAddSingleton<CommandRegistrar>();

@@ -33,21 +33,16 @@ public sealed partial class DiscordInteractionHandler(
     ThreadStarter threadStarter,
     PendingForms forms,
     AcknowledgementsFirst acknowledgements,
+    CoachingWorkGate work,
     TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger,
-    CoachMetrics? metrics = null) : IDisposable
+    CoachMetrics? metrics = null)
 {
-    // Acks never wait for this gate; only the coaching work after them does. Unbounded, a burst of interactions makes
-    // hundreds of retrievals compete for the CPU with the acknowledgements still in flight.
-    private readonly SemaphoreSlim _work = new(options.Value.MaxConcurrentInteractions);
 
     private const string Apology = "Sorry, something went wrong while I was answering. Please try again in a moment.";
 
     /// <summary>Raised right after the acknowledgement is sent, with the time it took (for metrics and the benchmark).</summary>
     public event Action<DiscordInteraction, TimeSpan>? Acknowledged;
-
-    public void Dispose() => _work.Dispose();
 
     /// <summary>
     /// Acknowledges the interaction, then answers it. Meant to be called straight from the gateway's dispatch: the
@@ -105,22 +100,11 @@ public sealed partial class DiscordInteractionHandler(
         Acknowledged?.Invoke(interaction, ackLatency);
 
         var session = new ResponseSession(interaction, updatesSource);
-        await acknowledgements.WhenDrainedAsync(ct);
         try
         {
-            // The gate bounds the coaching work (retrieval, the model call, rendering), not the delivery: REST calls
-            // that wait on Discord's limits (opening a thread) must not keep other interactions from being worked on.
-            IReadOnlyList<Reply> replies;
-            await _work.WaitAsync(ct);
-            try
-            {
-                replies = await dispatcher.DispatchAsync(request, ct);
-            }
-            finally
-            {
-                _work.Release();
-            }
-
+            // Acks never wait for the gate; only the coaching work after them does (retrieval, the model call,
+            // rendering), and not the delivery: REST calls that wait on Discord's limits must not hold a slot.
+            var replies = await work.RunAsync(() => dispatcher.DispatchAsync(request, ct), ct);
             foreach (var reply in replies)
             {
                 await DeliverAsync(session, reply, ct);

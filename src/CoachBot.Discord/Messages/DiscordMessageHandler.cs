@@ -25,6 +25,7 @@ public sealed partial class DiscordMessageHandler(
     BotThreadRegistry threads,
     ThreadStarter threadStarter,
     DiscordSession session,
+    CoachingWorkGate work,
     ILogger<DiscordMessageHandler> logger)
 {
     public async Task HandleAsync(DiscordMessage message, CancellationToken ct)
@@ -68,7 +69,7 @@ public sealed partial class DiscordMessageHandler(
         var context = contexts.ForMessage(message, key);
         LogMessage(origin, context.CorrelationId);
         var typing = ShowTypingAsync(message.ChannelId, ct);
-        var replies = await dispatcher.DispatchAsync(new MessageRequest(context, text, origin), ct);
+        var replies = await work.RunAsync(() => dispatcher.DispatchAsync(new MessageRequest(context, text, origin), ct), ct);
         await typing;
         try
         {
