@@ -52,6 +52,7 @@ internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers ans
         _notes.Add(cpu.Describe("the burst, first send to last answer", pending.Length));
         _notes.Add(await BotSide.DescribeAsync(metrics, Platform, ackHistogram));
         var outcomes = pending.Select(p => p.ToOutcome()).ToList();
+        _notes.Add(WireToAck(pending));
         var rss = meter.MaxRssMb(Platform);
         var rows = Enum.GetValues<LoadKind>()
             .Where(kind => outcomes.Any(o => o.Kind == kind))
@@ -161,6 +162,23 @@ internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers ans
         return line.Length > 140 ? line[..140] + "…" : line;
     }
 
+    /// <summary>
+    /// The same acknowledgements measured from the moment the fake wrote each frame to the socket, leaving out the
+    /// time an event waited in the fake's own serial send queue (one socket, one frame at a time).
+    /// </summary>
+    private static string WireToAck(IEnumerable<Pending> pending)
+    {
+        var values = pending.Select(p => p.WireToAckMs).OfType<double>().ToList();
+        if (values.Count == 0)
+        {
+            return "discord: ack from frame written (fake's send queue left out): no interactions";
+        }
+
+        var queued = pending.Select(p => p.QueuedMs).OfType<double>().ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"discord: ack from frame written by the fake (its send queue left out): n={values.Count}, p50 {ResultRow.Percentile(values, 0.50):0.0} ms, p99 {ResultRow.Percentile(values, 0.99):0.0} ms, max {ResultRow.Percentile(values, 1.0):0.0} ms; time in the fake's send queue: p50 {ResultRow.Percentile(queued, 0.50):0.0} ms, max {ResultRow.Percentile(queued, 1.0):0.0} ms");
+    }
+
     private sealed record QuizTarget(string CustomId, string MessageId);
 
     private sealed record InterviewTarget(string ThreadId, string AnswerText);
@@ -168,6 +186,10 @@ internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers ans
     private sealed class Pending(LoadKind kind, FakeInteraction? interaction, Task<SeenAnswer> answer)
     {
         public Task<SeenAnswer> Answer { get; } = answer;
+
+        public double? WireToAckMs => interaction is { AcknowledgedAt: { } at, SentAt: { } sent } ? (at - sent).TotalMilliseconds : null;
+
+        public double? QueuedMs => interaction is { SentAt: { } sent } ? (sent - interaction.DispatchedAt).TotalMilliseconds : null;
 
         public Outcome ToOutcome()
         {

@@ -7,5 +7,6 @@ internal static class DiscordNotes
         ? "/ask typed inside existing threads (--ask-in thread): answered in place, no thread opened"
         : "/ask typed in channels (--ask-in channel): after editing its answer in, the bot opens a thread from it "
             + "(POST …/threads, a normal route under the REST client's global limit, Discord:MaxRequestsPerSecond = 50/s) "
-            + "while still holding its Discord:MaxConcurrentInteractions slot, so /ask answers in channels top out near 50/s";
+            + "after its work slot is released; when more than 2 s of requests are queued under that limit it leaves the answer "
+            + "in the channel instead (ThreadStarter.MaxQueueWait), so a burst is not held to 50 answers/s";
 }

@@ -42,6 +42,7 @@ public sealed partial class FakeDiscordServer
         var tracked = new FakeInteraction(id, token, interaction["channel_id"]?.GetValue<string>() ?? string.Empty, DateTimeOffset.UtcNow);
         _interactions[token] = tracked;
         await DispatchAsync("INTERACTION_CREATE", interaction);
+        tracked.SentAt = DateTimeOffset.UtcNow;
         return tracked;
     }
 

@@ -17,7 +17,11 @@ public sealed class FakeInteraction
 
     public string ChannelId { get; }
 
+    /// <summary>When the event was created (the acknowledgement clock starts here, as it does at Discord).</summary>
     public DateTimeOffset DispatchedAt { get; }
+
+    /// <summary>When the INTERACTION_CREATE frame was written to the bot's socket (after the fake's own send queue).</summary>
+    public DateTimeOffset? SentAt { get; internal set; }
 
     /// <summary>Callback type of the initial response (4, 5, 6, 7, 9), once acknowledged.</summary>
     public int? CallbackType { get; internal set; }
