@@ -40,7 +40,7 @@ public sealed class DiscordOptions
 
     /// <summary>Interactions worked on at the same time after their acknowledgement (acks themselves never wait).</summary>
     [Range(1, 256)]
-    public int MaxConcurrentInteractions { get; set; } = 64;
+    public int MaxConcurrentInteractions { get; set; } = 16;
 
     /// <summary>How many times one REST call is retried after a 429 or a 5xx before giving up.</summary>
     [Range(0, 10)]
