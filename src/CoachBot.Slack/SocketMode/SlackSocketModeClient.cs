@@ -31,6 +31,9 @@ public sealed partial class SlackSocketModeClient(
         new(["not_authed", "invalid_auth", "account_inactive", "user_removed_from_team", "team_disabled", "not_allowed_token_type"], StringComparer.Ordinal);
 
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
+
+    // A retiring socket is closed only after this long without frames, so late envelopes on it are still acked.
+    private static readonly TimeSpan QuietBeforeClose = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan WarningGrace = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<int, SocketModeConnection> _open = new();
@@ -229,6 +232,7 @@ public sealed partial class SlackSocketModeClient(
 
     private async Task RetireAsync(SocketModeConnection connection)
     {
+        await connection.WaitForQuietAsync(QuietBeforeClose, CloseWait);
         await connection.CloseAsync(CloseWait);
         _open.TryRemove(connection.Id, out _);
         await connection.DisposeAsync();

@@ -25,6 +25,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _receiveLoop = Task.CompletedTask;
     private int _disposed;
+    private long _lastFrameTimestamp;
 
     public SocketModeConnection(
         int id, Func<SocketModeEnvelope, CancellationToken, ValueTask> onEnvelope, Action<TimeSpan>? onAcknowledged, TimeProvider timeProvider, ILogger logger)
@@ -57,6 +58,26 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         if (helloOrTimeout != _hello.Task)
         {
             throw new WebSocketException("Socket Mode connection closed or timed out before hello.");
+        }
+    }
+
+    /// <summary>
+    /// Waits until no frame has arrived for <paramref name="quiet"/> (at most <paramref name="limit"/>), so envelopes
+    /// Slack sent just before a refresh are still read and acknowledged on this socket: once our close frame is out,
+    /// acks can't be sent on it and Slack would deliver them again elsewhere.
+    /// </summary>
+    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan limit)
+    {
+        var started = _timeProvider.GetTimestamp();
+        while (_timeProvider.GetElapsedTime(started) < limit && !_receiveLoop.IsCompleted)
+        {
+            var sinceLast = _timeProvider.GetElapsedTime(Volatile.Read(ref _lastFrameTimestamp));
+            if (sinceLast >= quiet)
+            {
+                return;
+            }
+
+            await Task.WhenAny(_receiveLoop, Task.Delay(quiet - sinceLast, _timeProvider));
         }
     }
 
@@ -136,6 +157,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 {
                     var memory = buffer.GetMemory(8 * 1024);
                     result = await _socket.ReceiveAsync(memory, cancellationToken);
+                    Volatile.Write(ref _lastFrameTimestamp, _timeProvider.GetTimestamp());
                     buffer.Advance(result.Count);
                     if (buffer.WrittenCount > 4 * 1024 * 1024)
                     {

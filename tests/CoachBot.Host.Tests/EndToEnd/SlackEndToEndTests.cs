@@ -31,11 +31,18 @@ public sealed class SlackEndToEndTests
             FakeSlackPayloads.AppMention(Owner, "<@UBOT111> <!channel> <!here> how do I prepare for a backend interview?", Channel, pingTs)));
         await slack.WaitForCallAsync("chat.postMessage", c => c.Ok && c.Field("thread_ts") == pingTs, Guard);
 
-        var bodies = slack.Calls.Select(c => c.Body.ToJsonString()).ToList();
+        // Serialised without HTML escaping: the default writes '<' as \u003C, and the check could never fail.
+        var bodies = slack.Calls.Select(c => c.Body.ToJsonString(Unescaped)).ToList();
+        Assert.Contains("<!channel>", new System.Text.Json.Nodes.JsonObject { ["text"] = "<!channel>" }.ToJsonString(Unescaped), StringComparison.Ordinal);
         Assert.All(bodies, b => Assert.DoesNotContain("<!channel>", b, StringComparison.Ordinal));
         Assert.All(bodies, b => Assert.DoesNotContain("<!here>", b, StringComparison.Ordinal));
-        Assert.All(slack.ResponsePosts, p => Assert.DoesNotContain("<!channel>", p.Body.ToJsonString(), StringComparison.Ordinal));
+        Assert.All(slack.ResponsePosts, p => Assert.DoesNotContain("<!channel>", p.Body.ToJsonString(Unescaped), StringComparison.Ordinal));
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Unescaped = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     [Fact]
     public async Task QuizSlashCommand_IsAckedThenPostsButtons_OwnersClickIsMarked_SomeoneElsesClickIsRefusedPrivately()
