@@ -33,14 +33,7 @@ public sealed partial class FakeDiscordServer
     /// </summary>
     public async Task<FakeInteraction> SendInteractionAsync(JsonObject interaction)
     {
-        ArgumentNullException.ThrowIfNull(interaction);
-        var id = interaction["id"]?.GetValue<string>() ?? NextId();
-        var token = "interaction-token-" + id;
-        interaction["id"] = id;
-        interaction["token"] = token;
-        interaction["application_id"] = Options.ApplicationId;
-        var tracked = new FakeInteraction(id, token, interaction["channel_id"]?.GetValue<string>() ?? string.Empty, DateTimeOffset.UtcNow);
-        _interactions[token] = tracked;
+        var tracked = TrackInteraction(interaction);
         await DispatchAsync("INTERACTION_CREATE", interaction);
         tracked.SentAt = DateTimeOffset.UtcNow;
         return tracked;
