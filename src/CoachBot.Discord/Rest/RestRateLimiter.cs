@@ -14,6 +14,7 @@ internal sealed class RestRateLimiter : IDisposable
 {
     private const int PruneThreshold = 5000;
     private static readonly TimeSpan IdleBucketLifetime = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
 
     private readonly TimeProvider _time;
     private readonly SlidingWindowRateLimiter _global;
@@ -21,6 +22,8 @@ internal sealed class RestRateLimiter : IDisposable
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
     private readonly Lock _pauseLock = new();
     private DateTimeOffset _globalPauseUntil;
+    private int _bucketsSincePrune;
+    private long _nextPruneTimestamp;
 
     public RestRateLimiter(int maxRequestsPerSecond, TimeProvider time)
     {
@@ -156,7 +159,11 @@ internal sealed class RestRateLimiter : IDisposable
         var key = _bucketHashByRoute.TryGetValue(route.Key, out var hash)
             ? BucketKey(hash, route.MajorParameter)
             : route.Key + "|" + route.MajorParameter;
-        return _buckets.GetOrAdd(key, _ => new RateLimitBucket());
+        return _buckets.GetOrAdd(key, static (_, limiter) =>
+        {
+            Interlocked.Increment(ref limiter._bucketsSincePrune);
+            return new RateLimitBucket();
+        }, this);
     }
 
     private void Apply(RateLimitBucket bucket, HttpResponseHeaders headers)
@@ -174,9 +181,22 @@ internal sealed class RestRateLimiter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Drops buckets idle for <see cref="IdleBucketLifetime"/> once many were created (every interaction token makes
+    /// its own), at most once per <see cref="PruneInterval"/>. Cheap on the hot path: one counter read and one clock read;
+    /// ConcurrentDictionary.Count takes every lock of the dictionary, and walking it on every request cost more CPU in a
+    /// burst than the coaching work.
+    /// </summary>
     private void PruneIfLarge()
     {
-        if (_buckets.Count < PruneThreshold)
+        if (Volatile.Read(ref _bucketsSincePrune) < PruneThreshold)
+        {
+            return;
+        }
+
+        var now = _time.GetTimestamp();
+        var due = Interlocked.Read(ref _nextPruneTimestamp);
+        if (now < due || Interlocked.CompareExchange(ref _nextPruneTimestamp, now + (long)(PruneInterval.TotalSeconds * _time.TimestampFrequency), due) != due)
         {
             return;
         }
@@ -189,6 +209,8 @@ internal sealed class RestRateLimiter : IDisposable
                 _buckets.TryRemove(key, out _);
             }
         }
+
+        Volatile.Write(ref _bucketsSincePrune, 0);
     }
 
     internal static string? Header(HttpResponseHeaders headers, string name) =>
