@@ -63,7 +63,11 @@ public sealed partial class PromptRunner(
         }
         finally
         {
-            metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
+            // A call the person's request cancelled (shutdown) is neither a success nor a model failure.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
+            }
         }
     }
 

@@ -38,10 +38,9 @@ public sealed partial class DiscordInteractionHandler(
     ILogger<DiscordInteractionHandler> logger,
     CoachMetrics? metrics = null)
 {
-
     private const string Apology = "Sorry, something went wrong while I was answering. Please try again in a moment.";
 
-    /// <summary>Raised right after the acknowledgement is sent, with the time it took (for metrics and the benchmark).</summary>
+    /// <summary>Raised right after the acknowledgement is sent, with the time it took (the same figure goes to <c>coachbot.ack.latency</c>).</summary>
     public event Action<DiscordInteraction, TimeSpan>? Acknowledged;
 
     /// <summary>

@@ -68,14 +68,13 @@ public sealed class OperatorEndpointsTests
     }
 
     [Fact]
-    public async Task TerminalOnly_ServesNoHttp_UnlessHttpEnabledIsSet()
+    public void TerminalOnly_ServesNoHttp_UnlessHttpEnabledIsSet()
     {
         using var terminalOnly = CoachHostFactory.Build(["--Terminal:Enabled=true"]);
         using var forced = CoachHostFactory.Build(["--Terminal:Enabled=true", "--Http:Enabled=true", "--Http:Urls=http://127.0.0.1:0"]);
 
         Assert.Null(terminalOnly.Services.GetService<IServer>());
         Assert.NotNull(forced.Services.GetService<IServer>());
-        await Task.CompletedTask;
     }
 
     private static string Text(HttpResponseMessage response) => response.Content.ReadAsStringAsync().GetAwaiter().GetResult();

@@ -2,7 +2,8 @@ namespace CoachBot.Hosting.Web;
 
 /// <summary>
 /// The host's own web server (section "Http"): liveness <c>/healthz</c>, readiness <c>/readyz</c>, Prometheus metrics
-/// <c>/metrics</c>, and the Slack endpoints in HTTP mode.
+/// <c>/metrics</c>, and the Slack endpoints in HTTP mode. Read from configuration while the host is built (see
+/// <see cref="WebServerSelection"/> and CoachHostFactory), before any service exists; the class names the keys.
 /// </summary>
 public sealed class HttpServerOptions
 {

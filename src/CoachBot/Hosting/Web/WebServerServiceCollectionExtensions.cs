@@ -20,7 +20,6 @@ public static class WebServerServiceCollectionExtensions
     public static IServiceCollection AddCoachWebServer(this IServiceCollection services, PlatformSelection platforms, bool slackSocketMode)
     {
         ArgumentNullException.ThrowIfNull(platforms);
-        services.AddOptions<HttpServerOptions>().BindConfiguration(HttpServerOptions.SectionName);
         var checks = services.AddHealthChecks()
             .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag]);
         if (platforms.Discord)
