@@ -12,6 +12,9 @@ public sealed class ProgressCommand(ProgressService progress) : ICommandHandler
         Examples = ["/progress"],
     };
 
+    /// <summary>Progress is personal: always for the caller only.</summary>
+    public ReplyVisibility FirstReplyVisibility(CommandRequest request) => ReplyVisibility.Ephemeral;
+
     public async Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -57,29 +57,63 @@ public sealed partial class CoachDispatcher
         _logger = logger;
     }
 
+    /// <summary>The answer to a non-moderator's moderator command, on every platform.</summary>
+    public const string ModeratorRefusal = "Sorry, only community moderators can do that. Ask a moderator if you think this should be posted.";
+
     public CommandCatalog Catalog => _catalog;
 
-    public async Task<IReadOnlyList<Reply>> DispatchAsync(CoachRequest request, CancellationToken cancellationToken)
+    /// <summary>Screens the request, then handles it unless it was refused.</summary>
+    public Task<IReadOnlyList<Reply>> DispatchAsync(CoachRequest request, CancellationToken cancellationToken) =>
+        DispatchAsync(Screen(request), cancellationToken);
+
+    /// <summary>
+    /// Everything decided before any work (no I/O): rate limit, unknown command or subcommand, moderator rights, input
+    /// length, unknown button or form. Counts the request once (metrics, rate limit), so pass the result to
+    /// <see cref="DispatchAsync(DispatchScreening, CancellationToken)"/> rather than dispatching the request again.
+    /// </summary>
+    public DispatchScreening Screen(CoachRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var scope = InteractionScope(_logger, request.Context.CorrelationId, request.Context.Conversation.ToString());
         var platform = request.Context.User.Platform.ToString();
-        var kind = KindOf(request);
-        _metrics?.Interaction(platform, kind);
+        _metrics?.Interaction(platform, KindOf(request));
         if (_rateLimiter is not null && !_rateLimiter.TryAcquire(request.Context, out var retryAfter))
         {
             _metrics?.RateLimited(platform);
             LogRateLimited(request.Context.User.Key);
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            return Reply.One(Reply.Ephemeral($"You're going a little fast for me. Please try again in about {seconds} seconds."));
+            return Refused(request, $"You're going a little fast for me. Please try again in about {seconds} seconds.");
         }
 
+        return request switch
+        {
+            CommandRequest command => ScreenCommand(command),
+            MessageRequest message => ScreenMessage(message),
+            ButtonRequest button => ScreenButton(button),
+            FormSubmitRequest form => ScreenForm(form),
+            _ => Refused(request, "I don't know how to handle that kind of request."),
+        };
+    }
+
+    /// <summary>Handles a screened request: a refusal is returned as it is; anything else goes to its handler.</summary>
+    public async Task<IReadOnlyList<Reply>> DispatchAsync(DispatchScreening screening, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(screening);
+        if (screening.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var request = screening.Request;
+        using var scope = InteractionScope(_logger, request.Context.CorrelationId, request.Context.Conversation.ToString());
+        var platform = request.Context.User.Platform.ToString();
+        var kind = KindOf(request);
         var started = Stopwatch.GetTimestamp();
         try
         {
             return request switch
             {
-                CommandRequest command => await DispatchCommandAsync(command, cancellationToken),
+                CommandRequest command => await _catalog.Get(command.Command)!.HandleAsync(command, cancellationToken),
                 MessageRequest message => await DispatchMessageAsync(message, cancellationToken),
                 ButtonRequest button => await DispatchButtonAsync(button, cancellationToken),
                 FormSubmitRequest form => await DispatchFormAsync(form, cancellationToken),
@@ -114,29 +148,30 @@ public sealed partial class CoachDispatcher
         _ => "other",
     };
 
-    private async Task<IReadOnlyList<Reply>> DispatchCommandAsync(CommandRequest request, CancellationToken ct)
+    private static DispatchScreening Refused(CoachRequest request, string text) =>
+        new(request, Reply.One(Reply.Ephemeral(text)), ReplyVisibility.Ephemeral);
+
+    private DispatchScreening ScreenCommand(CommandRequest request)
     {
         var handler = _catalog.Get(request.Command);
         if (handler is null)
         {
             LogUnknownCommand(request.Command);
             var names = string.Join(", ", _catalog.Definitions.Select(d => "/" + d.Name));
-            return Reply.One(Reply.Ephemeral($"I don't know the command `/{Shorten(request.Command)}`. Try one of: {names}."));
+            return Refused(request, $"I don't know the command `/{Shorten(request.Command)}`. Try one of: {names}.");
         }
 
         var definition = handler.Definition;
         var sub = request.Subcommand is null ? null : definition.FindSubcommand(request.Subcommand);
         if (request.Subcommand is not null && sub is null)
         {
-            return Reply.One(Reply.Ephemeral(
-                $"`/{definition.Name}` has no `{Shorten(request.Subcommand)}` subcommand. Usage: `{definition.Usage()}`"));
+            return Refused(request, $"`/{definition.Name}` has no `{Shorten(request.Subcommand)}` subcommand. Usage: `{definition.Usage()}`");
         }
 
         if ((definition.ModeratorOnly || sub?.ModeratorOnly == true) && !request.Context.IsModerator)
         {
             LogModeratorRefused(request.Context.User.Key, definition.Name);
-            return Reply.One(Reply.Ephemeral(
-                "Sorry, only community moderators can do that. Ask a moderator if you think this should be posted."));
+            return Refused(request, ModeratorRefusal);
         }
 
         var cleaned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -145,28 +180,63 @@ public sealed partial class CoachDispatcher
             var clean = InputText.Clean(value);
             if (clean.Length > _options.MaxInputLength)
             {
-                return Reply.One(TooLong());
+                return new DispatchScreening(request, Reply.One(TooLong()), ReplyVisibility.Ephemeral);
             }
 
             cleaned[name] = clean;
         }
 
         LogCommand(definition.Name, request.Subcommand ?? string.Empty, request.Context.User.Key);
-        return await handler.HandleAsync(request with { Options = cleaned }, ct);
+        var accepted = request with { Options = cleaned };
+        return new DispatchScreening(accepted, null, handler.FirstReplyVisibility(accepted));
+    }
+
+    private DispatchScreening ScreenMessage(MessageRequest request)
+    {
+        var text = InputText.Clean(request.Text);
+        return text.Length > _options.MaxInputLength
+            ? new DispatchScreening(request, Reply.One(TooLong()), ReplyVisibility.Ephemeral)
+            : new DispatchScreening(request with { Text = text }, null, ReplyVisibility.Public);
+    }
+
+    private DispatchScreening ScreenButton(ButtonRequest request)
+    {
+        if (!ButtonId.TryParse(request.ButtonId, out var id) || !_buttonHandlers.ContainsKey(id.Feature))
+        {
+            LogBadButton(request.Context.User.Key);
+            return Refused(request, "That button isn't one I recognise (it may be from an old message). Nothing was changed.");
+        }
+
+        return new DispatchScreening(request, null, ReplyVisibility.Public);
+    }
+
+    private DispatchScreening ScreenForm(FormSubmitRequest request)
+    {
+        if (!ButtonId.TryParse(request.FormId, out var id) || !_formHandlers.ContainsKey(id.Feature))
+        {
+            return Refused(request, "That form isn't one I recognise. Nothing was changed.");
+        }
+
+        var cleaned = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in request.Fields)
+        {
+            var clean = InputText.Clean(value);
+            if (clean.Length > _options.MaxInputLength)
+            {
+                return new DispatchScreening(request, Reply.One(TooLong()), ReplyVisibility.Ephemeral);
+            }
+
+            cleaned[name] = clean;
+        }
+
+        return new DispatchScreening(request with { Fields = cleaned }, null, ReplyVisibility.Public);
     }
 
     private async Task<IReadOnlyList<Reply>> DispatchMessageAsync(MessageRequest request, CancellationToken ct)
     {
-        var text = InputText.Clean(request.Text);
-        if (text.Length > _options.MaxInputLength)
-        {
-            return Reply.One(TooLong());
-        }
-
-        var cleaned = request with { Text = text };
         foreach (var handler in _messageHandlers)
         {
-            var replies = await handler.TryHandleAsync(cleaned, ct);
+            var replies = await handler.TryHandleAsync(request, ct);
             if (replies is not null)
             {
                 return replies;
@@ -176,37 +246,19 @@ public sealed partial class CoachDispatcher
         return Reply.One(Reply.Ephemeral("I'm not sure what to do with that. Type `/help` to see what I can do."));
     }
 
-    private async Task<IReadOnlyList<Reply>> DispatchButtonAsync(ButtonRequest request, CancellationToken ct)
+    private Task<IReadOnlyList<Reply>> DispatchButtonAsync(ButtonRequest request, CancellationToken ct)
     {
-        if (!ButtonId.TryParse(request.ButtonId, out var id) || !_buttonHandlers.TryGetValue(id.Feature, out var handler))
-        {
-            LogBadButton(request.Context.User.Key);
-            return Reply.One(Reply.Ephemeral("That button isn't one I recognise (it may be from an old message). Nothing was changed."));
-        }
-
-        return await handler.HandleAsync(request, id, ct);
+        // Screening already refused malformed ids and unknown features.
+        return ButtonId.TryParse(request.ButtonId, out var id)
+            ? _buttonHandlers[id.Feature].HandleAsync(request, id, ct)
+            : throw new InvalidOperationException("An unscreened button request reached the dispatcher.");
     }
 
-    private async Task<IReadOnlyList<Reply>> DispatchFormAsync(FormSubmitRequest request, CancellationToken ct)
+    private Task<IReadOnlyList<Reply>> DispatchFormAsync(FormSubmitRequest request, CancellationToken ct)
     {
-        if (!ButtonId.TryParse(request.FormId, out var id) || !_formHandlers.TryGetValue(id.Feature, out var handler))
-        {
-            return Reply.One(Reply.Ephemeral("That form isn't one I recognise. Nothing was changed."));
-        }
-
-        var cleaned = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in request.Fields)
-        {
-            var clean = InputText.Clean(value);
-            if (clean.Length > _options.MaxInputLength)
-            {
-                return Reply.One(TooLong());
-            }
-
-            cleaned[name] = clean;
-        }
-
-        return await handler.HandleAsync(request with { Fields = cleaned }, ct);
+        return ButtonId.TryParse(request.FormId, out var id)
+            ? _formHandlers[id.Feature].HandleAsync(request, ct)
+            : throw new InvalidOperationException("An unscreened form request reached the dispatcher.");
     }
 
     private Reply TooLong() => Reply.Ephemeral(

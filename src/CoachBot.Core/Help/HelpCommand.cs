@@ -15,6 +15,9 @@ public sealed class HelpCommand(IServiceProvider services) : ICommandHandler
         Examples = ["/help", "/help quiz"],
     };
 
+    /// <summary>Help is for the asker only, whatever was asked.</summary>
+    public ReplyVisibility FirstReplyVisibility(CommandRequest request) => ReplyVisibility.Ephemeral;
+
     public Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -12,19 +12,22 @@ namespace CoachBot.Discord.Interactions;
 
 /// <summary>
 /// Answers application commands, button clicks and modal submits. The 3-second rule is met by acknowledging first,
-/// before the coach does any work: commands get a public deferred response (5), components and modals opened from a
-/// message a deferred update (6). Then the replies are delivered:
+/// before the coach does any work, but only after the dispatcher has screened the request (rate limit, moderator rights
+/// from <c>member.permissions</c> and roles, unknown command or button: microseconds, no I/O), so the acknowledgement
+/// already has the right visibility:
 /// <list type="bullet">
-/// <item>Command, first reply public: edit @original (the "thinking…" message) with it; Thread placement then opens a
-/// thread from that message and continues there.</item>
-/// <item>Command, first reply ephemeral (a refusal, /help): delete @original and send an ephemeral follow-up — the
-/// deferral was public because the replies aren't known when it must be sent.</item>
-/// <item>Component, UpdateSource: edit @original, which after a type-6 ack is the message the button is on.</item>
-/// <item>Anything else: follow-ups, each with its own ephemeral flag.</item>
+/// <item>Refused: the refusal itself, privately (callback 4 with flags 64); nothing else is sent.</item>
+/// <item>Command whose first reply is private (/help, a picker): private deferral (5 with flags 64), then @original is
+/// edited with it.</item>
+/// <item>Other commands: public deferral (5), then @original is edited with the first reply; Thread placement then
+/// opens a thread from that message. A private first reply found only after a lookup (no open quiz, say) deletes the
+/// public "thinking…" placeholder and goes out as an ephemeral follow-up.</item>
+/// <item>Components and modals opened from a message: deferred update (6); UpdateSource replies edit the message the
+/// button is on, anything else goes out as follow-ups, each with its own ephemeral flag.</item>
 /// </list>
 /// A form can't be shown after a deferral (a modal must be the first response), so a reply carrying one gets an
 /// "open the form" button (see <see cref="PendingForms"/>); that click is answered with the modal itself (callback 9).
-/// Failures after the ack still end in a visible apology.
+/// Failures after the ack end in a private apology.
 /// </summary>
 public sealed partial class DiscordInteractionHandler(
     DiscordRestClient rest,
@@ -54,12 +57,13 @@ public sealed partial class DiscordInteractionHandler(
         var started = time.GetTimestamp();
         acknowledgements.Arrived();
         CommandContext context;
-        CoachRequest? request;
+        DispatchScreening screening;
         bool updatesSource;
+        bool deferredPrivately;
         try
         {
             context = contexts.ForInteraction(interaction);
-            request = InteractionRequestFactory.Create(interaction, context);
+            var request = InteractionRequestFactory.Create(interaction, context);
             if (request is null)
             {
                 LogIgnored(interaction.Type);
@@ -72,14 +76,22 @@ public sealed partial class DiscordInteractionHandler(
                 return;
             }
 
+            screening = dispatcher.Screen(request);
             updatesSource = interaction.Type == DiscordInteraction.MessageComponent
                 || (interaction.Type == DiscordInteraction.ModalSubmit && interaction.Message is not null);
+            deferredPrivately = !updatesSource && screening.FirstReplyVisibility == ReplyVisibility.Ephemeral;
+            if (screening.Refusal is { } refusal)
+            {
+                await RefuseAsync(interaction, refusal, ct);
+                return;
+            }
+
             try
             {
                 await rest.CreateInteractionResponseAsync(
                     interaction.Id,
                     interaction.Token,
-                    updatesSource ? InteractionResponse.DeferredUpdate() : InteractionResponse.Deferred(ephemeral: false),
+                    updatesSource ? InteractionResponse.DeferredUpdate() : InteractionResponse.Deferred(deferredPrivately),
                     ct);
             }
             catch (DiscordApiException ex)
@@ -98,12 +110,12 @@ public sealed partial class DiscordInteractionHandler(
         metrics?.Acknowledged("discord", ackLatency);
         Acknowledged?.Invoke(interaction, ackLatency);
 
-        var session = new ResponseSession(interaction, updatesSource);
+        var session = new ResponseSession(interaction, updatesSource, deferredPrivately);
         try
         {
             // Acks never wait for the gate; only the coaching work after them does (retrieval, the model call,
             // rendering), and not the delivery: REST calls that wait on Discord's limits must not hold a slot.
-            var replies = await work.RunAsync(() => dispatcher.DispatchAsync(request, ct), ct);
+            var replies = await work.RunAsync(() => dispatcher.DispatchAsync(screening, ct), ct);
             foreach (var reply in replies)
             {
                 await DeliverAsync(session, reply, ct);
@@ -158,17 +170,24 @@ public sealed partial class DiscordInteractionHandler(
         }
         else if (!session.UpdatesSource && !session.OriginalResolved)
         {
-            if (ephemeral)
+            if (ephemeral == session.DeferredPrivately)
             {
-                await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ct);
+                // The placeholder already has this reply's visibility (flags can't change on an edit).
+                var original = await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(messages[0]), ct);
                 session.OriginalResolved = true;
-                await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, messages[0], ct);
+                if (!ephemeral && await TryOpenThreadAsync(session, reply, original, ct))
+                {
+                    await PostInThreadAsync(session.ThreadId!, remainder, ct);
+                    return;
+                }
             }
             else
             {
-                var original = await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(messages[0]), ct);
+                // The placeholder has the other visibility: remove it and follow up with this reply's own flags.
+                await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ct);
                 session.OriginalResolved = true;
-                if (await TryOpenThreadAsync(session, reply, original, ct))
+                var first = await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, messages[0], ct);
+                if (!ephemeral && await TryOpenThreadAsync(session, reply, first, ct))
                 {
                     await PostInThreadAsync(session.ThreadId!, remainder, ct);
                     return;
@@ -248,6 +267,28 @@ public sealed partial class DiscordInteractionHandler(
         }
     }
 
+    /// <summary>A refusal decided before any work: answered at once as the (private) initial response.</summary>
+    private async Task RefuseAsync(DiscordInteraction interaction, IReadOnlyList<Reply> refusal, CancellationToken ct)
+    {
+        var messages = refusal.SelectMany(r => DiscordReplyRenderer.Render(r, ephemeral: true)).ToList();
+        try
+        {
+            await rest.CreateInteractionResponseAsync(
+                interaction.Id,
+                interaction.Token,
+                new InteractionResponse { Type = InteractionResponse.ChannelMessageWithSource, Data = messages[0] },
+                ct);
+            foreach (var message in messages.Skip(1))
+            {
+                await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, message, ct);
+            }
+        }
+        catch (DiscordApiException ex)
+        {
+            LogAckFailed(interaction.Id, ex.Code ?? 0, ex.Message);
+        }
+    }
+
     private async Task ApologiseAsync(ResponseSession session, CancellationToken ct)
     {
         var interaction = session.Interaction;
@@ -256,12 +297,18 @@ public sealed partial class DiscordInteractionHandler(
         {
             if (!session.UpdatesSource && !session.OriginalResolved)
             {
-                await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(apology), ct);
+                if (session.DeferredPrivately)
+                {
+                    await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, WithoutFlags(apology), ct);
+                    return;
+                }
+
+                // Errors are private: the public placeholder goes, the apology follows up ephemerally.
+                await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ct);
+                session.OriginalResolved = true;
             }
-            else
-            {
-                await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, apology, ct);
-            }
+
+            await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, apology, ct);
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
         {
@@ -276,11 +323,14 @@ public sealed partial class DiscordInteractionHandler(
         MessageReference = message.MessageReference,
     };
 
-    private sealed class ResponseSession(DiscordInteraction interaction, bool updatesSource)
+    private sealed class ResponseSession(DiscordInteraction interaction, bool updatesSource, bool deferredPrivately)
     {
         public DiscordInteraction Interaction { get; } = interaction;
 
         public bool UpdatesSource { get; } = updatesSource;
+
+        /// <summary>The command's "thinking…" placeholder was sent with flags 64 (only the caller sees it).</summary>
+        public bool DeferredPrivately { get; } = deferredPrivately;
 
         /// <summary>The deferred "thinking…" response was replaced or deleted.</summary>
         public bool OriginalResolved { get; set; }

@@ -54,7 +54,7 @@ public sealed class AdapterConfigurationTests
         await test.Server.SendMessageCreateAsync(FakeDiscordEvents.DirectMessage("hello"));
         await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("help"));
         await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick("quiz:nope:a"));
-        await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("POST", "/webhooks/").Count == 2 && test.Server.RequestsTo("POST", "/messages").Count(r => r.Status == 200) == 1, "answers");
+        await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("PATCH", "/webhooks/").Count == 1 && test.Server.RequestsTo("POST", "/webhooks/").Count == 1 && test.Server.RequestsTo("POST", "/messages").Count(r => r.Status == 200) == 1, "answers");
         await test.Server.SendReconnectAsync();
         await test.Server.WaitUntilAsync(() => test.Server.ResumeCount == 1, "the resume");
 

@@ -48,17 +48,33 @@ public sealed class InteractionTests
     }
 
     [Fact]
-    public async Task EphemeralOnlyReply_DeletesThePublicPlaceholderAndFollowsUpEphemerally()
+    public async Task PrivateCommand_IsDeferredWithTheEphemeralFlag_ThenThePrivatePlaceholderIsEdited()
     {
         await using var test = await DiscordTestHost.StartAsync();
 
         var interaction = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("help"));
 
-        var followup = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the follow-up");
+        var edit = await test.Server.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(interaction.Token, StringComparison.Ordinal), "the help");
+        Assert.Equal(5, interaction.CallbackType);
+        Assert.True(interaction.RespondedPrivately, "the placeholder must be ephemeral (flags 64)");
+        Assert.Contains("How I can help", edit.Content, StringComparison.Ordinal);
+        Assert.False(interaction.OriginalDeleted);
+        Assert.Empty(test.Server.RequestsTo("POST", "/webhooks/"));
+    }
+
+    [Fact]
+    public async Task PrivateReplyFoundAfterAPublicDeferral_DeletesThePlaceholderAndFollowsUpEphemerally()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        var interaction = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("submit"));
+
+        var followup = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains("/webhooks/", StringComparison.Ordinal) && r.Path.Contains(interaction.Token, StringComparison.Ordinal), "the follow-up");
+        Assert.Equal(5, interaction.CallbackType);
+        Assert.False(interaction.RespondedPrivately);
         Assert.Equal(64, followup.Body!["flags"]!.GetValue<int>());
-        Assert.Contains("How I can help", followup.Content, StringComparison.Ordinal);
         Assert.True(interaction.OriginalDeleted);
-        Assert.Empty(test.Server.RequestsTo("PATCH", "@original"));
+        Assert.Empty(test.Server.RequestsTo("PATCH", interaction.Token));
     }
 
     [Fact]
@@ -119,8 +135,11 @@ public sealed class InteractionTests
 
         var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick("../../etc/passwd @everyone"));
 
-        var refusal = await test.Server.WaitForRequestAsync(r => r.Path.Contains(click.Token, StringComparison.Ordinal) && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the refusal");
-        Assert.Equal(64, refusal.Body!["flags"]!.GetValue<int>());
+        await test.Server.WaitUntilAsync(() => click.CallbackType is not null, "the refusal");
+        Assert.Equal(4, click.CallbackType);
+        Assert.True(click.RespondedPrivately);
+        Assert.Contains("isn't one I recognise", click.CallbackContent, StringComparison.Ordinal);
+        Assert.Empty(test.Server.RequestsTo("PATCH", click.Token));
     }
 
     [Fact]
@@ -129,12 +148,17 @@ public sealed class InteractionTests
         await using var test = await DiscordTestHost.StartAsync();
 
         var member = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("post"));
-        var refusal = await test.Server.WaitForRequestAsync(r => r.Path.Contains(member.Token, StringComparison.Ordinal) && r.Method == "POST" && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the refusal");
+        await test.Server.WaitUntilAsync(() => member.CallbackType is not null, "the refusal");
         var moderator = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("post", permissions: FakeDiscordEvents.ModeratorPermissions));
         var posted = await test.Server.WaitForRequestAsync(r => r.Path.Contains(moderator.Token, StringComparison.Ordinal) && r.Method == "PATCH", "the post");
 
-        Assert.Equal(64, refusal.Body!["flags"]!.GetValue<int>());
-        Assert.Contains("only community moderators", refusal.Content, StringComparison.Ordinal);
+        // Refused before acknowledging: the refusal is the private initial response, nothing public is ever shown.
+        Assert.Equal(4, member.CallbackType);
+        Assert.True(member.RespondedPrivately);
+        Assert.Contains("only community moderators", member.CallbackContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(test.Server.RequestsTo("POST", member.Token), r => !r.Path.EndsWith("/callback", StringComparison.Ordinal));
+        Assert.Equal(5, moderator.CallbackType);
+        Assert.False(moderator.RespondedPrivately);
         Assert.Equal("Challenge posted.", posted.Content);
     }
 
@@ -178,10 +202,10 @@ public sealed class InteractionTests
         var submit = await test.Server.SendInteractionAsync(
             FakeDiscordEvents.ModalSubmit("unknownform:1", new Dictionary<string, string> { ["answer"] = "text" }));
 
-        var reply = await test.Server.WaitForRequestAsync(r => r.Path.Contains(submit.Token, StringComparison.Ordinal) && r.Method == "POST" && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the reply");
-        Assert.Equal(5, submit.CallbackType);
-        Assert.Contains("form isn't one I recognise", reply.Content, StringComparison.Ordinal);
-        Assert.True(submit.OriginalDeleted);
+        await test.Server.WaitUntilAsync(() => submit.CallbackType is not null, "the reply");
+        Assert.Equal(4, submit.CallbackType);
+        Assert.True(submit.RespondedPrivately);
+        Assert.Contains("form isn't one I recognise", submit.CallbackContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -233,7 +257,7 @@ public sealed class InteractionTests
     }
 
     [Fact]
-    public async Task DeliveryFailingAfterTheAck_StillEndsInAVisibleApology()
+    public async Task DeliveryFailingAfterTheAck_EndsInAPrivateApology_AndThePublicPlaceholderGoes()
     {
         await using var test = await DiscordTestHost.StartAsync(s => s["Discord:MaxRetries"] = "1");
         test.Server.EnqueueRateLimit("PATCH", "/messages/@original", 0.01);
@@ -241,9 +265,12 @@ public sealed class InteractionTests
 
         var interaction = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("post", permissions: FakeDiscordEvents.ModeratorPermissions));
 
-        await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("PATCH", interaction.Token).Any(r => r.Status == 200), "the apology");
-        var apology = test.Server.RequestsTo("PATCH", interaction.Token).Single(r => r.Status == 200);
+        var apology = await test.Server.WaitForRequestAsync(
+            r => r.Method == "POST" && r.Path.Contains(interaction.Token, StringComparison.Ordinal) && !r.Path.EndsWith("/callback", StringComparison.Ordinal),
+            "the apology");
         Assert.Contains("something went wrong", apology.Content, StringComparison.Ordinal);
+        Assert.Equal(64, apology.Body!["flags"]!.GetValue<int>());
+        Assert.True(interaction.OriginalDeleted);
         Assert.Equal(2, test.Server.RequestsTo("PATCH", interaction.Token).Count(r => r.Status == 429));
     }
 }

@@ -215,7 +215,15 @@ public sealed partial class FakeDiscordServer
                 return Error(400, 50035, problem);
             }
 
+            if (type == 5 && body?["data"] is JsonObject deferred && deferred.Any(p => p.Key != "flags"))
+            {
+                // A deferred response may carry only flags.
+                return Error(400, 50035, "Invalid Form Body: a deferred response takes only flags");
+            }
+
             interaction.CallbackType = type;
+            interaction.CallbackFlags = body?["data"]?["flags"]?.GetValue<int>();
+            interaction.CallbackContent = body?["data"]?["content"]?.GetValue<string>();
             interaction.AcknowledgedAt = DateTimeOffset.UtcNow;
             interaction.OriginalMessageId = NextId();
         }

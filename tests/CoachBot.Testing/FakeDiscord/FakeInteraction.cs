@@ -28,6 +28,18 @@ public sealed class FakeInteraction
 
     public DateTimeOffset? AcknowledgedAt { get; internal set; }
 
+    /// <summary><c>data.flags</c> of the initial response (64 = ephemeral), when it had any.</summary>
+    public int? CallbackFlags { get; internal set; }
+
+    /// <summary><c>data.content</c> of the initial response (callback 4 or 7).</summary>
+    public string? CallbackContent { get; internal set; }
+
+    /// <summary>
+    /// The initial response (the reply itself, or the "thinking…" placeholder and what later edits it into) is seen by
+    /// the invoker only. False for a public response and for a deferred update (6), which shows nothing new.
+    /// </summary>
+    public bool RespondedPrivately => CallbackType is 4 or 5 && ((CallbackFlags ?? 0) & 64) != 0;
+
     public string OriginalMessageId { get; internal set; } = string.Empty;
 
     public bool OriginalDeleted { get; internal set; }

@@ -1,0 +1,85 @@
+using CoachBot.Core.Dispatch;
+using CoachBot.Core.Replies;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Core.Tests.Dispatch;
+
+public class DispatchScreeningTests
+{
+    private readonly RecordingCommand _challenge = new(TestCatalog.Challenge);
+    private readonly PrivateCommand _private = new();
+
+    private CoachDispatcher CreateDispatcher() =>
+        new(
+            TestCatalog.Catalog(_challenge, _private),
+            [],
+            [],
+            [],
+            Options.Create(new DispatchOptions { MaxInputLength = 200 }),
+            NullLogger<CoachDispatcher>.Instance);
+
+    private static CommandRequest Command(string name, string? sub, bool moderator, params (string Key, string Value)[] options) =>
+        new(TestCatalog.Context(moderator), name, sub, options.ToDictionary(o => o.Key, o => o.Value));
+
+    [Fact]
+    public void Screen_MembersModeratorSubcommand_IsRefusedPrivatelyBeforeAnyWork()
+    {
+        var screening = CreateDispatcher().Screen(Command("challenge", "post", moderator: false));
+
+        Assert.True(screening.IsRefused);
+        Assert.Equal(ReplyVisibility.Ephemeral, screening.FirstReplyVisibility);
+        Assert.Contains("only community moderators", Assert.Single(screening.Refusal!).Text, StringComparison.Ordinal);
+        Assert.Empty(_challenge.Received);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_OfARefusedScreening_ReturnsTheRefusalWithoutCallingTheHandler()
+    {
+        var dispatcher = CreateDispatcher();
+        var screening = dispatcher.Screen(Command("challenge", "nosuch", moderator: true));
+
+        var replies = await dispatcher.DispatchAsync(screening, CancellationToken.None);
+
+        Assert.Same(screening.Refusal, replies);
+        Assert.Empty(_challenge.Received);
+    }
+
+    [Fact]
+    public void Screen_CommandDeclaringAPrivateFirstReply_IsAcceptedAsPrivate()
+    {
+        var screening = CreateDispatcher().Screen(Command("secret", null, moderator: false, ("x", "  y ")));
+
+        Assert.False(screening.IsRefused);
+        Assert.Equal(ReplyVisibility.Ephemeral, screening.FirstReplyVisibility);
+        Assert.Equal("y", ((CommandRequest)screening.Request).Option("x"));
+    }
+
+    [Fact]
+    public void Screen_OrdinaryCommand_IsAcceptedAsPublic()
+    {
+        var screening = CreateDispatcher().Screen(Command("challenge", "current", moderator: false));
+
+        Assert.False(screening.IsRefused);
+        Assert.Equal(ReplyVisibility.Public, screening.FirstReplyVisibility);
+    }
+
+    [Fact]
+    public void Screen_UnknownButtonFeature_IsRefusedPrivately()
+    {
+        var screening = CreateDispatcher().Screen(new ButtonRequest(TestCatalog.Context(), "nofeature:1"));
+
+        Assert.True(screening.IsRefused);
+        Assert.Equal(ReplyVisibility.Ephemeral, Assert.Single(screening.Refusal!).Visibility);
+    }
+
+    private sealed class PrivateCommand : ICommandHandler
+    {
+        public CoachBot.Core.Commands.CommandDefinition Definition { get; } = new("secret", "Private") { Options = [new("x", "X")] };
+
+        public ReplyVisibility FirstReplyVisibility(CommandRequest request) => ReplyVisibility.Ephemeral;
+
+        public Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(Reply.One(Reply.Ephemeral("psst")));
+    }
+}
