@@ -52,6 +52,14 @@ public sealed class InterviewCommand(InterviewService interviews) : ICommandHand
         Examples = ["/interview junior databases 5", "/interview start level:senior track:system-design", "/interview skip", "/interview end"],
     };
 
+    /// <summary>Starting without a track answers with the track picker, for the caller only.</summary>
+    public ReplyVisibility FirstReplyVisibility(CommandRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var starts = request.Subcommand is null || string.Equals(request.Subcommand, Start, StringComparison.OrdinalIgnoreCase);
+        return starts && request.Option("track") is null ? ReplyVisibility.Ephemeral : ReplyVisibility.Public;
+    }
+
     public Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

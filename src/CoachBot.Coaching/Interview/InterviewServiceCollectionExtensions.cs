@@ -49,6 +49,7 @@ public static class InterviewServiceCollectionExtensions
         services.TryAddSingleton<InterviewService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, InterviewCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, InterviewAnswerHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IButtonHandler, InterviewPickerButtonHandler>());
         return services;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using CoachBot.Coaching.Quiz.Bank;
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Replies;
+using CoachBot.Core.Replies.Formatting;
 using CoachBot.Knowledge.Guides;
 using CoachBot.Storage.Community;
 using CoachBot.Storage.Quiz;
@@ -164,6 +165,5 @@ public sealed class ProgressService(
 
     private string TitleOf(string skillId) => bank.FindSkill(skillId)?.Title ?? skillId;
 
-    private static string Percent(int part, int whole) =>
-        whole == 0 ? "0%" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round(100.0 * part / whole)}%");
+    private static string Percent(int part, int whole) => PercentFormat.Of(part, whole);
 }

@@ -38,6 +38,15 @@ public sealed partial class QuizButtonHandler(QuizService quizzes, ILogger<QuizB
                 }
 
                 return quizzes.AbandonAndStartAsync(context, id.Part(1)!, id.Part(2)!, count, difficulty, cancellationToken);
+            case QuizButtons.PickAction when id.Parts.Count == 5
+                && QuizButtons.TryParseNumber(id.Part(2), QuizOptions.MaxQuestions, out var picked):
+                if (!ButtonOwner.Is(id.Part(4), context.User))
+                {
+                    return Task.FromResult(Reply.One(QuizReplies.Refusal("That quiz picker was opened by someone else. Type `/quiz` to get your own.")));
+                }
+
+                var pickedDifficulty = id.Part(3) == QuizButtons.Mixed ? null : id.Part(3);
+                return quizzes.StartFromPickerAsync(context, id.Part(1)!, picked == 0 ? null : picked, pickedDifficulty, cancellationToken);
             case QuizButtons.KeepAction when id.Parts.Count == 2 && IsSessionId(id.Part(1)):
                 return quizzes.KeepAsync(context, id.Part(1)!, cancellationToken);
             case { } session when id.Parts.Count == 3

@@ -6,7 +6,7 @@ using CoachBot.Core.Replies;
 namespace CoachBot.Coaching.Quiz;
 
 /// <summary><c>/quiz [skill] [questions] [difficulty]</c>: a multiple-choice quiz, one question at a time with answer buttons.</summary>
-public sealed class QuizCommand(QuizService quizzes) : ICommandHandler
+public sealed class QuizCommand(QuizService quizzes, QuizBank bank) : ICommandHandler
 {
     public const string SkillOption = "skill";
     public const string QuestionsOption = "questions";
@@ -30,6 +30,13 @@ public sealed class QuizCommand(QuizService quizzes) : ICommandHandler
         ],
         Examples = ["/quiz databases", "/quiz sql 10 hard", "/quiz security 5 easy"],
     };
+
+    /// <summary>No skill, or one the bank doesn't know: the answer is the skill picker, for the caller only.</summary>
+    public ReplyVisibility FirstReplyVisibility(CommandRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return bank.FindSkill(request.Option(SkillOption)) is null ? ReplyVisibility.Ephemeral : ReplyVisibility.Public;
+    }
 
     public Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {

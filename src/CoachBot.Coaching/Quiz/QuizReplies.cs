@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CoachBot.Coaching.Quiz.Bank;
 using CoachBot.Core.Replies;
+using CoachBot.Core.Replies.Formatting;
 using CoachBot.Knowledge.Guides;
 using CoachBot.Storage.Quiz;
 using Microsoft.Extensions.Options;
@@ -54,32 +55,42 @@ public sealed class QuizReplies(GuideCatalog catalog, IOptions<QuizOptions> opti
         };
     }
 
-    public static Reply SkillList(IReadOnlyList<QuizSkill> skills, string? typed)
+    public const string SurpriseLabel = "🎲 Surprise me";
+    public const string WeakestLabel = "📉 My weakest skill";
+
+    /// <summary>
+    /// The skill picker: one button per skill, labelled with its title, plus "surprise me" and "my weakest skill", for
+    /// the caller only. The count and difficulty given with the command ride along in the button ids.
+    /// </summary>
+    public static Reply SkillPicker(IReadOnlyList<QuizSkill> skills, string? typed, int? count, string? difficulty, string ownerTag)
     {
+        ArgumentNullException.ThrowIfNull(skills);
         var text = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(typed))
         {
-            text.Append("I don't have a quiz on `").Append(Clip(typed)).AppendLine("`. Pick one of these skills:");
-        }
-        else
-        {
-            text.AppendLine("Which skill would you like to practise? Pick one of these:");
+            text.Append("I don't have a quiz on `").Append(Clip(typed)).Append("`. ");
         }
 
-        foreach (var skill in skills)
-        {
-            text.Append("- `").Append(skill.Id).Append("`: ").Append(skill.Title);
-            if (skill.Aliases.Count > 0)
-            {
-                text.Append(" (also ").AppendJoin(", ", skill.Aliases.Take(4).Select(a => $"`{a}`")).Append(')');
-            }
-
-            text.AppendLine();
-        }
-
-        text.AppendLine().Append("For example `/quiz databases 5 medium`: 3 to 10 questions, difficulty easy, medium or hard (mixed if left out).");
-        return new Reply { Title = "Quiz skills", Text = text.ToString(), Visibility = ReplyVisibility.Ephemeral };
+        text.Append("Which skill would you like to practise? Pick one, or let me choose.")
+            .Append("\n\nTyping works too: `/quiz databases 5 medium` (3 to 10 questions; easy, medium or hard, mixed if left out).");
+        var buttons = skills
+            .Select(s => new ReplyButton(QuizButtons.Pick(s.Id, count, difficulty, ownerTag), Label(s.Title)))
+            .Append(new ReplyButton(QuizButtons.Pick(QuizButtons.Surprise, count, difficulty, ownerTag), SurpriseLabel, ButtonStyle.Primary))
+            .Append(new ReplyButton(QuizButtons.Pick(QuizButtons.Weakest, count, difficulty, ownerTag), WeakestLabel, ButtonStyle.Primary))
+            .ToList();
+        return new Reply { Title = "Pick a quiz", Text = text.ToString(), Buttons = buttons, Visibility = ReplyVisibility.Ephemeral };
     }
+
+    /// <summary>Replaces the picker once a choice was made, so its buttons can't start a second quiz.</summary>
+    public static Reply PickerClosed(QuizSkill skill, string? note) => new()
+    {
+        Text = $"Starting a quiz on **{skill.Title}**." + (note is null ? string.Empty : " " + note),
+        Visibility = ReplyVisibility.Ephemeral,
+        Placement = ReplyPlacement.UpdateSource,
+    };
+
+    private static string Label(string title) =>
+        title.Length <= ReplyButton.MaxLabelLength ? title : title[..(ReplyButton.MaxLabelLength - 1)] + "…";
 
     public static Reply AbandonPrompt(QuizSession active, QuizSkill? activeSkill, QuizSkill wanted, int count, string? difficulty) => new()
     {
@@ -103,9 +114,8 @@ public sealed class QuizReplies(GuideCatalog catalog, IOptions<QuizOptions> opti
         ArgumentNullException.ThrowIfNull(skill);
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(sources);
-        var percent = session.QuestionCount == 0 ? 0 : 100 * session.CorrectCount / session.QuestionCount;
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"**Score: {session.CorrectCount}/{session.QuestionCount} ({percent}%)** on {skill.Title}.");
+            .Append(CultureInfo.InvariantCulture, $"**Score: {session.CorrectCount}/{session.QuestionCount} ({PercentFormat.Of(session.CorrectCount, session.QuestionCount)})** on {skill.Title}.");
         var missed = answers.Where(a => !a.IsCorrect).Select(a => a.Reference).Distinct(StringComparer.Ordinal).ToList();
         if (missed.Count == 0)
         {

@@ -1,5 +1,7 @@
 using CoachBot.Coaching.Quiz.Bank;
+using CoachBot.Core.Commands;
 using CoachBot.Core.Conversations;
+using CoachBot.Core.Replies.Formatting;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Replies;
 using CoachBot.Storage.Community;
@@ -33,9 +35,63 @@ public sealed partial class QuizService(
         var skill = bank.FindSkill(skillText);
         if (skill is null)
         {
-            return Reply.One(QuizReplies.SkillList(bank.Skills, skillText));
+            return Reply.One(QuizReplies.SkillPicker(bank.Skills, skillText, count, QuizDifficulty.Normalize(difficultyText), ButtonOwner.Tag(context.User)));
         }
 
+        return await StartChosenAsync(context, skill, count, difficultyText, cancellationToken);
+    }
+
+    /// <summary>
+    /// A click on the skill picker: <paramref name="choice"/> is a skill id, <see cref="QuizButtons.Surprise"/> or
+    /// <see cref="QuizButtons.Weakest"/> (the skill with the lowest share of right answers in the caller's record, as in
+    /// <c>/progress</c>). The picker is closed, then the quiz starts as if typed.
+    /// </summary>
+    public async Task<IReadOnlyList<Reply>> StartFromPickerAsync(
+        CommandContext context, string choice, int? count, string? difficulty, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        string? note = null;
+        QuizSkill? skill;
+        switch (choice)
+        {
+            case QuizButtons.Surprise:
+                skill = bank.Skills[Random.Shared.Next(bank.Skills.Count)];
+                break;
+            case QuizButtons.Weakest:
+                var record = await store.SkillProgressAsync(context.User.Key, cancellationToken);
+                var weakest = record.Where(r => bank.FindSkill(r.Skill) is not null)
+                    .OrderBy(r => r.Accuracy).ThenByDescending(r => r.Answered).ThenBy(r => r.Skill, StringComparer.Ordinal)
+                    .FirstOrDefault();
+                skill = weakest is null ? null : bank.FindSkill(weakest.Skill);
+                if (skill is null)
+                {
+                    skill = bank.Skills[Random.Shared.Next(bank.Skills.Count)];
+                    note = "You have no quiz answers yet, so I picked one for you.";
+                }
+                else
+                {
+                    note = $"It's your weakest so far ({PercentFormat.Of(weakest!.Correct, weakest.Answered)} right).";
+                }
+
+                break;
+            default:
+                skill = bank.Skills.FirstOrDefault(s => string.Equals(s.Id, choice, StringComparison.Ordinal));
+                break;
+        }
+
+        if (skill is null)
+        {
+            LogRefused(context.User.Key, "unknown skill on the picker");
+            return Reply.One(QuizReplies.Refusal("That skill isn't in the quiz bank any more. Nothing was changed. Type `/quiz` for the current list."));
+        }
+
+        var started = await StartChosenAsync(context, skill, count, difficulty, cancellationToken);
+        return [QuizReplies.PickerClosed(skill, note), .. started];
+    }
+
+    private async Task<IReadOnlyList<Reply>> StartChosenAsync(
+        CommandContext context, QuizSkill skill, int? count, string? difficultyText, CancellationToken cancellationToken)
+    {
         var questions = count ?? Options.DefaultQuestionCount;
         if (questions is < QuizOptions.MinQuestions or > QuizOptions.MaxQuestions)
         {

@@ -12,6 +12,11 @@ public sealed record Reply
     /// <summary>An optional heading shown above the text (e.g. "Quiz · Question 2/5").</summary>
     public string? Title { get; init; }
 
+    /// <summary>
+    /// What the text cites. When the text holds a horizontal rule (a line of <c>---</c>), the sources belong to the part
+    /// before the first one (a quiz explanation, ahead of the next question); adapters that print sources inline put
+    /// them there.
+    /// </summary>
     public IReadOnlyList<Citation> Sources { get; init; } = [];
 
     /// <summary>Buttons, in order; adapters lay them out in rows of at most five.</summary>

@@ -5,8 +5,8 @@ using CoachBot.Core.Replies;
 namespace CoachBot.Terminal;
 
 /// <summary>
-/// Renders replies as plain terminal text: a title line, the Markdown with emphasis markers removed, buttons as a
-/// numbered list (typing the number clicks it), the Sources list and the footer.
+/// Renders replies as plain terminal text: a title line, the Markdown with emphasis markers removed, the Sources list
+/// under the text they cite, buttons as a numbered list (typing the number clicks it) and the footer.
 /// </summary>
 public static partial class TerminalReplyRenderer
 {
@@ -19,16 +19,12 @@ public static partial class TerminalReplyRenderer
             text.Append("== ").Append(reply.Title).AppendLine(" ==");
         }
 
-        if (reply.Text.Length > 0)
+        // Sources cite the text before the first horizontal rule (a quiz explanation before the next question), so they
+        // print right under it, never under the next part's options where they would read like a hint.
+        var (cited, rest) = SplitAtRule(reply.Text);
+        if (cited.Length > 0)
         {
-            text.AppendLine(Plain(reply.Text));
-        }
-
-        for (var i = 0; i < reply.Buttons.Count; i++)
-        {
-            var button = reply.Buttons[i];
-            text.Append("  ").Append(firstButtonNumber + i).Append(") ").Append(button.Label)
-                .AppendLine(button.Disabled ? " (unavailable)" : string.Empty);
+            text.AppendLine(Plain(cited));
         }
 
         if (reply.Sources.Count > 0)
@@ -38,6 +34,18 @@ public static partial class TerminalReplyRenderer
             {
                 text.Append("  [").Append(i + 1).Append("] ").AppendLine(reply.Sources[i].Display);
             }
+        }
+
+        if (rest is not null)
+        {
+            text.AppendLine("---").AppendLine(Plain(rest));
+        }
+
+        for (var i = 0; i < reply.Buttons.Count; i++)
+        {
+            var button = reply.Buttons[i];
+            text.Append("  ").Append(firstButtonNumber + i).Append(") ").Append(button.Label)
+                .AppendLine(button.Disabled ? " (unavailable)" : string.Empty);
         }
 
         if (reply.Form is { } form)
@@ -53,6 +61,14 @@ public static partial class TerminalReplyRenderer
         return text.ToString().TrimEnd();
     }
 
+    private static (string Cited, string? Remainder) SplitAtRule(string markdown)
+    {
+        var match = Rule().Match(markdown);
+        return match.Success
+            ? (markdown[..match.Index].TrimEnd(), markdown[(match.Index + match.Length)..].TrimStart())
+            : (markdown, null);
+    }
+
     /// <summary>Strips Markdown emphasis and heading markers that read as noise in a terminal; keeps quotes and lists.</summary>
     public static string Plain(string markdown)
     {
@@ -63,6 +79,9 @@ public static partial class TerminalReplyRenderer
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();
+
+    [GeneratedRegex(@"^-{3,}[ \t]*\r?$\n?", RegexOptions.Multiline)]
+    private static partial Regex Rule();
 
     [GeneratedRegex(@"^#{1,6}\s+", RegexOptions.Multiline)]
     private static partial Regex Heading();

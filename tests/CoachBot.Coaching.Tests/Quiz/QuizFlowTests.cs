@@ -16,27 +16,13 @@ public sealed class QuizFlowTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task Quiz_UnknownSkill_RepliesWithTheListOfSkills()
+    public async Task Quiz_UnknownSkill_SaysSoAndOffersTheSkillPicker()
     {
         var reply = await _host.CommandAsync(_ada, "quiz", ("skill", "basket-weaving"));
 
         Assert.Equal(ReplyVisibility.Ephemeral, reply.Visibility);
         Assert.Contains("basket-weaving", reply.Text, StringComparison.Ordinal);
-        foreach (var skill in _host.Bank.Skills)
-        {
-            Assert.Contains($"`{skill.Id}`", reply.Text, StringComparison.Ordinal);
-        }
-
-        Assert.Empty(reply.Buttons);
-    }
-
-    [Fact]
-    public async Task Quiz_NoSkill_RepliesWithTheListOfSkills()
-    {
-        var reply = await _host.CommandAsync(_ada, "quiz");
-
-        Assert.Equal("Quiz skills", reply.Title);
-        Assert.Contains("`databases`", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(_host.Bank.Skills.Select(s => s.Title).Append(QuizReplies.SurpriseLabel).Append(QuizReplies.WeakestLabel), reply.Buttons.Select(b => b.Label));
     }
 
     [Fact]
@@ -232,12 +218,28 @@ public sealed class QuizFlowTests : IAsyncLifetime
         var last = await _host.AnswerAsync(_ada, session, 2, right: true);
 
         Assert.Equal("Quiz · Finished", last.Title);
-        Assert.Contains("Score: 2/3 (66%)", last.Text, StringComparison.Ordinal);
+        // The shared formatter's rounding, the same /progress uses: 2 of 3 is 67%.
+        Assert.Contains("Score: 2/3 (67%)", last.Text, StringComparison.Ordinal);
         Assert.Contains("What to study next", last.Text, StringComparison.Ordinal);
         Assert.Empty(last.Buttons);
         var missedReference = _host.Bank.FindQuestion((await _host.Store.FindAsync(session, CancellationToken.None))!.QuestionIdList()[1])!.Reference;
         Assert.Contains(last.Sources, s => missedReference.StartsWith(s.GuideId + "#", StringComparison.Ordinal));
         Assert.Equal(QuizSessionStatus.Completed, (await _host.Store.FindAsync(session, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task TwoOfThree_ReadsTheSamePercentInTheSummaryAndInProgress()
+    {
+        var session = QuizTestHost.SessionOf(await _host.QuizAsync(_ada, "databases", 3));
+        await _host.AnswerAsync(_ada, session, 0, right: true);
+        await _host.AnswerAsync(_ada, session, 1, right: false);
+        var last = await _host.AnswerAsync(_ada, session, 2, right: true);
+
+        var progress = await _host.CommandAsync(_ada, "progress");
+
+        Assert.Contains("(67%)", last.Text, StringComparison.Ordinal);
+        Assert.Contains("**Accuracy:** 67%", progress.Text, StringComparison.Ordinal);
+        Assert.Contains("67% right", progress.Text, StringComparison.Ordinal);
     }
 
     [Fact]

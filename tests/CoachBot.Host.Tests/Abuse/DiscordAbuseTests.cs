@@ -105,7 +105,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture) : IClassFixtu
     {
         var channel = Own(FakeDiscordEvents.NextId(), input);
         var start = await Discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
-            "interview", [new JsonObject { ["name"] = "start", ["type"] = 1, ["options"] = new JsonArray() }], guildId: null, channelId: channel));
+            "interview", [new JsonObject { ["name"] = "start", ["type"] = 1, ["options"] = new JsonArray(FakeDiscordEvents.Option("track", "mixed")) }], guildId: null, channelId: channel));
         Own(start.Token, input);
         if (!await fixture.Replies.WaitAsync(DiscordAbuseFixture.ReplyTimeout, 1, start.Token))
         {

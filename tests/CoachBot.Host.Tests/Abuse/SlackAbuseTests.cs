@@ -105,7 +105,7 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture) : IClassFixture<S
     {
         var dm = Own(fixture.NewId('D'), input);
         var responseUrl = NewResponseUrl(input, out var responseUrlId);
-        await fixture.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/interview", string.Empty, SlackAbuseFixture.Owner, dm, responseUrl), new RawJson());
+        await fixture.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/interview", "mixed", SlackAbuseFixture.Owner, dm, responseUrl), new RawJson());
         if (!await fixture.WaitForRepliesAsync(1, dm, responseUrlId))
         {
             findings.Add(input, "/interview in a DM", "the interview did not start");

@@ -90,7 +90,7 @@ public sealed class TerminalAbuseTests(TerminalAbuseFixture fixture) : IClassFix
 
             await ExpectReplyAsync(chat, input, input.Text, "a typed line", findings);
             await ExpectReplyAsync(chat, input, "/ask " + input.Text, "/ask", findings);
-            await ExpectReplyAsync(chat, input, "/interview", "/interview before an answer", findings);
+            await ExpectReplyAsync(chat, input, "/interview mixed", "/interview before an answer", findings);
             await ExpectReplyAsync(chat, input, input.Text, "an interview answer", findings);
             await chat.HandleLineAsync("/interview end", CancellationToken.None);
         }

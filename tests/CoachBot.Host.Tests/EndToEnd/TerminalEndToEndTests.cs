@@ -46,6 +46,30 @@ public sealed class TerminalEndToEndTests : IDisposable
         Assert.DoesNotContain("Pick one of the numbers", transcript, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task QuizAnswer_PrintsTheExplanationsSourcesWithTheExplanation_BeforeTheNextQuestionAndItsOptions()
+    {
+        var transcript = (await ChatAsync("/quiz databases 3\n1\n")).ReplaceLineEndings("\n");
+
+        var afterAnswer = transcript[transcript.IndexOf("Quiz · Question 2/3", StringComparison.Ordinal)..];
+        var sources = afterAnswer.IndexOf("Sources:\n  [1] ", StringComparison.Ordinal);
+        var nextPart = afterAnswer.IndexOf("\n---\n", StringComparison.Ordinal);
+        var firstOption = afterAnswer.IndexOf("  1) ", StringComparison.Ordinal);
+        Assert.True(sources > 0, "the explanation cites its section: " + afterAnswer);
+        Assert.True(sources < nextPart && nextPart < firstOption, "sources must come before the next question and its options: " + afterAnswer);
+    }
+
+    [Fact]
+    public async Task QuizPicker_IsListedAsNumberedButtons_AndANumberStartsThatQuiz()
+    {
+        var transcript = await ChatAsync("/quiz\n1\n");
+
+        Assert.Contains("  1) ", transcript, StringComparison.Ordinal);
+        Assert.Contains("  15) 📉 My weakest skill", transcript, StringComparison.Ordinal);
+        Assert.Contains("Starting a quiz on", transcript, StringComparison.Ordinal);
+        Assert.Contains("Quiz · Question 1/", transcript, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Coaching.Interview.Feedback;
+using CoachBot.Core.Commands;
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Replies;
 using CoachBot.Storage.Interview;
@@ -46,7 +47,13 @@ public sealed partial class InterviewService(
             return Reply.One(Reply.Ephemeral($"I don't know the level `{Clip(levelText)}`. Choose junior, mid, senior or lead."));
         }
 
-        var track = trackText is null ? InterviewTracks.Mixed : InterviewTracks.Normalize(trackText);
+        if (trackText is null)
+        {
+            // No track chosen: offer them (one click), with the level and count already given riding along.
+            return Reply.One(InterviewPicker.Create(levelText is null ? null : level, questions, ButtonOwner.Tag(context.User)));
+        }
+
+        var track = InterviewTracks.Normalize(trackText);
         if (track is null)
         {
             return Reply.One(Reply.Ephemeral(
