@@ -3,9 +3,10 @@ using CoachBot.Core.Conversations;
 namespace CoachBot.Coaching.Challenges;
 
 /// <summary>
-/// Normalises how a member or channel arrives in an option: a plain platform id (Discord options), a Slack escape
-/// (<c>&lt;@U123|ana&gt;</c>, <c>&lt;#C123|general&gt;</c>) or a Discord mention (<c>&lt;@!123&gt;</c>). Mass mentions
-/// (<c>@everyone</c>, <c>@here</c>, <c>&lt;!channel&gt;</c>) and role mentions are refused.
+/// Checks a member or channel option in the core's neutral form: a platform id, as the adapters deliver it (Discord
+/// user and channel options; Slack mentions and channel links decoded by the Slack adapter), or typed in the terminal
+/// with a leading <c>@</c> or <c>#</c>. Platform token syntax (<c>&lt;@…&gt;</c>, <c>&lt;#…&gt;</c>) never reaches here: it
+/// is refused like any other text that is not an id, and so are mass mentions (<c>@everyone</c>, <c>@here</c>).
 /// </summary>
 public static class MentionText
 {
@@ -14,28 +15,7 @@ public static class MentionText
     public static bool TryParseUser(string? raw, out string userId)
     {
         userId = string.Empty;
-        var text = raw?.Trim() ?? string.Empty;
-        if (text.StartsWith("<@", StringComparison.Ordinal) && text.EndsWith('>'))
-        {
-            text = text[2..^1];
-            if (text.StartsWith('&'))
-            {
-                return false; // a role, not a member
-            }
-
-            text = text.TrimStart('!');
-        }
-        else
-        {
-            text = text.TrimStart('@');
-        }
-
-        var bar = text.IndexOf('|', StringComparison.Ordinal);
-        if (bar >= 0)
-        {
-            text = text[..bar];
-        }
-
+        var text = (raw?.Trim() ?? string.Empty).TrimStart('@');
         if (IsMassMention(text) || !IsId(text))
         {
             return false;
@@ -48,17 +28,7 @@ public static class MentionText
     public static bool TryParseChannel(string? raw, out string channelId)
     {
         channelId = string.Empty;
-        var text = raw?.Trim() ?? string.Empty;
-        if (text.StartsWith("<#", StringComparison.Ordinal) && text.EndsWith('>'))
-        {
-            text = text[2..^1];
-            var bar = text.IndexOf('|', StringComparison.Ordinal);
-            if (bar >= 0)
-            {
-                text = text[..bar];
-            }
-        }
-
+        var text = (raw?.Trim() ?? string.Empty).TrimStart('#');
         if (!IsId(text))
         {
             return false;

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace CoachBot.Slack.Inbound;
 
 /// <summary>
-/// Slash commands → the coach: the text after the command is parsed with the core's <see cref="TextCommandParser"/>
-/// against the command's definition (a usage line, privately, when it doesn't fit); unknown commands are answered by
+/// Slash commands → the coach: the text after the command is decoded (<see cref="SlackCommandDecoder"/>: mentions and
+/// channel links become user and channel ids) and parsed with the core's <see cref="TextCommandParser"/> against the
+/// command's definition (a usage line, privately, when it doesn't fit); unknown commands are answered by
 /// the dispatcher. Answers use chat.postMessage (public) or the response_url (private).
 /// </summary>
 public sealed partial class CoachSlashCommandHandler(
@@ -30,7 +31,7 @@ public sealed partial class CoachSlashCommandHandler(
             command.TeamId, command.ChannelId, command.UserId, command.UserName, null,
             SlackContextFactory.IsDirectChannel(command.ChannelId) || command.ChannelName == "directmessage", cancellationToken);
         LogCommand(command.Command, context.CorrelationId);
-        var parsed = TextCommandParser.Parse(context, dispatcher.Catalog, command.Command, SlackTextDecoder.ToPlain(command.Text));
+        var parsed = SlackCommandDecoder.Parse(context, dispatcher.Catalog, command.Command, command.Text);
         var replies = parsed.Request is { } request
             ? await dispatcher.DispatchAsync(request, cancellationToken)
             : Reply.One(Reply.Ephemeral(parsed.Error ?? "I couldn't read that command."));

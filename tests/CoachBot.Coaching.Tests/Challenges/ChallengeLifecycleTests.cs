@@ -68,7 +68,7 @@ public sealed class ChallengeLifecycleTests : IAsyncLifetime
         await _bot.DispatchAsync(ChallengeTestBot.Context(ChatPlatform.Discord, "202", false), "submit", ("text", "bcrypt and lockout"));
 
         var closing = await _bot.DispatchAsync(_moderator, "close");
-        var winners = Assert.Single(await _bot.DispatchAsync(_moderator, "winners", ("user", "<@!201>")));
+        var winners = Assert.Single(await _bot.DispatchAsync(_moderator, "winners", ("user", "201")));
         var leaderboard = Assert.Single(await _bot.DispatchAsync(_moderator, "leaderboard"));
 
         Assert.Equal(2, closing.Count);

@@ -55,8 +55,8 @@ public sealed class PostgresChallengeSchedulerTests
         await bot.DispatchAsync(ana, "submit", ("text", "first"));
         var edit = Assert.Single(await bot.DispatchAsync(ana, "submit", ("text", "second")));
         await bot.DispatchAsync(moderator, "close");
-        var winners = Assert.Single(await bot.DispatchAsync(moderator, "winners", ("user", "<@UANA|ana>")));
-        var again = Assert.Single(await bot.DispatchAsync(moderator, "winners", ("user", "<@UANA>")));
+        var winners = Assert.Single(await bot.DispatchAsync(moderator, "winners", ("user", "UANA")));
+        var again = Assert.Single(await bot.DispatchAsync(moderator, "winners", ("user", "UANA")));
 
         Assert.Contains("Updated", edit.Text, StringComparison.Ordinal);
         Assert.Contains("Member UANA", winners.Text, StringComparison.Ordinal);
