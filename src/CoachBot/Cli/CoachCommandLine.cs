@@ -3,6 +3,7 @@ using CoachBot.Core.Dispatch;
 using CoachBot.Hosting;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Evaluation;
+using CoachBot.Slack.Manifest;
 using CoachBot.Storage;
 using CoachBot.Terminal;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,8 @@ namespace CoachBot.Cli;
 
 /// <summary>
 /// The command-line verbs: none or <c>run</c> starts the bot (platform adapters or the terminal chat);
-/// <c>ask "question"</c> prints one answer and exits; <c>eval FILE.jsonl [--k 3]</c> measures retrieval.
+/// <c>ask "question"</c> prints one answer and exits; <c>eval FILE.jsonl [--k 3]</c> measures retrieval;
+/// <c>slack-manifest [FILE] [--write]</c> regenerates the Slack manifest's slash commands from the command definitions.
 /// Exit codes: 0 success, 1 failure, 2 configuration error.
 /// </summary>
 public static class CoachCommandLine
@@ -49,7 +51,45 @@ public static class CoachCommandLine
         eval.SetAction((result, ct) => EvaluateAsync(result.GetRequiredValue(file), result.GetValue(k), result.UnmatchedTokens.ToArray(), output, error));
         root.Subcommands.Add(eval);
 
+        var manifestFile = new Argument<FileInfo>("file")
+        {
+            Description = "The Slack app manifest to update (default: slack-app-manifest.yaml).",
+            DefaultValueFactory = _ => new FileInfo("slack-app-manifest.yaml"),
+        };
+        var write = new Option<bool>("--write") { Description = "Write the updated manifest back instead of printing it." };
+        var manifest = new Command("slack-manifest", "Regenerate the Slack manifest's slash commands from the command definitions.") { manifestFile, write };
+        manifest.TreatUnmatchedTokensAsErrors = false;
+        manifest.SetAction((result, ct) => SlackManifestAsync(result.GetRequiredValue(manifestFile), result.GetValue(write), result.UnmatchedTokens.ToArray(), output, error));
+        root.Subcommands.Add(manifest);
+
         return root;
+    }
+
+    private static async Task<int> SlackManifestAsync(FileInfo file, bool write, string[] configArgs, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            await error.WriteLineAsync($"No such file: {file.FullName}");
+            return 1;
+        }
+
+        return await WithConfigurationErrorsAsync(error, async () =>
+        {
+            await using var services = BuildServices(configArgs);
+            var catalog = services.GetRequiredService<CommandCatalog>();
+            var updated = SlackManifestCommands.Update(await File.ReadAllTextAsync(file.FullName), catalog.Definitions);
+            if (write)
+            {
+                await File.WriteAllTextAsync(file.FullName, updated);
+                await output.WriteLineAsync($"Updated {file.FullName}: {catalog.Definitions.Count} slash commands.");
+            }
+            else
+            {
+                await output.WriteAsync(updated);
+            }
+
+            return 0;
+        });
     }
 
     public static Task<int> RunHostAsync(string[] hostArgs, TextWriter error, CancellationToken cancellationToken) =>

@@ -1,0 +1,42 @@
+using System.Globalization;
+using CoachBot.Cli;
+using CoachBot.Core.Dispatch;
+using CoachBot.Slack.Manifest;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Host.Tests;
+
+/// <summary>The repository's Slack manifest advertises exactly the commands the bot has (one source of truth).</summary>
+public sealed class SlackManifestTests
+{
+    [Fact]
+    public async Task ManifestInTheRepository_MatchesWhatTheCommandDefinitionsProduce()
+    {
+        var manifestPath = Path.Combine(RepositoryRoot(), "slack-app-manifest.yaml");
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "coachbot-manifest-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+        await using var services = CoachCommandLine.BuildServices(["--Storage:DataDirectory=" + dataDirectory]);
+        var definitions = services.GetRequiredService<CommandCatalog>().Definitions;
+        var inRepository = (await File.ReadAllTextAsync(manifestPath)).ReplaceLineEndings("\n");
+
+        var generated = SlackManifestCommands.Update(inRepository, definitions);
+
+        Assert.True(
+            generated == inRepository,
+            "slack-app-manifest.yaml differs from the command definitions; regenerate it with "
+            + "`dotnet run --project src/CoachBot -- slack-manifest --write` (see docs/slack.md).");
+        Assert.Equal(definitions.Count, inRepository.Split('\n').Count(l => l.StartsWith("    - command: /", StringComparison.Ordinal)));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "slack-app-manifest.yaml")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("slack-app-manifest.yaml not found above " + AppContext.BaseDirectory);
+    }
+}
