@@ -87,4 +87,28 @@ public sealed class QuizPickerEndToEndTests
         Assert.Equal("ephemeral", refusal.ResponseType);
         Assert.Empty(slack.CallsTo("chat.update"));
     }
+
+    [Fact]
+    public async Task Discord_InterviewWithoutATrack_ShowsAPrivateTrackPicker_AndAClickStartsThatInterviewPublicly()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var host = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
+
+        var command = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
+            "interview", [PrivateRefusalsEndToEndTests.Subcommand("start", FakeDiscordEvents.Option("level", "junior"))]));
+        var picker = await discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(command.Token, StringComparison.Ordinal), "the track picker", Guard);
+
+        Assert.True(command.RespondedPrivately);
+        var buttons = picker.Body!["components"]!.AsArray().SelectMany(row => row!["components"]!.AsArray()).ToList();
+        Assert.Equal(10, buttons.Count); // nine tracks and mixed
+        var databases = buttons.Single(b => b!["label"]!.GetValue<string>() == "Databases")!["custom_id"]!.GetValue<string>();
+
+        var click = await discord.SendInteractionAsync(FakeDiscordEvents.ButtonClick(databases));
+        var question = await discord.WaitForRequestAsync(
+            r => r.Method == "POST" && r.Path.Contains("/webhooks/", StringComparison.Ordinal) && r.Path.Contains(click.Token, StringComparison.Ordinal), "the first question", Guard);
+
+        Assert.Null(question.Body!["flags"]);
+        Assert.Contains("Question 1/", question.Content, StringComparison.Ordinal);
+        Assert.Contains("Starting a mock interview on **databases**", Assert.Single(discord.RequestsTo("PATCH", click.Token)).Content, StringComparison.Ordinal);
+    }
 }
