@@ -6,8 +6,9 @@ namespace CoachBot.Knowledge.Retrieval;
 
 /// <summary>
 /// Lexical (Lucene BM25) and dense (all-MiniLM-L6-v2) retrieval fused. The question is embedded once per search — and
-/// a second time, in the same batch, with its typos corrected when the query planner found near spellings for words
-/// the guides never use — and compared with every passage (embedded with its heading path) and every curated expansion
+/// again, in the same batch, with its typos corrected (<see cref="SpellingCorrector"/>) when it has words the guides
+/// never use that are one typo from one they do (words of five letters or more for ranking, all for confidence) — and
+/// compared with every passage (embedded with its heading path) and every curated expansion
 /// question of its section; a passage's dense score is the best of those cosines. The two rankings are fused
 /// (<see cref="HybridSettings.Fusion"/>), at most <see cref="RetrievalSettings.MaxPerSection"/> passages per section.
 /// Confidence is the larger of the lexical estimate and the semantic evidence (the best dense score mapped between
@@ -31,7 +32,7 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         _warmup = warmup;
         _settings = settings ?? HybridSettings.Default;
         _logger = logger ?? NullLogger<HybridPassageRetriever>.Instance;
-        _spelling = new Lazy<SpellingCorrector>(() => new SpellingCorrector(lucene.Index), LazyThreadSafetyMode.ExecutionAndPublication);
+        _spelling = new Lazy<SpellingCorrector>(() => SpellingCorrector.For(lucene.Index, warmup.Knowledge), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Whether searches are hybrid now (the vectors are ready).</summary>
@@ -54,11 +55,25 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         }
 
         var queryText = query.Length > QueryPlanner.MaxQueryChars ? query[..QueryPlanner.MaxQueryChars] : query;
-        var corrected = _spelling.Value.Correct(queryText, lexical.Plan);
+        // Long misspelt words are corrected for ranking too; short ones ("hw", "lern", "fr") only for the confidence
+        // estimate: measured on questions.jsonl, correcting short chat words for ranking pulled in wrong passages.
+        var forRanking = _spelling.Value.Correct(queryText, SpellingCorrector.MinRankingLength);
+        var forConfidence = _spelling.Value.Correct(queryText);
+        List<string> texts = [queryText];
+        if (forRanking is not null)
+        {
+            texts.Add(forRanking);
+        }
+
+        if (forConfidence is not null && !texts.Contains(forConfidence))
+        {
+            texts.Add(forConfidence);
+        }
+
         float[][] vectors;
         try
         {
-            vectors = embedder.Embed(corrected is null ? [queryText] : [queryText, corrected]);
+            vectors = embedder.Embed(texts);
         }
 #pragma warning disable CA1031 // The model failing must not stop the coach answering: this search is lexical.
         catch (Exception exception)
@@ -68,16 +83,18 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             return _lucene.Search(query, k);
         }
 
-        var scores = Score(semantic, lexical, vectors);
+        var rankingVectors = forRanking is null ? vectors[..1] : vectors[..2];
+        var scores = Score(semantic, lexical, rankingVectors);
         var order = RankFusion.Order(scores.Fused, scores.Lexical);
-        var queryVector = vectors[^1];
+        var queryVector = rankingVectors[^1];
         var passages = SectionCap.Take(order, docId => _lucene.Index.ChunkAt(docId), _lucene.Settings.MaxPerSection, k)
             .Select(docId => new ScoredPassage(
                 _lucene.Index.ChunkAt(docId).Passage,
                 (float)scores.Fused[docId],
                 VectorMath.Dot(queryVector, semantic.PassageVector(docId))))
             .ToList();
-        var confidence = Confidence(lexical.Confidence.Confidence, scores.BestSimilarity);
+        var bestSimilarity = vectors.Length > rankingVectors.Length ? Math.Max(scores.BestSimilarity, Dense(semantic, vectors[^1..], 0).Max()) : scores.BestSimilarity;
+        var confidence = Confidence(lexical.Confidence.Confidence, bestSimilarity);
         return new RetrievalResult(passages, confidence, lexical.ExpandedTerms, queryVector);
     }
 

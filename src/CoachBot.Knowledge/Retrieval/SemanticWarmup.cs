@@ -61,6 +61,8 @@ public sealed partial class SemanticWarmup : IDisposable
     /// <summary>The passage vectors once ready; null before (and when off or failed).</summary>
     public SemanticPassageIndex? Index => _index;
 
+    public KnowledgeBase Knowledge => _knowledge;
+
     /// <summary>The embedder the vectors were made with (null when semantic retrieval is off).</summary>
     public ITextEmbedder? Embedder => _model.Embedder;
 

@@ -4,89 +4,78 @@ using System.Text.RegularExpressions;
 namespace CoachBot.Knowledge.Retrieval;
 
 /// <summary>
-/// Rewrites a question with the near spellings the query planner found for words the guides never use
-/// ("databse" → "database"), so the sentence model also reads it as the guides spell it. The planner works on stems;
-/// each stem is written back as the word the guides most often use for it.
+/// Rewrites a question for the sentence model with its misspelt words replaced ("hw do i lern databse" → "how do i
+/// learn database"): a word the guides (text, headings, expansion questions) never use, of two letters or more, becomes
+/// the most frequent guide word one typo away (the query planner's near spellings work the same way on stems, for
+/// words of five letters or more only). Words the guides use, chat function words the analyzer knows ("gotta",
+/// "ppl", "rn"), and words with no near spelling are kept.
 /// </summary>
 public sealed partial class SpellingCorrector
 {
-    private readonly PassageIndex _index;
-    private readonly Dictionary<string, string> _wordByStem;
+    private const int MinLength = 2;
+    private readonly Dictionary<string, int> _frequency;
+    private readonly string[] _byFrequency;
 
-    public SpellingCorrector(PassageIndex index)
+    public SpellingCorrector(IEnumerable<string> guideTexts)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        _index = index;
-        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var stemByWord = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var chunk in index.Chunks)
+        ArgumentNullException.ThrowIfNull(guideTexts);
+        _frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in guideTexts)
         {
-            foreach (Match match in Word().Matches(chunk.HeadingText + "\n" + chunk.BodyText))
+            foreach (Match match in Word().Matches(text))
             {
                 var word = match.Value.ToLowerInvariant();
-                if (!stemByWord.TryGetValue(word, out var stem))
-                {
-                    var tokens = index.Analyzer.Tokens(word);
-                    stem = tokens.Count == 1 ? tokens[0] : null;
-                    stemByWord[word] = stem;
-                }
-
-                if (stem is null)
-                {
-                    continue;
-                }
-
-                if (!counts.TryGetValue(stem, out var words))
-                {
-                    words = new Dictionary<string, int>(StringComparer.Ordinal);
-                    counts[stem] = words;
-                }
-
-                words[word] = words.GetValueOrDefault(word) + 1;
+                _frequency[word] = _frequency.GetValueOrDefault(word) + 1;
             }
         }
 
-        _wordByStem = counts.ToDictionary(
-            pair => pair.Key,
-            pair => pair.Value.OrderByDescending(word => word.Value).ThenBy(word => word.Key, StringComparer.Ordinal).First().Key,
-            StringComparer.Ordinal);
+        _byFrequency = [.. _frequency.Where(pair => pair.Key.Length >= MinLength).OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key)];
     }
 
-    /// <summary>The question with its misspelt words replaced, or null when the plan found no near spelling to use.</summary>
-    public string? Correct(string question, QueryPlan plan)
+    /// <summary>A corrector over the passages' text and headings and the expansion questions of a knowledge base.</summary>
+    public static SpellingCorrector For(PassageIndex index, KnowledgeBase knowledge)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        if (string.IsNullOrEmpty(question) || plan.SpellingStandIns.Count == 0)
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var texts = index.Chunks.SelectMany(chunk => new[] { chunk.HeadingText, chunk.BodyText })
+            .Concat(index.Chunks.SelectMany(chunk => PassageIndex.ExpansionQuestionsFor(chunk, knowledge).Select(question => question.Question)));
+        return new SpellingCorrector(texts);
+    }
+
+    /// <summary>Words shorter than this are corrected only for the confidence estimate, not for ranking (see <see cref="HybridPassageRetriever"/>).</summary>
+    public const int MinRankingLength = 5;
+
+    /// <summary>The question with its misspelt words of at least <paramref name="minLength"/> letters replaced, or null when no word changed.</summary>
+    public string? Correct(string question, int minLength = MinLength)
+    {
+        if (string.IsNullOrEmpty(question))
         {
             return null;
         }
 
         var changed = false;
-        var text = question.Length > QueryPlanner.MaxQueryChars ? question[..QueryPlanner.MaxQueryChars] : question;
-        var corrected = new StringBuilder(text.Length);
+        var corrected = new StringBuilder(question.Length);
         var last = 0;
-        foreach (Match match in Word().Matches(text))
+        foreach (Match match in Word().Matches(question))
         {
-            var tokens = _index.Analyzer.Tokens(match.Value);
-            if (tokens.Count != 1 || !plan.SpellingStandIns.TryGetValue(tokens[0], out var standIns))
+            var word = match.Value.ToLowerInvariant();
+            if (word.Length < Math.Max(MinLength, minLength) || _frequency.ContainsKey(word) || !word.All(char.IsLetter) || KnowledgeAnalyzer.StopWords.Contains(word))
             {
                 continue;
             }
 
-            var best = standIns.OrderByDescending(_index.DocumentFrequency).ThenBy(stem => stem, StringComparer.Ordinal)
-                .Select(stem => _wordByStem.GetValueOrDefault(stem))
-                .FirstOrDefault(word => word is not null);
+            var best = Array.Find(_byFrequency, candidate => EditDistance.IsWithinOne(word, candidate));
             if (best is null)
             {
                 continue;
             }
 
-            corrected.Append(text, last, match.Index - last).Append(best);
+            corrected.Append(question, last, match.Index - last).Append(best);
             last = match.Index + match.Length;
             changed = true;
         }
 
-        return changed ? corrected.Append(text, last, text.Length - last).ToString() : null;
+        return changed ? corrected.Append(question, last, question.Length - last).ToString() : null;
     }
 
     [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’-]*")]
