@@ -62,7 +62,7 @@ public static class SemanticQualityReport
     }
 
     /// <summary>The weighted-sum setting compared in the table (the best of the --tune grid on questions.jsonl).</summary>
-    public const double WeightedSumLexicalWeight = 0.5;
+    public const double WeightedSumLexicalWeight = 0.3;
 
     /// <summary>Questions whose evidence Lucene alone has in its top k and <paramref name="fused"/> does not.</summary>
     public static List<EvaluationCase> LostByFusion(IPassageRetriever lucene, IPassageRetriever fused, IReadOnlyList<EvaluationCase> cases, int k)
