@@ -66,6 +66,7 @@ public static class SemanticLatencyReport
 
             Report(output, "hybrid search (embed + Lucene + fusion)", questions, rounds, question => hybrid.Search(question, 3));
             Report(output, "Lucene search alone", questions, rounds, question => lucene.Search(question, 3));
+            Report(output, "embedding the question alone", questions, rounds, question => warmEmbedder.Embed([question]));
             return 0;
         }
         finally

@@ -56,7 +56,8 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
 
         var queryText = query.Length > QueryPlanner.MaxQueryChars ? query[..QueryPlanner.MaxQueryChars] : query;
         // Long misspelt words are corrected for ranking too; short ones ("hw", "lern", "fr") only for the confidence
-        // estimate: measured on questions.jsonl, correcting short chat words for ranking pulled in wrong passages.
+        // estimate. Measured: correcting short chat words for ranking too lowered questions.jsonl MRR (0.889 → 0.881) and
+        // made fusion lose a held-out question Lucene alone found (the no-loss test caught it).
         var forRanking = _spelling.Value.Correct(queryText, SpellingCorrector.MinRankingLength);
         var forConfidence = _spelling.Value.Correct(queryText);
         List<string> texts = [queryText];
