@@ -1,11 +1,16 @@
 using BenchmarkDotNet.Running;
 using CoachBot.Benchmarks.Quality;
 
-// `quality` prints retrieval quality figures; anything else goes to BenchmarkDotNet
+// `quality` prints retrieval quality figures; `semantic-latency` cold start and search latency with the model; anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*' --job short`). New benchmark classes in this assembly are picked up automatically.
 if (args.Length > 0 && args[0] == "quality")
 {
     return QualityReport.Run(args[1..], Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "semantic-latency")
+{
+    return CoachBot.Benchmarks.Retrieval.SemanticLatencyReport.Run(args[1..], Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

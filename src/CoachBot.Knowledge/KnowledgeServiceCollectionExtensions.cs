@@ -4,6 +4,7 @@ using CoachBot.Knowledge.Retrieval;
 using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +14,12 @@ public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the knowledge base (bound from the <c>Knowledge</c> section, validated at start-up), the
-    /// <see cref="GuideCatalog"/>, the Lucene <see cref="IPassageRetriever"/> and the <see cref="RetrievalEvaluator"/>.
-    /// Guides are read when first needed and the index is built on the first search, once: a command that never
-    /// searches pays nothing, and editing a guide needs only a restart.
+    /// <see cref="GuideCatalog"/>, the <see cref="IPassageRetriever"/> (<see cref="HybridPassageRetriever"/>: Lucene, plus
+    /// sentence vectors once <see cref="SemanticWarmup"/> has them), the <see cref="RetrievalEvaluator"/>, the sentence
+    /// model (<see cref="SemanticModel"/>, null embedder when <c>Knowledge:Semantic:Enabled</c> is false), an in-memory
+    /// <see cref="IPassageVectorStore"/> unless the storage feature registers its own, and the hosted service that warms
+    /// the vectors up in the background. Guides are read when first needed and the index is built on the first search,
+    /// once: a command that never searches pays nothing, and editing a guide needs only a restart.
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
@@ -43,12 +47,20 @@ public static class KnowledgeServiceCollectionExtensions
                 provider.GetService<ILogger<LucenePassageRetriever>>(),
                 provider.GetService<TimeProvider>());
         });
-        services.TryAddSingleton<IPassageRetriever>(provider => provider.GetRequiredService<LucenePassageRetriever>());
         services.TryAddSingleton<RetrievalEvaluator>();
         services.TryAddSingleton<MiniLmTextEmbedder>();
         services.TryAddSingleton<ITextEmbedder>(provider => provider.GetRequiredService<MiniLmTextEmbedder>());
         services.TryAddSingleton<SemanticModel>(provider => new SemanticModel(
             provider.GetRequiredService<IOptions<KnowledgeOptions>>(), provider.GetRequiredService<ITextEmbedder>()));
+        services.TryAddSingleton<IPassageVectorStore, InMemoryPassageVectorStore>();
+        services.TryAddSingleton<SemanticWarmup>();
+        services.TryAddSingleton(provider => new HybridPassageRetriever(
+            provider.GetRequiredService<LucenePassageRetriever>(),
+            provider.GetRequiredService<SemanticWarmup>(),
+            HybridSettings.Default,
+            provider.GetService<ILogger<HybridPassageRetriever>>()));
+        services.TryAddSingleton<IPassageRetriever>(provider => provider.GetRequiredService<HybridPassageRetriever>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SemanticWarmupService>());
         return services;
     }
 }

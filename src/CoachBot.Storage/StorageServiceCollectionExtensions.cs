@@ -1,4 +1,6 @@
+using CoachBot.Knowledge.Semantic;
 using CoachBot.Storage.Community;
+using CoachBot.Storage.PassageVectors;
 using CoachBot.Storage.Quiz;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Storage options (section "Storage", validated at start-up), <see cref="IDbContextFactory{CoachBotDbContext}"/> for
-    /// the configured provider, the community member and quiz stores, and the start-up migration.
+    /// the configured provider, the community member and quiz stores, the passage vector store (semantic retrieval's
+    /// vectors kept in the database), and the start-up migration.
     /// </summary>
     public static IServiceCollection AddCoachStorage(this IServiceCollection services)
     {
@@ -25,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
         services.TryAddSingleton<ICommunityMemberStore, CommunityMemberStore>();
         services.TryAddSingleton<IQuizStore, QuizStore>();
+        // Replaces the in-memory store AddKnowledge registers, whichever of the two is added first.
+        services.Replace(ServiceDescriptor.Singleton<IPassageVectorStore, PassageVectorStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageInitializerHostedService>());
         return services;
     }

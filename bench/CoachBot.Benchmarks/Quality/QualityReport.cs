@@ -9,6 +9,8 @@ namespace CoachBot.Benchmarks.Quality;
 /// Retrieval quality, not speed: recall@k and MRR of the shipped retriever, its ablations and the plain-BM25 baseline on
 /// the evaluation sets. <c>dotnet run -c Release --project bench/CoachBot.Benchmarks -- quality [--k 3] [--misses]</c>
 /// (<c>--misses</c> prints the misses of questions.jsonl only: the held-out set is for measuring, never for reading).
+/// Then the semantic table (<see cref="SemanticQualityReport"/>: lexical, semantic, fused columns; <c>--tune</c> adds
+/// the fusion grid on questions.jsonl).
 /// </summary>
 public static class QualityReport
 {
@@ -49,6 +51,8 @@ public static class QualityReport
             output.WriteLine($"{name,-34} {string.Join(" ", cells.Select(cell => $"{cell,-36}"))}");
             (retriever as IDisposable)?.Dispose();
         }
+
+        SemanticQualityReport.Run(knowledge, sets, k, args.Contains("--tune"), output);
 
         if (args.Contains("--misses"))
         {

@@ -36,6 +36,8 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    public RetrievalSettings Settings => _settings;
+
     /// <summary>Whether a search (or <see cref="Index"/>) has built the index yet.</summary>
     public bool IsIndexBuilt => _built.IsValueCreated;
 
@@ -44,29 +46,47 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
 
     public RetrievalResult Search(string query, int k = 3)
     {
-        var (index, planner) = _built.Value;
-        var plan = planner.Plan(query ?? "");
-        if (plan.IsEmpty)
+        k = Math.Clamp(k, 1, MaxK);
+        var lexical = SearchLexical(query, k);
+        if (lexical.Plan.IsEmpty)
         {
             return new RetrievalResult([], 0, []);
         }
 
-        k = Math.Clamp(k, 1, MaxK);
-        var terms = plan.Terms.Take(MaxTerms).ToList();
-        var ranked = Rank(index, terms, Math.Max(k, _settings.FeedbackDocuments));
-        if (_settings.FeedbackTerms > 0 && ranked.Count > 0)
+        var passages = Cap(lexical.Hits, k).Select(hit => new ScoredPassage(hit.Chunk.Passage, (float)hit.Score)).ToList();
+        return new RetrievalResult(passages, lexical.Confidence.Confidence, lexical.ExpandedTerms);
+    }
+
+    /// <summary>
+    /// The lexical side of a search, for fusion: the query plan, the passages by BM25 score, best first, not yet limited
+    /// per section (enough that <paramref name="count"/> survive that limit: up to four times as many), and the
+    /// confidence signals. An empty plan gives no hits.
+    /// </summary>
+    public LexicalSearch SearchLexical(string query, int count)
+    {
+        var (index, planner) = _built.Value;
+        var plan = planner.Plan(query ?? "");
+        if (plan.IsEmpty)
         {
-            var feedback = FeedbackTerms(index, ranked, terms);
+            return new LexicalSearch(plan, [], ConfidenceSignals.None, []);
+        }
+
+        count = Math.Clamp(count, 1, index.Count);
+        var terms = plan.Terms.Take(MaxTerms).ToList();
+        var hits = Hits(index, terms, Math.Max(count, _settings.FeedbackDocuments));
+        if (_settings.FeedbackTerms > 0 && hits.Count > 0)
+        {
+            var feedback = FeedbackTerms(index, Cap(hits, _settings.FeedbackDocuments), terms);
             if (feedback.Count > 0)
             {
                 terms.AddRange(feedback);
-                ranked = Rank(index, terms, k);
+                hits = Hits(index, terms, count);
             }
         }
 
-        var passages = ranked.Take(k).Select(hit => new ScoredPassage(index.ChunkAt(hit.DocId).Passage, (float)hit.Score)).ToList();
-        var confidence = ConfidenceEstimator.Estimate(plan, index, ranked.Count > 0 ? ranked[0].DocId : null, ranked.Count > 0 ? ranked[0].Score : 0);
-        return new RetrievalResult(passages, confidence.Confidence, terms.Select(term => term.ToString()).ToList());
+        var top = hits.Count > 0 ? hits[0] : null;
+        var confidence = ConfidenceEstimator.Estimate(plan, index, top?.DocId, top?.Score ?? 0);
+        return new LexicalSearch(plan, hits, confidence, terms.Select(term => term.ToString()).ToList());
     }
 
     /// <summary>The confidence signals of a question (diagnostics for tuning and tests).</summary>
@@ -79,8 +99,8 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
             return ConfidenceSignals.None;
         }
 
-        var ranked = Rank(index, plan.Terms.Take(MaxTerms).ToList(), 1);
-        return ConfidenceEstimator.Estimate(plan, index, ranked.Count > 0 ? ranked[0].DocId : null, ranked.Count > 0 ? ranked[0].Score : 0);
+        var hits = Hits(index, plan.Terms.Take(MaxTerms).ToList(), 1);
+        return ConfidenceEstimator.Estimate(plan, index, hits.Count > 0 ? hits[0].DocId : null, hits.Count > 0 ? hits[0].Score : 0);
     }
 
     public void Dispose()
@@ -92,33 +112,17 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
     }
 
     /// <summary>
-    /// The best <paramref name="count"/> passages, best first, at most <see cref="RetrievalSettings.MaxPerSection"/> from
-    /// one section: a long list cut into several passages would otherwise fill every place with the same heading.
+    /// The first <paramref name="count"/> of <paramref name="hits"/> (best first), at most
+    /// <see cref="RetrievalSettings.MaxPerSection"/> from one section: a long list cut into several passages would
+    /// otherwise fill every place with the same heading.
     /// </summary>
-    private List<(int DocId, double Score)> Rank(PassageIndex index, IReadOnlyList<WeightedTerm> terms, int count)
-    {
-        var hits = index.Searcher.Search(PassageQuery(index, terms), count * 4).ScoreDocs;
-        var perSection = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ranked = new List<(int DocId, double Score)>(count);
-        foreach (var hit in hits)
-        {
-            var section = index.ChunkAt(hit.Doc).Section.Reference;
-            var taken = perSection.GetValueOrDefault(section);
-            if (taken >= _settings.MaxPerSection)
-            {
-                continue;
-            }
+    public List<LexicalHit> Cap(IReadOnlyList<LexicalHit> hits, int count) => SectionCap.Take(hits, hit => hit.Chunk, _settings.MaxPerSection, count);
 
-            perSection[section] = taken + 1;
-            ranked.Add((hit.Doc, hit.Score));
-            if (ranked.Count == count)
-            {
-                break;
-            }
-        }
-
-        return ranked;
-    }
+    /// <summary>Enough hits (uncapped) that <paramref name="count"/> survive the per-section cap.</summary>
+    private List<LexicalHit> Hits(PassageIndex index, IReadOnlyList<WeightedTerm> terms, int count) =>
+        index.Searcher.Search(PassageQuery(index, terms), Math.Min(index.Count, count * 4)).ScoreDocs
+            .Select(hit => new LexicalHit(hit.Doc, index.ChunkAt(hit.Doc), hit.Score))
+            .ToList();
 
     private BooleanQuery PassageQuery(PassageIndex index, IReadOnlyList<WeightedTerm> terms)
     {
@@ -173,13 +177,13 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         query.Add(clause, Occur.SHOULD);
     }
 
-    private List<WeightedTerm> FeedbackTerms(PassageIndex index, List<(int DocId, double Score)> ranked, List<WeightedTerm> terms)
+    private List<WeightedTerm> FeedbackTerms(PassageIndex index, List<LexicalHit> ranked, List<WeightedTerm> terms)
     {
         var searched = terms.SelectMany(term => term.Tokens).ToHashSet(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (docId, _) in ranked.Take(_settings.FeedbackDocuments))
+        foreach (var hit in ranked.Take(_settings.FeedbackDocuments))
         {
-            foreach (var token in index.Analyzer.Tokens(index.ChunkAt(docId).BodyText))
+            foreach (var token in hit.Chunk.BodyText is { } body ? index.Analyzer.Tokens(body) : [])
             {
                 counts[token] = counts.GetValueOrDefault(token) + 1;
             }

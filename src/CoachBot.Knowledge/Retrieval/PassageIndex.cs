@@ -197,7 +197,7 @@ public sealed class PassageIndex : IDisposable
     /// The section's own expansion questions, plus those of ancestor headings that have no text of their own
     /// ("Step 1: Laying the Foundation" is answered by its sub-sections).
     /// </summary>
-    private static List<(string Owner, string Question)> ExpansionQuestionsFor(PassageChunk chunk, KnowledgeBase knowledge)
+    internal static List<(string Owner, string Question)> ExpansionQuestionsFor(PassageChunk chunk, KnowledgeBase knowledge)
     {
         var questions = knowledge.Expansions.QuestionsFor(chunk.Section).Select(question => (chunk.Section.Reference, question)).ToList();
         var guide = knowledge.Catalog.FindGuide(chunk.Passage.GuideId);

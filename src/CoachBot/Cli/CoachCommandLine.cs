@@ -3,6 +3,7 @@ using CoachBot.Core.Dispatch;
 using CoachBot.Hosting;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Evaluation;
+using CoachBot.Knowledge.Retrieval;
 using CoachBot.Slack.Manifest;
 using CoachBot.Storage;
 using CoachBot.Terminal;
@@ -48,7 +49,7 @@ public static class CoachCommandLine
         var k = new Option<int>("--k") { Description = "How many passages count (top-k).", DefaultValueFactory = _ => 3 };
         var eval = new Command("eval", "Measure retrieval: recall@k and MRR of evidence in the top-k passages.") { file, k };
         eval.TreatUnmatchedTokensAsErrors = false;
-        eval.SetAction((result, ct) => EvaluateAsync(result.GetRequiredValue(file), result.GetValue(k), result.UnmatchedTokens.ToArray(), output, error));
+        eval.SetAction((result, ct) => EvaluateAsync(result.GetRequiredValue(file), result.GetValue(k), result.UnmatchedTokens.ToArray(), output, error, ct));
         root.Subcommands.Add(eval);
 
         var manifestFile = new Argument<FileInfo>("file")
@@ -111,11 +112,7 @@ public static class CoachCommandLine
         return await WithConfigurationErrorsAsync(error, async () =>
         {
             await using var services = BuildServices(configArgs);
-            // No host runs the storage start-up here: bring a fresh database up to date as the bot would.
-            if (services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStartup)
-            {
-                await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
-            }
+            await WarmUpRetrievalAsync(services, error, ct);
 
             var dispatcher = services.GetRequiredService<CoachDispatcher>();
             var chat = new TerminalChat(dispatcher, TextReader.Null, output, "you", interactive: false);
@@ -129,7 +126,7 @@ public static class CoachCommandLine
         });
     }
 
-    private static async Task<int> EvaluateAsync(FileInfo file, int k, string[] configArgs, TextWriter output, TextWriter error)
+    private static async Task<int> EvaluateAsync(FileInfo file, int k, string[] configArgs, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (!file.Exists)
         {
@@ -146,9 +143,31 @@ public static class CoachCommandLine
         return await WithConfigurationErrorsAsync(error, async () =>
         {
             await using var services = BuildServices(configArgs);
+            await WarmUpRetrievalAsync(services, error, ct);
             var result = services.GetRequiredService<RetrievalEvaluator>().Run(file.FullName, k, output);
             return result.Count > 0 ? 0 : 1;
         });
+    }
+
+    /// <summary>
+    /// What the bot does at start-up, before a one-shot verb answers: brings the database up to date (no host runs the
+    /// storage start-up here) and waits for the passage vectors (loaded from the database, or embedded and stored on the
+    /// first run), so <c>ask</c> and <c>eval</c> see the retrieval users get once the bot is warm. A failed warm-up is
+    /// reported and leaves retrieval lexical.
+    /// </summary>
+    private static async Task WarmUpRetrievalAsync(IServiceProvider services, TextWriter error, CancellationToken ct)
+    {
+        if (services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStartup)
+        {
+            await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
+        }
+
+        var warmup = services.GetRequiredService<SemanticWarmup>();
+        await warmup.EnsureReadyAsync(ct);
+        if (warmup.State == SemanticState.Failed)
+        {
+            await error.WriteLineAsync("Semantic retrieval could not warm up (see the log); this run is lexical only.");
+        }
     }
 
     /// <summary>Runs a verb; invalid settings end it with the list of keys at fault and exit code 2, never a stack trace.</summary>

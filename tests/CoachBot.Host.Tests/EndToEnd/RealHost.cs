@@ -39,6 +39,9 @@ public sealed class RealHost : IAsyncDisposable
         Directory.CreateDirectory(dataDirectory);
         string[] args =
         [
+            // Answers stay lexical unless a test turns the sentence model on: no model load and no background embedding
+            // per host, and no answer changing mid-test when the vectors become ready. Later arguments override this.
+            "--Knowledge:Semantic:Enabled=false",
             .. platformArgs,
             "--Terminal:Enabled=false",
             "--Challenges:SchedulerEnabled=false",

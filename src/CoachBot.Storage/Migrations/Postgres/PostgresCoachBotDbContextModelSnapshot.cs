@@ -537,6 +537,31 @@ namespace CoachBot.Storage.Migrations.Postgres
                     b.ToTable("interview_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.PassageVectors.PassageVectorRecord", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ModelId", "TextHash");
+
+                    b.ToTable("passage_vectors", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Quiz.QuizAnswer", b =>
                 {
                     b.Property<long>("Id")

@@ -517,6 +517,31 @@ namespace CoachBot.Storage.Migrations.Sqlite
                     b.ToTable("interview_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.PassageVectors.PassageVectorRecord", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ModelId", "TextHash");
+
+                    b.ToTable("passage_vectors", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Quiz.QuizAnswer", b =>
                 {
                     b.Property<long>("Id")

@@ -1,4 +1,5 @@
 using CoachBot.Discord.Hosting;
+using CoachBot.Knowledge.Retrieval;
 using CoachBot.Slack.SocketMode;
 using CoachBot.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,16 @@ public sealed class SlackSocketReadinessCheck(SlackSocketModeClient client) : IH
             ? HealthCheckResult.Healthy($"{open} Socket Mode connection(s) open")
             : HealthCheckResult.Unhealthy("no Slack Socket Mode connection open"));
     }
+}
+
+/// <summary>
+/// Always healthy: lexical retrieval answers while the passage vectors warm up (and when semantic retrieval is off or
+/// failed), so the state is reported, never held against readiness.
+/// </summary>
+public sealed class SemanticReadinessCheck(SemanticWarmup warmup) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(HealthCheckResult.Healthy(warmup.Describe()));
 }
 
 /// <summary>Ready when the database answers a query within the probe's time.</summary>

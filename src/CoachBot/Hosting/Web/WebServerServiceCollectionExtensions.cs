@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Discord.Hosting;
+using CoachBot.Knowledge.Retrieval;
 using CoachBot.Slack.SocketMode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -21,7 +22,8 @@ public static class WebServerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(platforms);
         var checks = services.AddHealthChecks()
-            .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag]);
+            .AddCheck<DatabaseReadinessCheck>("database", tags: [ReadyTag])
+            .AddCheck<SemanticReadinessCheck>("semantic", tags: [ReadyTag]);
         if (platforms.Discord)
         {
             checks.AddCheck<DiscordReadinessCheck>("discord", tags: [ReadyTag]);
@@ -51,13 +53,17 @@ public static class WebServerServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>{"status":"Healthy","checks":{"discord":{"status":"Healthy","description":"1 of 1 shard(s) connected"},…}}</summary>
+    /// <summary>
+    /// {"status":"Healthy","semantic":"warming 48/149","checks":{"discord":{"status":"Healthy","description":"1 of 1 shard(s) connected"},…}}
+    /// (<c>semantic</c>: off, pending, warming N/M, ready or failed — informational, never unhealthy).
+    /// </summary>
     private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         var body = new
         {
             status = report.Status.ToString(),
+            semantic = context.RequestServices.GetRequiredService<SemanticWarmup>().Describe(),
             checks = report.Entries.ToDictionary(
                 e => e.Key,
                 e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),

@@ -1,0 +1,171 @@
+using System.Globalization;
+using CoachBot.Knowledge.Semantic;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoachBot.Knowledge.Retrieval;
+
+/// <summary>Where the passage vectors are: off (semantic retrieval disabled), not started, warming, ready, or failed.</summary>
+public enum SemanticState
+{
+    Off,
+    Pending,
+    Warming,
+    Ready,
+    Failed,
+}
+
+/// <summary>
+/// Loads or embeds the passage vectors once, in the background (<see cref="SemanticWarmupService"/> starts it with the
+/// host; the <c>eval</c> verb waits for it). Until it is done, <see cref="Index"/> is null and retrieval is lexical;
+/// then searches become hybrid. <see cref="Describe"/> is what <c>/readyz</c> shows: <c>off</c>, <c>pending</c>,
+/// <c>warming 48/149</c>, <c>ready</c> or <c>failed</c>. A failure is logged and leaves retrieval lexical.
+/// </summary>
+public sealed partial class SemanticWarmup : IDisposable
+{
+    private readonly SemanticModel _model;
+    private readonly LucenePassageRetriever _lucene;
+    private readonly KnowledgeBase _knowledge;
+    private readonly IPassageVectorStore _store;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private Task<SemanticPassageIndex?>? _warming;
+    private volatile SemanticPassageIndex? _index;
+    private volatile int _state;
+    private int _done;
+    private int _total;
+    private bool _disposed;
+
+    public SemanticWarmup(
+        SemanticModel model,
+        LucenePassageRetriever lucene,
+        KnowledgeBase knowledge,
+        IPassageVectorStore store,
+        ILogger<SemanticWarmup>? logger = null,
+        TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        _lucene = lucene;
+        _knowledge = knowledge;
+        _store = store;
+        _logger = logger ?? NullLogger<SemanticWarmup>.Instance;
+        _time = time ?? TimeProvider.System;
+        _state = (int)(model.IsEnabled ? SemanticState.Pending : SemanticState.Off);
+    }
+
+    public SemanticState State => (SemanticState)_state;
+
+    /// <summary>The passage vectors once ready; null before (and when off or failed).</summary>
+    public SemanticPassageIndex? Index => _index;
+
+    public KnowledgeBase Knowledge => _knowledge;
+
+    /// <summary>The embedder the vectors were made with (null when semantic retrieval is off).</summary>
+    public ITextEmbedder? Embedder => _model.Embedder;
+
+    /// <summary>How long the last warm-up took, from start until the vectors were ready.</summary>
+    public TimeSpan? Elapsed { get; private set; }
+
+    /// <summary>Of the last warm-up: vectors found in the store, and vectors embedded.</summary>
+    public (int Loaded, int Embedded) Counts { get; private set; }
+
+    public string Describe() => State switch
+    {
+        SemanticState.Off => "off",
+        SemanticState.Pending => "pending",
+        SemanticState.Warming => string.Create(CultureInfo.InvariantCulture, $"warming {Volatile.Read(ref _done)}/{Volatile.Read(ref _total)}"),
+        SemanticState.Ready => "ready",
+        _ => "failed",
+    };
+
+    /// <summary>
+    /// Starts the warm-up if nothing has (once per process), and waits for it: the vectors, or null when semantic
+    /// retrieval is off or the warm-up failed. <paramref name="cancellationToken"/> stops the waiting, not the warm-up.
+    /// </summary>
+    public Task<SemanticPassageIndex?> EnsureReadyAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_model.IsEnabled)
+        {
+            return Task.FromResult<SemanticPassageIndex?>(null);
+        }
+
+        lock (_gate)
+        {
+            _warming ??= Task.Run(WarmAsync, CancellationToken.None);
+        }
+
+        return _warming.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Stops a running warm-up (host shutdown); searches stay lexical.</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _stopping.Cancel();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _stopping.Cancel();
+        }
+
+        // The warm-up may still be between two batches: it sees the cancellation; the token source is left to the GC.
+    }
+
+    private async Task<SemanticPassageIndex?> WarmAsync()
+    {
+        var embedder = _model.Embedder!;
+        var started = _time.GetTimestamp();
+        _state = (int)SemanticState.Warming;
+        try
+        {
+            var index = _lucene.Index;
+            var build = await new SemanticIndexBuilder(embedder, _store).BuildAsync(index, _knowledge, (done, total) =>
+            {
+                Volatile.Write(ref _total, total);
+                Volatile.Write(ref _done, done);
+            }, _stopping.Token).ConfigureAwait(false);
+            Elapsed = _time.GetElapsedTime(started);
+            Counts = (build.Loaded, build.Embedded);
+            _index = build.Index;
+            _state = (int)SemanticState.Ready;
+            LogReady(_logger, build.Index.PassageCount, build.Index.QuestionCount, build.Loaded, build.Embedded, Elapsed.Value.TotalMilliseconds);
+            return build.Index;
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            _state = (int)SemanticState.Failed;
+            return null;
+        }
+#pragma warning disable CA1031 // Any failure (model, store) leaves retrieval lexical; the bot keeps answering.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _state = (int)SemanticState.Failed;
+            LogFailed(_logger, exception);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic retrieval ready: {PassageCount} passages and {QuestionCount} expansion questions ({Loaded} vectors from the store, {Embedded} embedded) in {ElapsedMs:F0} ms")]
+    private static partial void LogReady(ILogger logger, int passageCount, int questionCount, int loaded, int embedded, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Semantic retrieval failed to warm up; retrieval stays lexical")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+using CoachBot.Knowledge.Semantic;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoachBot.Storage.PassageVectors;
+
+/// <summary>
+/// <see cref="IPassageVectorStore"/> in the bot's database (table <c>passage_vectors</c>, both providers): a restart
+/// loads the vectors instead of embedding again, and several processes on one database share them.
+/// </summary>
+public sealed class PassageVectorStore(IDbContextFactory<CoachBotDbContext> contexts, TimeProvider time) : IPassageVectorStore
+{
+    /// <summary>Hashes are looked up in slices of this many (one query each), far below any parameter limit.</summary>
+    private const int LookupSlice = 500;
+
+    public async Task<IReadOnlyDictionary<string, float[]>> LoadAsync(string modelId, IReadOnlyCollection<string> textHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(textHashes);
+        var found = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var slice in textHashes.Distinct(StringComparer.Ordinal).Chunk(LookupSlice))
+        {
+            var rows = await db.Set<PassageVectorRecord>().AsNoTracking()
+                .Where(v => v.ModelId == modelId && slice.Contains(v.TextHash))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows.Where(row => row.Vector.Length == row.Dimensions * sizeof(float)))
+            {
+                found[row.TextHash] = MemoryMarshal.Cast<byte, float>(row.Vector).ToArray();
+            }
+        }
+
+        return found;
+    }
+
+    public async Task SaveAsync(string modelId, IReadOnlyList<StoredVector> vectors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Count == 0)
+        {
+            return;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var hashes = vectors.Select(v => v.TextHash).Distinct(StringComparer.Ordinal).ToList();
+            var existing = (await db.Set<PassageVectorRecord>().AsNoTracking()
+                .Where(v => v.ModelId == modelId && hashes.Contains(v.TextHash))
+                .Select(v => v.TextHash)
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            var now = time.GetUtcNow();
+            foreach (var vector in vectors.DistinctBy(v => v.TextHash).Where(v => !existing.Contains(v.TextHash)))
+            {
+                db.Set<PassageVectorRecord>().Add(new PassageVectorRecord
+                {
+                    ModelId = modelId,
+                    TextHash = vector.TextHash,
+                    Dimensions = vector.Vector.Length,
+                    Vector = MemoryMarshal.AsBytes(vector.Vector.AsSpan()).ToArray(),
+                    CreatedAt = now,
+                });
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Another process stored some of the same vectors between our read and write: read again, add the rest.
+            }
+        }
+    }
+}

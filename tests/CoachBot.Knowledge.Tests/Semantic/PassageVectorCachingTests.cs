@@ -1,0 +1,95 @@
+using CoachBot.Knowledge.Retrieval;
+using CoachBot.Knowledge.Semantic;
+
+namespace CoachBot.Knowledge.Tests.Semantic;
+
+/// <summary>Vectors come from the store by model and text hash: only new or changed texts reach the embedder.</summary>
+public sealed class PassageVectorCachingTests : IDisposable
+{
+    private const string Guide = """
+        ---
+        id: cache-guide
+        title: Cache Guide
+        source: 999_cache.txt
+        topics: [caching]
+        ---
+
+        # Cache Guide
+
+        ## Databases
+
+        Relational databases store rows in tables. Indexes make lookups fast.
+
+        ## Careers
+
+        Backend engineers build APIs. They also look after the servers that run them.
+        """;
+
+    private readonly TempDirectory _folder = new();
+
+    [Fact]
+    public async Task Build_SecondTimeWithTheSameStore_EmbedsNothing()
+    {
+        var store = new InMemoryPassageVectorStore();
+        var first = await BuildAsync(Guide, store);
+
+        var second = await BuildAsync(Guide, store);
+
+        Assert.True(first.Counter.Texts > 0);
+        Assert.Equal(first.Counter.Texts, first.Build.Embedded);
+        Assert.Equal(0, second.Counter.Texts);
+        Assert.Equal(first.Build.Loaded + first.Build.Embedded, second.Build.Loaded);
+    }
+
+    [Fact]
+    public async Task Build_AfterOnePassageChanged_EmbedsOnlyThatPassagesTexts()
+    {
+        var store = new InMemoryPassageVectorStore();
+        await BuildAsync(Guide, store);
+        var changed = Guide.Replace("Backend engineers build APIs.", "Backend engineers design APIs.", StringComparison.Ordinal);
+
+        var rebuilt = await BuildAsync(changed, store);
+
+        // The changed passage and its changed sentence; the databases passage and its sentences come from the store.
+        Assert.Equal(2, rebuilt.Counter.Texts);
+        Assert.Contains(rebuilt.Embedded, text => text.Contains("design APIs", StringComparison.Ordinal) && text.StartsWith("Cache Guide > Careers\n", StringComparison.Ordinal));
+        Assert.DoesNotContain(rebuilt.Embedded, text => text.Contains("Relational", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Build_EmbedsInBatchesOfAtMostEight()
+    {
+        var build = await BuildAsync(Guide + "\n\n## More\n\n" + string.Join("\n\n", Enumerable.Range(1, 20).Select(i => $"Paragraph number {i} says something. It has two sentences.")), new InMemoryPassageVectorStore());
+
+        Assert.True(build.Counter.Texts > SemanticIndexBuilder.BatchSize);
+        Assert.All(build.Counter.BatchSizes, size => Assert.InRange(size, 1, SemanticIndexBuilder.BatchSize));
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task<(SemanticIndexBuild Build, CountingTextEmbedder Counter, List<string> Embedded)> BuildAsync(string guide, IPassageVectorStore store)
+    {
+        _folder.Write("guides/cache-guide.md", guide);
+        var knowledge = KnowledgeBase.Load(_folder.Path);
+        using var lucene = new LucenePassageRetriever(knowledge);
+        var recording = new RecordingTextEmbedder(new HashingTextEmbedder());
+        var counter = new CountingTextEmbedder(recording);
+        var build = await new SemanticIndexBuilder(counter, store).BuildAsync(lucene.Index, knowledge, progress: null, CancellationToken.None);
+        return (build, counter, recording.Texts);
+    }
+
+    private sealed class RecordingTextEmbedder(ITextEmbedder inner) : ITextEmbedder
+    {
+        public List<string> Texts { get; } = [];
+
+        public string ModelId => inner.ModelId;
+
+        public int Dimensions => inner.Dimensions;
+
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        {
+            Texts.AddRange(texts);
+            return inner.Embed(texts, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using CoachBot.Storage.Tests.Support;
+
+namespace CoachBot.Storage.Tests.PassageVectors;
+
+public sealed class SqlitePassageVectorStoreTests : PassageVectorStoreContract
+{
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+}
