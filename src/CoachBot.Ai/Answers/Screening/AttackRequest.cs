@@ -20,7 +20,7 @@ public static partial class AttackRequest
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"\b(hack(s|ed|ing)?|break(s|ing)?\s+into|broke\s+into|crack(s|ed|ing)?|brute[-\s]?forc(e|es|ed|ing)|steal(s|ing)?|stole|phish(es|ed|ing)?|d?dos(s?ed|s?ing)?|take\s+down|tak(e|ing)\s+(\w+\s+){1,3}down|knock(ing)?\s+(\w+\s+){0,3}offline|deface|defacing|dox+(ed|ing)?|hijack(s|ed|ing)?|spy(ing)?\s+on|stalk(s|ed|ing)?|sql[-\s]?inject(ing)?|inject(ing)?\s+(sql\s+)?into|lock\s+(\w+\s+){1,3}out\s+of|wipe|wiping|ransom)\b", Options)]
+    [GeneratedRegex(@"\b(hack(s|ed|ing)?|break(s|ing)?\s+into|broke\s+into|crack(s|ed|ing)?|brute[-\s]?forc(e|es|ed|ing)|steal(s|ing)?|stole|phish(es|ed|ing)?|d?dos(s?ed|s?ing)?|take\s+down|tak(e|ing)\s+([\w']+\s+){1,3}down|knock(ing)?\s+([\w']+\s+){0,3}offline|deface|defacing|dox+(ed|ing)?|hijack(s|ed|ing)?|spy(ing)?\s+on|stalk(s|ed|ing)?|sql[-\s]?inject(ing)?|inject(ing)?\s+(sql\s+)?into|lock\s+([\w']+\s+){1,3}out\s+of|wipe|wiping|ransom)\b", Options)]
     private static partial Regex AttackVerb();
 
     [GeneratedRegex(@"\b(access(ing)?|get(ting)?\s+into|gain(ing)?\s+access\s+to|log(ging)?\s*(in(to)?|on)(\s+to)?|sign(ing)?\s+in(to)?(\s+to)?|bypass(ing)?|get\s+(a)?round|exploit(ing)?|track(ing)?|locate|locating|monitor(ing)?|read(ing)?|see(ing)?|intercept(ing)?|sniff(ing)?|reset(ting)?|change|changing|recover(ing)?|open(ing)?|unlock(ing)?|control(ling)?)\b", Options)]
@@ -91,7 +91,8 @@ public static partial class AttackRequest
 
         foreach (Match verb in AttackVerb().Matches(sentence))
         {
-            var window = WordsAfter(sentence, verb.Index + verb.Length);
+            // "take my school's server down" holds its target inside the verb phrase
+            var window = verb.Value + " " + WordsAfter(sentence, verb.Index + verb.Length);
             if (TargetNoun().IsMatch(window) || PersonReference.IsPresent(window))
             {
                 return verb.Index;
