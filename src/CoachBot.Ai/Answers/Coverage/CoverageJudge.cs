@@ -9,8 +9,8 @@ namespace CoachBot.Ai.Answers.Coverage;
 /// <item>Lexical: retrieval's confidence that the question's informative words are the passages' subject.</item>
 /// <item>Meaning (when the model is on): the cosine between the question and the closest passage sentence (or the
 /// passage similarity semantic retrieval reported). Below <see cref="Unrelated"/> nothing retrieved is about the
-/// question, however many words it shares; below <see cref="Loose"/> the passages are only loosely related and lexical
-/// evidence must be strong too; at or above <see cref="Close"/> the passages answer it even when the wording differs
+/// question, however many words it shares; below <see cref="Loose"/>, when the closest sentence shares the question's
+/// words but not its meaning, the guides mention the subject only in passing (unless lexical evidence is strong); at or above <see cref="Close"/> the passages answer it even when the wording differs
 /// (slang, typos). With the model off, the lexical threshold alone decides, as before.</item>
 /// <item>Details: the year, place, company, role or person the question names must appear in the passages that
 /// answer it; a question asking for pay or a rate needs a passage that gives one. A missing detail makes the answer
@@ -62,9 +62,9 @@ public static class CoverageJudge
         {
             return NotCovered($"lexical confidence {confidence:0.00} and closest sentence {closeness:0.00} both weak", figure, confidence, closeness);
         }
-        else if (closeness < Loose && confidence < StrongLexical)
+        else if (closeness < Loose && confidence < StrongLexical && IsPassingMention(question, meaning))
         {
-            return NotCovered($"only loosely related (closest sentence {closeness:0.00}, lexical {confidence:0.00})", figure, confidence, closeness);
+            return NotCovered($"mentioned only in passing (closest sentence {closeness:0.00}, lexical {confidence:0.00})", figure, confidence, closeness);
         }
 
         return JudgeDetails(question, passages, figure, confidence, semantic);
@@ -87,6 +87,29 @@ public static class CoverageJudge
             ? new CoverageVerdict(AnswerCoverage.PartlyAnswered, missing, MissingFigures: false, figure, confidence, semantic,
                 "not in the passages: " + string.Join(", ", missing.Select(m => $"{m.Kind} '{m.Text}'")))
             : new CoverageVerdict(AnswerCoverage.Answered, [], MissingFigures: false, figure, confidence, semantic, "answered");
+    }
+
+    /// <summary>
+    /// The closest sentence uses the question's own words yet means something else ("build your resume" while doing an
+    /// internship, for "how do I write a resume"): the guides mention the subject in passing. When the closest sentence
+    /// shares few of the question's words, a low cosine more likely comes from different wording (slang, typos) than
+    /// from a different subject, and the question gets the benefit of the doubt.
+    /// </summary>
+    private static bool IsPassingMention(string question, QuestionMeaning? meaning)
+    {
+        if (meaning?.Closest().Sentence is not { } closest)
+        {
+            return false;
+        }
+
+        var asked = QueryTerms.Of(question);
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        var shared = asked.Count(QueryTerms.Of(closest).Contains);
+        return shared * 2 >= asked.Count;
     }
 
     private static double? SemanticEvidence(ScoredPassage[] passages, QuestionMeaning? meaning)
