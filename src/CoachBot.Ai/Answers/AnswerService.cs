@@ -197,8 +197,11 @@ public sealed partial class AnswerService(
 
         var context = previous.StandaloneQuestion.Length <= MaxStandaloneLength / 2 ? previous.StandaloneQuestion : previous.Question;
         var combined = InputText.Truncate(context + " " + asked, MaxStandaloneLength);
-        // "tell me more" wants what the last answer left out: the earlier question's search, a little further down.
-        var together = FollowUpDetector.AsksForMore(asked) ? retriever.Search(context, k + 3) : retriever.Search(combined, k);
+        // "tell me more" wants what the last answer left out: the earlier question's search (with figure words when it
+        // asked for a figure), a little further down.
+        var together = FollowUpDetector.AsksForMore(asked)
+            ? retriever.Search((context + " " + FigureQuestion.SearchHint(FigureQuestion.Of(context))).Trim(), k + 3)
+            : retriever.Search(combined, k);
         if (leansBack)
         {
             return new ResolvedQuestion(combined, context, together) { Judged = combined };
