@@ -59,10 +59,6 @@ public sealed class QuestionMeaning
         return new QuestionMeaning(vector, similarity);
     }
 
-    /// <summary>For tests and tools: a meaning from given similarities.</summary>
-    public static QuestionMeaning From(IReadOnlyDictionary<string, float> similarity) =>
-        new([], new Dictionary<string, float>(similarity, StringComparer.Ordinal));
-
     /// <summary>The cosine between the question and a sentence (0 for a sentence that was not measured).</summary>
     public float SimilarityTo(string sentence) => _similarity.GetValueOrDefault(sentence);
 
