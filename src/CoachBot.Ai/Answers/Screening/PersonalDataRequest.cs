@@ -65,6 +65,17 @@ public static partial class PersonalDataRequest
                 continue;
             }
 
+            // "the CTO's salary" is a question about a role; "John Smith's salary" and "my boss's pay" are about a person
+            if (IsPay(possessed.Value))
+            {
+                if (IsParticularPersonForPay(sentence[..(possessed.Index + owner.Length)]))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
             // the owner must be a person: a name, a relation or the pronoun itself ("her email")
             var isPerson = owner.ToUpperInvariant() switch
             {
@@ -81,7 +92,14 @@ public static partial class PersonalDataRequest
         foreach (var pattern in new[] { DataOfSomeone(), WhereLives(), WhatSomeoneEarns() })
         {
             var match = pattern.Match(sentence);
-            if (match.Success && IsParticularPerson(match.Groups["whom"].Value))
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var whom = match.Groups["whom"].Value;
+            var aboutPay = pattern == WhatSomeoneEarns() || IsPay(match.Value[..(match.Groups["whom"].Index - match.Index)]);
+            if (aboutPay ? IsParticularPersonForPay(whom) : IsParticularPerson(whom))
             {
                 return true;
             }
@@ -89,6 +107,19 @@ public static partial class PersonalDataRequest
 
         return false;
     }
+
+    private static bool IsPay(string text) => PayWord().IsMatch(text);
+
+    // Pay belongs to a particular person when they are named, or are someone's ("my manager", "her boss", "@sam");
+    // "the CTO" or "a lead" is a role.
+    private static bool IsParticularPersonForPay(string whom) =>
+        PersonReference.FindName(whom) is not null || OwnedPerson().IsMatch(whom);
+
+    [GeneratedRegex(@"\b(salary|salaries|pay\s?checks?|pay|income|net\s+worth|earnings|compensation|bonus)\b", Options)]
+    private static partial Regex PayWord();
+
+    [GeneratedRegex(@"\b(my|his|her|our|their|your)\s+(\w+\s+)?\w+|<@!?\d+>|(^|\s)@\w+|\b(him|her)\b", Options)]
+    private static partial Regex OwnedPerson();
 
     private static bool IsParticularPerson(string whom) =>
         PersonReference.FindName(whom) is not null || PersonReference.Find(whom) is { } found && !found.Equals("them", StringComparison.OrdinalIgnoreCase);

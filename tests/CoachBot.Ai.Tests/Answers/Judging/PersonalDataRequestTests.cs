@@ -17,6 +17,10 @@ public sealed class PersonalDataRequestTests
     [InlineData("what is the date of birth of Martin Kleppmann")]
     [InlineData("tell me the password of the admins")]
     [InlineData("whats my ex's number")]
+    [InlineData("what's the CEO of Stripe's email")]
+    [InlineData("tell me Jane Doe's home address")]
+    [InlineData("how much does John Smith at PayPal make")]
+    [InlineData("what's the salary of my team lead")]
     public void IsMatch_RequestForSomeonesPersonalData_IsRefused(string question) =>
         Assert.True(PersonalDataRequest.IsMatch(question), question);
 
@@ -31,6 +35,11 @@ public sealed class PersonalDataRequestTests
     [InlineData("how do I validate a user's email in my signup form")]
     [InlineData("what salary should a junior expect at Google")]
     [InlineData("who is John Smith in the guide")]
+    [InlineData("how much does the CTO of a startup make")]
+    [InlineData("what's the CTO's salary at a big company")]
+    [InlineData("what's the pay like for backend devs in Berlin")]
+    [InlineData("how much did the average backend developer earn in 2023")]
+    [InlineData("what should my salary be as a junior")]
     public void IsMatch_SalaryOrDataHandlingQuestion_IsNotRefused(string question) =>
         Assert.False(PersonalDataRequest.IsMatch(question), question);
 }
