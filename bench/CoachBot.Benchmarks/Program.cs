@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using CoachBot.Benchmarks.Quality;
 
-// `quality` prints retrieval quality figures; `semantic-latency` cold start and search latency with the model; anything else goes to BenchmarkDotNet
+// `quality` prints retrieval quality figures; `semantic-latency` cold start and search latency with the model;
+// `answer-latency` warm offline answer p50/p95 over the eval questions; anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*' --job short`). New benchmark classes in this assembly are picked up automatically.
 if (args.Length > 0 && args[0] == "quality")
 {
@@ -11,6 +12,11 @@ if (args.Length > 0 && args[0] == "quality")
 if (args.Length > 0 && args[0] == "semantic-latency")
 {
     return CoachBot.Benchmarks.Retrieval.SemanticLatencyReport.Run(args[1..], Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "answer-latency")
+{
+    return await CoachBot.Benchmarks.Answers.OfflineAnswerLatency.RunAsync(args[1..], Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,8 +1,10 @@
 using CoachBot.Ai.Answers;
+using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Ai.Llm;
 using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
 using CoachBot.Knowledge;
+using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -49,6 +51,8 @@ public static class AiServiceCollectionExtensions
         services.TryAddSingleton<PromptRunner>();
         services.TryAddSingleton<LlmBudget>();
         services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
+        // Sentence vectors for choosing quotes by meaning; the model is off unless AddKnowledge registered it.
+        services.TryAddSingleton(provider => new SentenceVectorCache(provider.GetService<SemanticModel>() ?? SemanticModel.Off));
         services.TryAddSingleton<AnswerService>();
         services.AddHostedService<LlmStartupReport>();
         return services;

@@ -10,6 +10,9 @@ namespace CoachBot.Ai.Answers;
 /// </summary>
 public sealed record Answer(string Text, IReadOnlyList<Citation> Citations, bool Declined, bool UsedLlm, string? Note = null)
 {
+    /// <summary>What the coach decided: answered, partly answered, not covered, or refused (and why).</summary>
+    public AnswerVerdict Verdict { get; init; } = Declined ? AnswerVerdict.Declined : AnswerVerdict.Answered;
+
     public static Answer Decline(string text) => new(text, [], Declined: true, UsedLlm: false);
 
     /// <summary>The text followed by a numbered Sources list (for plain-text outputs that have no Sources rendering).</summary>

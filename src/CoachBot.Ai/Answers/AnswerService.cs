@@ -1,3 +1,6 @@
+using CoachBot.Ai.Answers.Coverage;
+using CoachBot.Ai.Answers.Meaning;
+using CoachBot.Ai.Answers.Screening;
 using CoachBot.Ai.Llm;
 using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
@@ -11,10 +14,12 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Ai.Answers;
 
 /// <summary>
-/// The one way questions get answered: guard the question, resolve follow-ups with the conversation memory, retrieve,
-/// then compose (through the model when one is configured, falling back to the offline composer on any model failure).
-/// Declines when retrieval is not confident the guides cover the question, or when an injection attempt leaves
-/// nothing on-topic to answer.
+/// The one way questions get answered: guard the question, refuse requests for someone's personal data or to attack
+/// someone (before any search or model call), resolve follow-ups with the conversation memory, retrieve (again with
+/// figure words when a figure is asked for and none was found), judge whether the guides answer the question
+/// (<see cref="CoverageJudge"/>), then compose (through the model when one is configured, falling back to the offline
+/// composer on any model failure). Declines when the guides do not cover the question, or when an injection attempt
+/// leaves nothing on-topic to answer; a partly covered answer says first what the guides lack.
 /// </summary>
 public sealed partial class AnswerService(
     IPassageRetriever retriever,
@@ -24,6 +29,7 @@ public sealed partial class AnswerService(
     IOptions<LlmOptions> llmOptions,
     IOptions<AnswerOptions> answerOptions,
     IOptions<KnowledgeOptions> knowledgeOptions,
+    SentenceVectorCache sentenceVectors,
     TimeProvider time,
     ILogger<AnswerService> logger,
     CoachMetrics? metrics = null)
@@ -53,27 +59,108 @@ public sealed partial class AnswerService(
             return Answer.Decline(CoachReplies.Refused);
         }
 
+        // Refused as what they are, before any search or model call (and without spending the LLM budget).
+        if (PersonalDataRequest.IsMatch(asked))
+        {
+            LogRefused("personal data");
+            return Answer.Decline(CoachReplies.PrivacyRefusal) with { Verdict = AnswerVerdict.PrivacyRefused };
+        }
+
+        if (AttackRequest.IsMatch(asked))
+        {
+            LogRefused("attack");
+            return Answer.Decline(CoachReplies.HarmfulRefusal) with { Verdict = AnswerVerdict.HarmRefused };
+        }
+
         var history = memory.Recent(request.Conversation, request.UserKey);
         // One question takes one reply from the community's daily LLM budget, whether or not it is a follow-up.
         var useLlm = llmOptions.Value.IsConfigured && budget.TryConsume(request.Conversation.CommunityKey);
-        var resolved = await ResolveAsync(asked, history, useLlm, cancellationToken);
-        if (resolved.Retrieval.Passages.Count == 0 || resolved.Retrieval.Confidence < MinConfidence)
+        var questionVectors = new QuestionVectors(sentenceVectors);
+        var resolved = await ResolveAsync(asked, history, useLlm, questionVectors, cancellationToken);
+        resolved = WithFigures(resolved);
+        var meaning = Measure(resolved.Judged, resolved, questionVectors, cancellationToken);
+        var verdict = CoverageJudge.Judge(resolved.Judged, resolved.Retrieval, meaning, MinConfidence);
+        if (verdict.Coverage == AnswerCoverage.NotCovered)
         {
             metrics?.Retrieval(answered: false);
-            LogDeclined(resolved.Retrieval.Confidence, MinConfidence);
-            return Answer.Decline(assessment.IsSuspicious ? CoachReplies.Refused : CoachReplies.OffTopic);
+            LogDeclined(verdict.Reason, verdict.Confidence, verdict.Semantic ?? double.NaN);
+            return Answer.Decline(assessment.IsSuspicious ? CoachReplies.Refused : CoachReplies.OffTopic) with { Verdict = AnswerVerdict.NotCovered };
         }
 
         metrics?.Retrieval(answered: true);
+        LogJudged(verdict.Coverage, verdict.Reason, verdict.Confidence, verdict.Semantic ?? double.NaN);
+        var previous = history.Count > 0 && resolved.Context is not null && !FollowUpDetector.AsksToRepeat(asked) ? history[^1].Answer : null;
+        var passages = previous is null ? resolved.Retrieval.Passages : WithUnquoted(resolved.Retrieval.Passages, previous);
+        var offline = new OfflineComposeRequest(passages, asked, resolved.Context, resolved.Retrieval.ExpandedTerms)
+        {
+            Meaning = meaning,
+            PreviousAnswer = previous,
+            Opening = verdict.Note,
+        };
         var answer = llmOptions.Value.IsConfigured && !useLlm
-            ? ComposeOffline(asked, resolved) with { Note = CoachReplies.LlmBudgetNote }
-            : await ComposeAsync(asked, resolved, history, cancellationToken);
+            ? ComposeOffline(offline) with { Note = CoachReplies.LlmBudgetNote }
+            : await ComposeAsync(offline, resolved, verdict, history, cancellationToken);
+        answer = answer with
+        {
+            Verdict = verdict.Coverage == AnswerCoverage.PartlyAnswered ? AnswerVerdict.PartlyAnswered : AnswerVerdict.Answered,
+        };
         memory.Remember(request.Conversation, request.UserKey,
             new ConversationTurn(asked, resolved.Standalone, answer.Text, time.GetUtcNow()));
         return answer;
     }
 
-    private async Task<ResolvedQuestion> ResolveAsync(string asked, IReadOnlyList<ConversationTurn> history, bool useLlm, CancellationToken ct)
+    /// <summary>Passages the previous answer quoted in full have nothing new; the others keep their order.</summary>
+    private static ScoredPassage[] WithUnquoted(IReadOnlyList<ScoredPassage> passages, string previousAnswer)
+    {
+        var fresh = passages.Where(p => SentenceSplitter.Split(p.Passage.Text).Any(s => !previousAnswer.Contains(s, StringComparison.Ordinal))).ToArray();
+        return fresh.Length > 0 ? fresh : [.. passages];
+    }
+
+    /// <summary>
+    /// A question asking for pay or a rate whose passages give no figure is searched again with words that lead to the
+    /// figures ("salary", "growth"); the best passage that gives one goes first.
+    /// </summary>
+    private ResolvedQuestion WithFigures(ResolvedQuestion resolved)
+    {
+        var figure = FigureQuestion.Of(resolved.Judged);
+        var passages = resolved.Retrieval.Passages;
+        if (figure is not (FigureKind.Money or FigureKind.Rate) || passages.Count == 0)
+        {
+            return resolved;
+        }
+
+        var top = passages.Take(OfflineComposer.MaxPassages).ToArray();
+        if (top.Any(p => FigureQuestion.Gives(p.Passage.Text, figure)))
+        {
+            // The passages that give the figure answer the question: they go first.
+            var reordered = top.Where(p => FigureQuestion.Gives(p.Passage.Text, figure)).Concat(passages.Where(p => !FigureQuestion.Gives(p.Passage.Text, figure) || !top.Contains(p))).ToArray();
+            return resolved with { Retrieval = resolved.Retrieval with { Passages = reordered } };
+        }
+
+        var k = answerOptions.Value.Passages;
+        var again = retriever.Search(InputText.Truncate(resolved.Standalone + " " + FigureQuestion.SearchHint(figure), MaxStandaloneLength + 60), k);
+        var withFigure = again.Passages.FirstOrDefault(p => FigureQuestion.Gives(p.Passage.Text, figure) && passages.All(q => q.Passage.Id != p.Passage.Id));
+        if (withFigure is null)
+        {
+            return resolved;
+        }
+
+        var merged = passages.Prepend(withFigure).Take(Math.Max(k, 2)).ToArray();
+        return resolved with { Retrieval = resolved.Retrieval with { Passages = merged } };
+    }
+
+    private QuestionMeaning? Measure(string judged, ResolvedQuestion resolved, QuestionVectors vectors, CancellationToken ct)
+    {
+        if (judged == resolved.Standalone && resolved.Retrieval.QueryVector is { } fromRetrieval)
+        {
+            vectors.Remember(judged, fromRetrieval);
+        }
+
+        return QuestionMeaning.Measure(judged, resolved.Retrieval.Passages, vectors.For(judged, ct), sentenceVectors, ct);
+    }
+
+    private async Task<ResolvedQuestion> ResolveAsync(
+        string asked, IReadOnlyList<ConversationTurn> history, bool useLlm, QuestionVectors vectors, CancellationToken ct)
     {
         var k = answerOptions.Value.Passages;
         if (history.Count == 0)
@@ -101,22 +188,34 @@ public sealed partial class AnswerService(
         }
 
         // Offline: a follow-up borrows the previous question's words when it leans on it or cannot stand alone.
-        var own = retriever.Search(asked, k);
+        var own = new ResolvedQuestion(asked, null, retriever.Search(asked, k));
         var leansBack = FollowUpDetector.IsFollowUp(asked);
-        if (!leansBack && own.Confidence >= MinConfidence)
+        if (!leansBack && CoverageJudge.Judge(asked, own.Retrieval, Measure(asked, own, vectors, ct), MinConfidence).Coverage != AnswerCoverage.NotCovered)
         {
-            return new ResolvedQuestion(asked, null, own);
+            return own;
         }
 
         var context = previous.StandaloneQuestion.Length <= MaxStandaloneLength / 2 ? previous.StandaloneQuestion : previous.Question;
         var combined = InputText.Truncate(context + " " + asked, MaxStandaloneLength);
-        var together = retriever.Search(combined, k);
-        return leansBack || together.Confidence > own.Confidence
-            ? new ResolvedQuestion(combined, context, together)
-            : new ResolvedQuestion(asked, null, own);
+        // "tell me more" wants what the last answer left out: the earlier question's search (with figure words when it
+        // asked for a figure), a little further down.
+        var together = FollowUpDetector.AsksForMore(asked)
+            ? retriever.Search((context + " " + FigureQuestion.SearchHint(FigureQuestion.Of(context))).Trim(), k + 3)
+            : retriever.Search(combined, k);
+        if (leansBack)
+        {
+            return new ResolvedQuestion(combined, context, together) { Judged = combined };
+        }
+
+        // The question stands on its own words: the earlier question may lead retrieval to better passages, but it
+        // must not lend the question its confidence.
+        return together.Confidence > own.Retrieval.Confidence
+            ? new ResolvedQuestion(combined, context, together with { Confidence = own.Retrieval.Confidence }) { Judged = asked }
+            : own;
     }
 
-    private async Task<Answer> ComposeAsync(string asked, ResolvedQuestion resolved, IReadOnlyList<ConversationTurn> history, CancellationToken ct)
+    private async Task<Answer> ComposeAsync(
+        OfflineComposeRequest offline, ResolvedQuestion resolved, CoverageVerdict verdict, IReadOnlyList<ConversationTurn> history, CancellationToken ct)
     {
         var passages = resolved.Retrieval.Passages;
         if (llmOptions.Value.IsConfigured)
@@ -126,24 +225,27 @@ public sealed partial class AnswerService(
                 ["passages"] = PromptText.Passages(passages),
                 ["history"] = PromptText.History(history),
                 ["question"] = resolved.Standalone,
+                ["coverage"] = verdict.Note ?? "(none)",
             }, ct);
             if (reply.Succeeded)
             {
                 var mapped = CitationMapper.Map(MentionSanitizer.Clean(reply.Text!), passages);
-                return new Answer(mapped.Text, mapped.Citations, Declined: false, UsedLlm: true);
+                var text = verdict.Note is { } note && !mapped.Text.StartsWith(note[..^1], StringComparison.OrdinalIgnoreCase)
+                    ? note + "\n\n" + mapped.Text
+                    : mapped.Text;
+                return new Answer(text, mapped.Citations, Declined: false, UsedLlm: true);
             }
 
-            var fallback = ComposeOffline(asked, resolved);
+            var fallback = ComposeOffline(offline);
             return fallback with { Note = CoachReplies.LlmFallbackNote };
         }
 
-        return ComposeOffline(asked, resolved);
+        return ComposeOffline(offline);
     }
 
-    private static Answer ComposeOffline(string asked, ResolvedQuestion resolved)
+    private static Answer ComposeOffline(OfflineComposeRequest request)
     {
-        var composed = OfflineComposer.Compose(new OfflineComposeRequest(
-            resolved.Retrieval.Passages, asked, resolved.Context, resolved.Retrieval.ExpandedTerms));
+        var composed = OfflineComposer.Compose(request);
         return new Answer(composed.Text, composed.Citations, Declined: false, UsedLlm: false);
     }
 
@@ -156,11 +258,44 @@ public sealed partial class AnswerService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Question shows injection signals {Signals}; answering only what is left")]
     private partial void LogInjectionSignals(IReadOnlyList<string> signals);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Declined: retrieval confidence {Confidence:0.00} below {Threshold:0.00}")]
-    private partial void LogDeclined(double confidence, double threshold);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Declined, not covered: {Reason} (lexical {Confidence:0.00}, meaning {Semantic:0.00})")]
+    private partial void LogDeclined(string reason, double confidence, double semantic);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Coverage {Coverage}: {Reason} (lexical {Confidence:0.00}, meaning {Semantic:0.00})")]
+    private partial void LogJudged(AnswerCoverage coverage, string reason, double confidence, double semantic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused a request for {Kind}")]
+    private partial void LogRefused(string kind);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Follow-up rewritten by the model ({FromLength} → {ToLength} characters)")]
     private partial void LogRewritten(int fromLength, int toLength);
 
-    private sealed record ResolvedQuestion(string Standalone, string? Context, RetrievalResult Retrieval);
+    /// <summary>
+    /// The question as searched (<see cref="Standalone"/>), the earlier question it borrowed from, what retrieval found,
+    /// and the text the coverage judge weighs (<see cref="Judged"/>): the question as asked, unless it leans on the
+    /// previous one ("tell me more"), when only the combined text has a subject.
+    /// </summary>
+    /// <summary>The question vectors of one request, so a text is embedded at most once however often it is judged.</summary>
+    private sealed class QuestionVectors(SentenceVectorCache cache)
+    {
+        private readonly Dictionary<string, float[]?> _vectors = new(StringComparer.Ordinal);
+
+        public void Remember(string text, float[] vector) => _vectors.TryAdd(text, vector);
+
+        public float[]? For(string text, CancellationToken ct)
+        {
+            if (!_vectors.TryGetValue(text, out var vector))
+            {
+                vector = cache.EmbedQuestion(text, ct);
+                _vectors[text] = vector;
+            }
+
+            return vector;
+        }
+    }
+
+    private sealed record ResolvedQuestion(string Standalone, string? Context, RetrievalResult Retrieval)
+    {
+        public string Judged { get; init; } = Standalone;
+    }
 }

@@ -23,4 +23,24 @@ public static partial class FollowUpDetector
             || ContinuationOpening().IsMatch(question)
             || (PointsBack().IsMatch(question) && topicWords <= 3);
     }
+
+    [GeneratedRegex(@"\b(repeat|again|say that|said that|once more|what did you (just )?say|what was that|remind me)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RepeatRequest();
+
+    /// <summary>Whether the message asks to hear the previous answer again ("can you repeat that?", "say that again").</summary>
+    public static bool AsksToRepeat(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return RepeatRequest().IsMatch(question);
+    }
+
+    [GeneratedRegex(@"\b(tell me more|more (about|on|details?|info)|go on|continue|keep going|what else|anything else|elaborate|expand on|more please|say more)\b|^\s*more\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreRequest();
+
+    /// <summary>Whether the message asks for more on the same subject ("tell me more", "what else?", "go on").</summary>
+    public static bool AsksForMore(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return MoreRequest().IsMatch(question);
+    }
 }

@@ -1,3 +1,4 @@
+using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Ai.Answers;
@@ -5,9 +6,19 @@ namespace CoachBot.Ai.Answers;
 /// <summary>
 /// What the offline composer works from: the retrieved passages (best first), the question as asked (its words weigh
 /// most), an optional earlier question the follow-up builds on, and the terms retrieval expanded the query with.
+/// Optional: how close in meaning the question is to each sentence (<see cref="Meaning"/>; null when the model is off),
+/// the previous answer's text (its quotes are not repeated), and an opening line to use instead of the default one
+/// (a partly covered answer says first what the guides lack).
 /// </summary>
 public sealed record OfflineComposeRequest(
     IReadOnlyList<ScoredPassage> Passages,
     string Question,
     string? Context = null,
-    IReadOnlyList<string>? ExpandedTerms = null);
+    IReadOnlyList<string>? ExpandedTerms = null)
+{
+    public QuestionMeaning? Meaning { get; init; }
+
+    public string? PreviousAnswer { get; init; }
+
+    public string? Opening { get; init; }
+}

@@ -1,20 +1,36 @@
 using System.Text;
+using CoachBot.Ai.Answers.Coverage;
 using CoachBot.Core.Replies;
 using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Ai.Answers;
 
 /// <summary>
-/// Composes an answer with no model: picks the two to four sentences of the top passages that share the most topic
-/// words with the question (its own words weigh most, then an earlier question's, then synonym expansions; rare words
-/// weigh more than words every sentence has; the top passage is preferred), and quotes them verbatim as blockquotes,
-/// in their original order, each group followed by its citation number. Nothing inside a quoted sentence is changed.
+/// Composes an answer with no model: picks the two to four sentences of the top passages that answer the question and
+/// quotes them verbatim as blockquotes, in their original order, each group followed by its citation number. Nothing
+/// inside a quoted sentence is changed.
+/// <list type="bullet">
+/// <item>A sentence scores by meaning (its cosine with the question, when the model is on) and by shared topic words
+/// (the question's own words weigh most, then an earlier question's, then synonym expansions; rare words weigh more
+/// than words every sentence has); the top passage is preferred.</item>
+/// <item>A question asking for a figure (pay, a growth rate) gets the sentences that give one first.</item>
+/// <item>A lead-in ("These skills include:") is quoted only with the list items that follow it, never alone.</item>
+/// <item>Sentences the previous answer already quoted are left out (a follow-up gets what is new).</item>
+/// </list>
 /// </summary>
 public static class OfflineComposer
 {
     public const int MaxPassages = 3;
     public const int MinSentences = 2;
     public const int MaxSentences = 4;
+
+    /// <summary>A lead-in is quoted with at most this many list items; a longer list is not quoted through its lead-in.</summary>
+    public const int MaxListItems = 8;
+
+    public const string DefaultOpening = "Here's what the guide says:";
+
+    private const double MeaningWeight = 0.55;
+    private const double FigureBonus = 0.6;
     private static readonly double[] RankWeights = [1.0, 0.75, 0.6];
 
     public static ComposedAnswer Compose(OfflineComposeRequest request)
@@ -27,14 +43,19 @@ public static class OfflineComposer
         }
 
         var candidates = Candidates(passages);
-        var weights = TermWeights(request, candidates);
-        foreach (var candidate in candidates)
+        var fresh = request.PreviousAnswer is { Length: > 0 } previous
+            ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal)).ToList()
+            : candidates;
+        // In a follow-up, what is left must still be about the question; loosely related leftovers are not "more".
+        if (fresh.Count == 0 || (request.PreviousAnswer is not null && request.Meaning is { } meaning
+            && fresh.Max(c => meaning.SimilarityTo(c.Text)) < CoverageJudge.Loose))
         {
-            candidate.Score = Score(candidate, weights);
+            return new ComposedAnswer(CoachReplies.NothingMore, []);
         }
 
-        var chosen = Choose(candidates);
-        return Render(chosen, passages);
+        Score(fresh, request);
+        var chosen = Choose(fresh, request.Meaning is not null);
+        return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening);
     }
 
     private static List<Candidate> Candidates(ScoredPassage[] passages)
@@ -42,14 +63,46 @@ public static class OfflineComposer
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < passages.Length; rank++)
         {
-            var sentences = SentenceSplitter.Split(passages[rank].Passage.Text);
+            var sentences = SentenceSplitter.SplitLines(passages[rank].Passage.Text);
             for (var position = 0; position < sentences.Count; position++)
             {
-                candidates.Add(new Candidate(rank, position, sentences[position], QueryTerms.Of(sentences[position])));
+                var sentence = sentences[position];
+                var next = position + 1 < sentences.Count ? sentences[position + 1] : null;
+                var opensList = next is { IsListItem: true } && next.Line == sentence.Line + 1 && !sentence.IsListItem && sentence.ReadsAsLeadIn;
+                candidates.Add(new Candidate(rank, position, sentence, QueryTerms.Of(sentence.Text), opensList));
             }
         }
 
         return candidates;
+    }
+
+    private static void Score(List<Candidate> candidates, OfflineComposeRequest request)
+    {
+        var weights = TermWeights(request, candidates);
+        foreach (var candidate in candidates)
+        {
+            candidate.Lexical = candidate.Terms.Sum(t => weights.GetValueOrDefault(t));
+        }
+
+        var figure = FigureQuestion.Of(request.Question + " " + request.Context);
+        var maxLexical = candidates.Max(c => c.Lexical);
+        foreach (var candidate in candidates)
+        {
+            var lexical = maxLexical > 0 ? candidate.Lexical / maxLexical : 0;
+            var score = lexical;
+            if (request.Meaning is { } meaning)
+            {
+                // MiniLM cosines of a question with unrelated guide sentences sit around 0.1–0.2, with answers 0.5–0.8.
+                var closeness = Math.Clamp((meaning.SimilarityTo(candidate.Text) - 0.15) / 0.5, 0, 1);
+                score = ((1 - MeaningWeight) * lexical) + (MeaningWeight * closeness);
+            }
+
+            candidate.Score = score * LengthFactor(candidate) * RankWeights[Math.Min(candidate.Rank, RankWeights.Length - 1)];
+            if (figure is FigureKind.Money or FigureKind.Rate && FigureQuestion.Gives(candidate.Text, figure))
+            {
+                candidate.Score += FigureBonus;
+            }
+        }
     }
 
     private static Dictionary<string, double> TermWeights(OfflineComposeRequest request, List<Candidate> candidates)
@@ -81,38 +134,37 @@ public static class OfflineComposer
         return weights;
     }
 
-    private static double Score(Candidate candidate, Dictionary<string, double> weights)
+    // A bare list label ("SQL", "Continuous Integration (CI/CD)") says little on its own; a very long sentence dilutes
+    // the quote; a lead-in counts by the list it brings.
+    private static double LengthFactor(Candidate candidate)
     {
-        var score = 0.0;
-        foreach (var term in candidate.Terms)
-        {
-            if (weights.TryGetValue(term, out var weight))
-            {
-                score += weight;
-            }
-        }
-
-        // A bare list label ("SQL", "Continuous Integration (CI/CD)") says little on its own; a very long sentence
-        // dilutes the quote.
-        var words = candidate.Text.Count(char.IsWhiteSpace) + 1;
-        var isLabel = words < 5 || (words < 8 && candidate.Text[^1] is not ('.' or '!' or '?' or ':'));
-        var lengthFactor = isLabel ? 0.3 : words > 45 ? 0.8 : 1.0;
-        return score * lengthFactor * RankWeights[Math.Min(candidate.Rank, RankWeights.Length - 1)];
+        var text = candidate.Sentence.Text;
+        var words = text.Count(char.IsWhiteSpace) + 1;
+        var isLabel = words < 5 || (words < 8 && text[^1] is not ('.' or '!' or '?' or ':'));
+        return isLabel ? 0.3 : words > 45 ? 0.8 : 1.0;
     }
 
-    private static List<Candidate> Choose(List<Candidate> candidates)
+    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning)
     {
-        var ranked = candidates.Where(c => c.Score > 0).OrderByDescending(c => c.Score).ThenBy(c => c.Rank).ThenBy(c => c.Position).ToList();
+        // A lead-in whose whole list is not in this passage (or is too long to quote) cannot be quoted at all.
+        var quotable = candidates.Where(c => !c.Sentence.ReadsAsLeadIn || c.Sentence.IsListItem || HasWholeList(c, candidates)).ToList();
+        var ranked = quotable.Where(c => c.Score > 0).OrderByDescending(c => c.Score).ThenBy(c => c.Rank).ThenBy(c => c.Position).ToList();
         var chosen = new List<Candidate>();
         if (ranked.Count > 0)
         {
             var best = ranked[0].Score;
-            chosen.AddRange(ranked.TakeWhile(c => c.Score >= best * 0.35).Take(MaxSentences));
+            var keep = byMeaning ? 0.55 : 0.35;
+            chosen.AddRange(ranked.TakeWhile(c => c.Score >= best * keep).Take(MaxSentences));
         }
 
-        // Too little matched word for word (the passage was found through synonyms): quote the top passage's opening,
-        // or round out a single sentence with its neighbour so the quote reads as a thought, not a fragment.
-        var anchor = chosen.Count > 0 ? chosen[0] : candidates.First(c => c.Rank == 0);
+        // Too little matched: quote the top passage's opening, or round out a single sentence with its neighbour so the
+        // quote reads as a thought, not a fragment.
+        var anchor = chosen.Count > 0 ? chosen[0] : quotable.FirstOrDefault(c => c.Rank == 0) ?? quotable.FirstOrDefault();
+        if (anchor is null)
+        {
+            return chosen;
+        }
+
         if (chosen.Count == 0)
         {
             chosen.Add(anchor);
@@ -120,9 +172,13 @@ public static class OfflineComposer
 
         while (chosen.Count < MinSentences)
         {
-            var neighbour = candidates.FirstOrDefault(c => c.Rank == anchor.Rank && c.Position == anchor.Position + 1 && !chosen.Contains(c))
-                ?? candidates.FirstOrDefault(c => c.Rank == anchor.Rank && c.Position == anchor.Position - 1 && !chosen.Contains(c))
-                ?? candidates.FirstOrDefault(c => !chosen.Contains(c));
+            // By meaning, the runner-up usually answers better than the sentence next to the best one.
+            var runnerUp = byMeaning ? ranked.FirstOrDefault(c => !chosen.Contains(c) && c.Score >= ranked[0].Score * 0.35) : null;
+            var neighbour = runnerUp
+                ?? quotable.FirstOrDefault(c => c.Rank == anchor.Rank && c.Position == anchor.Position + 1 && !chosen.Contains(c))
+                ?? quotable.FirstOrDefault(c => c.Rank == anchor.Rank && c.Position == anchor.Position - 1 && !chosen.Contains(c))
+                ?? ranked.FirstOrDefault(c => !chosen.Contains(c))
+                ?? quotable.FirstOrDefault(c => !chosen.Contains(c));
             if (neighbour is null)
             {
                 break;
@@ -134,10 +190,53 @@ public static class OfflineComposer
         return chosen;
     }
 
-    private static ComposedAnswer Render(List<Candidate> chosen, ScoredPassage[] passages)
+    private static List<Candidate> WithListsForLeadIns(List<Candidate> chosen, List<Candidate> candidates)
+    {
+        var result = new List<Candidate>(chosen);
+        foreach (var leadIn in chosen.Where(c => c.OpensList))
+        {
+            result.AddRange(ListAfter(leadIn, candidates).Where(item => !result.Contains(item)));
+        }
+
+        return result;
+    }
+
+    // The list must visibly end inside the passage (a line that is not a list item follows it): a passage that ends
+    // on a list item may hold only the first items of a longer list.
+    private static bool HasWholeList(Candidate leadIn, List<Candidate> candidates)
+    {
+        if (!leadIn.OpensList)
+        {
+            return false;
+        }
+
+        var items = ListAfter(leadIn, candidates);
+        var last = items[^1];
+        return items.Count <= MaxListItems && candidates.Any(c => c.Rank == last.Rank && c.Position > last.Position && !c.Sentence.IsListItem);
+    }
+
+    private static List<Candidate> ListAfter(Candidate leadIn, List<Candidate> candidates)
+    {
+        var items = new List<Candidate>();
+        var line = leadIn.Sentence.Line;
+        foreach (var candidate in candidates.Where(c => c.Rank == leadIn.Rank && c.Position > leadIn.Position).OrderBy(c => c.Position))
+        {
+            if (!candidate.Sentence.IsListItem || candidate.Sentence.Line > line + 1)
+            {
+                break;
+            }
+
+            line = candidate.Sentence.Line;
+            items.Add(candidate);
+        }
+
+        return items;
+    }
+
+    private static ComposedAnswer Render(List<Candidate> chosen, ScoredPassage[] passages, string opening)
     {
         var citations = new List<Citation>();
-        var text = new StringBuilder("Here's what the guide says:");
+        var text = new StringBuilder(opening);
         // Two chunks of one section share a citation, so their sentences form one quote.
         foreach (var group in chosen.GroupBy(c => passages[c.Rank].Passage.ToCitation()).OrderBy(g => g.Min(c => c.Rank)))
         {
@@ -155,15 +254,22 @@ public static class OfflineComposer
         return new ComposedAnswer(text.ToString(), citations);
     }
 
-    private sealed class Candidate(int rank, int position, string text, HashSet<string> terms)
+    private sealed class Candidate(int rank, int position, GuideSentence sentence, HashSet<string> terms, bool opensList)
     {
         public int Rank { get; } = rank;
 
         public int Position { get; } = position;
 
-        public string Text { get; } = text;
+        public GuideSentence Sentence { get; } = sentence;
+
+        public string Text => Sentence.Text;
 
         public HashSet<string> Terms { get; } = terms;
+
+        /// <summary>A lead-in directly followed by list items in the same passage.</summary>
+        public bool OpensList { get; } = opensList;
+
+        public double Lexical { get; set; }
 
         public double Score { get; set; }
     }

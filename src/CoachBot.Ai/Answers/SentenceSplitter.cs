@@ -12,17 +12,28 @@ public static class SentenceSplitter
         "e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "approx.", "inc.", "ltd.", "jr.", "sr.",
     };
 
-    public static IReadOnlyList<string> Split(string text)
+    public static IReadOnlyList<string> Split(string text) => SplitLines(text).Select(s => s.Text).ToArray();
+
+    /// <summary>
+    /// The sentences with where they stand: the line they come from and whether that line is a list item, so a lead-in
+    /// ("These skills include:") can be kept together with the list it introduces.
+    /// </summary>
+    public static IReadOnlyList<GuideSentence> SplitLines(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sentences = new List<string>();
+        var sentences = new List<GuideSentence>();
+        var lineNumber = -1;
         foreach (var rawLine in text.Split('\n'))
         {
-            var line = StripLineMarker(rawLine.Trim());
+            var trimmedLine = rawLine.Trim();
+            var line = StripLineMarker(trimmedLine);
             if (line.Length == 0)
             {
                 continue;
             }
+
+            lineNumber++;
+            var isListItem = IsListLine(trimmedLine);
 
             var start = 0;
             for (var i = 0; i < line.Length; i++)
@@ -38,15 +49,31 @@ public static class SentenceSplitter
                     end++;
                 }
 
-                Add(sentences, line[start..end]);
+                Add(sentences, line[start..end], lineNumber, isListItem);
                 start = end;
                 i = end - 1;
             }
 
-            Add(sentences, line[start..]);
+            Add(sentences, line[start..], lineNumber, isListItem);
         }
 
         return sentences;
+    }
+
+    private static bool IsListLine(string line)
+    {
+        if (line.Length > 1 && line[0] is '-' or '*' or '+' && line[1] == ' ')
+        {
+            return true;
+        }
+
+        var digits = 0;
+        while (digits < line.Length && char.IsAsciiDigit(line[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits + 1 < line.Length && line[digits] is '.' or ')' && line[digits + 1] == ' ';
     }
 
     private static bool IsBoundary(string line, int index)
@@ -118,12 +145,12 @@ public static class SentenceSplitter
             : line;
     }
 
-    private static void Add(List<string> sentences, string sentence)
+    private static void Add(List<GuideSentence> sentences, string sentence, int line, bool isListItem)
     {
         var trimmed = sentence.Trim();
         if (trimmed.Length > 1)
         {
-            sentences.Add(trimmed);
+            sentences.Add(new GuideSentence(trimmed, line, isListItem));
         }
     }
 }

@@ -173,7 +173,9 @@ public sealed class AnswerServiceLlmTests : IAsyncLifetime
         var rewrite = _server.Requests[1].AllContent;
         Assert.Contains("Q: how do I become a backend engineer?", rewrite, StringComparison.Ordinal);
         Assert.Contains("and what about salaries for that?", rewrite, StringComparison.Ordinal);
-        Assert.Equal("How much do backend engineers earn?", retriever.Queries[^1]);
+        // The first search after the rewrite is the rewritten question (a pay question whose passages give no figure is
+        // then searched once more with figure words).
+        Assert.Equal("How much do backend engineers earn?", retriever.Queries[1]);
         Assert.Contains("Question: How much do backend engineers earn?", _server.Requests[2].AllContent, StringComparison.Ordinal);
         Assert.True(followUp.UsedLlm);
     }
@@ -189,5 +191,43 @@ public sealed class AnswerServiceLlmTests : IAsyncLifetime
 
         Assert.True(answer.UsedLlm);
         Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_PersonalDataRequestWithAModel_IsRefusedBeforeAnyModelCall()
+    {
+        await using var services = Services(StubRetriever.Always(0.9, Passages));
+
+        var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("give me the emails of the moderators"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.PrivacyRefused, answer.Verdict);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_NotCoveredWithAModel_DeclinesBeforeAnyModelCall()
+    {
+        await using var services = Services(StubRetriever.Always(0.1, Passages));
+
+        var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("how do I avoid burnout"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.NotCovered, answer.Verdict);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_PartlyCoveredWithAModel_TellsTheModelWhatIsMissingAndOpensWithIt()
+    {
+        _server.Enqueue(FakeChatResponse.Text("In the US, entry-level pay starts around $70,000 to $80,000 [P1]."));
+        var salaries = GuideText.Scored("how-to-become-backend-engineer", "Backend Engineering Salaries");
+        await using var services = Services(StubRetriever.Always(0.9, salaries));
+
+        var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("how much do backend devs make in London"), CancellationToken.None);
+
+        var user = Assert.Single(_server.Requests).Messages.Single(m => m.Role == "user").Content;
+        Assert.Contains("The guides don't give figures for London", user, StringComparison.Ordinal);
+        Assert.Equal(AnswerVerdict.PartlyAnswered, answer.Verdict);
+        Assert.StartsWith("The guides don't give figures for London", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.UsedLlm);
     }
 }

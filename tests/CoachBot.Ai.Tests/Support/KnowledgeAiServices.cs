@@ -29,6 +29,8 @@ public static class KnowledgeAiServices
                 builder.AddProvider(logs);
             }
         });
+        // One MiniLM model for the whole test process (AddKnowledge only adds its own when none is registered).
+        services.AddSingleton<CoachBot.Knowledge.Semantic.ITextEmbedder>(SharedEmbedder.Instance);
         services.AddKnowledge();
         services.AddCoachAi();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

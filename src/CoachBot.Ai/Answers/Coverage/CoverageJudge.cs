@@ -1,0 +1,131 @@
+using CoachBot.Ai.Answers.Meaning;
+using CoachBot.Knowledge.Retrieval;
+
+namespace CoachBot.Ai.Answers.Coverage;
+
+/// <summary>
+/// Decides whether the guides answer a question, answer part of it, or do not cover it, from retrieval evidence:
+/// <list type="number">
+/// <item>Lexical: retrieval's confidence that the question's informative words are the passages' subject.</item>
+/// <item>Meaning (when the model is on): the cosine between the question and the closest passage sentence (or the
+/// passage similarity semantic retrieval reported). Below <see cref="Unrelated"/> nothing retrieved is about the
+/// question, however many words it shares; below <see cref="Loose"/>, when the closest sentence shares the question's
+/// words but not its meaning, the guides mention the subject only in passing (unless lexical evidence is strong); at or above <see cref="Close"/> the passages answer it even when the wording differs
+/// (slang, typos). With the model off, the lexical threshold alone decides, as before.</item>
+/// <item>Details: the year, place, company, role or person the question names must appear in the passages that
+/// answer it; a question asking for pay or a rate needs a passage that gives one. A missing detail makes the answer
+/// partly answered, and the reply says first what the guides lack.</item>
+/// </list>
+/// Thresholds were set on the eval sets' questions (on-topic, chat-style) against career questions the guides do not
+/// cover (burnout, résumés, promotions); see docs/benchmarks.md.
+/// </summary>
+public static class CoverageJudge
+{
+    /// <summary>Cosine under which no retrieved sentence is about the question.</summary>
+    public const double Unrelated = 0.30;
+
+    /// <summary>Cosine under which the passages are only loosely related (lexical evidence must then be strong).</summary>
+    public const double Loose = 0.40;
+
+    /// <summary>Cosine from which the passages answer the question even when few words match.</summary>
+    public const double Close = 0.55;
+
+    /// <summary>Lexical confidence that carries loosely related passages.</summary>
+    public const double StrongLexical = 0.70;
+
+    public static CoverageVerdict Judge(string question, RetrievalResult retrieval, QuestionMeaning? meaning, double minConfidence)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(retrieval);
+        var figure = FigureQuestion.Of(question);
+        var passages = retrieval.Passages.Take(OfflineComposer.MaxPassages).ToArray();
+        var confidence = retrieval.Confidence;
+        if (passages.Length == 0)
+        {
+            return NotCovered("nothing retrieved", figure, confidence, null);
+        }
+
+        var semantic = SemanticEvidence(passages, meaning);
+        var lexicalOk = confidence >= minConfidence;
+        if (semantic is not { } closeness)
+        {
+            if (!lexicalOk)
+            {
+                return NotCovered($"lexical confidence {confidence:0.00} below {minConfidence:0.00}", figure, confidence, null);
+            }
+        }
+        else if (closeness < Unrelated)
+        {
+            return NotCovered($"closest sentence {closeness:0.00} is unrelated", figure, confidence, closeness);
+        }
+        else if (!lexicalOk && closeness < Close)
+        {
+            return NotCovered($"lexical confidence {confidence:0.00} and closest sentence {closeness:0.00} both weak", figure, confidence, closeness);
+        }
+        else if (closeness < Loose && confidence < StrongLexical && IsPassingMention(question, meaning))
+        {
+            return NotCovered($"mentioned only in passing (closest sentence {closeness:0.00}, lexical {confidence:0.00})", figure, confidence, closeness);
+        }
+
+        return JudgeDetails(question, passages, figure, confidence, semantic);
+    }
+
+    private static CoverageVerdict JudgeDetails(string question, ScoredPassage[] passages, FigureKind figure, double confidence, double? semantic)
+    {
+        var texts = passages.Select(p => string.Join(' ', p.Passage.SectionPath) + "\n" + p.Passage.Text).ToArray();
+        var needsFigure = figure is FigureKind.Money or FigureKind.Rate;
+        var answering = needsFigure ? texts.Where(t => FigureQuestion.Gives(t, figure)).ToArray() : texts;
+        var constraints = QuestionConstraints.Of(question);
+        if (answering.Length == 0)
+        {
+            return new CoverageVerdict(AnswerCoverage.PartlyAnswered, constraints, MissingFigures: true, figure, confidence, semantic,
+                "figures asked for, none in the passages");
+        }
+
+        var missing = constraints.Where(c => !answering.Any(c.IsMentionedIn)).ToArray();
+        return missing.Length > 0
+            ? new CoverageVerdict(AnswerCoverage.PartlyAnswered, missing, MissingFigures: false, figure, confidence, semantic,
+                "not in the passages: " + string.Join(", ", missing.Select(m => $"{m.Kind} '{m.Text}'")))
+            : new CoverageVerdict(AnswerCoverage.Answered, [], MissingFigures: false, figure, confidence, semantic, "answered");
+    }
+
+    /// <summary>
+    /// The closest sentence uses the question's own words yet means something else ("build your resume" while doing an
+    /// internship, for "how do I write a resume"): the guides mention the subject in passing. When the closest sentence
+    /// shares few of the question's words, a low cosine more likely comes from different wording (slang, typos) than
+    /// from a different subject, and the question gets the benefit of the doubt.
+    /// </summary>
+    private static bool IsPassingMention(string question, QuestionMeaning? meaning)
+    {
+        if (meaning?.Closest().Sentence is not { } closest)
+        {
+            return false;
+        }
+
+        var asked = QueryTerms.Of(question);
+        if (asked.Count == 0)
+        {
+            return false;
+        }
+
+        var shared = asked.Count(QueryTerms.Of(closest).Contains);
+        return shared * 2 >= asked.Count;
+    }
+
+    private static double? SemanticEvidence(ScoredPassage[] passages, QuestionMeaning? meaning)
+    {
+        double? best = meaning?.Closest().Similarity;
+        foreach (var passage in passages)
+        {
+            if (passage.Similarity is { } similarity && (best is null || similarity > best))
+            {
+                best = similarity;
+            }
+        }
+
+        return best;
+    }
+
+    private static CoverageVerdict NotCovered(string reason, FigureKind figure, double confidence, double? semantic) =>
+        new(AnswerCoverage.NotCovered, [], MissingFigures: false, figure, confidence, semantic, reason);
+}

@@ -1,0 +1,44 @@
+namespace CoachBot.Ai.Answers.Coverage;
+
+/// <summary>What kind of detail a question pins its answer to.</summary>
+public enum ConstraintKind
+{
+    Year,
+    Place,
+    Company,
+    Role,
+    Person,
+}
+
+/// <summary>
+/// A detail the answer must be about ("London", "2025", "a CTO"): <see cref="Text"/> as the question put it, and the
+/// words a passage may use for it instead (<see cref="Alternatives"/>, e.g. "entry-level" for "junior").
+/// </summary>
+public sealed record QuestionConstraint(ConstraintKind Kind, string Text, IReadOnlyList<string> Alternatives)
+{
+    /// <summary>Whether a text mentions this detail (case-insensitive, whole words).</summary>
+    public bool IsMentionedIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Alternatives.Prepend(Text).Any(word => ContainsWord(text, word));
+    }
+
+    private static bool ContainsWord(string text, string word)
+    {
+        var at = 0;
+        while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var startOk = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            var end = at + word.Length;
+            var endOk = end >= text.Length || !char.IsLetterOrDigit(text[end]) || (end < text.Length && text[end] == 's');
+            if (startOk && endOk)
+            {
+                return true;
+            }
+
+            at = end;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+using CoachBot.Ai.Answers.Screening;
+
+namespace CoachBot.Ai.Answers.Coverage;
+
+/// <summary>
+/// Reads the details a question pins its answer to: a year ("in 2025"), a place ("in London", "Germany"), a company
+/// ("at Google", "for PayPal"), a seniority or role ("junior", "CTO") and a named person. A passage that answers the
+/// question must mention them (or a word that stands for them: "entry-level" for "junior", "United States" for "US").
+/// Places and companies are recognised by shape (a capitalised name after "in", "at", "for"…) and, because people
+/// type in lower case, from a short list of the places and employers people ask about most.
+/// </summary>
+public static partial class QuestionConstraints
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private static readonly Dictionary<string, string[]> Places = BuildPlaces();
+
+    private static readonly HashSet<string> Companies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "google", "amazon", "aws", "meta", "facebook", "microsoft", "apple", "netflix", "paypal", "stripe", "uber", "airbnb",
+        "spotify", "shopify", "ibm", "oracle", "salesforce", "linkedin", "twitter", "tesla", "nvidia", "intel", "adobe",
+        "atlassian", "github", "gitlab", "cloudflare", "datadog", "twilio", "booking", "zalando", "revolut", "monzo",
+        "deliveroo", "infosys", "tcs", "wipro", "accenture", "deloitte", "jp morgan", "jpmorgan", "goldman sachs",
+    };
+
+    // role words and the words a guide may use for the same seniority
+    private static readonly (string[] Words, string[] Alternatives)[] Roles =
+    [
+        (["junior", "entry-level", "entry level", "beginner", "new grad", "graduate", "fresher"], ["junior", "entry-level", "entry level", "beginner", "starting", "intern"]),
+        (["intern", "internship"], ["intern", "internship", "internships"]),
+        (["mid-level", "mid level", "midlevel", "intermediate"], ["mid-level", "mid-career", "mid level"]),
+        (["senior", "experienced", "seasoned"], ["senior", "experienced", "more experienced"]),
+        (["staff engineer", "principal engineer", "principal"], ["staff", "principal"]),
+        (["tech lead", "team lead", "lead"], ["lead", "leader", "leadership", "leading"]),
+        (["architect"], ["architect", "architects"]),
+        (["cto", "chief technology officer"], ["cto", "chief technology officer"]),
+        (["engineering manager", "manager"], ["manager", "management"]),
+        (["devops"], ["devops"]),
+        (["data engineer"], ["data engineer", "data engineering"]),
+        (["sre", "site reliability"], ["sre", "site reliability"]),
+    ];
+
+    [GeneratedRegex(@"(?-i:\bUS\b)|\b(in|the)\s+(the\s+)?us\b(?!\s+(to|with|how|what|about|a|an|the|some|more))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UnitedStates();
+
+    [GeneratedRegex(@"\b(19[5-9]\d|20[0-4]\d)\b", Options)]
+    private static partial Regex Year();
+
+    // a capitalised name after a preposition of place or employer: "in Lagos", "at Acme Corp", "for Initech"
+    [GeneratedRegex(@"\b(?<prep>in|at|for|from|near|around|with|to)\s+(?<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalisedAfterPreposition();
+
+    public static IReadOnlyList<QuestionConstraint> Of(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var found = new List<QuestionConstraint>();
+        void Add(QuestionConstraint constraint)
+        {
+            if (!found.Any(c => c.Text.Equals(constraint.Text, StringComparison.OrdinalIgnoreCase)))
+            {
+                found.Add(constraint);
+            }
+        }
+
+        foreach (Match year in Year().Matches(question))
+        {
+            Add(new QuestionConstraint(ConstraintKind.Year, year.Value, []));
+        }
+
+        var lower = " " + Normalise(question) + " ";
+        foreach (var (place, alternatives) in Places)
+        {
+            if (lower.Contains(" " + place + " ", StringComparison.Ordinal))
+            {
+                Add(new QuestionConstraint(ConstraintKind.Place, Display(question, place), alternatives));
+            }
+        }
+
+        // "us" is a pronoun in lower case ("tell us"); the country when capitalised or after "in the"
+        if (UnitedStates().IsMatch(question))
+        {
+            Add(new QuestionConstraint(ConstraintKind.Place, "US", Places["usa"]));
+        }
+
+        foreach (var company in Companies)
+        {
+            if (lower.Contains(" " + company + " ", StringComparison.Ordinal))
+            {
+                Add(new QuestionConstraint(ConstraintKind.Company, Display(question, company), []));
+            }
+        }
+
+        foreach (Match named in CapitalisedAfterPreposition().Matches(question))
+        {
+            var name = named.Groups["name"].Value.TrimEnd('.', '?', '!');
+            if (IsKnownWord(name) || PersonReference.FindName(name) is not null)
+            {
+                continue;
+            }
+
+            var kind = named.Groups["prep"].Value is "at" or "for" or "with" ? ConstraintKind.Company : ConstraintKind.Place;
+            Add(new QuestionConstraint(kind, name, []));
+        }
+
+        foreach (var (words, alternatives) in Roles)
+        {
+            var word = words.FirstOrDefault(w => lower.Contains(" " + w + " ", StringComparison.Ordinal));
+            if (word is not null)
+            {
+                Add(new QuestionConstraint(ConstraintKind.Role, word, alternatives));
+                break; // the most junior role named is the one the question is about
+            }
+        }
+
+        if (PersonReference.FindName(question) is { } person && !found.Any(c => person.Contains(c.Text, StringComparison.OrdinalIgnoreCase)))
+        {
+            Add(new QuestionConstraint(ConstraintKind.Person, person, []));
+        }
+
+        return found;
+    }
+
+    private static string Normalise(string text)
+    {
+        var chars = text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) || c is '-' or '&' ? c : ' ').ToArray();
+        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // The question's own spelling when it capitalised the name, else title case.
+    private static string Display(string question, string lowered)
+    {
+        var at = question.IndexOf(lowered, StringComparison.OrdinalIgnoreCase);
+        var asTyped = at >= 0 ? question.Substring(at, lowered.Length) : lowered;
+        if (asTyped.Any(char.IsUpper) || lowered.Length <= 3)
+        {
+            return lowered.Length <= 3 ? asTyped.ToUpperInvariant() : asTyped;
+        }
+
+        return System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(asTyped);
+    }
+
+    // Capitalised words after "in"/"at" that name a language, tool or role, not a place or employer.
+    private static bool IsKnownWord(string name)
+    {
+        var first = name.Split(' ')[0];
+        return TechAndCommonWords.Contains(first) || Places.ContainsKey(name.ToLowerInvariant()) || Companies.Contains(name);
+    }
+
+    private static readonly HashSet<string> TechAndCommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Python", "Java", "JavaScript", "TypeScript", "Ruby", "Go", "Golang", "Rust", "PHP", "C", "C#", "C++", "Kotlin", "Scala",
+        "Node", "Node.js", "SQL", "NoSQL", "MySQL", "PostgreSQL", "Postgres", "MongoDB", "Redis", "Docker", "Kubernetes",
+        "Django", "Flask", "Spring", "Rails", "Express", "Express.js", "ASP.NET", ".NET", "Git", "Linux", "Azure", "GCP",
+        "REST", "GraphQL", "API", "APIs", "CI", "CD", "CI/CD", "Jenkins", "DevOps", "I", "The", "A", "An", "My", "Your",
+        "Backend", "Frontend", "Senior", "Junior", "Lead", "Computer", "Science", "CS", "Data", "Cloud", "Security", "Tech",
+        "Stack", "Overflow", "GitHub", "LeetCode", "Coursera", "Udacity", "Part", "Step", "AI", "ML",
+    };
+
+    private static Dictionary<string, string[]> BuildPlaces()
+    {
+        string[] us = ["United States", "U.S.", "US", "USA", "America", "American"];
+        var places = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["usa"] = us, ["united states"] = us, ["america"] = us, ["the states"] = us,
+            ["uk"] = ["United Kingdom", "UK", "Britain", "England"], ["united kingdom"] = ["UK", "Britain", "England"],
+            ["england"] = ["UK", "United Kingdom"], ["britain"] = ["UK", "United Kingdom"],
+            ["san francisco"] = ["San Francisco", "SF", "Bay Area"], ["sf"] = ["San Francisco"], ["bay area"] = ["San Francisco"],
+            ["new york"] = ["New York", "NYC"], ["nyc"] = ["New York"], ["seattle"] = [],
+        };
+        foreach (var name in new[]
+        {
+            "london", "manchester", "edinburgh", "dublin", "ireland", "berlin", "munich", "germany", "paris", "france",
+            "amsterdam", "netherlands", "spain", "madrid", "barcelona", "lisbon", "portugal", "italy", "milan", "rome",
+            "zurich", "switzerland", "vienna", "austria", "stockholm", "sweden", "oslo", "norway", "copenhagen", "denmark",
+            "helsinki", "finland", "warsaw", "poland", "prague", "budapest", "romania", "ukraine", "kyiv", "europe", "eu",
+            "canada", "toronto", "vancouver", "montreal", "mexico", "brazil", "sao paulo", "argentina", "chile", "colombia",
+            "india", "bangalore", "bengaluru", "hyderabad", "pune", "mumbai", "delhi", "chennai", "pakistan", "lahore",
+            "karachi", "bangladesh", "dhaka", "sri lanka", "nepal", "china", "beijing", "shanghai", "shenzhen", "hong kong",
+            "taiwan", "japan", "tokyo", "korea", "seoul", "singapore", "malaysia", "indonesia", "jakarta", "vietnam",
+            "philippines", "manila", "thailand", "bangkok", "australia", "sydney", "melbourne", "new zealand", "auckland",
+            "nigeria", "lagos", "kenya", "nairobi", "south africa", "cape town", "johannesburg", "egypt", "cairo", "ghana",
+            "morocco", "israel", "tel aviv", "turkey", "istanbul", "dubai", "uae", "saudi arabia", "russia", "moscow",
+            "texas", "austin", "california", "los angeles", "boston", "chicago", "denver", "atlanta", "miami",
+            "silicon valley",
+        })
+        {
+            places.TryAdd(name, []);
+        }
+
+        return places;
+    }
+}

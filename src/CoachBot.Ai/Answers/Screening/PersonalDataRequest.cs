@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+
+namespace CoachBot.Ai.Answers.Screening;
+
+/// <summary>
+/// Spots a request for personal data about someone by its shape, one sentence at a time: a personal-data noun
+/// (home address, phone number, email, date of birth, password, location, pay) that belongs to someone — possessed
+/// ("John Smith's phone number", "her email"), or "of"/"for" someone ("the emails of the moderators") — together
+/// with a reference to a particular person or group (<see cref="PersonReference"/>); or asking where someone lives or
+/// what a particular person earns. Salary questions about a role ("what does a senior engineer make") are the
+/// coach's business. Questions about handling such data ("how do I store users' emails securely", "read the email
+/// from the OAuth token") carry a safeguarding or technical word and are ordinary technical questions, and a person's
+/// own data ("my email") points at nobody else.
+/// </summary>
+public static partial class PersonalDataRequest
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    private const string Data =
+        @"((home|street|mailing|postal|physical|house|ip|personal|private|work)\s+)?address(es)?|(phone|cell|mobile|telephone|whatsapp)(\s+numbers?)?|numbers?|e-?mails?(\s+address(es)?)?|contact\s+(details|info(rmation)?)|date\s+of\s+birth|birth\s?days?|social\s+security(\s+numbers?)?|ssn|passport(\s+numbers?)?|national\s+id|bank\s+(details|account)|credit\s+cards?|passwords?|medical\s+(records?|history)|real\s+names?|(current\s+|exact\s+)?locations?|salary|salaries|pay\s?checks?|pay|income|net\s+worth|earnings|compensation|bonus";
+
+    // "John Smith's home address", "her email", "the moderators' emails", "my ex's number"
+    [GeneratedRegex(@"(\b\w+'s?|\w+s'|\b(their|his|her))\s+(\w+\s+){0,1}(" + Data + @")\b", Options)]
+    private static partial Regex PossessedData();
+
+    // "the emails of the moderators", "home address for John Smith"
+    [GeneratedRegex(@"\b(" + Data + @")\s+(of|for|belonging\s+to)\s+(?<whom>.+)$", Options)]
+    private static partial Regex DataOfSomeone();
+
+    // "where does John Smith live", "where do the admins live"
+    [GeneratedRegex(@"\bwhere\s+(does|do|did|is|are)\s+(?<whom>.{1,40}?)\s+(live|lives|living|stay|staying|reside|residing)\b", Options)]
+    private static partial Regex WhereLives();
+
+    // "how much does my manager make", "how much does John Smith earn"
+    [GeneratedRegex(@"\bhow\s+much\s+(does|did|is)\s+(?<whom>.{1,40}?)\s+(make|making|earn|earning|get\s+paid|paid|take\s+home)\b", Options)]
+    private static partial Regex WhatSomeoneEarns();
+
+    [GeneratedRegex(@"\b(store|storing|stored|protect\w*|secur(e|ing)|encrypt\w*|hash\w*|validat\w*|saniti[sz]\w*|mask\w*|anonymi[sz]\w*|pseudonymi[sz]\w*|handl\w*|gdpr|comply|compliance|regex|format\w*|schema|column|field|table|query|oauth|jwt|token|api|endpoint|payload|form|input|verif\w*|template|header)\b", Options)]
+    private static partial Regex HandlingCue();
+
+    [GeneratedRegex(@"(?<=[.!?;\n])\s+", Options)]
+    private static partial Regex SentenceBoundary();
+
+    public static bool IsMatch(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        foreach (var sentence in SentenceBoundary().Split(question))
+        {
+            if (!HandlingCue().IsMatch(sentence) && AsksForSomeonesData(sentence))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AsksForSomeonesData(string sentence)
+    {
+        foreach (Match possessed in PossessedData().Matches(sentence))
+        {
+            var owner = possessed.Groups[1].Value;
+            if (owner.Equals("my", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // "the CTO's salary" is a question about a role; "John Smith's salary" and "my boss's pay" are about a person
+            if (IsPay(possessed.Value))
+            {
+                if (IsParticularPersonForPay(sentence[..(possessed.Index + owner.Length)]))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            // the owner must be a person: a name, a relation or the pronoun itself ("her email")
+            var isPerson = owner.ToUpperInvariant() switch
+            {
+                "HIS" or "HER" => true,
+                "THEIR" => PersonReference.IsPresent(sentence),
+                _ => PersonReference.IsPresent(sentence[..(possessed.Index + owner.Length)]),
+            };
+            if (isPerson)
+            {
+                return true;
+            }
+        }
+
+        foreach (var pattern in new[] { DataOfSomeone(), WhereLives(), WhatSomeoneEarns() })
+        {
+            var match = pattern.Match(sentence);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var whom = match.Groups["whom"].Value;
+            var aboutPay = pattern == WhatSomeoneEarns() || IsPay(match.Value[..(match.Groups["whom"].Index - match.Index)]);
+            if (aboutPay ? IsParticularPersonForPay(whom) : IsParticularPerson(whom))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPay(string text) => PayWord().IsMatch(text);
+
+    // Pay belongs to a particular person when they are named, or are someone's ("my manager", "her boss", "@sam");
+    // "the CTO" or "a lead" is a role.
+    private static bool IsParticularPersonForPay(string whom) =>
+        PersonReference.FindName(whom) is not null || OwnedPerson().IsMatch(whom);
+
+    [GeneratedRegex(@"\b(salary|salaries|pay\s?checks?|pay|income|net\s+worth|earnings|compensation|bonus)\b", Options)]
+    private static partial Regex PayWord();
+
+    [GeneratedRegex(@"\b(my|his|her|our|their|your)\s+(\w+\s+)?\w+|<@!?\d+>|(^|\s)@\w+|\b(him|her)\b", Options)]
+    private static partial Regex OwnedPerson();
+
+    private static bool IsParticularPerson(string whom) =>
+        PersonReference.FindName(whom) is not null || PersonReference.Find(whom) is { } found && !found.Equals("them", StringComparison.OrdinalIgnoreCase);
+}

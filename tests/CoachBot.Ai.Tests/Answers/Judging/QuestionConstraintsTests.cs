@@ -1,0 +1,38 @@
+using CoachBot.Ai.Answers.Coverage;
+
+namespace CoachBot.Ai.Tests.Answers.Judging;
+
+public sealed class QuestionConstraintsTests
+{
+    [Theory]
+    [InlineData("how much do backend devs make in London", ConstraintKind.Place, "London")]
+    [InlineData("what do backend engineers earn in germany", ConstraintKind.Place, "Germany")]
+    [InlineData("backend salaries in Lagos?", ConstraintKind.Place, "Lagos")]
+    [InlineData("what will backend pay look like in 2027", ConstraintKind.Year, "2027")]
+    [InlineData("how much does a backend engineer make at Google", ConstraintKind.Company, "Google")]
+    [InlineData("how do I get hired at Initech as a backend dev", ConstraintKind.Company, "Initech")]
+    [InlineData("how much does a CTO make", ConstraintKind.Role, "cto")]
+    [InlineData("what does Martin Fowler say about microservices", ConstraintKind.Person, "Martin Fowler")]
+    public void Of_QuestionNamingADetail_FindsIt(string question, ConstraintKind kind, string text)
+    {
+        var constraints = QuestionConstraints.Of(question);
+
+        Assert.Contains(constraints, c => c.Kind == kind && c.Text.Equals(text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("which database should I learn first?")]
+    [InlineData("can you tell us how to learn Python")]
+    [InlineData("is backend a safe bet? dont wanna get laid off in 2 yrs")]
+    public void Of_QuestionWithoutPlaceYearCompanyOrPerson_FindsNone(string question) =>
+        Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind is ConstraintKind.Place or ConstraintKind.Year or ConstraintKind.Company or ConstraintKind.Person);
+
+    [Fact]
+    public void IsMentionedIn_JuniorRole_AcceptsTheGuidesEntryLevelWording()
+    {
+        var junior = Assert.Single(QuestionConstraints.Of("How much does a junior backend developer make?"), c => c.Kind == ConstraintKind.Role);
+
+        Assert.True(junior.IsMentionedIn("Entry-level positions may start at around $70,000 to $80,000."));
+        Assert.False(junior.IsMentionedIn("Senior engineers can expect to earn upwards of $140,000."));
+    }
+}
