@@ -40,7 +40,8 @@ public static class InterviewServiceCollectionExtensions
         services.TryAddSingleton(sp => new RubricScorer(
             Synonyms(sp),
             sp.GetRequiredService<IOptions<InterviewOptions>>().Value.MinAnswerWords,
-            sp.GetService<SemanticModel>()?.Embedder is { } embedder ? new RubricVectors(embedder) : null));
+            sp.GetService<SemanticModel>()?.Embedder is { } embedder ? new RubricVectors(embedder) : null,
+            logger: sp.GetService<Microsoft.Extensions.Logging.ILogger<RubricScorer>>()));
         services.TryAddSingleton<InterviewTopicSources>();
         services.TryAddSingleton<IInterviewFeedbackModel, LlmInterviewFeedbackModel>();
         services.TryAddSingleton<InterviewFeedbackService>();

@@ -141,6 +141,18 @@ public sealed class SemanticRubricMatchingTests : IDisposable
     }
 
     [Fact]
+    public void ModelFailure_FallsBackToKeywordMatching_InsteadOfLosingTheFeedback()
+    {
+        using var scorer = new RubricScorer(Synonyms, vectors: new RubricVectors(new BrokenEmbedder()));
+
+        var result = scorer.Assess(Join, SwappedJoin);
+
+        Assert.Equal(AnswerVerdict.Scored, result.Verdict);
+        Assert.False(result.MatchedByMeaning);
+        Assert.Equal(_byWords.Assess(Join, SwappedJoin).Score, result.Score);
+    }
+
+    [Fact]
     public void Sentences_SplitAtSentenceEndsAndClauseJoints_NotAtAbbreviations()
     {
         var sentences = AnswerSentences.Split("Use an index, e.g. a B-tree. It speeds reads, but it slows writes!\n- and costs disk");
@@ -153,4 +165,15 @@ public sealed class SemanticRubricMatchingTests : IDisposable
         _byMeaning.Dispose();
         _byWords.Dispose();
     }
+}
+
+/// <summary>A model that fails, as an ONNX runtime error would.</summary>
+internal sealed class BrokenEmbedder : CoachBot.Knowledge.Semantic.ITextEmbedder
+{
+    public string ModelId => "broken";
+
+    public int Dimensions => 384;
+
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException("model failed to load");
 }

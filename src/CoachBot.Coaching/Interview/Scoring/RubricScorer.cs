@@ -2,6 +2,8 @@ using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Knowledge.Semantic;
 using CoachBot.Knowledge.Synonyms;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoachBot.Coaching.Interview.Scoring;
 
@@ -26,7 +28,7 @@ namespace CoachBot.Coaching.Interview.Scoring;
 /// </para>
 /// The score is the covered share mapped onto 1–5. Empty, one-word and off-topic answers are not scored.
 /// </summary>
-public sealed class RubricScorer : IDisposable
+public sealed partial class RubricScorer : IDisposable
 {
     /// <summary>Longest keyword phrase matched, in analysed tokens.</summary>
     private const int MaxPhraseTokens = 6;
@@ -36,9 +38,16 @@ public sealed class RubricScorer : IDisposable
     private readonly int _minAnswerWords;
     private readonly RubricVectors? _vectors;
     private readonly RubricMatchThresholds _thresholds;
+    private readonly ILogger _logger;
 
-    public RubricScorer(SynonymSet synonyms, int minAnswerWords = 3, RubricVectors? vectors = null, RubricMatchThresholds? thresholds = null)
+    public RubricScorer(
+        SynonymSet synonyms,
+        int minAnswerWords = 3,
+        RubricVectors? vectors = null,
+        RubricMatchThresholds? thresholds = null,
+        ILogger<RubricScorer>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(synonyms);
         _synonyms = synonyms;
         _minAnswerWords = Math.Max(1, minAnswerWords);
@@ -64,9 +73,22 @@ public sealed class RubricScorer : IDisposable
             return RubricAssessment.Nudge(AnswerVerdict.TooShort, question.Rubric);
         }
 
-        return _vectors is null
-            ? AssessByWords(question, text)
-            : AssessByMeaning(question, text, _vectors, cancellationToken);
+        if (_vectors is null)
+        {
+            return AssessByWords(question, text);
+        }
+
+        try
+        {
+            return AssessByMeaning(question, text, _vectors, cancellationToken);
+        }
+#pragma warning disable CA1031 // The model failing (ONNX runtime, memory) must not cost the member their feedback: words still work.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogModelFailed(ex, question.Id);
+            return AssessByWords(question, text);
+        }
     }
 
     /// <summary>Covered share → 1–5: all or nearly all 5, most 4, half 3, some 2, none 1.</summary>
@@ -265,6 +287,9 @@ public sealed class RubricScorer : IDisposable
 
         return grams;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interview answer to {QuestionId}: the sentence-embedding model failed; matched by keywords only")]
+    private partial void LogModelFailed(Exception exception, string questionId);
 
     private static int CountWords(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
