@@ -138,7 +138,7 @@ public static class InterviewReplies
         }
 
         text.AppendLine();
-        AppendList(text, "**Key points your answer talks about**", feedback.Strengths);
+        AppendList(text, "**Key points your answer talks about** (right or wrong: not checked)", feedback.Strengths);
         AppendList(text, "**Key points not found in your answer**", feedback.MissingPoints);
         return text;
     }

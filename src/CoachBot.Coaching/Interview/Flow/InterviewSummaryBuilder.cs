@@ -61,8 +61,9 @@ public sealed class InterviewSummaryBuilder(InterviewBank bank, InterviewTopicSo
             }
         }
 
-        // Read first what went worst; the sections of well-answered questions only if nothing went badly.
-        var toRead = weakest.Where(a => a.Outcome == InterviewAnswerOutcome.Skipped || a.Score <= 3).ToList();
+        // Read first what went worst; the sections of well-answered questions only if nothing went badly. Coverage
+        // is not correctness, so a high offline score still sends the member to the guide to check the facts.
+        var toRead = weakest.Where(a => a.Outcome == InterviewAnswerOutcome.Skipped || a.Score <= 3 || IsCoverage(a)).ToList();
         if (toRead.Count == 0)
         {
             toRead = weakest;
