@@ -44,6 +44,40 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task EvalInterview_PrintsOneLinePerAnswerThenTheTotals_AndReportsABadLineWithoutCrashing()
+    {
+        var folder = Directory.CreateTempSubdirectory("coachbot-eval-interview-");
+        var file = Path.Combine(folder.FullName, "answers.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"question_id": "db-junior-indexes", "answer": "An index is a B-tree next to the table so lookups avoid a full table scan. Add one on columns in WHERE clauses and joins of frequent queries. It costs storage and slows down writes.", "label": "strong"}""",
+            """{"question_id": "db-junior-indexes", "answer": "My favourite pizza has mushrooms, olives and lots of cheese on Fridays."}""",
+            """{"question_id": "db-junior-indexes", "answer": """,
+        ]);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        try
+        {
+            var code = await CoachCommandLine.Create(output, error)
+                .Parse(["eval-interview", file, "--Storage:DataDirectory=" + Path.Combine(folder.FullName, "data")])
+                .InvokeAsync();
+
+            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.Matches(@"^line 1: [45]/5$", lines[0]);
+            Assert.Equal("line 2: unscored", lines[1]);
+            Assert.Equal("scored=1 unscored=1", lines[2]);
+            Assert.Contains("line 3: error: malformed JSON", error.ToString(), StringComparison.Ordinal);
+            Assert.Equal(1, code);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Ask_WithoutQuestion_PrintsUsageAndFails()
     {
         var output = new StringWriter();

@@ -7,7 +7,10 @@ using CoachBot.Storage.Interview;
 
 namespace CoachBot.Coaching.Interview;
 
-/// <summary>Adds the person's finished mock interviews (score and level estimate of the latest few) to <c>/progress</c>.</summary>
+/// <summary>
+/// Adds the person's finished mock interviews (score and level estimate of the latest few) to <c>/progress</c>. Scores
+/// from the offline check are labelled coverage.
+/// </summary>
 public sealed class InterviewProgressContributor(IInterviewStore store) : IProgressContributor
 {
     private const int Shown = 3;
@@ -28,7 +31,7 @@ public sealed class InterviewProgressContributor(IInterviewStore store) : IProgr
             .Append(CultureInfo.InvariantCulture, $"**Mock interviews:** {finished.Count} finished");
         if (scored.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $", average {scored.Average(s => s.AverageScore!.Value):0.0}/5");
+            text.Append(CultureInfo.InvariantCulture, $", average {scored.Average(s => s.AverageScore!.Value):0.0}/5").Append(CoverageNote(scored));
         }
 
         text.AppendLine();
@@ -37,7 +40,7 @@ public sealed class InterviewProgressContributor(IInterviewStore store) : IProgr
             text.Append(CultureInfo.InvariantCulture, $"- {session.Level} {session.Track}, {(session.EndedAt ?? session.StartedAt):yyyy-MM-dd}");
             if (session.AverageScore is { } average)
             {
-                text.Append(CultureInfo.InvariantCulture, $": {average:0.0}/5");
+                text.Append(CultureInfo.InvariantCulture, $": {average:0.0}/5").Append(CoverageNote([session]));
             }
 
             if (!string.IsNullOrWhiteSpace(session.LevelEstimate))
@@ -54,5 +57,13 @@ public sealed class InterviewProgressContributor(IInterviewStore store) : IProgr
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>Offline scores measure coverage of the key points, not correctness: say so next to the figure.</summary>
+    private static string CoverageNote(IReadOnlyList<InterviewSessionRecord> sessions)
+    {
+        var scored = sessions.SelectMany(s => s.Answers).Where(a => a is { Outcome: InterviewAnswerOutcome.Scored, Score: not null }).ToList();
+        var coverage = scored.Count(InterviewSummaryBuilder.IsCoverage);
+        return coverage == 0 ? string.Empty : coverage == scored.Count ? " coverage" : " (partly coverage)";
     }
 }

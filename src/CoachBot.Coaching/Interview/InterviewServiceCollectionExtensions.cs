@@ -5,6 +5,7 @@ using CoachBot.Coaching.Interview.Scoring;
 using CoachBot.Core.Dispatch;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Guides;
+using CoachBot.Knowledge.Semantic;
 using CoachBot.Knowledge.Synonyms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,7 @@ public static class InterviewServiceCollectionExtensions
 {
     /// <summary>
     /// Mock interviews: <c>/interview</c> (start/skip/end), the answer handler (message order 100), the question bank,
-    /// the rubric scorer, LLM feedback with offline fallback, and the EF Core interview store. Needs AddCoachCore,
+    /// the rubric scorer (matching by meaning too when the knowledge's sentence-embedding model is on), LLM feedback with offline fallback, and the EF Core interview store. Needs AddCoachCore,
     /// AddCoachStorage, AddCoachAi and the knowledge services (an <c>IPassageRetriever</c>) registered too. Options:
     /// section "Interview" (<see cref="InterviewOptions"/>), validated at start-up.
     /// </summary>
@@ -38,7 +39,9 @@ public static class InterviewServiceCollectionExtensions
             ?? GuideCatalog.Load(InterviewPaths.KnowledgeDirectory(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value)));
         services.TryAddSingleton(sp => new RubricScorer(
             Synonyms(sp),
-            sp.GetRequiredService<IOptions<InterviewOptions>>().Value.MinAnswerWords));
+            sp.GetRequiredService<IOptions<InterviewOptions>>().Value.MinAnswerWords,
+            sp.GetService<SemanticModel>()?.Embedder is { } embedder ? new RubricVectors(embedder) : null,
+            logger: sp.GetService<Microsoft.Extensions.Logging.ILogger<RubricScorer>>()));
         services.TryAddSingleton<InterviewTopicSources>();
         services.TryAddSingleton<IInterviewFeedbackModel, LlmInterviewFeedbackModel>();
         services.TryAddSingleton<InterviewFeedbackService>();
@@ -47,6 +50,7 @@ public static class InterviewServiceCollectionExtensions
         services.TryAddSingleton<QuizSuggester>();
         services.TryAddSingleton<InterviewSummaryBuilder>();
         services.TryAddSingleton<InterviewService>();
+        services.TryAddSingleton<CoachBot.Coaching.Interview.Evaluation.InterviewAnswerEvaluator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, InterviewCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, InterviewAnswerHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IButtonHandler, InterviewPickerButtonHandler>());

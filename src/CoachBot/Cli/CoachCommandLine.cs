@@ -1,10 +1,14 @@
 using System.CommandLine;
+using CoachBot.Coaching.Interview.Bank;
+using CoachBot.Coaching.Interview.Evaluation;
+using CoachBot.Coaching.Interview.Scoring;
 using CoachBot.Core.Dispatch;
 using CoachBot.Hosting;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Evaluation;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Slack.Manifest;
+using CoachBot.Knowledge.Semantic;
 using CoachBot.Storage;
 using CoachBot.Terminal;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +22,7 @@ namespace CoachBot.Cli;
 /// The command-line verbs: none or <c>run</c> starts the bot (platform adapters or the terminal chat);
 /// <c>ask "question"</c> prints one answer and exits; <c>eval FILE.jsonl [--k 3]</c> measures retrieval;
 /// <c>slack-manifest [FILE] [--write]</c> regenerates the Slack manifest's slash commands from the command definitions.
+/// <c>eval-interview FILE.jsonl</c> scores mock-interview answers as a live interview would.
 /// Exit codes: 0 success, 1 failure, 2 configuration error.
 /// </summary>
 public static class CoachCommandLine
@@ -62,6 +67,15 @@ public static class CoachCommandLine
         manifest.TreatUnmatchedTokensAsErrors = false;
         manifest.SetAction((result, ct) => SlackManifestAsync(result.GetRequiredValue(manifestFile), result.GetValue(write), result.UnmatchedTokens.ToArray(), output, error));
         root.Subcommands.Add(manifest);
+
+        var answers = new Argument<FileInfo>("file") { Description = "A JSONL file: one {\"question_id\": …, \"answer\": …} per line." };
+        var calibrate = new Option<bool>("--calibrate") { Description = "FILE holds rubric-point paraphrases: print the matching thresholds they and the bank imply instead." };
+        var evalInterview = new Command("eval-interview", "Score mock-interview answers as a live interview would: one \"line N: S/5\" or \"line N: unscored\" per line.") { answers, calibrate };
+        evalInterview.TreatUnmatchedTokensAsErrors = false;
+        evalInterview.SetAction((result, ct) => result.GetValue(calibrate)
+            ? CalibrateInterviewAsync(result.GetRequiredValue(answers), result.UnmatchedTokens.ToArray(), output, error)
+            : EvaluateInterviewAsync(result.GetRequiredValue(answers), result.UnmatchedTokens.ToArray(), output, error, ct));
+        root.Subcommands.Add(evalInterview);
 
         return root;
     }
@@ -168,6 +182,50 @@ public static class CoachCommandLine
         {
             await error.WriteLineAsync("Semantic retrieval could not warm up (see the log); this run is lexical only.");
         }
+    }
+
+    private static async Task<int> EvaluateInterviewAsync(FileInfo file, string[] configArgs, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            await error.WriteLineAsync($"No such file: {file.FullName}");
+            return 1;
+        }
+
+        return await WithConfigurationErrorsAsync(error, async () =>
+        {
+            await using var services = BuildServices(configArgs);
+            using var reader = file.OpenText();
+            var result = await services.GetRequiredService<InterviewAnswerEvaluator>().RunAsync(reader, output, error, ct);
+            if (result.Errors > 0)
+            {
+                await error.WriteLineAsync($"{result.Errors} line(s) could not be scored (see above).");
+            }
+
+            return result.Errors == 0 && result.Scored + result.Unscored > 0 ? 0 : 1;
+        });
+    }
+
+    private static async Task<int> CalibrateInterviewAsync(FileInfo file, string[] configArgs, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            await error.WriteLineAsync($"No such file: {file.FullName}");
+            return 1;
+        }
+
+        return await WithConfigurationErrorsAsync(error, async () =>
+        {
+            await using var services = BuildServices(configArgs);
+            if (services.GetRequiredService<SemanticModel>().Embedder is not { } embedder)
+            {
+                await error.WriteLineAsync("Calibration needs the sentence-embedding model: Knowledge:Semantic:Enabled is false.");
+                return 1;
+            }
+
+            RubricThresholdCalibration.Run(services.GetRequiredService<InterviewBank>(), new RubricVectors(embedder), file.FullName, output);
+            return 0;
+        });
     }
 
     /// <summary>Runs a verb; invalid settings end it with the list of keys at fault and exit code 2, never a stack trace.</summary>

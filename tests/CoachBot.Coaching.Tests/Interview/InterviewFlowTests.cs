@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Interview;
+using CoachBot.Coaching.Interview.Flow;
 using CoachBot.Coaching.Tests.Interview.Support;
 using CoachBot.Core.Commands;
 using CoachBot.Core.Conversations;
@@ -75,8 +76,11 @@ public sealed class InterviewFlowTests(InterviewHostFixture fixture) : IClassFix
 
         Assert.Equal(2, replies.Count);
         Assert.Contains("Feedback · Question 1/3", replies[0].Title, StringComparison.Ordinal);
-        Assert.Contains("**Score: 5/5**", replies[0].Text, StringComparison.Ordinal);
-        Assert.Contains("Scored offline", replies[0].Footer, StringComparison.Ordinal);
+        Assert.Contains("**Coverage: 5/5**", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains($"covers {question.Rubric.Count} of {question.Rubric.Count} key points", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(InterviewReplies.CannotVerify, replies[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Score:", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("not a grade", replies[0].Footer, StringComparison.Ordinal);
         Assert.NotEmpty(replies[0].Sources);
         Assert.All(replies, r => Assert.Equal(ReplyPlacement.Thread, r.Placement));
         Assert.Contains("Question 2/3", replies[1].Title, StringComparison.Ordinal);
@@ -135,9 +139,11 @@ public sealed class InterviewFlowTests(InterviewHostFixture fixture) : IClassFix
 
         var summary = replies[^1];
         Assert.Equal("Mock interview summary", summary.Title);
-        Assert.Contains("1. 5/5", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("1. 5/5 coverage", summary.Text, StringComparison.Ordinal);
         Assert.Contains("2. skipped", summary.Text, StringComparison.Ordinal);
-        Assert.Contains("**Overall:**", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("**Overall coverage:**", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("doesn't check that the answers are right", summary.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("strengths", summary.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("**Gaps to work on**", summary.Text, StringComparison.Ordinal);
         Assert.NotEmpty(summary.Sources);
         Assert.Null(await Host.ActiveAsync(me));

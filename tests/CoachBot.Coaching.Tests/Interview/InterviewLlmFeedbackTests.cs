@@ -1,7 +1,10 @@
 using System.Net;
+using CoachBot.Coaching.Interview.Feedback;
+using CoachBot.Coaching.Interview.Flow;
 using CoachBot.Coaching.Tests.Interview.Support;
 using CoachBot.Core.Conversations;
 using CoachBot.Testing.FakeOpenAi;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Coaching.Tests.Interview;
 
@@ -70,6 +73,52 @@ public sealed class InterviewLlmFeedbackTests(FakeOpenAiFixture llm) : IClassFix
         Assert.Equal(3, stored.Score);
     }
 
+    [Fact]
+    public async Task KeywordRichWrongAnswer_GetsTheModelsLowGrade_AndThePromptCarriesRubricGuideSectionAnswerAndTheWrongClaimRule()
+    {
+        const string lowGrade = """
+            {"score": 1, "strengths": [], "missing_points": ["Incorrect: a LEFT JOIN keeps every row of the left table; the answer swaps it with INNER JOIN"],
+             "improved_outline": "An inner join keeps only matching rows\nA left join keeps every left row\nUnmatched right columns are NULL", "follow_up": null}
+            """;
+        const string swapped = "An inner join returns all rows from both tables, every row, and fills the gaps with NULL. A left join returns only matching rows that match in both tables, for example customers and orders.";
+        // A server and host of its own: no response scripted by another test of the class can be left in its queue.
+        await using var server = await FakeOpenAiServer.StartAsync();
+        using var data = new TempDirectory();
+        await using var host = await InterviewHost.StartAsync(data.Path, settings: new Dictionary<string, string?>
+        {
+            ["Llm:Endpoint"] = server.BaseUrl.ToString(),
+            ["Llm:ApiKey"] = FakeOpenAiFixture.ApiKey,
+            ["Llm:ChatModel"] = "fake-chat-model",
+            ["Llm:TimeoutSeconds"] = "5",
+        }, systemClock: true);
+        var join = host.Bank.Find("db-junior-sql-join")!;
+        var sources = host.Services.GetRequiredService<InterviewTopicSources>();
+        server.Enqueue(FakeChatResponse.Text(lowGrade));
+
+        var evaluation = await host.Services.GetRequiredService<InterviewFeedbackService>().EvaluateAsync(join, swapped, "T-low-grade", CancellationToken.None);
+        var reply = InterviewReplies.Feedback(evaluation.Feedback!, 0, 3);
+
+        Assert.True(evaluation.Feedback!.Source == FeedbackSource.Llm, $"fell back: {evaluation.Feedback.LlmFellBack}, requests {server.Requests.Count}");
+        Assert.Contains("**Score: 1/5**", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Incorrect: a LEFT JOIN keeps every row", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("What was good", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cover", reply.Text.Replace("A stronger answer would cover", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Graded by the AI model", reply.Footer, StringComparison.Ordinal);
+
+        var sent = string.Join("\n", Assert.Single(server.Requests).Messages.Select(m => m.Content));
+        Assert.All(join.Rubric, p => Assert.Contains(p.Point, sent, StringComparison.Ordinal));
+        Assert.Contains(swapped, sent, StringComparison.Ordinal);
+        var reference = sources.ReferenceText(join);
+        Assert.NotNull(reference);
+        Assert.Contains(LongestPlainRun(reference!), sent, StringComparison.Ordinal);
+        Assert.Contains("A swapped, inverted or confused definition is a wrong answer whatever words it uses", sent, StringComparison.Ordinal);
+        Assert.Contains("Guide section this question is based on", sent, StringComparison.Ordinal);
+    }
+
+    // A stretch of the guide text without characters the prompt template encodes, to find it in the request as sent.
+    private static string LongestPlainRun(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z0-9 ,.]{20,}").Select(m => m.Value.Trim()).MaxBy(v => v.Length)!;
+
     [Theory]
     [InlineData("prose")]
     [InlineData("score-out-of-range")]
@@ -99,7 +148,8 @@ public sealed class InterviewLlmFeedbackTests(FakeOpenAiFixture llm) : IClassFix
         var replies = await _host.SayAsync(me, InterviewHost.StrongAnswer(question));
 
         var feedback = replies[0];
-        Assert.Contains("**Score: 5/5**", feedback.Text, StringComparison.Ordinal);
+        Assert.Contains("**Coverage: 5/5**", feedback.Text, StringComparison.Ordinal);
+        Assert.Contains(InterviewReplies.CannotVerify, feedback.Text, StringComparison.Ordinal);
         Assert.Contains("didn't respond", feedback.Footer, StringComparison.Ordinal);
         Assert.NotEmpty(Requests);
         Assert.Equal("offline", Assert.Single((await _host.ActiveAsync(me))!.Answers).FeedbackSource);

@@ -39,7 +39,7 @@ public sealed class InterviewProgressTests : IDisposable
 
         Assert.Contains("1 finished", text, StringComparison.Ordinal);
         Assert.Contains("junior databases", text, StringComparison.Ordinal);
-        Assert.Contains("/5", text, StringComparison.Ordinal);
+        Assert.Contains("/5 coverage", text, StringComparison.Ordinal);
         Assert.Contains("level estimate", text, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,11 @@ using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Coaching.Interview.Feedback;
 
-/// <summary>A model that judges an answer (the LLM through Semantic Kernel). Null result: unavailable or failed, use the rubric check.</summary>
+/// <summary>
+/// A model that grades an answer for correctness (the LLM through Semantic Kernel), given the rubric, the text of the
+/// question's reference section in the guides and retrieved passages. Null result: unavailable or failed, use the
+/// offline coverage check.
+/// </summary>
 public interface IInterviewFeedbackModel
 {
     /// <summary>True when a model is configured at all.</summary>
@@ -12,6 +16,7 @@ public interface IInterviewFeedbackModel
     Task<ParsedFeedback?> EvaluateAsync(
         InterviewQuestion question,
         string answer,
+        string? referenceText,
         IReadOnlyList<ScoredPassage> passages,
         CancellationToken cancellationToken);
 }

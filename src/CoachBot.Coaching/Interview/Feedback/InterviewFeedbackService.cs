@@ -5,9 +5,10 @@ using CoachBot.Coaching.Interview.Scoring;
 namespace CoachBot.Coaching.Interview.Feedback;
 
 /// <summary>
-/// Judges one answer. Empty, one-word and off-topic answers get a nudge (decided by the rubric check, the same with or
-/// without a model). Otherwise the LLM scores it when one is configured, given the rubric and the guide passages for the
-/// topic, which are cited; without a model, or when the model fails, the offline rubric check scores it.
+/// Judges one answer. Empty, one-word and off-topic answers get a nudge (decided by the offline rubric check, the same
+/// with or without a model), so they are never scored. Otherwise the LLM grades it when one is configured, given the
+/// rubric, the question's reference section and the guide passages for the topic, which are cited; without a model, or
+/// when the model fails, the offline check reports coverage of the rubric's key points (not correctness).
 /// </summary>
 public sealed class InterviewFeedbackService(
     RubricScorer scorer,
@@ -26,7 +27,7 @@ public sealed class InterviewFeedbackService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var assessment = scorer.Assess(question, answer);
+        var assessment = scorer.Assess(question, answer, cancellationToken);
         if (!assessment.IsScored)
         {
             return AnswerEvaluation.Nudge(assessment.Verdict);
@@ -38,7 +39,7 @@ public sealed class InterviewFeedbackService(
         }
 
         var passages = sources.Passages(question);
-        var parsed = await model.EvaluateAsync(question, answer, passages, cancellationToken);
+        var parsed = await model.EvaluateAsync(question, answer, sources.ReferenceText(question), passages, cancellationToken);
         if (parsed is null)
         {
             var offline = OfflineFeedbackComposer.Compose(question, assessment, sources.Citations(question, [])) with { LlmFellBack = true };

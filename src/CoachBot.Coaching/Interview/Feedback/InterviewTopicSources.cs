@@ -5,10 +5,48 @@ using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Coaching.Interview.Feedback;
 
-/// <summary>The guide material behind a question: its referenced section (as a citation) and the retrieved passages on its topic.</summary>
+/// <summary>
+/// The guide material behind a question: its referenced section (as a citation and as text) and the retrieved passages
+/// on its topic.
+/// </summary>
 public sealed class InterviewTopicSources(GuideCatalog catalog, IPassageRetriever retriever)
 {
     public const int PassageCount = 3;
+
+    /// <summary>Most characters of the reference section given to the model.</summary>
+    public const int MaxReferenceChars = 2500;
+
+    /// <summary>
+    /// The text of the question's reference section, as "Guide › Section" then its paragraphs (and those of its
+    /// sub-sections, when the heading itself has none), cut at <see cref="MaxReferenceChars"/>; null when the guides no
+    /// longer have it.
+    /// </summary>
+    public string? ReferenceText(InterviewQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (catalog.FindSection(question.Reference) is not { } section)
+        {
+            return null;
+        }
+
+        var paragraphs = catalog.Sections
+            .Where(s => s.GuideId == section.GuideId && s.Path.Count >= section.Path.Count && s.Path.Take(section.Path.Count).SequenceEqual(section.Path))
+            .SelectMany(s => s.Paragraphs)
+            .Select(p => p.Text.Trim())
+            .Where(p => p.Length > 0);
+        var text = new System.Text.StringBuilder(section.ToCitation().Display).Append('\n');
+        foreach (var paragraph in paragraphs)
+        {
+            if (text.Length + paragraph.Length + 1 > MaxReferenceChars)
+            {
+                break;
+            }
+
+            text.Append(paragraph).Append('\n');
+        }
+
+        return text.ToString().TrimEnd();
+    }
 
     /// <summary>The section the bank references for this question, or null if the guides no longer have it.</summary>
     public Citation? ReferenceCitation(InterviewQuestion question)

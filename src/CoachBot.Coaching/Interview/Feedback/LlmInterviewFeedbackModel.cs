@@ -26,6 +26,7 @@ public sealed partial class LlmInterviewFeedbackModel(
     public async Task<ParsedFeedback?> EvaluateAsync(
         InterviewQuestion question,
         string answer,
+        string? referenceText,
         IReadOnlyList<ScoredPassage> passages,
         CancellationToken cancellationToken)
     {
@@ -42,6 +43,7 @@ public sealed partial class LlmInterviewFeedbackModel(
             ["track"] = InterviewTracks.Display(question.Track),
             ["question"] = question.Question,
             ["rubric"] = RubricText(question),
+            ["reference"] = string.IsNullOrWhiteSpace(referenceText) ? "(none)" : referenceText,
             ["passages"] = passages.Count == 0 ? "(none)" : PromptText.Passages(passages),
             ["answer"] = answer,
         };

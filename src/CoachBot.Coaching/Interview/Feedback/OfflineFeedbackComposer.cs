@@ -4,7 +4,11 @@ using CoachBot.Core.Replies;
 
 namespace CoachBot.Coaching.Interview.Feedback;
 
-/// <summary>Turns a rubric assessment into feedback: covered points are the strengths, the rest are missing, and the full rubric is the outline.</summary>
+/// <summary>
+/// Turns a rubric assessment into coverage feedback: the key points the answer mentions, the ones it does not, and the
+/// full rubric as the model answer's outline. Nothing here says a point was made well or correctly: the offline check
+/// cannot tell.
+/// </summary>
 public static class OfflineFeedbackComposer
 {
     public static AnswerFeedback Compose(InterviewQuestion question, RubricAssessment assessment, IReadOnlyList<Citation> sources)
@@ -16,13 +20,14 @@ public static class OfflineFeedbackComposer
             throw new ArgumentException("Only scored assessments have feedback.", nameof(assessment));
         }
 
-        var strengths = assessment.Covered.Select(p => "You covered: " + LowerFirst(p.Point)).ToList();
+        var mentioned = assessment.Covered.Select(p => p.Point).ToList();
         var missing = assessment.Missing.Select(p => p.Point).ToList();
         var outline = Outline(question);
-        return new AnswerFeedback(assessment.Score, strengths, missing, outline, FeedbackSource.Offline)
+        return new AnswerFeedback(assessment.Score, mentioned, missing, outline, FeedbackSource.Offline)
         {
             FollowUp = question.FollowUp,
             Sources = sources,
+            Coverage = new RubricCoverage(assessment.Covered.Count, question.Rubric.Count, assessment.MatchedByMeaning, assessment.MostlyUnrelated),
         };
     }
 
@@ -43,9 +48,4 @@ public static class OfflineFeedbackComposer
 
         return question.Rubric.Select(p => p.Point).ToList();
     }
-
-    private static string LowerFirst(string text) =>
-        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
-            ? char.ToLowerInvariant(text[0]) + text[1..]
-            : text;
 }

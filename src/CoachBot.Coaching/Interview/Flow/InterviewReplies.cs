@@ -63,38 +63,24 @@ public static class InterviewReplies
         };
     }
 
+    /// <summary>Said in every offline feedback: the check matches ideas and cannot judge whether they are right.</summary>
+    public const string CannotVerify =
+        "I matched the ideas in your answer to the rubric's key points; I can't verify that what you said is correct.";
+
     public static Reply Feedback(AnswerFeedback feedback, int index, int count)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        var text = new StringBuilder();
-        text.Append("**Score: ").Append(feedback.Score.ToString(CultureInfo.InvariantCulture)).Append("/5** ")
-            .AppendLine(Stars(feedback.Score)).AppendLine();
-        if (feedback.Strengths.Count > 0)
-        {
-            text.AppendLine("**What was good**");
-            foreach (var strength in feedback.Strengths)
-            {
-                text.Append("- ").AppendLine(strength);
-            }
-
-            text.AppendLine();
-        }
-
-        if (feedback.MissingPoints.Count > 0)
-        {
-            text.AppendLine("**What was missing**");
-            foreach (var missing in feedback.MissingPoints)
-            {
-                text.Append("- ").AppendLine(missing);
-            }
-
-            text.AppendLine();
-        }
-
+        var text = feedback.IsCoverageOnly ? CoverageText(feedback) : GradeText(feedback);
         text.AppendLine("**A stronger answer would cover**");
         for (var i = 0; i < feedback.ImprovedOutline.Count; i++)
         {
             text.Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(". ").AppendLine(feedback.ImprovedOutline[i]);
+        }
+
+        if (feedback.IsCoverageOnly)
+        {
+            text.AppendLine().Append("**Check your answer against** the model answer above");
+            text.AppendLine(feedback.Sources.Count > 0 ? " and the guide section " + feedback.Sources[0].Display + " (under Sources)." : ".");
         }
 
         if (feedback.FollowUp is not null)
@@ -110,11 +96,51 @@ public static class InterviewReplies
             Placement = ReplyPlacement.Thread,
             Footer = feedback.Source switch
             {
-                FeedbackSource.Llm => "Feedback by the AI model, given the question's rubric and the guide passages cited.",
-                _ when feedback.LlmFellBack => "The AI model didn't respond, so this was scored offline by checking the rubric's key points.",
-                _ => "Scored offline by checking which of the rubric's key points the answer covers.",
+                FeedbackSource.Llm => "Graded by the AI model, given the question's rubric and the guide passages cited.",
+                _ when feedback.LlmFellBack => "The AI model didn't respond, so this is an offline coverage check of the rubric's key points, not a grade.",
+                _ => "Coverage checked offline against the rubric's key points, not a grade of correctness.",
             },
         };
+    }
+
+    /// <summary>"3/5 coverage" for offline scores, "3/5" for grades.</summary>
+    public static string ScoreLabel(int score, bool coverageOnly) =>
+        score.ToString(CultureInfo.InvariantCulture) + "/5" + (coverageOnly ? " coverage" : string.Empty);
+
+    private static StringBuilder GradeText(AnswerFeedback feedback)
+    {
+        var text = new StringBuilder();
+        text.Append("**Score: ").Append(feedback.Score.ToString(CultureInfo.InvariantCulture)).Append("/5** ")
+            .AppendLine(Stars(feedback.Score)).AppendLine();
+        AppendList(text, "**What was good**", feedback.Strengths);
+        AppendList(text, "**What was missing or wrong**", feedback.MissingPoints);
+        return text;
+    }
+
+    private static StringBuilder CoverageText(AnswerFeedback feedback)
+    {
+        var coverage = feedback.Coverage;
+        var text = new StringBuilder();
+        text.Append("**Coverage: ").Append(feedback.Score.ToString(CultureInfo.InvariantCulture)).Append("/5** ").Append(Stars(feedback.Score));
+        if (coverage is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" · covers {coverage.Covered} of {coverage.Total} key points");
+        }
+
+        text.AppendLine().AppendLine();
+        text.Append(CannotVerify).Append(' ')
+            .AppendLine(coverage?.MatchedByMeaning == true
+                ? "A sentence counts when it is about a key point, in any words, whether it gets it right or not."
+                : "A key point counts when your answer uses its key terms, whether it gets it right or not.");
+        if (coverage?.MostlyUnrelated == true)
+        {
+            text.AppendLine("Most of your answer is about something other than the question, so its coverage was lowered by one.");
+        }
+
+        text.AppendLine();
+        AppendList(text, "**Key points your answer talks about** (right or wrong: not checked)", feedback.Strengths);
+        AppendList(text, "**Key points not found in your answer**", feedback.MissingPoints);
+        return text;
     }
 
     public static Reply Skipped(InterviewQuestion question, int index, int count, IReadOnlyList<Citation> sources)
@@ -149,25 +175,38 @@ public static class InterviewReplies
         text.Append("Level: ").Append(InterviewLevels.Display(summary.Level)).Append(" · Track: ")
             .AppendLine(InterviewTracks.Display(summary.Track)).AppendLine();
 
-        text.AppendLine("**Scores**");
+        text.AppendLine(summary.CoverageOnly ? "**Coverage of the key points** (offline: ideas matched, not checked for correctness)" : "**Scores**");
         foreach (var line in summary.Lines)
         {
-            var outcome = line.Skipped ? "skipped" : line.Score is { } score ? score.ToString(CultureInfo.InvariantCulture) + "/5" : "not reached";
+            var outcome = line.Skipped ? "skipped" : line.Score is { } score ? ScoreLabel(score, line.CoverageOnly) : "not reached";
             text.Append(line.Number.ToString(CultureInfo.InvariantCulture)).Append(". ").Append(outcome).Append(" · ").AppendLine(Shorten(line.Question, 90));
         }
 
         text.AppendLine();
         if (summary.AverageScore is { } average && summary.EstimatedLevel is { } estimate)
         {
-            text.Append("**Overall:** ").Append(average.ToString("0.0", CultureInfo.InvariantCulture)).Append("/5 · ")
-                .AppendLine(LevelSentence(summary.Level, estimate, average)).AppendLine();
+            if (summary.CoverageOnly)
+            {
+                text.Append("**Overall coverage:** ").Append(average.ToString("0.0", CultureInfo.InvariantCulture)).Append("/5 · ")
+                    .AppendLine(CoverageLevelSentence(estimate)).AppendLine();
+            }
+            else
+            {
+                text.Append("**Overall:** ").Append(average.ToString("0.0", CultureInfo.InvariantCulture)).Append("/5");
+                if (summary.CoverageAnswers > 0)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" ({summary.CoverageAnswers} of the scores measure coverage only)");
+                }
+
+                text.Append(" · ").AppendLine(LevelSentence(summary.Level, estimate, average)).AppendLine();
+            }
         }
         else
         {
             text.AppendLine("**Overall:** no answers were scored, so there's no level estimate this time.").AppendLine();
         }
 
-        AppendList(text, "**Top strengths**", summary.Strengths);
+        AppendList(text, summary.CoverageOnly ? "**Key points your answers talked about**" : "**Top strengths**", summary.Strengths);
         AppendList(text, "**Gaps to work on**", summary.Gaps);
         if (summary.Sources.Count > 0)
         {
@@ -228,6 +267,9 @@ public static class InterviewReplies
             _ => $"your answers are closer to {level} than {InterviewLevels.Display(asked)} on these topics; the gaps below are where to focus.",
         };
     }
+
+    private static string CoverageLevelSentence(InterviewLevel estimate) =>
+        $"by how many key points your answers covered, closest to {InterviewLevels.Display(estimate)}. Coverage doesn't check that the answers are right: compare them with the guide sections under Sources.";
 
     private static void AppendList(StringBuilder text, string heading, IReadOnlyList<string> items)
     {

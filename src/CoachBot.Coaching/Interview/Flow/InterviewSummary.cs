@@ -15,4 +15,11 @@ public sealed record InterviewSummary(
     IReadOnlyList<string> Strengths,
     IReadOnlyList<string> Gaps,
     IReadOnlyList<Citation> Sources,
-    string? SuggestedQuiz);
+    string? SuggestedQuiz)
+{
+    /// <summary>How many of the scored answers were checked offline (coverage of the key points, not correctness).</summary>
+    public int CoverageAnswers { get; init; }
+
+    /// <summary>Every scored answer was checked offline: the scores and the average measure coverage only.</summary>
+    public bool CoverageOnly { get; init; }
+}

@@ -23,14 +23,20 @@ public sealed class InterviewSummaryBuilder(InterviewBank bank, InterviewTopicSo
         {
             var text = bank.Find(ids[i])?.Question ?? ids[i];
             answers.TryGetValue(i, out var answer);
-            lines.Add(new InterviewSummaryLine(i + 1, text, answer?.Score, answer?.Outcome == InterviewAnswerOutcome.Skipped));
+            lines.Add(new InterviewSummaryLine(i + 1, text, answer?.Score, answer?.Outcome == InterviewAnswerOutcome.Skipped, answer is not null && IsCoverage(answer)));
         }
 
         var scored = session.Answers.Where(a => a is { Outcome: InterviewAnswerOutcome.Scored, Score: not null }).ToList();
         double? average = scored.Count == 0 ? null : Math.Round(scored.Average(a => a.Score!.Value), 2);
         InterviewLevel? estimate = average is { } avg ? InterviewLevelEstimator.Estimate(level, avg) : null;
 
+        var coverageAnswers = scored.Count(IsCoverage);
+        var coverageOnly = scored.Count > 0 && coverageAnswers == scored.Count;
+
+        // Offline answers list the key points they talked about, which is not a strength: shown as such only when every
+        // answer was checked offline, otherwise only the model's strengths are.
         var strengths = scored
+            .Where(a => coverageOnly || !IsCoverage(a))
             .OrderByDescending(a => a.Score)
             .ThenBy(a => a.QuestionIndex)
             .SelectMany(a => SplitLines(a.Strengths).Take(2))
@@ -55,8 +61,9 @@ public sealed class InterviewSummaryBuilder(InterviewBank bank, InterviewTopicSo
             }
         }
 
-        // Read first what went worst; the sections of well-answered questions only if nothing went badly.
-        var toRead = weakest.Where(a => a.Outcome == InterviewAnswerOutcome.Skipped || a.Score <= 3).ToList();
+        // Read first what went worst; the sections of well-answered questions only if nothing went badly. Coverage
+        // is not correctness, so a high offline score still sends the member to the guide to check the facts.
+        var toRead = weakest.Where(a => a.Outcome == InterviewAnswerOutcome.Skipped || a.Score <= 3 || IsCoverage(a)).ToList();
         if (toRead.Count == 0)
         {
             toRead = weakest;
@@ -85,7 +92,18 @@ public sealed class InterviewSummaryBuilder(InterviewBank bank, InterviewTopicSo
             strengths,
             gaps.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxGaps).ToList(),
             citations.Take(MaxSources).ToList(),
-            quiz);
+            quiz)
+        {
+            CoverageAnswers = coverageAnswers,
+            CoverageOnly = coverageOnly,
+        };
+    }
+
+    /// <summary>Scored offline: the score is coverage of the rubric's key points.</summary>
+    public static bool IsCoverage(InterviewAnswerRecord answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Outcome == InterviewAnswerOutcome.Scored && answer.FeedbackSource != "llm";
     }
 
     private static string[] SplitLines(string text) =>

@@ -1,17 +1,34 @@
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Knowledge.Retrieval;
+using CoachBot.Knowledge.Semantic;
 using CoachBot.Knowledge.Synonyms;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoachBot.Coaching.Interview.Scoring;
 
 /// <summary>
-/// The deterministic, offline rubric check. The answer is analysed like the guides are (standard tokenizer, stop words,
-/// Porter stemming), and expanded with the domain synonym list (<c>knowledge/synonyms.txt</c>). A rubric point is covered
-/// when one of its keywords appears in the answer as a stemmed phrase ("indexes" covers <c>index</c>, "B-trees" covers
-/// <c>b-tree</c>); a point without keywords is covered when most of its own content words appear. The score is the
-/// covered share mapped onto 1–5. Empty, one-word and off-topic answers are not scored.
+/// The deterministic, offline rubric check: which of the rubric's key points an answer covers. It measures coverage,
+/// not correctness: a sentence that states a point wrongly in the rubric's words counts as covering it.
+/// <para>
+/// Words: the answer is analysed like the guides are (standard tokenizer, stop words, Porter stemming) and expanded with
+/// the domain synonym list (<c>knowledge/synonyms.txt</c>); a keyword of a point appearing as a stemmed phrase
+/// ("indexes" for <c>index</c>, "B-trees" for <c>b-tree</c>) shows the point. A point without keywords is shown when most
+/// of its own content words appear.
+/// </para>
+/// <para>
+/// Meaning (when the sentence-embedding model is on): each sentence (or clause) of the answer is compared with each
+/// point and is taken to be about the point it is nearest to. It covers that point when close enough in meaning
+/// (<see cref="RubricMatchThresholds.Covers"/>), and covers any point whose keyword it names when it is at least related
+/// to it (<see cref="RubricMatchThresholds.Related"/>). So a strong answer in the candidate's own words is credited, a
+/// vague sentence that is loosely near every point counts once, and a keyword dropped into an unrelated sentence does
+/// not count. Sentences close to
+/// neither the question nor a point are unrelated: an answer mostly made of them loses a point, and one that covers
+/// nothing is off-topic.
+/// </para>
+/// The score is the covered share mapped onto 1–5. Empty, one-word and off-topic answers are not scored.
 /// </summary>
-public sealed class RubricScorer : IDisposable
+public sealed partial class RubricScorer : IDisposable
 {
     /// <summary>Longest keyword phrase matched, in analysed tokens.</summary>
     private const int MaxPhraseTokens = 6;
@@ -19,15 +36,29 @@ public sealed class RubricScorer : IDisposable
     private readonly KnowledgeAnalyzer _analyzer = new();
     private readonly SynonymSet _synonyms;
     private readonly int _minAnswerWords;
+    private readonly RubricVectors? _vectors;
+    private readonly RubricMatchThresholds _thresholds;
+    private readonly ILogger _logger;
 
-    public RubricScorer(SynonymSet synonyms, int minAnswerWords = 3)
+    public RubricScorer(
+        SynonymSet synonyms,
+        int minAnswerWords = 3,
+        RubricVectors? vectors = null,
+        RubricMatchThresholds? thresholds = null,
+        ILogger<RubricScorer>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(synonyms);
         _synonyms = synonyms;
         _minAnswerWords = Math.Max(1, minAnswerWords);
+        _vectors = vectors;
+        _thresholds = thresholds ?? RubricMatchThresholds.Default;
     }
 
-    public RubricAssessment Assess(InterviewQuestion question, string? answer)
+    /// <summary>Whether points are matched by meaning as well as by words.</summary>
+    public bool MatchesByMeaning => _vectors is not null;
+
+    public RubricAssessment Assess(InterviewQuestion question, string? answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         var text = answer?.Trim() ?? string.Empty;
@@ -42,33 +73,22 @@ public sealed class RubricScorer : IDisposable
             return RubricAssessment.Nudge(AnswerVerdict.TooShort, question.Rubric);
         }
 
-        var grams = Grams(tokens);
-        foreach (var match in _synonyms.Match(text))
+        if (_vectors is null)
         {
-            // The whole expansion only: "database" expands to "data storage", which must not count as saying "storage".
-            foreach (var expansion in match.Expansions)
-            {
-                var expanded = _analyzer.Tokens(expansion);
-                if (expanded.Count > 0)
-                {
-                    grams.Add(string.Join(' ', expanded));
-                }
-            }
+            return AssessByWords(question, text);
         }
 
-        var covered = new List<RubricPoint>();
-        var missing = new List<RubricPoint>();
-        foreach (var point in question.Rubric)
+        try
         {
-            (IsCovered(point, grams) ? covered : missing).Add(point);
+            return AssessByMeaning(question, text, _vectors, cancellationToken);
         }
-
-        if (covered.Count == 0 && !SharesTopicVocabulary(question, grams))
+#pragma warning disable CA1031 // The model failing (ONNX runtime, memory) must not cost the member their feedback: words still work.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
         {
-            return RubricAssessment.Nudge(AnswerVerdict.OffTopic, question.Rubric);
+            LogModelFailed(ex, question.Id);
+            return AssessByWords(question, text);
         }
-
-        return new RubricAssessment(AnswerVerdict.Scored, ScoreOf(covered.Count, question.Rubric.Count), covered, missing);
     }
 
     /// <summary>Covered share → 1–5: all or nearly all 5, most 4, half 3, some 2, none 1.</summary>
@@ -92,7 +112,129 @@ public sealed class RubricScorer : IDisposable
 
     public void Dispose() => _analyzer.Dispose();
 
-    private bool IsCovered(RubricPoint point, HashSet<string> grams)
+    private RubricAssessment AssessByWords(InterviewQuestion question, string text)
+    {
+        var grams = GramsOf(text);
+        var covered = new List<RubricPoint>();
+        var missing = new List<RubricPoint>();
+        foreach (var point in question.Rubric)
+        {
+            (IsNamed(point, grams) ? covered : missing).Add(point);
+        }
+
+        if (covered.Count == 0 && !SharesTopicVocabulary(question, grams))
+        {
+            return RubricAssessment.Nudge(AnswerVerdict.OffTopic, question.Rubric);
+        }
+
+        return new RubricAssessment(AnswerVerdict.Scored, ScoreOf(covered.Count, question.Rubric.Count), covered, missing);
+    }
+
+    private RubricAssessment AssessByMeaning(InterviewQuestion question, string text, RubricVectors vectors, CancellationToken cancellationToken)
+    {
+        var sentences = AnswerSentences.Split(text);
+        if (sentences.Count == 0)
+        {
+            sentences = [text];
+        }
+
+        var target = vectors.For(question, cancellationToken);
+        var sentenceVectors = vectors.Embed(sentences, cancellationToken);
+        var sentenceGrams = sentences.Select(GramsOf).ToList();
+
+        // Each sentence is about the point it is closest to: it makes that point when close enough in meaning, and any
+        // point whose keyword it names when it is at least related to that point.
+        var made = new bool[question.Rubric.Count];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var nearest = -1;
+            var nearestSimilarity = float.MinValue;
+            for (var p = 0; p < question.Rubric.Count; p++)
+            {
+                var similarity = VectorMath.Dot(sentenceVectors[s], target.Points[p]);
+                if (similarity > nearestSimilarity)
+                {
+                    nearest = p;
+                    nearestSimilarity = similarity;
+                }
+
+                if (similarity >= _thresholds.Related && IsNamed(question.Rubric[p], sentenceGrams[s]))
+                {
+                    made[p] = true;
+                }
+            }
+
+            if (nearest >= 0 && nearestSimilarity >= _thresholds.Covers)
+            {
+                made[nearest] = true;
+            }
+        }
+
+        var covered = question.Rubric.Where((_, p) => made[p]).ToList();
+        var missing = question.Rubric.Where((_, p) => !made[p]).ToList();
+
+        var onTopicShare = OnTopicShare(sentences, sentenceVectors, target);
+        var mostlyUnrelated = onTopicShare < RubricMatchThresholds.MostlyUnrelatedBelow;
+        if (covered.Count == 0 && mostlyUnrelated)
+        {
+            return RubricAssessment.Nudge(AnswerVerdict.OffTopic, question.Rubric) with { MatchedByMeaning = true, OnTopicShare = onTopicShare };
+        }
+
+        var score = Math.Max(1, ScoreOf(covered.Count, question.Rubric.Count) - (mostlyUnrelated ? 1 : 0));
+        return new RubricAssessment(AnswerVerdict.Scored, score, covered, missing)
+        {
+            MatchedByMeaning = true,
+            OnTopicShare = onTopicShare,
+            MostlyUnrelated = mostlyUnrelated,
+        };
+    }
+
+    /// <summary>The share of the answer's words that are in sentences close to the question or to one of its points.</summary>
+    private double OnTopicShare(IReadOnlyList<string> sentences, float[][] sentenceVectors, QuestionVectors target)
+    {
+        double all = 0;
+        double onTopic = 0;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var words = Math.Max(1, CountWords(sentences[s]));
+            all += words;
+            var relevance = VectorMath.Dot(sentenceVectors[s], target.Question);
+            foreach (var point in target.Points)
+            {
+                relevance = Math.Max(relevance, VectorMath.Dot(sentenceVectors[s], point));
+            }
+
+            if (relevance >= _thresholds.OnTopic)
+            {
+                onTopic += words;
+            }
+        }
+
+        return all == 0 ? 0 : onTopic / all;
+    }
+
+    /// <summary>The analysed tokens of a text as phrases of 1–6 tokens, plus whole synonym expansions.</summary>
+    private HashSet<string> GramsOf(string text)
+    {
+        var grams = Grams(_analyzer.Tokens(text));
+        foreach (var match in _synonyms.Match(text))
+        {
+            // The whole expansion only: "database" expands to "data storage", which must not count as saying "storage".
+            foreach (var expansion in match.Expansions)
+            {
+                var expanded = _analyzer.Tokens(expansion);
+                if (expanded.Count > 0)
+                {
+                    grams.Add(string.Join(' ', expanded));
+                }
+            }
+        }
+
+        return grams;
+    }
+
+    /// <summary>Whether the words show the point: one of its keywords, or (without keywords) most of its content words.</summary>
+    private bool IsNamed(RubricPoint point, HashSet<string> grams)
     {
         foreach (var keyword in point.Keywords)
         {
@@ -145,6 +287,9 @@ public sealed class RubricScorer : IDisposable
 
         return grams;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interview answer to {QuestionId}: the sentence-embedding model failed; matched by keywords only")]
+    private partial void LogModelFailed(Exception exception, string questionId);
 
     private static int CountWords(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));

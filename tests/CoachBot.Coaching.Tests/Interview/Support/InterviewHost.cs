@@ -9,6 +9,7 @@ using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
 using CoachBot.Knowledge;
+using CoachBot.Knowledge.Semantic;
 using CoachBot.Storage;
 using CoachBot.Storage.Interview;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,8 @@ namespace CoachBot.Coaching.Tests.Interview.Support;
 
 /// <summary>
 /// The interview feature wired the way the host wires it (AddCoachCore, AddKnowledge with the real Lucene retriever,
-/// AddCoachStorage on a SQLite file, AddCoachAi, AddInterviewFeature) over in-memory configuration, with a fake clock. Requests go through the real dispatcher.
+/// AddCoachStorage on a SQLite file, AddCoachAi, AddInterviewFeature) over in-memory configuration, with a fake clock and
+/// the process-wide <see cref="SharedTextEmbedder"/>. Requests go through the real dispatcher.
 /// </summary>
 public sealed class InterviewHost : IAsyncDisposable
 {
@@ -74,6 +76,8 @@ public sealed class InterviewHost : IAsyncDisposable
         services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(time ?? TimeProvider.System);
         services.AddCoachCore();
+        // One MiniLM model per test process: registered before AddKnowledge, whose TryAdd keeps it.
+        services.AddSingleton<ITextEmbedder>(SharedTextEmbedder.Instance);
         services.AddKnowledge();
         services.AddCoachStorage();
         services.AddCoachAi();
