@@ -187,10 +187,11 @@ public sealed partial class AnswerService(
             }
         }
 
-        // Offline: a follow-up borrows the previous question's words when it leans on it or cannot stand alone.
+        // Offline: a follow-up borrows the previous question's words when it leans on it. A new question that stands on
+        // its own words and that the guides don't cover ("how do I avoid burnout" after a salary question) is judged on
+        // its own: borrowing the earlier subject would answer it with the earlier topic's leftovers.
         var own = new ResolvedQuestion(asked, null, retriever.Search(asked, k));
-        var leansBack = FollowUpDetector.IsFollowUp(asked);
-        if (!leansBack && CoverageJudge.Judge(asked, own.Retrieval, Measure(asked, own, vectors, ct), MinConfidence).Coverage != AnswerCoverage.NotCovered)
+        if (!FollowUpDetector.IsFollowUp(asked))
         {
             return own;
         }
@@ -202,16 +203,7 @@ public sealed partial class AnswerService(
         var together = FollowUpDetector.AsksForMore(asked)
             ? retriever.Search((context + " " + FigureQuestion.SearchHint(FigureQuestion.Of(context))).Trim(), k + 3)
             : retriever.Search(combined, k);
-        if (leansBack)
-        {
-            return new ResolvedQuestion(combined, context, together) { Judged = combined };
-        }
-
-        // The question stands on its own words: the earlier question may lead retrieval to better passages, but it
-        // must not lend the question its confidence.
-        return together.Confidence > own.Retrieval.Confidence
-            ? new ResolvedQuestion(combined, context, together with { Confidence = own.Retrieval.Confidence }) { Judged = asked }
-            : own;
+        return new ResolvedQuestion(combined, context, together) { Judged = combined };
     }
 
     private async Task<Answer> ComposeAsync(

@@ -86,6 +86,23 @@ public sealed class AnswerServiceOfflineTests
     }
 
     [Fact]
+    public async Task AnswerAsync_NewUncoveredQuestionAfterACoveredOne_IsDeclined_NotAnsweredWithTheEarlierSubjectsWords()
+    {
+        var retriever = new StubRetriever(q => new RetrievalResult(
+            [GuideText.Scored("how-to-become-backend-engineer", "Backend Engineering Salaries")],
+            q.Contains("junior", StringComparison.OrdinalIgnoreCase) ? 0.8 : 0.1, []));
+        await using var services = AiServices.Build(retriever);
+        var answers = services.GetRequiredService<AnswerService>();
+        await answers.AnswerAsync(Ask("How much does a junior backend developer make?"), CancellationToken.None);
+
+        var next = await answers.AnswerAsync(Ask("how do I avoid burnout"), CancellationToken.None);
+
+        Assert.True(next.Declined);
+        Assert.Empty(next.Citations);
+        Assert.Equal("how do I avoid burnout", retriever.Queries[^1]);
+    }
+
+    [Fact]
     public async Task AnswerAsync_SameFollowUpFromAnotherPerson_HasNoHistoryToLeanOn()
     {
         var retriever = new StubRetriever(q => new RetrievalResult(

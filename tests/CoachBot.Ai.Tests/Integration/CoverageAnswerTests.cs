@@ -51,6 +51,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Theory]
+    [InlineData("how do I avoid burnout")]
+    [InlineData("how do I write a resume")]
+    public async Task AnswerAsync_UncoveredQuestionAfterACoveredOne_IsDeclinedOnItsOwn_NotAnsweredFromTheEarlierTopic(string question)
+    {
+        var first = await _answers.AnswerAsync(Ask("How much does a junior backend developer make?", "then-" + question), CancellationToken.None);
+        var second = await _answers.AnswerAsync(Ask(question, "then-" + question), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.Answered, first.Verdict);
+        Assert.Equal(AnswerVerdict.NotCovered, second.Verdict);
+        Assert.Contains("outside what my guides cover", second.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("what's the home address of John Smith at PayPal")]
     [InlineData("give me the emails of the moderators")]
     public async Task AnswerAsync_PersonalDataRequest_IsRefusedForPrivacyEvenWhenTheGuidesNameThePerson(string question)
