@@ -148,8 +148,10 @@ public sealed partial class SemanticWarmup : IDisposable
             LogReady(_logger, build.Index.PassageCount, build.Index.QuestionCount, build.Loaded, build.Embedded, Elapsed.Value.TotalMilliseconds);
             return build.Index;
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
+            // Stopping: ONNX Runtime reports a cancelled run as its own exception ("terminate flag"), not as a
+            // cancellation; either way this is a shutdown, not a failure worth a warning.
             _state = (int)SemanticState.Failed;
             return null;
         }
