@@ -7,6 +7,7 @@ using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Ai.Memory;
 using CoachBot.Core.Conversations;
 using CoachBot.Knowledge;
+using CoachBot.Knowledge.Retrieval;
 using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,10 @@ public static class OfflineAnswerLatency
         services.AddCoachAi();
         await using var provider = services.BuildServiceProvider();
         var answers = provider.GetRequiredService<AnswerService>();
+        // What a warm bot serves: hybrid retrieval once the passage vectors are ready (the host's warm-up service does this).
+        var vectorsReady = Stopwatch.StartNew();
+        var hybrid = semantic && await provider.GetRequiredService<SemanticWarmup>().EnsureReadyAsync() is not null;
+        await output.WriteLineAsync($"retrieval: {(hybrid ? "hybrid" : "lexical")} (passage vectors ready in {vectorsReady.Elapsed.TotalSeconds:F1} s)");
         var memory = provider.GetRequiredService<IConversationMemory>();
         var conversation = ConversationKey.Terminal;
 
