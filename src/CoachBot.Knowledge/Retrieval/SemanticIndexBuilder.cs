@@ -62,9 +62,12 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
             passageTexts.Select(text => vectors[hashByText[text]]).ToList(),
             questions.Select(question => (vectors[hashByText[question.Question]], question.DocIds)).ToList(),
             sentences.Select(sentence => (vectors[hashByText[sentence.Sentence]], new[] { sentence.DocId })).ToList());
-        return new SemanticIndexBuild(semantic, loaded, missing.Count);
+        return new SemanticIndexBuild(semantic, loaded, missing.Count, hashByText.Values.ToHashSet(StringComparer.Ordinal));
     }
 }
 
-/// <summary>A built index and how many of its vectors came from the store and how many were embedded now.</summary>
-public sealed record SemanticIndexBuild(SemanticPassageIndex Index, int Loaded, int Embedded);
+/// <summary>
+/// A built index, how many of its vectors came from the store and how many were embedded now, and the text hashes of
+/// all its vectors (what the store must keep).
+/// </summary>
+public sealed record SemanticIndexBuild(SemanticPassageIndex Index, int Loaded, int Embedded, IReadOnlySet<string> TextHashes);

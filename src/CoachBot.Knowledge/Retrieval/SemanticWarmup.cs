@@ -72,6 +72,9 @@ public sealed partial class SemanticWarmup : IDisposable
     /// <summary>Of the last warm-up: vectors found in the store, and vectors embedded.</summary>
     public (int Loaded, int Embedded) Counts { get; private set; }
 
+    /// <summary>How many stale stored vectors the last warm-up deleted (texts no longer in the knowledge base, other models).</summary>
+    public int StaleDeleted { get; private set; }
+
     public string Describe() => State switch
     {
         SemanticState.Off => "off",
@@ -146,6 +149,7 @@ public sealed partial class SemanticWarmup : IDisposable
             _index = build.Index;
             _state = (int)SemanticState.Ready;
             LogReady(_logger, build.Index.PassageCount, build.Index.QuestionCount, build.Loaded, build.Embedded, Elapsed.Value.TotalMilliseconds);
+            await DeleteStaleVectorsAsync(embedder.ModelId, build.TextHashes).ConfigureAwait(false);
             return build.Index;
         }
         catch (Exception) when (_stopping.IsCancellationRequested)
@@ -164,6 +168,40 @@ public sealed partial class SemanticWarmup : IDisposable
             return null;
         }
     }
+
+    /// <summary>
+    /// After a successful warm-up, the store keeps only this model's vectors of today's texts: vectors of edited or
+    /// removed passages and questions (and of another model) are never read again. Failing to delete them is logged;
+    /// the vectors are ready either way.
+    /// </summary>
+    private async Task DeleteStaleVectorsAsync(string modelId, IReadOnlySet<string> textHashes)
+    {
+        try
+        {
+            var deleted = await _store.DeleteAllExceptAsync(modelId, textHashes, _stopping.Token).ConfigureAwait(false);
+            StaleDeleted = deleted;
+            if (deleted > 0)
+            {
+                LogStaleDeleted(_logger, deleted);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Shutting down: the next start deletes them.
+        }
+#pragma warning disable CA1031 // A failed clean-up (database busy or gone) must not undo a ready warm-up.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogStaleDeleteFailed(_logger, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} stored vectors of texts no longer in the knowledge base (or of another model)")]
+    private static partial void LogStaleDeleted(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting stale stored vectors failed; they stay until the next warm-up")]
+    private static partial void LogStaleDeleteFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Semantic retrieval ready: {PassageCount} passages and {QuestionCount} expansion questions ({Loaded} vectors from the store, {Embedded} embedded) in {ElapsedMs:F0} ms")]
     private static partial void LogReady(ILogger logger, int passageCount, int questionCount, int loaded, int embedded, double elapsedMs);

@@ -13,6 +13,13 @@ public interface IPassageVectorStore
 
     /// <summary>Stores vectors; a key already stored (another process was first) is kept as it is.</summary>
     Task SaveAsync(string modelId, IReadOnlyList<StoredVector> vectors, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes every stored vector except those of <paramref name="modelId"/> whose hash is in <paramref name="keepHashes"/>:
+    /// vectors of texts no longer in the knowledge base, and of other models, are never read again. Returns how many
+    /// were deleted.
+    /// </summary>
+    Task<int> DeleteAllExceptAsync(string modelId, IReadOnlyCollection<string> keepHashes, CancellationToken cancellationToken);
 }
 
 /// <summary>A vector and the <see cref="TextHash"/> of the text it was made from.</summary>

@@ -34,4 +34,17 @@ public sealed class InMemoryPassageVectorStore : IPassageVectorStore
 
         return Task.CompletedTask;
     }
+
+    public Task<int> DeleteAllExceptAsync(string modelId, IReadOnlyCollection<string> keepHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keepHashes);
+        var keep = keepHashes.ToHashSet(StringComparer.Ordinal);
+        var deleted = 0;
+        foreach (var key in _vectors.Keys.Where(key => key.Model != modelId || !keep.Contains(key.Hash)))
+        {
+            deleted += _vectors.TryRemove(key, out _) ? 1 : 0;
+        }
+
+        return Task.FromResult(deleted);
+    }
 }

@@ -3,7 +3,7 @@ namespace CoachBot.Storage.PassageVectors;
 /// <summary>
 /// One stored sentence vector of the knowledge base (a passage with its heading path, an expansion question or a
 /// sentence), keyed by the model that made it and the SHA-256 of the text embedded. Vectors of texts that no longer
-/// exist are never read again; they are small (1.5 KB) and harmless.
+/// exist (or of another model) are deleted after each successful warm-up (<c>SemanticWarmup</c>).
 /// </summary>
 public sealed class PassageVectorRecord
 {

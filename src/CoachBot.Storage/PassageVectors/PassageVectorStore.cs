@@ -72,4 +72,29 @@ public sealed class PassageVectorStore(IDbContextFactory<CoachBotDbContext> cont
             }
         }
     }
+
+    public async Task<int> DeleteAllExceptAsync(string modelId, IReadOnlyCollection<string> keepHashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keepHashes);
+        var keep = keepHashes.ToHashSet(StringComparer.Ordinal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // The table holds one row per text of the knowledge base (about 1,200): its keys are read, the stale ones
+        // deleted in slices (one statement each), far below any parameter limit.
+        var keys = await db.Set<PassageVectorRecord>().AsNoTracking()
+            .Select(v => new { v.ModelId, v.TextHash })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        foreach (var model in keys.Where(key => key.ModelId != modelId || !keep.Contains(key.TextHash)).GroupBy(key => key.ModelId, StringComparer.Ordinal))
+        {
+            foreach (var slice in model.Select(key => key.TextHash).Chunk(LookupSlice))
+            {
+                deleted += await db.Set<PassageVectorRecord>()
+                    .Where(v => v.ModelId == model.Key && slice.Contains(v.TextHash))
+                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return deleted;
+    }
 }

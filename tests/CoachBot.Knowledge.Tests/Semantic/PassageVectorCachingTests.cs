@@ -65,6 +65,33 @@ public sealed class PassageVectorCachingTests : IDisposable
         Assert.All(build.Counter.BatchSizes, size => Assert.InRange(size, 1, SemanticIndexBuilder.BatchSize));
     }
 
+    [Fact]
+    public async Task Warmup_AfterAPassageChanged_DeletesTheOldTextsVectorsAndAnotherModelsButKeepsTodays()
+    {
+        var store = new InMemoryPassageVectorStore();
+        await BuildAsync(Guide, store);
+        var embedder = new HashingTextEmbedder();
+        await store.SaveAsync("another-model", [new StoredVector(TextHash.Of("Relational databases store rows in tables."), [1f])], CancellationToken.None);
+        var changed = Guide.Replace("Backend engineers build APIs.", "Backend engineers design APIs.", StringComparison.Ordinal);
+        _folder.Write("guides/cache-guide.md", changed);
+        var knowledge = KnowledgeBase.Load(_folder.Path);
+        using var lucene = new LucenePassageRetriever(knowledge);
+        var before = store.Count;
+
+        using var warmup = new SemanticWarmup(new SemanticModel(embedder), lucene, knowledge, store);
+        var index = await warmup.EnsureReadyAsync();
+
+        Assert.NotNull(index);
+        var todays = await new SemanticIndexBuilder(embedder, new InMemoryPassageVectorStore()).BuildAsync(lucene.Index, knowledge, progress: null, CancellationToken.None);
+        // Stale: the old careers passage and its old sentence (the new ones were added), and the other model's vector.
+        Assert.Equal(3, warmup.StaleDeleted);
+        Assert.Equal(before + 2 - 3, store.Count);
+        Assert.Equal(todays.TextHashes.Count, store.Count);
+        var kept = await store.LoadAsync(embedder.ModelId, todays.TextHashes.ToList(), CancellationToken.None);
+        Assert.Equal(todays.TextHashes.Count, kept.Count);
+        Assert.Empty(await store.LoadAsync("another-model", [TextHash.Of("Relational databases store rows in tables.")], CancellationToken.None));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private async Task<(SemanticIndexBuild Build, CountingTextEmbedder Counter, List<string> Embedded)> BuildAsync(string guide, IPassageVectorStore store)

@@ -60,5 +60,22 @@ public abstract class PassageVectorStoreContract : StoreContract
         Assert.Equal(Vector(699, 1), loaded[TextHash.Of("text 699")]);
     }
 
+    [StoreFact]
+    public async Task DeleteAllExceptAsync_DeletesTextsNoLongerKeptAndOtherModels_KeepsTheRest()
+    {
+        var kept = Enumerable.Range(0, 600).Select(i => new StoredVector(TextHash.Of($"kept {i}"), Vector(i, 1))).ToList();
+        var stale = Enumerable.Range(0, 550).Select(i => new StoredVector(TextHash.Of($"stale {i}"), Vector(i, 2))).ToList();
+        await Store.SaveAsync(Model, [.. kept, .. stale], CancellationToken.None);
+        await Store.SaveAsync("model-b", [new StoredVector(TextHash.Of("kept 0"), Vector(9, 9))], CancellationToken.None);
+
+        var deleted = await Store.DeleteAllExceptAsync(Model, kept.Select(v => v.TextHash).ToList(), CancellationToken.None);
+
+        Assert.Equal(551, deleted);
+        var all = kept.Concat(stale).Select(v => v.TextHash).ToList();
+        var left = await Store.LoadAsync(Model, all, CancellationToken.None);
+        Assert.Equal(kept.Select(v => v.TextHash).Order(StringComparer.Ordinal), left.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(await Store.LoadAsync("model-b", [TextHash.Of("kept 0")], CancellationToken.None));
+    }
+
     private static float[] Vector(params float[] values) => values;
 }
