@@ -2,7 +2,7 @@
 """Sanity-check the retrieval eval sets against the seed guides.
 
 Usage: python3 knowledge/eval/verify.py [--seeds /work/shared/seeds]
-Checks, for questions.jsonl and heldout.jsonl:
+Checks, for questions.jsonl, heldout.jsonl and dev-paraphrases.jsonl:
   * every line is JSON with question/evidence/guide
   * guide names an existing seed file
   * evidence (whitespace collapsed) occurs verbatim in that seed, within one line/paragraph
@@ -20,7 +20,7 @@ texts = {f: open(os.path.join(seeds, f), encoding="utf-8").read() for f in os.li
 lines = {f: [ws(l) for l in t.splitlines() if l.strip()] for f, t in texts.items()}
 
 errors, seen = [], {}
-for name in ("questions.jsonl", "heldout.jsonl"):
+for name in ("questions.jsonl", "heldout.jsonl", "dev-paraphrases.jsonl"):
     dist = Counter()
     with open(os.path.join(here, name), encoding="utf-8") as fh:
         for n, raw in enumerate(fh, 1):

@@ -57,6 +57,22 @@ public sealed class SemanticRubricMatchingTests : IDisposable
     }
 
     [Fact]
+    public void TwoSentenceAnswerPackedWithKeywords_MakesAtMostTwoPoints()
+    {
+        // Every one of the four points' keywords, in two sentences.
+        const string answer =
+            "Authentication is about identity, login, passwords, sessions and tokens with a 401 when it fails. " +
+            "Authorization is about permissions, roles, access control and a 403 forbidden when you are not allowed.";
+        var question = Bank.Find("sec-junior-authn-authz")!;
+
+        var result = _byMeaning.Assess(question, answer);
+
+        Assert.Equal(AnswerVerdict.Scored, result.Verdict);
+        Assert.InRange(result.Covered.Count, 1, 2);
+        Assert.True(_byWords.Assess(question, answer).Covered.Count > 2, "the words alone name more than two points");
+    }
+
+    [Fact]
     public void VagueAnswer_CountsOncePerSentence_NotForEveryPointItIsLooselyNear()
     {
         var result = _byMeaning.Assess(Bank.Find("db-junior-indexes")!, "An index makes reads faster, like the index at the back of a book. You add one when a query is slow.");

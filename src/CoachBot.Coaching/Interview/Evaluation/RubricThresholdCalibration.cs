@@ -27,18 +27,20 @@ public static class RubricThresholdCalibration
         var otherTrackQuestions = new List<float>();
         foreach (var (question, target) in all)
         {
-            foreach (var point in target.Points)
+            for (var point = 0; point < target.PointCount; point++)
             {
+                var variants = target.VectorsOf(point).ToList();
                 foreach (var (other, otherVectors) in all.Where(o => o.Question.Track != question.Track))
                 {
-                    otherTrackQuestions.Add(VectorMath.Dot(point, otherVectors.Question));
-                    otherTrackPoints.AddRange(otherVectors.Points.Select(p => VectorMath.Dot(point, p)));
+                    otherTrackQuestions.Add(variants.Max(v => VectorMath.Dot(v, otherVectors.Question)));
+                    otherTrackPoints.AddRange(Enumerable.Range(0, otherVectors.PointCount).Select(p => variants.Max(v => otherVectors.Similarity(v, p))));
                 }
             }
         }
 
         var own = new List<float>();
         var siblings = new List<float>();
+        var nearestIsOwn = 0;
         foreach (var line in File.ReadLines(paraphraseFile).Where(l => !string.IsNullOrWhiteSpace(l)))
         {
             using var json = JsonDocument.Parse(line);
@@ -48,16 +50,21 @@ public static class RubricThresholdCalibration
             var question = bank.Find(id) ?? throw new InvalidDataException($"{paraphraseFile}: no question '{id}'.");
             var target = vectors.For(question);
             var vector = vectors.Embed([text])[0];
-            for (var p = 0; p < target.Points.Length; p++)
+            var similarities = Enumerable.Range(0, target.PointCount).Select(point => target.Similarity(vector, point)).ToArray();
+            for (var p = 0; p < similarities.Length; p++)
             {
-                (p == index ? own : siblings).Add(VectorMath.Dot(vector, target.Points[p]));
+                (p == index ? own : siblings).Add(similarities[p]);
             }
+
+            nearestIsOwn += Array.IndexOf(similarities, similarities.Max()) == index ? 1 : 0;
         }
 
-        var covers = Youden(own, siblings);
+        var (covers, j) = Youden(own, siblings);
         var related = Percentile(otherTrackPoints, 0.95);
         var onTopic = Percentile(otherTrackQuestions, 0.95);
         Describe(output, "paraphrase vs its own point", own);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"paraphrases nearest to their own point: {nearestIsOwn}/{own.Count}; Youden J own vs siblings: {j:0.000}"));
         Describe(output, "paraphrase vs sibling points", siblings);
         Describe(output, "point vs other tracks' points", otherTrackPoints);
         Describe(output, "point vs other tracks' questions", otherTrackQuestions);
@@ -67,7 +74,7 @@ public static class RubricThresholdCalibration
     }
 
     /// <summary>The cut maximising true-positive rate minus false-positive rate.</summary>
-    private static float Youden(List<float> positives, List<float> negatives)
+    private static (float Cut, double J) Youden(List<float> positives, List<float> negatives)
     {
         var best = 0f;
         var bestJ = double.MinValue;
@@ -82,7 +89,7 @@ public static class RubricThresholdCalibration
             }
         }
 
-        return best;
+        return (best, bestJ);
     }
 
     private static float Percentile(List<float> values, double p)

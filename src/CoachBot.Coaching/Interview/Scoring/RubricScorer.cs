@@ -17,14 +17,15 @@ namespace CoachBot.Coaching.Interview.Scoring;
 /// of its own content words appear.
 /// </para>
 /// <para>
-/// Meaning (when the sentence-embedding model is on): each sentence (or clause) of the answer is compared with each
-/// point and is taken to be about the point it is nearest to. It covers that point when close enough in meaning
-/// (<see cref="RubricMatchThresholds.Covers"/>), and covers any point whose keyword it names when it is at least related
-/// to it (<see cref="RubricMatchThresholds.Related"/>). So a strong answer in the candidate's own words is credited, a
-/// vague sentence that is loosely near every point counts once, and a keyword dropped into an unrelated sentence does
-/// not count. Sentences close to
-/// neither the question nor a point are unrelated: an answer mostly made of them loses a point, and one that covers
-/// nothing is off-topic.
+/// Meaning (when the sentence-embedding model is on): the answer is cut into sentences (and clauses), and each sentence
+/// and each pair of neighbouring sentences is compared with each point (as written and followed by its keywords). A
+/// unit makes the point it is nearest to when close enough in meaning (<see cref="RubricMatchThresholds.Covers"/>),
+/// and any point whose keyword it names when it is at least related to it (<see cref="RubricMatchThresholds.Related"/>).
+/// Points are credited best match first, at most one per sentence of the answer: a strong answer in the candidate's
+/// own words is credited, a two-sentence answer packed with keywords makes at most two points, a vague sentence that is
+/// loosely near every point counts once, and a keyword dropped into an unrelated sentence does not count. Sentences
+/// close to neither the question nor a point are unrelated: an answer mostly made of them loses a point, and one that
+/// covers nothing is off-topic.
 /// </para>
 /// The score is the covered share mapped onto 1–5. Empty, one-word and off-topic answers are not scored.
 /// </summary>
@@ -140,35 +141,18 @@ public sealed partial class RubricScorer : IDisposable
 
         var target = vectors.For(question, cancellationToken);
         var sentenceVectors = vectors.Embed(sentences, cancellationToken);
-        var sentenceGrams = sentences.Select(GramsOf).ToList();
 
-        // Each sentence is about the point it is closest to: it makes that point when close enough in meaning, and any
-        // point whose keyword it names when it is at least related to that point.
-        var made = new bool[question.Rubric.Count];
-        for (var s = 0; s < sentences.Count; s++)
-        {
-            var nearest = -1;
-            var nearestSimilarity = float.MinValue;
-            for (var p = 0; p < question.Rubric.Count; p++)
-            {
-                var similarity = VectorMath.Dot(sentenceVectors[s], target.Points[p]);
-                if (similarity > nearestSimilarity)
-                {
-                    nearest = p;
-                    nearestSimilarity = similarity;
-                }
-
-                if (similarity >= _thresholds.Related && IsNamed(question.Rubric[p], sentenceGrams[s]))
-                {
-                    made[p] = true;
-                }
-            }
-
-            if (nearest >= 0 && nearestSimilarity >= _thresholds.Covers)
-            {
-                made[nearest] = true;
-            }
-        }
+        // Units are the sentences and each pair of neighbouring sentences (a clause split off its sentence, "Two keys
+        // can land in the same slot", often states its idea only with its neighbour). Each sentence shows one idea:
+        // a unit makes the point it is nearest to when close enough in meaning, or a point whose keyword it names when
+        // at least related to it; then points are credited best match first, each sentence used for one point only,
+        // so the count is of distinct points backed by distinct sentences.
+        var windows = Enumerable.Range(0, Math.Max(0, sentences.Count - 1)).Select(s => sentences[s] + " " + sentences[s + 1]).ToList();
+        var windowVectors = windows.Count == 0 ? [] : vectors.Embed(windows, cancellationToken);
+        var units = new List<(int First, int Last, float[] Vector, HashSet<string> Grams)>(sentences.Count + windows.Count);
+        units.AddRange(sentences.Select((sentence, s) => (s, s, sentenceVectors[s], GramsOf(sentence))));
+        units.AddRange(windows.Select((window, s) => (s, s + 1, windowVectors[s], GramsOf(window))));
+        var made = MatchDistinctPoints(question, target, units);
 
         var covered = question.Rubric.Where((_, p) => made[p]).ToList();
         var missing = question.Rubric.Where((_, p) => !made[p]).ToList();
@@ -189,6 +173,60 @@ public sealed partial class RubricScorer : IDisposable
         };
     }
 
+    /// <summary>
+    /// Which points the answer makes: every (unit, point) pair where the unit makes the point, taken best similarity
+    /// first (a single sentence before a window at equal similarity), a point credited once and a sentence used once.
+    /// </summary>
+    private bool[] MatchDistinctPoints(InterviewQuestion question, QuestionVectors target, List<(int First, int Last, float[] Vector, HashSet<string> Grams)> units)
+    {
+        var candidates = new List<(float Similarity, int Span, int Unit, int Point)>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            var (first, last, vector, grams) = units[u];
+            var nearest = -1;
+            var nearestSimilarity = float.MinValue;
+            var similarities = new float[question.Rubric.Count];
+            for (var p = 0; p < question.Rubric.Count; p++)
+            {
+                similarities[p] = target.Similarity(vector, p);
+                if (similarities[p] > nearestSimilarity)
+                {
+                    nearest = p;
+                    nearestSimilarity = similarities[p];
+                }
+            }
+
+            for (var p = 0; p < question.Rubric.Count; p++)
+            {
+                var byMeaning = p == nearest && similarities[p] >= _thresholds.Covers;
+                var byKeyword = similarities[p] >= _thresholds.Related && IsNamed(question.Rubric[p], grams);
+                if (byMeaning || byKeyword)
+                {
+                    candidates.Add((similarities[p], last - first, u, p));
+                }
+            }
+        }
+
+        // A point needs a sentence of its own: an answer of two sentences makes at most two points, however many
+        // keywords it packs in ("Authentication is logging in. Authorization is a different step that comes after.").
+        var sentenceCount = units.Count(unit => unit.First == unit.Last);
+        var made = new bool[question.Rubric.Count];
+        var credited = 0;
+        foreach (var (_, _, _, p) in candidates.OrderByDescending(c => c.Similarity).ThenBy(c => c.Span))
+        {
+            if (made[p] || credited == sentenceCount)
+            {
+                continue;
+            }
+
+            credited++;
+
+            made[p] = true;
+        }
+
+        return made;
+    }
+
     /// <summary>The share of the answer's words that are in sentences close to the question or to one of its points.</summary>
     private double OnTopicShare(IReadOnlyList<string> sentences, float[][] sentenceVectors, QuestionVectors target)
     {
@@ -199,9 +237,9 @@ public sealed partial class RubricScorer : IDisposable
             var words = Math.Max(1, CountWords(sentences[s]));
             all += words;
             var relevance = VectorMath.Dot(sentenceVectors[s], target.Question);
-            foreach (var point in target.Points)
+            for (var p = 0; p < target.PointCount; p++)
             {
-                relevance = Math.Max(relevance, VectorMath.Dot(sentenceVectors[s], point));
+                relevance = Math.Max(relevance, target.Similarity(sentenceVectors[s], p));
             }
 
             if (relevance >= _thresholds.OnTopic)
