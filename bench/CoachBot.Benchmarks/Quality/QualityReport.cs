@@ -10,11 +10,12 @@ namespace CoachBot.Benchmarks.Quality;
 /// the evaluation sets. <c>dotnet run -c Release --project bench/CoachBot.Benchmarks -- quality [--k 3] [--misses]</c>
 /// (<c>--misses</c> prints the misses of questions.jsonl only: the held-out set is for measuring, never for reading).
 /// Then the semantic table (<see cref="SemanticQualityReport"/>: lexical, semantic, fused columns; <c>--tune</c> adds
-/// the fusion grid on questions.jsonl).
+/// the fusion grid on the development sets questions.jsonl and dev-paraphrases.jsonl; <c>--dev-only</c> leaves the
+/// held-out set out of every table).
 /// </summary>
 public static class QualityReport
 {
-    private static readonly string[] EvaluationSets = ["questions.jsonl", "heldout.jsonl"];
+    private static readonly string[] EvaluationSets = ["questions.jsonl", "dev-paraphrases.jsonl", "heldout.jsonl"];
 
     public static int Run(string[] args, TextWriter output)
     {
@@ -27,7 +28,9 @@ public static class QualityReport
 
         var knowledgeDirectory = KnowledgeDirectory.Resolve(null) ?? throw new InvalidOperationException("No knowledge/guides folder found above the current directory.");
         var knowledge = KnowledgeBase.Load(knowledgeDirectory);
+        // --dev-only leaves the held-out set out (while choosing anything, its figures must not be seen).
         var sets = EvaluationSets
+            .Where(name => !(args.Contains("--dev-only") && name == "heldout.jsonl"))
             .Select(name => (Name: name, File: EvaluationFile.Read(Path.Combine(knowledgeDirectory, "eval", name))))
             .ToList();
 

@@ -51,13 +51,13 @@ public static class SemanticQualityReport
             output.WriteLine($"Lucene top-{k} hits lost by the shipped fusion on {name}: {lost.Count}");
             foreach (var lostCase in lost)
             {
-                output.WriteLine(name == "questions.jsonl" ? $"  line {lostCase.Line}: {lostCase.Question}" : $"  line {lostCase.Line}");
+                output.WriteLine(name != "heldout.jsonl" ? $"  line {lostCase.Line}: {lostCase.Question}" : $"  line {lostCase.Line}");
             }
         }
 
         if (tune)
         {
-            Tune(lucene, warmup, sets[0].File, k, output);
+            Tune(lucene, warmup, sets.Where(set => set.Name != "heldout.jsonl").ToList(), k, output);
         }
     }
 
@@ -75,36 +75,43 @@ public static class SemanticQualityReport
     private static string Cell(EvaluationResult result) =>
         string.Create(CultureInfo.InvariantCulture, $"r@{result.K}={result.Recall:0.000} mrr={result.MeanReciprocalRank:0.000}");
 
-    private static void Tune(LucenePassageRetriever lucene, SemanticWarmup warmup, EvaluationFile file, int k, TextWriter output)
+    private static void Tune(LucenePassageRetriever lucene, SemanticWarmup warmup, IReadOnlyList<(string Name, EvaluationFile File)> devSets, int k, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("Tuning grid on questions.jsonl (recall, mrr, Lucene hits lost):");
+        output.WriteLine($"Tuning grid on {string.Join(" + ", devSets.Select(set => set.Name))} (per set: recall, mrr, Lucene hits lost):");
         var grid = new List<HybridSettings>();
-        foreach (var hubness in new[] { 0.0, 0.3, 0.5, 0.7, 1.0 })
+        foreach (var separate in new[] { false, true })
         {
-            var dense = HybridSettings.Default with { HubnessWeight = hubness };
-            grid.Add(dense with { Fusion = FusionMethod.Reciprocal, LexicalWeight = 0 });
             foreach (var weight in new[] { 0.5, 0.6 })
             {
-                foreach (var rrfK in new[] { 10.0, 60.0 })
+                foreach (var rrfK in new[] { 30.0, 60.0 })
                 {
-                    grid.Add(dense with { Fusion = FusionMethod.Reciprocal, LexicalWeight = weight, ReciprocalK = rrfK });
+                    foreach (var questions in new[] { 0.8, 1.0 })
+                    {
+                        grid.Add(HybridSettings.Default with
+                        {
+                            Fusion = FusionMethod.Reciprocal,
+                            SeparateDenseLists = separate,
+                            LexicalWeight = weight,
+                            ReciprocalK = rrfK,
+                            QuestionWeight = questions,
+                        });
+                    }
                 }
-            }
-
-            foreach (var weight in new[] { 0.3, 0.4 })
-            {
-                grid.Add(dense with { Fusion = FusionMethod.WeightedSum, LexicalWeight = weight });
             }
         }
 
         foreach (var settings in grid)
         {
             var retriever = new HybridPassageRetriever(lucene, warmup, settings);
-            var result = new RetrievalEvaluator(retriever).Evaluate(file.Cases, k);
-            var lost = LostByFusion(lucene, retriever, file.Cases, k).Count;
+            var cells = devSets.Select(set =>
+            {
+                var result = new RetrievalEvaluator(retriever).Evaluate(set.File.Cases, k);
+                var lost = LostByFusion(lucene, retriever, set.File.Cases, k).Count;
+                return string.Create(CultureInfo.InvariantCulture, $"r@{k}={result.Recall:0.000} mrr={result.MeanReciprocalRank:0.000} lost={lost}");
+            });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {settings.Fusion,-11} lexical={settings.LexicalWeight:0.0} k={settings.ReciprocalK,3:0} questions={settings.QuestionWeight:0.0} sentences={settings.SentenceWeight:0.0} hubness={settings.HubnessWeight:0.0}  r@{k}={result.Recall:0.000} mrr={result.MeanReciprocalRank:0.000} lost={lost}"));
+                $"  separate={(settings.SeparateDenseLists ? 1 : 0)} lexical={settings.LexicalWeight:0.0} k={settings.ReciprocalK,3:0} questions={settings.QuestionWeight:0.0} sentences={settings.SentenceWeight:0.0}  {string.Join("  ", cells)}"));
         }
     }
 }

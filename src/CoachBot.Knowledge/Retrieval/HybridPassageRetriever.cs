@@ -114,33 +114,69 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             lexical[hit.DocId] = hit.Score;
         }
 
-        var dense = Dense(semantic, vectors, (float)_settings.HubnessWeight);
-        var bestSimilarity = (_settings.HubnessWeight == 0 ? dense : Dense(semantic, vectors, 0)).Max();
-        var fused = _settings.Fusion == FusionMethod.Reciprocal
-            ? RankFusion.Reciprocal(lexical, dense, _settings.LexicalWeight, _settings.ReciprocalK)
-            : RankFusion.WeightedSum(lexical, dense, _settings.LexicalWeight);
+        var parts = DenseParts(semantic, vectors, (float)_settings.HubnessWeight);
+        var dense = Combine(parts);
+        var bestSimilarity = (_settings.HubnessWeight == 0 ? dense : Combine(DenseParts(semantic, vectors, 0))).Max();
+        var fused = _settings.Fusion switch
+        {
+            FusionMethod.Reciprocal when _settings.SeparateDenseLists => RankFusion.Reciprocal(
+                lexical,
+                [parts.Passages, Scaled(parts.Questions, _settings.QuestionWeight), Scaled(parts.Sentences, _settings.SentenceWeight)],
+                _settings.LexicalWeight,
+                _settings.ReciprocalK),
+            FusionMethod.Reciprocal => RankFusion.Reciprocal(lexical, dense, _settings.LexicalWeight, _settings.ReciprocalK),
+            _ => RankFusion.WeightedSum(lexical, dense, _settings.LexicalWeight),
+        };
         return (lexical, dense, fused, bestSimilarity);
     }
 
     /// <summary>Per passage, the best of its own cosine, its sentences' and its expansion questions' (weighted), over the query's variants.</summary>
-    private double[] Dense(SemanticPassageIndex semantic, float[][] vectors, float hubness)
+    private double[] Dense(SemanticPassageIndex semantic, float[][] vectors, float hubness) => Combine(DenseParts(semantic, vectors, hubness));
+
+    private double[] Combine((double[] Passages, double[] Questions, double[] Sentences) parts)
     {
-        var dense = new double[semantic.PassageCount];
-        Array.Fill(dense, double.MinValue);
-        foreach (var vector in vectors)
+        var dense = new double[parts.Passages.Length];
+        for (var docId = 0; docId < dense.Length; docId++)
         {
-            var passages = semantic.PassageSimilarities(vector, hubness);
-            var questions = semantic.QuestionSimilarities(vector, hubness);
-            var sentences = semantic.SentenceSimilarities(vector, hubness);
-            for (var docId = 0; docId < dense.Length; docId++)
-            {
-                var best = Math.Max(passages[docId], _settings.QuestionWeight * questions[docId]);
-                dense[docId] = Math.Max(dense[docId], Math.Max(best, _settings.SentenceWeight * sentences[docId]));
-            }
+            var best = Math.Max(parts.Passages[docId], _settings.QuestionWeight * parts.Questions[docId]);
+            dense[docId] = Math.Max(best, _settings.SentenceWeight * parts.Sentences[docId]);
         }
 
         return dense;
     }
+
+    /// <summary>Per passage, the best cosine of its own vector, of its expansion questions and of its sentences, over the query's variants.</summary>
+    private static (double[] Passages, double[] Questions, double[] Sentences) DenseParts(SemanticPassageIndex semantic, float[][] vectors, float hubness)
+    {
+        var count = semantic.PassageCount;
+        var passages = Filled(count);
+        var questions = Filled(count);
+        var sentences = Filled(count);
+        foreach (var vector in vectors)
+        {
+            var p = semantic.PassageSimilarities(vector, hubness);
+            var q = semantic.QuestionSimilarities(vector, hubness);
+            var s = semantic.SentenceSimilarities(vector, hubness);
+            for (var docId = 0; docId < count; docId++)
+            {
+                passages[docId] = Math.Max(passages[docId], p[docId]);
+                questions[docId] = Math.Max(questions[docId], q[docId] == float.MinValue ? double.MinValue : q[docId]);
+                sentences[docId] = Math.Max(sentences[docId], s[docId] == float.MinValue ? double.MinValue : s[docId]);
+            }
+        }
+
+        return (passages, questions, sentences);
+    }
+
+    private static double[] Filled(int count)
+    {
+        var values = new double[count];
+        Array.Fill(values, double.MinValue);
+        return values;
+    }
+
+    private static double[] Scaled(double[] values, double weight) =>
+        values.Select(value => value == double.MinValue ? double.MinValue : value * weight).ToArray();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedding the question failed; this search is lexical only")]
     private static partial void LogEmbeddingFailed(ILogger logger, Exception exception);

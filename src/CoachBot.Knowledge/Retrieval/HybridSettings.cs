@@ -41,6 +41,12 @@ public sealed record HybridSettings
     /// <summary>Likewise for the best cosine with one sentence of the passage (0: sentences not used).</summary>
     public double SentenceWeight { get; init; } = 0.9;
 
+    /// <summary>
+    /// With <see cref="FusionMethod.Reciprocal"/>: fuse the passages', expansion questions' and sentences' dense rankings
+    /// as three lists (the dense share split among them) instead of one ranking by the best of the three.
+    /// </summary>
+    public bool SeparateDenseLists { get; init; }
+
     /// <summary>How many lexical hits take part in the fusion.</summary>
     public int LexicalCandidates { get; init; } = 50;
 

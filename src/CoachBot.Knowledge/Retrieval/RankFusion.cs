@@ -18,6 +18,25 @@ public static class RankFusion
         return fused;
     }
 
+    /// <summary>
+    /// Reciprocal rank fusion of the lexical ranking with several dense rankings (the passages' own vectors, their
+    /// expansion questions, their sentences), the dense share split evenly among them: a passage near the top of two
+    /// dense lists beats one that is first in a single list.
+    /// </summary>
+    public static double[] Reciprocal(IReadOnlyList<double> lexical, IReadOnlyList<IReadOnlyList<double>> denseLists, double lexicalWeight, double k)
+    {
+        ArgumentNullException.ThrowIfNull(lexical);
+        ArgumentNullException.ThrowIfNull(denseLists);
+        var fused = new double[lexical.Count];
+        AddReciprocalRanks(fused, lexical, lexicalWeight, k, onlyPositive: true);
+        foreach (var dense in denseLists)
+        {
+            AddReciprocalRanks(fused, dense, (1 - lexicalWeight) / denseLists.Count, k, onlyPositive: false);
+        }
+
+        return fused;
+    }
+
     public static double[] WeightedSum(IReadOnlyList<double> lexical, IReadOnlyList<double> dense, double lexicalWeight)
     {
         ArgumentNullException.ThrowIfNull(lexical);
@@ -47,7 +66,7 @@ public static class RankFusion
     private static void AddReciprocalRanks(double[] fused, IReadOnlyList<double> scores, double weight, double k, bool onlyPositive)
     {
         var ranked = Enumerable.Range(0, scores.Count)
-            .Where(i => !onlyPositive || scores[i] > 0)
+            .Where(i => (!onlyPositive || scores[i] > 0) && scores[i] > double.MinValue)
             .OrderByDescending(i => scores[i])
             .ThenBy(i => i);
         var rank = 0;
