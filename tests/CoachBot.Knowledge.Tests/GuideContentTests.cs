@@ -348,8 +348,9 @@ public sealed partial class GuideContentTests
             Assert.Equal(Path.GetFileNameWithoutExtension(file), expansion.Guide);
             Assert.True(File.Exists(GuidePath(expansion.Guide)), $"{file} names unknown guide '{expansion.Guide}'");
 
+            // The guide's title heading too: its introduction is a section with text of its own.
             var headingTexts = Guide.Load(GuidePath(expansion.Guide)).Headings
-                .Where(h => h.StartsWith("## ", StringComparison.Ordinal) || h.StartsWith("### ", StringComparison.Ordinal))
+                .Where(h => h.StartsWith("# ", StringComparison.Ordinal) || h.StartsWith("## ", StringComparison.Ordinal) || h.StartsWith("### ", StringComparison.Ordinal))
                 .Select(h => h[(h.IndexOf(' ', StringComparison.Ordinal) + 1)..])
                 .ToHashSet(StringComparer.Ordinal);
             var unknown = expansion.Sections.Keys.Where(h => !headingTexts.Contains(h)).ToList();

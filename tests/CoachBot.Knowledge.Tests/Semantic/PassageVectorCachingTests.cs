@@ -50,8 +50,9 @@ public sealed class PassageVectorCachingTests : IDisposable
 
         var rebuilt = await BuildAsync(changed, store);
 
-        // The changed passage and its changed sentence; the databases passage and its sentences come from the store.
-        Assert.Equal(2, rebuilt.Counter.Texts);
+        // The changed passage, its changed sentence and the next one (embedded with the sentence before it); the
+        // databases passage and its sentences come from the store.
+        Assert.Equal(3, rebuilt.Counter.Texts);
         Assert.Contains(rebuilt.Embedded, text => text.Contains("design APIs", StringComparison.Ordinal) && text.StartsWith("Cache Guide > Careers\n", StringComparison.Ordinal));
         Assert.DoesNotContain(rebuilt.Embedded, text => text.Contains("Relational", StringComparison.Ordinal));
     }
@@ -83,9 +84,9 @@ public sealed class PassageVectorCachingTests : IDisposable
 
         Assert.NotNull(index);
         var todays = await new SemanticIndexBuilder(embedder, new InMemoryPassageVectorStore()).BuildAsync(lucene.Index, knowledge, progress: null, CancellationToken.None);
-        // Stale: the old careers passage and its old sentence (the new ones were added), and the other model's vector.
-        Assert.Equal(3, warmup.StaleDeleted);
-        Assert.Equal(before + 2 - 3, store.Count);
+        // Stale: the old careers passage and its two old sentence texts (the new ones were added), and the other model's vector.
+        Assert.Equal(4, warmup.StaleDeleted);
+        Assert.Equal(before + 3 - 4, store.Count);
         Assert.Equal(todays.TextHashes.Count, store.Count);
         var kept = await store.LoadAsync(embedder.ModelId, todays.TextHashes.ToList(), CancellationToken.None);
         Assert.Equal(todays.TextHashes.Count, kept.Count);
