@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<CoachDispatcher>();
         services.TryAddSingleton<ChannelMessengers>();
+        services.TryAddSingleton<ChannelDirectories>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, HelpCommand>());
         return services;
     }

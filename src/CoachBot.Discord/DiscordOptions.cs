@@ -1,3 +1,4 @@
+using CoachBot.Discord.Gateway;
 using System.ComponentModel.DataAnnotations;
 
 namespace CoachBot.Discord;
@@ -79,6 +80,12 @@ public sealed class DiscordOptions
     /// <summary>Identify window per max_concurrency bucket (Discord's rule is 5 s; only tests shorten it).</summary>
     [Range(0, 60000)]
     public int IdentifyIntervalMs { get; set; } = 5000;
+
+    /// <summary>
+    /// The largest gateway message (all its WebSocket fragments together) the client accepts before it closes the
+    /// connection and resumes. Not a setting: 16 MB, far above anything Discord sends; tests lower it.
+    /// </summary>
+    internal int MaxGatewayFrameBytes { get; set; } = GatewayConnectionSettings.DefaultMaxFrameBytes;
 
     internal bool IsEnabled => !string.IsNullOrWhiteSpace(Token);
 }

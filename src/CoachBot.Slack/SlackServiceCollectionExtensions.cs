@@ -67,6 +67,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackHttpEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessenger, SlackChannelMessenger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelDirectory, SlackChannelDirectory>());
 
         services.AddHostedService<SlackAdapterStartup>();
         services.AddHostedService<SlackInboundWorker>();

@@ -33,7 +33,7 @@ public static class StorageContextOptions
         ArgumentNullException.ThrowIfNull(options);
         return new DbContextOptionsBuilder<SqliteCoachBotDbContext>()
             .UseSqlite(SqliteConnectionString(options))
-            .AddInterceptors(new SqliteConnectionPragmas(options.BusyTimeoutMilliseconds))
+            .AddInterceptors(new SqliteConnectionPragmas(options.BusyTimeoutMilliseconds, options.SqliteSynchronous))
             .Options;
     }
 

@@ -29,6 +29,13 @@ public sealed class StorageOptions
     public int BusyTimeoutMilliseconds { get; set; } = 5000;
 
     /// <summary>
+    /// SQLite's <c>PRAGMA synchronous</c> on every connection: <c>Full</c> (default; every commit is on disk before the
+    /// user is told it is recorded) or <c>Normal</c> (faster commits; the last ones can be lost on power loss). The cost
+    /// per write is in docs/benchmarks.md.
+    /// </summary>
+    public CoachBot.Storage.Sqlite.SqliteSynchronous SqliteSynchronous { get; set; } = CoachBot.Storage.Sqlite.SqliteSynchronous.Full;
+
+    /// <summary>
     /// PostgreSQL: how many times an operation is retried after a transient failure (dropped or refused connections
     /// during a restart or failover). Each retry runs the whole transaction again. 0 turns retrying off.
     /// SQLite waits for locks with <see cref="BusyTimeoutMilliseconds"/> instead.

@@ -91,6 +91,35 @@ public sealed class StorageOptionsTests
         Assert.IsType<PostgresCoachBotDbContext>(db);
     }
 
+    [Theory]
+    [InlineData(null, 2L)]
+    [InlineData("Full", 2L)]
+    [InlineData("Normal", 1L)]
+    public async Task AddCoachStorage_Sqlite_SetsTheSynchronousLevelOnEveryNewConnection(string? setting, long expected)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "coachbot-tests", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory };
+        if (setting is not null)
+        {
+            settings["Storage:SqliteSynchronous"] = setting;
+        }
+
+        await using (var provider = BuildProvider(settings))
+        {
+            Directory.CreateDirectory(directory);
+            await using var db = await provider.GetRequiredService<IDbContextFactory<CoachBotDbContext>>().CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+
+            // 2 is FULL, 1 NORMAL (SQLite reports the level as a number).
+            Assert.Equal(expected, (long)(await command.ExecuteScalarAsync())!);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
     private static ServiceProvider BuildProvider(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -9,6 +9,7 @@ using CoachBot.Core.Dispatch;
 using CoachBot.Knowledge;
 using CoachBot.Storage;
 using CoachBot.Storage.Quiz;
+using CoachBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,10 @@ public class QuizClickBenchmarks
     private string _directory = null!;
     private int _round;
 
+    /// <summary>Storage:SqliteSynchronous: Full (the default, every commit synced) or Normal (the earlier default).</summary>
+    [Params(SqliteSynchronous.Full, SqliteSynchronous.Normal)]
+    public SqliteSynchronous Synchronous { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -44,6 +49,7 @@ public class QuizClickBenchmarks
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = _directory,
+            ["Storage:SqliteSynchronous"] = Synchronous.ToString(),
             ["RateLimits:PerUserPerMinute"] = "100000",
             ["RateLimits:PerCommunityPerMinute"] = "1000000",
         }).Build();

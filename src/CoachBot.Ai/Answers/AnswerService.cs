@@ -73,8 +73,8 @@ public sealed partial class AnswerService(
         }
 
         var history = memory.Recent(request.Conversation, request.UserKey);
-        // One question takes one reply from the community's daily LLM budget, whether or not it is a follow-up.
-        var useLlm = llmOptions.Value.IsConfigured && budget.TryConsume(request.Conversation.CommunityKey);
+        // One question takes one reply from the community's daily LLM budget (a Discord DM user's own), whether or not it is a follow-up.
+        var useLlm = llmOptions.Value.IsConfigured && budget.TryConsume(request.Conversation.QuotaKey(request.UserKey));
         var questionVectors = new QuestionVectors(sentenceVectors);
         var resolved = await ResolveAsync(asked, history, useLlm, questionVectors, cancellationToken);
         resolved = WithFigures(resolved);

@@ -1,14 +1,20 @@
 using System.Globalization;
 using CoachBot.Core.Dispatch;
+using CoachBot.Core.Outbound;
 using CoachBot.Core.Replies;
 using CoachBot.Storage.Challenges;
 
 namespace CoachBot.Coaching.Challenges;
 
-/// <summary><c>/challenge schedule day time timezone channel</c> and <c>/challenge schedule off</c> (moderators).</summary>
+/// <summary>
+/// <c>/challenge schedule day time timezone channel</c> and <c>/challenge schedule off</c> (moderators). A channel other
+/// than the one the command was used in is checked with the platform first (<see cref="ChannelDirectories"/>): only a
+/// channel of the invoking community is stored.
+/// </summary>
 public sealed class ScheduleChallengeSubcommand(
     IChallengeScheduleStore schedules,
     ChallengeModeration moderation,
+    ChannelDirectories channels,
     TimeProvider time) : IChallengeSubcommand
 {
     public string Name => ChallengeCommandDefinition.Schedule;
@@ -59,6 +65,12 @@ public sealed class ScheduleChallengeSubcommand(
             }
 
             channel = channel with { ChannelId = channelId };
+            if (channelId != context.Conversation.ChannelId
+                && await channels.CheckAsync(channel, cancellationToken) is var ownership and not ChannelOwnership.InCommunity)
+            {
+                await moderation.RecordAsync(context, "challenge.schedule.refused", $"channel={channelId} {ownership}", cancellationToken);
+                return Reply.One(Reply.Ephemeral(ChannelRefusal(ownership, channelId)));
+            }
         }
 
         var weekly = new WeeklySchedule(day, at.Hour, at.Minute, zone);
@@ -86,6 +98,15 @@ public sealed class ScheduleChallengeSubcommand(
             $"Done: I'll post the next challenge from the bank {weekly.Describe()} {where}, close the previous one, and remind everyone a day before it's due. "
             + $"Next post: {ChallengeText.When(next)} ({ChallengeText.Until(next, now)})."));
     }
+
+    private static string ChannelRefusal(ChannelOwnership ownership, string channelId) => ownership switch
+    {
+        ChannelOwnership.OtherCommunity =>
+            $"Channel {ChallengeText.Code(channelId)} isn't part of this community, so I won't post challenges there. Pick one of this community's channels.",
+        ChannelOwnership.NotFound =>
+            $"I can't see channel {ChallengeText.Code(channelId)}. Pick one of this community's channels I can post in (invite me to it first if it's private).",
+        _ => $"I couldn't check channel {ChallengeText.Code(channelId)} with the platform just now, so nothing changed. Please try again in a minute.",
+    };
 
     private static bool TryParseDay(string text, out DayOfWeek day)
     {

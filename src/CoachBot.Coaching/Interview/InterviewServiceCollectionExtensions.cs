@@ -47,6 +47,7 @@ public static class InterviewServiceCollectionExtensions
         services.TryAddSingleton<InterviewFeedbackService>();
         services.TryAddSingleton<IInterviewStore, EfInterviewStore>();
         services.TryAddSingleton<InterviewLocks>();
+        services.TryAddSingleton<InterviewAnswersInProgress>();
         services.TryAddSingleton<QuizSuggester>();
         services.TryAddSingleton<InterviewSummaryBuilder>();
         services.TryAddSingleton<InterviewService>();

@@ -6,7 +6,8 @@ namespace CoachBot.Core.Dispatch;
 
 /// <summary>
 /// Token buckets per user and per community (System.Threading.RateLimiting), refilled continuously so a burst is
-/// allowed and a steady flood is not. The terminal is never limited: it is one person on their own machine.
+/// allowed and a steady flood is not. The terminal is never limited: it is one person on their own machine. The
+/// community bucket of a DM outside any community (Discord) is the user's own (<see cref="ConversationKey.QuotaKey"/>).
 /// </summary>
 public sealed class RequestRateLimiter : IDisposable
 {
@@ -23,7 +24,7 @@ public sealed class RequestRateLimiter : IDisposable
         var perCommunity = PartitionedRateLimiter.Create<CommandContext, string>(context =>
             context.User.Platform == ChatPlatform.Terminal
                 ? RateLimitPartition.GetNoLimiter("terminal")
-                : RateLimitPartition.GetTokenBucketLimiter("c:" + context.Conversation.CommunityKey, _ => Bucket(limits.PerCommunityPerMinute)));
+                : RateLimitPartition.GetTokenBucketLimiter("c:" + context.Conversation.QuotaKey(context.User.Key), _ => Bucket(limits.PerCommunityPerMinute)));
         _limiter = PartitionedRateLimiter.CreateChained(perUser, perCommunity);
     }
 

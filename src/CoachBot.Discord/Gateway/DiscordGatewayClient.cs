@@ -266,6 +266,12 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
             await CloseAsync(connection, WebSocketCloseStatus.NormalClosure, "shutting down");
             return new ConnectionEnd(GatewayCloseAction.Stopped, null, connection.Established, null);
         }
+        catch (GatewayFrameTooLargeException ex)
+        {
+            // Resumed, but counted as a failure: if the resume replays the same message, the backoff grows and after a
+            // few tries a fresh session (which replays nothing) replaces it.
+            return new ConnectionEnd(GatewayCloseAction.Resume, (int)WebSocketCloseStatus.MessageTooBig, false, ex);
+        }
         catch (WebSocketException ex)
         {
             return new ConnectionEnd(GatewayCloseAction.Resume, null, connection.Established, ex);
@@ -509,6 +515,14 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                     return null;
                 }
 
+                if (message.Length + result.Count > _settings.MaxFrameBytes)
+                {
+                    // Not buffered further: a peer (or a broken proxy) streaming without end would exhaust memory.
+                    LogFrameTooLarge(ShardId, _settings.MaxFrameBytes);
+                    await CloseAsync(connection, WebSocketCloseStatus.MessageTooBig, "message too big");
+                    throw new GatewayFrameTooLargeException(_settings.MaxFrameBytes);
+                }
+
                 message.Write(buffer, 0, result.Count);
                 if (!result.EndOfMessage)
                 {
@@ -674,6 +688,9 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discord gateway shard {ShardId}: stopped")]
     private partial void LogStopped(int shardId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway shard {ShardId}: a message passed {MaxBytes} bytes; closing the connection (1009) to resume")]
+    private partial void LogFrameTooLarge(int shardId, int maxBytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord gateway shard {ShardId}: skipped a frame that is not a gateway payload ({Reason})")]
     private partial void LogUnreadableFrame(int shardId, string reason);

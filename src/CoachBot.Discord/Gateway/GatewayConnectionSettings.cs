@@ -13,6 +13,12 @@ public sealed record GatewayConnectionSettings(string GatewayUrl, string Token, 
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>16 MB: Discord's payloads are far smaller (a GUILD_CREATE of a large server is a few MB).</summary>
+    public const int DefaultMaxFrameBytes = 16 * 1024 * 1024;
+
+    /// <summary>The largest message, all fragments together, before the connection is closed (1009) and resumed.</summary>
+    public int MaxFrameBytes { get; init; } = DefaultMaxFrameBytes;
+
     /// <summary>Redacted: records print their members, and this one holds the token.</summary>
     public override string ToString() => $"shard {ShardId}/{ShardCount} at {GatewayUrl}";
 }

@@ -88,6 +88,7 @@ public sealed partial class DiscordAdapterService(
                     ReconnectMaxDelay = TimeSpan.FromMilliseconds(settings.ReconnectMaxDelayMs),
                     InvalidSessionMinDelay = TimeSpan.FromMilliseconds(settings.InvalidSessionMinDelayMs),
                     InvalidSessionMaxDelay = TimeSpan.FromMilliseconds(settings.InvalidSessionMaxDelayMs),
+                    MaxFrameBytes = settings.MaxGatewayFrameBytes,
                 },
                 gate,
                 time,

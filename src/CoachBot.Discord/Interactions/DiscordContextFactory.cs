@@ -11,7 +11,7 @@ namespace CoachBot.Discord.Interactions;
 /// </summary>
 public sealed class DiscordContextFactory(BotThreadRegistry threads, IOptions<DiscordOptions> options, TimeProvider time)
 {
-    public const string DirectCommunity = "dm";
+    public const string DirectCommunity = ConversationKey.DirectCommunityId;
 
     public CommandContext ForInteraction(DiscordInteraction interaction)
     {

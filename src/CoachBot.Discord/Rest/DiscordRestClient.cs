@@ -105,6 +105,14 @@ public sealed partial class DiscordRestClient : IDisposable
             message,
             cancellationToken);
 
+    /// <summary>GET /channels/{id}: the channel (with its guild_id), as far as the bot can see it.</summary>
+    public Task<DiscordChannel> GetChannelAsync(string channelId, CancellationToken cancellationToken) =>
+        SendRequiredAsync<DiscordChannel>(
+            new RestRoute("GET", "/channels/{channel.id}", channelId),
+            $"/channels/{Esc(channelId)}",
+            null,
+            cancellationToken);
+
     /// <summary>Shows "CoachBot is typing…" in the channel for about 10 s (while a slow answer is composed).</summary>
     public Task TriggerTypingAsync(string channelId, CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(

@@ -119,6 +119,34 @@ public sealed partial class SlackApiClient
         return [.. users.EnumerateArray().Select(u => u.GetString()).OfType<string>()];
     }
 
+    /// <summary>
+    /// conversations.info: the workspaces a channel belongs to, as seen with the bot token (<c>context_team_id</c> and
+    /// <c>shared_team_ids</c>; empty when Slack sends neither). Throws <see cref="SlackApiException"/> with
+    /// <c>channel_not_found</c> for a channel the bot cannot see.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GetChannelTeamsAsync(string channel, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["channel"] = channel };
+        using var response = await CallAsync("conversations.info", body, _options.BotToken, cancellationToken);
+        if (!response.RootElement.TryGetProperty("channel", out var found) || found.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var teams = new List<string>();
+        if (GetString(found, "context_team_id") is { Length: > 0 } context)
+        {
+            teams.Add(context);
+        }
+
+        if (found.TryGetProperty("shared_team_ids", out var shared) && shared.ValueKind == JsonValueKind.Array)
+        {
+            teams.AddRange(shared.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!));
+        }
+
+        return teams;
+    }
+
     /// <summary>apps.connections.open with the app-level token: a single-use Socket Mode WebSocket URL.</summary>
     public async Task<Uri> OpenSocketConnectionAsync(CancellationToken cancellationToken)
     {

@@ -6,13 +6,17 @@ namespace CoachBot.Storage.Sqlite;
 
 /// <summary>
 /// Sets the pragmas every SQLite connection needs as it opens: WAL (readers never block the writer), a busy timeout
-/// (a second writer waits instead of failing at once) and synchronous=NORMAL (safe with WAL, far fewer fsyncs).
+/// (a second writer waits instead of failing at once) and the synchronous level (<see cref="SqliteSynchronous.Full"/> by
+/// default: a commit is on disk before the reply says it is recorded, power loss included).
 /// </summary>
-public sealed class SqliteConnectionPragmas(int busyTimeoutMilliseconds) : DbConnectionInterceptor
+public sealed class SqliteConnectionPragmas(int busyTimeoutMilliseconds, SqliteSynchronous synchronous = SqliteSynchronous.Full) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = string.Create(
+    private readonly string _pragmas = Pragmas(busyTimeoutMilliseconds, synchronous);
+
+    /// <summary>The statement run on every new connection (the benchmark runs the same one).</summary>
+    public static string Pragmas(int busyTimeoutMilliseconds, SqliteSynchronous synchronous) => string.Create(
         CultureInfo.InvariantCulture,
-        $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous=NORMAL;");
+        $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -12,7 +12,7 @@ namespace CoachBot.Hosting;
 /// <summary>
 /// Builds the host with CoachBot's configuration sources, logging and services. It is a plain generic host unless
 /// something needs HTTP (Slack in HTTP mode, or an explicit Http:Urls): then it is an ASP.NET Core web host listening
-/// on ASPNETCORE_URLS / --urls / Http:Urls.
+/// on ASPNETCORE_URLS / --urls / Http:Urls, plus Http:ManagementUrls for the operator endpoints when set.
 /// </summary>
 public static class CoachHostFactory
 {
@@ -45,19 +45,17 @@ public static class CoachHostFactory
         Configure(builder, configureTestServices);
         var platforms = PlatformSelection.From(builder.Configuration);
         builder.Services.AddCoachWebServer(platforms, slackSocketMode: !string.Equals(builder.Configuration["Slack:Mode"], "Http", StringComparison.OrdinalIgnoreCase));
-        if (builder.Configuration["urls"] is null)
-        {
-            // Http:Urls, else ASPNETCORE_URLS (read by the builder itself), else the documented default.
-            var urls = builder.Configuration["Http:Urls"] is { Length: > 0 } configured ? configured
-                : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } ? null
-                : HttpServerOptions.DefaultUrls;
-            if (urls is not null)
-            {
-                builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            }
-        }
+        var publicUrls = PublicUrls(builder.Configuration);
+        var management = ManagementListener.From(builder.Configuration[ManagementListener.Key], publicUrls);
+        // Both listeners on one Kestrel; which one a request came in on is told by its local port.
+        builder.WebHost.UseUrls([.. publicUrls, .. management?.Urls ?? []]);
 
         var app = builder.Build();
+        if (management is not null)
+        {
+            app.UseListenerSeparation(management);
+        }
+
         app.MapCoachOperatorEndpoints();
         if (platforms.Slack)
         {
@@ -65,6 +63,18 @@ public static class CoachHostFactory
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// The public listening addresses: --urls, else Http:Urls, else ASPNETCORE_URLS, else the documented default.
+    /// </summary>
+    private static IReadOnlyList<string> PublicUrls(ConfigurationManager configuration)
+    {
+        var urls = configuration["urls"] is { Length: > 0 } commandLine ? commandLine
+            : configuration["Http:Urls"] is { Length: > 0 } configured ? configured
+            : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } environment ? environment
+            : HttpServerOptions.DefaultUrls;
+        return ManagementListener.Split(urls);
     }
 
     private static void Configure(IHostApplicationBuilder builder, Action<IServiceCollection>? configureTestServices)

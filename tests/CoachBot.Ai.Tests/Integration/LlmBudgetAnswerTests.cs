@@ -41,4 +41,24 @@ public sealed class LlmBudgetAnswerTests : IAsyncLifetime
         Assert.True(otherCommunity.UsedLlm);
         Assert.Equal(3, _server.Requests.Count);
     }
+
+    [Fact]
+    public async Task AnswerAsync_OneDiscordDmUserPastTheBudget_LeavesOtherDmUsersTheirOwn()
+    {
+        _server.Responder = _ => FakeChatResponse.Text("Start with PostgreSQL [P1].");
+        var settings = AiServices.Llm(_server.BaseUrl);
+        settings["Llm:DailyBudgetPerCommunity"] = "1";
+        await using var services = KnowledgeAiServices.Build(settings);
+        var answers = services.GetRequiredService<AnswerService>();
+        var dm = ConversationKey.DirectCommunityId;
+
+        var first = await answers.AnswerAsync(Ask(dm, "u1"), CancellationToken.None);
+        var again = await answers.AnswerAsync(Ask(dm, "u1"), CancellationToken.None);
+        var otherDmUser = await answers.AnswerAsync(Ask(dm, "u2"), CancellationToken.None);
+
+        Assert.True(first.UsedLlm);
+        Assert.False(again.UsedLlm);
+        Assert.True(otherDmUser.UsedLlm);
+        Assert.Equal(2, _server.Requests.Count);
+    }
 }

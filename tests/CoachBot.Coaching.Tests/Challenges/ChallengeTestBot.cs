@@ -52,7 +52,11 @@ public sealed class ChallengeTestBot : IAsyncDisposable
 
     public IModeratorAuditLog Audit => Services.GetRequiredService<IModeratorAuditLog>();
 
-    public static async Task<ChallengeTestBot> StartAsync(IChallengeTestDatabase database, FakeTimeProvider time, IDictionary<string, string?>? settings = null)
+    public static async Task<ChallengeTestBot> StartAsync(
+        IChallengeTestDatabase database,
+        FakeTimeProvider time,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>(database.Settings);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -74,6 +78,7 @@ public sealed class ChallengeTestBot : IAsyncDisposable
             services.AddSingleton<IChannelMessenger>(new RecordingChannelMessenger(platform, time));
         }
 
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         return new ChallengeTestBot(provider, time);

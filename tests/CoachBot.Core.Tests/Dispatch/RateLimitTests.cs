@@ -93,4 +93,32 @@ public class RateLimitTests
 
         Assert.All(replies, r => Assert.Equal("ok", r.Text));
     }
+
+    [Fact]
+    public async Task DispatchAsync_DiscordDmUserOverTheCommunityLimit_DoesNotSlowDownOtherDmUsers()
+    {
+        await using var services = Services(perUser: 100, perCommunity: 3);
+        var dispatcher = services.GetRequiredService<CoachDispatcher>();
+        var dm = ConversationKey.DirectCommunityId;
+        for (var i = 0; i < 3; i++)
+        {
+            await dispatcher.DispatchAsync(Ask(ChatPlatform.Discord, "flooder", community: dm), CancellationToken.None);
+        }
+
+        var flooder = await dispatcher.DispatchAsync(Ask(ChatPlatform.Discord, "flooder", community: dm), CancellationToken.None);
+        var otherDmUser = await dispatcher.DispatchAsync(Ask(ChatPlatform.Discord, "bystander", community: dm), CancellationToken.None);
+
+        Assert.Contains("going a little fast", Assert.Single(flooder).Text, StringComparison.Ordinal);
+        Assert.Equal("ok", Assert.Single(otherDmUser).Text);
+    }
+
+    [Theory]
+    [InlineData("dm", "discord:42", "discord:dm/discord:42")]
+    [InlineData("guild-1", "discord:42", "discord:guild-1")]
+    public void QuotaKey_IsTheUsersOwnInADmOutsideAnyCommunity_AndTheCommunityElsewhere(string community, string user, string expected)
+    {
+        var key = new ConversationKey(ChatPlatform.Discord, community, "c1");
+
+        Assert.Equal(expected, key.QuotaKey(user));
+    }
 }

@@ -40,7 +40,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
     public static async Task<DiscordTestHost> StartAsync(
         Action<Dictionary<string, string?>>? configure = null,
         Action<FakeDiscordServer>? arrangeServer = null,
-        bool waitForSession = true)
+        bool waitForSession = true,
+        Action<IServiceCollection>? configureServices = null)
     {
         var server = await FakeDiscordServer.StartAsync();
         arrangeServer?.Invoke(server);
@@ -65,6 +66,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.Services.AddCoachCore();
         AddTestHandlers(builder.Services);
         builder.Services.AddDiscordAdapter(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         var testHost = new DiscordTestHost(server, host, logs);

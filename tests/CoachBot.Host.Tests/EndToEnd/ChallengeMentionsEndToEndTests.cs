@@ -23,6 +23,7 @@ public sealed class ChallengeMentionsEndToEndTests
     {
         await using var slack = await FakeSlackServer.StartAsync();
         await using var host = await PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack);
+        slack.AddChannel("C042");
         await SlashAsync(slack, Moderator, "/challenge", "post from:bank");
         await SlashAsync(slack, Bo, "/challenge", "submit A token bucket per API key, refilled every second");
         await SlashAsync(slack, Moderator, "/challenge", "close");
@@ -48,6 +49,7 @@ public sealed class ChallengeMentionsEndToEndTests
         await using var discord = await FakeDiscordServer.StartAsync();
         await using var host = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
         const string target = "999000000000000042";
+        discord.AddChannel(target, FakeDiscordEvents.GuildId);
         await InteractAsync(discord, Moderator: true, Sub("post", FakeDiscordEvents.Option("from", "bank")));
         await InteractAsync(discord, Moderator: false, Sub("submit", FakeDiscordEvents.Option("text", "A token bucket per API key")));
         await InteractAsync(discord, Moderator: true, Sub("close"));
@@ -64,6 +66,26 @@ public sealed class ChallengeMentionsEndToEndTests
         Assert.Equal("discord:" + FakeDiscordEvents.OtherUserId, Assert.Single(board, r => r.Wins > 0).UserKey);
         var schedule = await host.Services.GetRequiredService<IChallengeScheduleStore>().FindAsync(community, CancellationToken.None);
         Assert.Equal(target, schedule!.ChannelId);
+    }
+
+    [Fact]
+    public async Task Discord_ScheduleWithAChannelOfAnotherServer_IsRefusedPrivately_AndNothingIsStored()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var host = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
+        const string elsewhere = "999000000000000077";
+        discord.AddChannel(elsewhere, "another-guild");
+
+        await InteractAsync(discord, Moderator: true, Sub(
+            "schedule",
+            FakeDiscordEvents.Option("day", "monday"),
+            FakeDiscordEvents.Option("time", "09:00"),
+            new JsonObject { ["name"] = "channel", ["type"] = 7, ["value"] = elsewhere }));
+
+        var community = "discord:" + FakeDiscordEvents.GuildId;
+        Assert.Null(await host.Services.GetRequiredService<IChallengeScheduleStore>().FindAsync(community, CancellationToken.None));
+        Assert.Contains(discord.Requests, r => r.Method == "GET" && r.Path.EndsWith("/channels/" + elsewhere, StringComparison.Ordinal));
+        Assert.Contains(discord.Requests, r => r.Content?.Contains("isn't part of this community", StringComparison.Ordinal) == true);
     }
 
     private static JsonObject Sub(string name, params JsonObject[] options) => PrivateRefusalsEndToEndTests.Subcommand(name, options);

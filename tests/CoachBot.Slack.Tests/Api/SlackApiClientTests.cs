@@ -1,3 +1,4 @@
+using CoachBot.Core.Conversations;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Tests.Support;
@@ -122,6 +123,24 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
         var members = await client.GetUserGroupMembersAsync("S1", CancellationToken.None);
 
         Assert.Equal(["U1", "U2"], members);
+    }
+
+    [Fact]
+    public async Task ChannelDirectory_FindsTheChannelsWorkspace_AndAnUnknownChannelIsNotFound()
+    {
+        _fake.AddChannel("C555");
+        _fake.AddChannel("C777", "T-other");
+        var directory = new CoachBot.Slack.Delivery.SlackChannelDirectory(CreateClient(), Microsoft.Extensions.Logging.Abstractions.NullLogger<CoachBot.Slack.Delivery.SlackChannelDirectory>.Instance);
+        var team = _fake.Options.TeamId;
+
+        var inTeam = await directory.CheckAsync(new ConversationKey(ChatPlatform.Slack, team, "C555"), CancellationToken.None);
+        var elsewhere = await directory.CheckAsync(new ConversationKey(ChatPlatform.Slack, team, "C777"), CancellationToken.None);
+        var unknown = await directory.CheckAsync(new ConversationKey(ChatPlatform.Slack, team, "C999"), CancellationToken.None);
+
+        Assert.Equal(CoachBot.Core.Outbound.ChannelOwnership.InCommunity, inTeam);
+        Assert.Equal(CoachBot.Core.Outbound.ChannelOwnership.OtherCommunity, elsewhere);
+        Assert.Equal(CoachBot.Core.Outbound.ChannelOwnership.NotFound, unknown);
+        Assert.Equal(3, _fake.CallsTo("conversations.info").Count);
     }
 
     private SlackApiClient CreateClient(TimeSpan? interval = null, string? botToken = null) => new(

@@ -60,6 +60,7 @@ public sealed partial class FakeDiscordServer
         api.MapPost("/channels/{channel}/messages", context => Handle(context, requireAuth: true, CreateMessage));
         api.MapPost("/channels/{channel}/typing", context => Handle(context, requireAuth: true, (_, _) => (204, null)));
         api.MapPost("/channels/{channel}/messages/{message}/threads", context => Handle(context, requireAuth: true, StartThread));
+        api.MapGet("/channels/{channel}", context => Handle(context, requireAuth: true, GetChannel));
     }
 
     private async Task Handle(HttpContext context, bool requireAuth, Func<HttpContext, JsonNode?, (int Status, JsonNode? Body)> handler)

@@ -57,11 +57,24 @@ internal sealed class FakeGatewayConnection(WebSocket socket, int number, string
         }
         finally
         {
-            _send.Release();
+            ReleaseSend();
         }
     }
 
     public void Dispose() => _send.Dispose();
+
+    // The connection can be torn down (and the lock disposed) while a long send is still running, e.g. when the client
+    // closes in the middle of an oversized message: nothing is left to release then.
+    private void ReleaseSend()
+    {
+        try
+        {
+            _send.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
 
     public async Task CloseAsync(int code, string reason)
     {
@@ -87,7 +100,7 @@ internal sealed class FakeGatewayConnection(WebSocket socket, int number, string
         }
         finally
         {
-            _send.Release();
+            ReleaseSend();
         }
     }
 }

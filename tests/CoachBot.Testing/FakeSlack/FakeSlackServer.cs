@@ -30,6 +30,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly FakeSlackOptions _options;
     private readonly object _lock = new();
     private readonly List<FakeSlackApiCall> _calls = [];
+    private readonly ConcurrentDictionary<string, string> _channelTeams = new(StringComparer.Ordinal);
     private readonly List<FakeSocketAck> _acks = [];
     private readonly List<FakeSocketEnvelope> _envelopes = [];
     private readonly List<FakeResponsePost> _responsePosts = [];
@@ -159,6 +160,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     /// <summary>The next call of <paramref name="method"/> answers <c>{"ok":false,"error":error}</c>.</summary>
     public void FailNext(string method, string error) => _scriptedErrors.GetOrAdd(method, _ => new ConcurrentQueue<string>()).Enqueue(error);
+
+    /// <summary>Makes channel <paramref name="channelId"/> known to conversations.info, in workspace <paramref name="teamId"/> (default: the fake's own team).</summary>
+    public void AddChannel(string channelId, string? teamId = null) => _channelTeams[channelId] = teamId ?? _options.TeamId;
 
     public void SetUserGroup(string userGroupId, params string[] members) => _userGroups[userGroupId] = members;
 
@@ -392,6 +396,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
                     : body["view"] is not JsonObject view ? Error("invalid_arguments")
                     : (view["blocks"] as JsonArray)?.Count > 100 ? Error("invalid_blocks")
                     : new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant() } },
+                "conversations.info" => _channelTeams.TryGetValue((string?)body["channel"] ?? string.Empty, out var team)
+                    ? new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = (string?)body["channel"], ["is_channel"] = true, ["context_team_id"] = team } }
+                    : Error("channel_not_found"),
                 "usergroups.users.list" => _userGroups.TryGetValue((string?)body["usergroup"] ?? string.Empty, out var members)
                     ? new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) }
                     : Error("no_such_subteam"),

@@ -17,13 +17,13 @@ public sealed class InterviewFeedbackService(
     LlmBudget budget)
 {
     /// <summary>
-    /// Scores an answer: through the model when one is configured and the community (<paramref name="communityKey"/>)
-    /// has LLM budget left today, else offline against the rubric.
+    /// Scores an answer: through the model when one is configured and the community (<paramref name="quotaKey"/>, see
+    /// <c>ConversationKey.QuotaKey</c>: a Discord DM user's own) has LLM budget left today, else offline against the rubric.
     /// </summary>
     public async Task<AnswerEvaluation> EvaluateAsync(
         InterviewQuestion question,
         string answer,
-        string communityKey,
+        string quotaKey,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -33,7 +33,7 @@ public sealed class InterviewFeedbackService(
             return AnswerEvaluation.Nudge(assessment.Verdict);
         }
 
-        if (!model.IsConfigured || !budget.TryConsume(communityKey))
+        if (!model.IsConfigured || !budget.TryConsume(quotaKey))
         {
             return AnswerEvaluation.Scored(OfflineFeedbackComposer.Compose(question, assessment, sources.Citations(question, [])));
         }

@@ -63,6 +63,14 @@ public static class InterviewReplies
         };
     }
 
+    /// <summary>A message (or skip) sent while the previous answer is still being graded: not taken, never graded twice.</summary>
+    public static Reply StillGrading(int index, int count) => new()
+    {
+        Text = string.Create(CultureInfo.InvariantCulture,
+            $"I'm still grading your answer to question {index + 1}/{count}, so I didn't take this message as an answer. Your feedback is on its way; wait for it, then carry on."),
+        Placement = ReplyPlacement.Thread,
+    };
+
     /// <summary>Said in every offline feedback: the check matches ideas and cannot judge whether they are right.</summary>
     public const string CannotVerify =
         "I matched the ideas in your answer to the rubric's key points; I can't verify that what you said is correct.";

@@ -24,6 +24,7 @@ public sealed partial class InterviewService(
     InterviewSummaryBuilder summaries,
     InterviewTopicSources sources,
     InterviewLocks locks,
+    InterviewAnswersInProgress grading,
     TimeProvider time,
     IOptions<InterviewOptions> options,
     ILogger<InterviewService> logger)
@@ -109,54 +110,99 @@ public sealed partial class InterviewService(
         return Reply.One(InterviewReplies.Question(chosen[0], 0, chosen.Count, intro));
     }
 
-    /// <summary>Takes a free-text message as the answer to the current question; null when the caller has no interview here.</summary>
+    /// <summary>
+    /// Takes a free-text message as the answer to the current question; null when the caller has no interview here.
+    /// The lock covers the store reads and writes only: the answer is claimed under it (an "answer in progress" mark on
+    /// the session), graded without it (the model may take seconds), and stored under it again with the session's
+    /// version check. A second message while the first is graded is refused, never graded twice.
+    /// </summary>
     public async Task<IReadOnlyList<Reply>?> TryAnswerAsync(CommandContext context, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var channelKey = context.Conversation.Channel.ToString();
-        using var held = await locks.AcquireAsync(context.User.Key, channelKey, cancellationToken);
-        var session = await FindAsync(context, cancellationToken);
-        if (session is null)
+        // "Is there an interview here?" is asked of most messages in the bot's threads and DMs: a plain read, no lock.
+        if (await FindAsync(context, cancellationToken) is null)
         {
             return null;
         }
 
+        var claim = await ClaimAnswerAsync(context, cancellationToken);
+        if (claim.Replies is not null || claim.Session is null || claim.Question is null)
+        {
+            return claim.Replies;
+        }
+
+        var session = claim.Session;
+        try
+        {
+            var evaluation = await feedback.EvaluateAsync(
+                claim.Question, text, context.Conversation.QuotaKey(context.User.Key), cancellationToken);
+            using var held = await locks.AcquireAsync(context.User.Key, session.ChannelKey, cancellationToken);
+            if (evaluation.Feedback is not { } result)
+            {
+                session.LastActivityAt = claim.At;
+                await store.SaveAsync(session, null, cancellationToken);
+                return Reply.One(InterviewReplies.Nudge(evaluation.Verdict, claim.Question, session.CurrentIndex, session.QuestionCount));
+            }
+
+            var answer = new InterviewAnswerRecord
+            {
+                QuestionIndex = session.CurrentIndex,
+                QuestionId = claim.Question.Id,
+                Outcome = InterviewAnswerOutcome.Scored,
+                Score = result.Score,
+                Strengths = Truncate(string.Join('\n', result.Strengths)),
+                MissingPoints = Truncate(string.Join('\n', result.MissingPoints)),
+                FeedbackSource = result.Source == FeedbackSource.Llm ? "llm" : "offline",
+                AnsweredAt = claim.At,
+            };
+            var replies = new List<Reply> { InterviewReplies.Feedback(result, session.CurrentIndex, session.QuestionCount) };
+            return await AdvanceAsync(session, answer, claim.At, replies, cancellationToken);
+        }
+        finally
+        {
+            grading.End(session.Id);
+        }
+    }
+
+    /// <summary>
+    /// Under the lock: re-reads the interview, expires an idle one, binds the thread and marks the current answer as in
+    /// progress. Returns either the replies to send now (nothing to grade) or the session and question to grade.
+    /// </summary>
+    private async Task<AnswerClaim> ClaimAnswerAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        using var held = await locks.AcquireAsync(context.User.Key, context.Conversation.Channel.ToString(), cancellationToken);
+        var session = await FindAsync(context, cancellationToken);
+        if (session is null)
+        {
+            return new AnswerClaim(null, null, null, default);
+        }
+
         var now = time.GetUtcNow();
+        if (grading.IsGrading(session.Id))
+        {
+            LogStillGrading(session.Id);
+            return new AnswerClaim(Reply.One(InterviewReplies.StillGrading(session.CurrentIndex, session.QuestionCount)), null, null, now);
+        }
+
         if (IsIdle(session, now))
         {
             await CloseAsync(session, InterviewSessionStatus.Expired, now, cancellationToken);
-            return Reply.One(InterviewReplies.Expired(_options.IdleTimeoutMinutes));
+            return new AnswerClaim(Reply.One(InterviewReplies.Expired(_options.IdleTimeoutMinutes)), null, null, now);
         }
 
         BindThread(session, context);
         var question = CurrentQuestion(session);
         if (question is null)
         {
-            return await SkipCurrentAsync(session, now, cancellationToken);
+            return new AnswerClaim(await SkipCurrentAsync(session, now, cancellationToken), null, null, now);
         }
 
-        var evaluation = await feedback.EvaluateAsync(question, text, context.Conversation.CommunityKey, cancellationToken);
-        if (evaluation.Feedback is not { } result)
-        {
-            session.LastActivityAt = now;
-            await store.SaveAsync(session, null, cancellationToken);
-            return Reply.One(InterviewReplies.Nudge(evaluation.Verdict, question, session.CurrentIndex, session.QuestionCount));
-        }
-
-        var answer = new InterviewAnswerRecord
-        {
-            QuestionIndex = session.CurrentIndex,
-            QuestionId = question.Id,
-            Outcome = InterviewAnswerOutcome.Scored,
-            Score = result.Score,
-            Strengths = Truncate(string.Join('\n', result.Strengths)),
-            MissingPoints = Truncate(string.Join('\n', result.MissingPoints)),
-            FeedbackSource = result.Source == FeedbackSource.Llm ? "llm" : "offline",
-            AnsweredAt = now,
-        };
-        var replies = new List<Reply> { InterviewReplies.Feedback(result, session.CurrentIndex, session.QuestionCount) };
-        return await AdvanceAsync(session, answer, now, replies, cancellationToken);
+        // Cannot fail: checked above under the same lock, and only this class marks sessions.
+        grading.TryBegin(session.Id);
+        return new AnswerClaim(null, session, question, now);
     }
+
+    private sealed record AnswerClaim(IReadOnlyList<Reply>? Replies, InterviewSessionRecord? Session, InterviewQuestion? Question, DateTimeOffset At);
 
     public async Task<IReadOnlyList<Reply>> SkipAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -167,6 +213,12 @@ public sealed partial class InterviewService(
         if (session is null)
         {
             return Reply.One(InterviewReplies.NoInterview());
+        }
+
+        if (grading.IsGrading(session.Id))
+        {
+            // The answer being graded is for the question a skip would pass over: let the grade land first.
+            return Reply.One(InterviewReplies.StillGrading(session.CurrentIndex, session.QuestionCount));
         }
 
         var now = time.GetUtcNow();
@@ -326,6 +378,9 @@ public sealed partial class InterviewService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId} for {User} finished: {Status}, average {Average}")]
     private partial void LogFinished(string user, string sessionId, InterviewSessionStatus status, double average);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interview {SessionId}: a message arrived while the previous answer was being graded; refused")]
+    private partial void LogStillGrading(string sessionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interview {SessionId} changed concurrently; the message was not recorded")]
     private partial void LogConflict(string sessionId);

@@ -2,7 +2,7 @@ namespace CoachBot.Hosting.Web;
 
 /// <summary>
 /// The host's own web server (section "Http"): liveness <c>/healthz</c>, readiness <c>/readyz</c>, Prometheus metrics
-/// <c>/metrics</c>, and the Slack endpoints in HTTP mode. Read from configuration while the host is built (see
+/// <c>/metrics</c> (on a listener of their own with <see cref="ManagementUrls"/>), and the Slack endpoints in HTTP mode. Read from configuration while the host is built (see
 /// <see cref="WebServerSelection"/> and CoachHostFactory), before any service exists; the class names the keys.
 /// </summary>
 public sealed class HttpServerOptions
@@ -17,4 +17,11 @@ public sealed class HttpServerOptions
 
     /// <summary>Listening addresses separated by ';' (default <see cref="DefaultUrls"/>).</summary>
     public string? Urls { get; set; }
+
+    /// <summary>
+    /// Addresses (separated by ';', each with a port of its own) of a separate listener for <c>/healthz</c>,
+    /// <c>/readyz</c> and <c>/metrics</c>. Set, the public listener (<see cref="Urls"/>, which Slack's HTTP mode needs)
+    /// no longer serves them (404) and this one serves nothing else; unset, they stay on <see cref="Urls"/>.
+    /// </summary>
+    public string? ManagementUrls { get; set; }
 }

@@ -12,7 +12,10 @@ using OpenTelemetry.Metrics;
 
 namespace CoachBot.Hosting.Web;
 
-/// <summary>The operator's endpoints: <c>/healthz</c> (liveness), <c>/readyz</c> (readiness) and <c>/metrics</c> (Prometheus).</summary>
+/// <summary>
+/// The operator's endpoints: <c>/healthz</c> (liveness), <c>/readyz</c> (readiness) and <c>/metrics</c> (Prometheus),
+/// marked <see cref="OperatorEndpoint"/> so a management listener (Http:ManagementUrls) can keep them to itself.
+/// </summary>
 public static class WebServerServiceCollectionExtensions
 {
     public const string ReadyTag = "ready";
@@ -43,13 +46,13 @@ public static class WebServerServiceCollectionExtensions
     public static WebApplication MapCoachOperatorEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", () => Results.Text("ok")).WithMetadata(OperatorEndpoint.Instance);
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReadinessAsync,
-        });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        }).WithMetadata(OperatorEndpoint.Instance);
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(OperatorEndpoint.Instance);
         return app;
     }
 

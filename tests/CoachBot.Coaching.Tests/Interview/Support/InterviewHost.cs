@@ -48,13 +48,15 @@ public sealed class InterviewHost : IAsyncDisposable
     /// <summary>
     /// Starts a host on the SQLite file in <paramref name="dataDirectory"/> (created and migrated if new). With
     /// <paramref name="systemClock"/> it runs on real time: the LLM client's resilience pipeline (retry pauses, timeouts)
-    /// waits on the registered TimeProvider, which a fake clock would never move.
+    /// waits on the registered TimeProvider, which a fake clock would never move. <paramref name="configure"/> registers
+    /// stand-ins before the interview feature.
     /// </summary>
     public static async Task<InterviewHost> StartAsync(
         string dataDirectory,
         FakeTimeProvider? time = null,
         IDictionary<string, string?>? settings = null,
-        bool systemClock = false)
+        bool systemClock = false,
+        Action<IServiceCollection>? configure = null)
     {
         time = systemClock ? null : time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         var values = new Dictionary<string, string?>
@@ -81,6 +83,8 @@ public sealed class InterviewHost : IAsyncDisposable
         services.AddKnowledge();
         services.AddCoachStorage();
         services.AddCoachAi();
+        // Registered before the feature, whose TryAdd keeps them (a fake model, one lock stripe).
+        configure?.Invoke(services);
         services.AddInterviewFeature();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
