@@ -57,6 +57,14 @@ public sealed class DiscordOptions
     /// <summary>Register application commands at start-up (turn off when another process of the same bot does it).</summary>
     public bool RegisterCommands { get; set; } = true;
 
+    /// <summary>
+    /// Minutes after its arrival that an interaction acknowledged but not answered before a crash is still answered after
+    /// the restart. Within Discord's 15-minute token life the "thinking…" placeholder is edited; after it a public answer
+    /// is posted in the channel and a private one is dropped (logged). 15 to 1440.
+    /// </summary>
+    [Range(15, 1440)]
+    public int ReplayWindowMinutes { get; set; } = 60;
+
     /// <summary>The URL in the User-Agent header Discord requires (<c>DiscordBot (url, version)</c>).</summary>
     [Required]
     public string UserAgentUrl { get; set; } = "https://github.com/coachbot/coachbot";

@@ -20,6 +20,7 @@ namespace CoachBot.Discord.Hosting;
 public sealed partial class DiscordAdapterService(
     DiscordRestClient rest,
     DiscordInteractionHandler interactions,
+    InteractionReplay replay,
     DiscordMessageHandler messages,
     CommandRegistrar registrar,
     BotThreadRegistry threads,
@@ -34,6 +35,8 @@ public sealed partial class DiscordAdapterService(
     private readonly List<DiscordGatewayClient> _clients = [];
     private readonly KeyedSerialQueue _channelQueue = new();
     private int _registered;
+    private int _replayed;
+    private DateTimeOffset _startedAt;
     private int _expectedShards;
     private bool _stopped;
 
@@ -65,6 +68,7 @@ public sealed partial class DiscordAdapterService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        _startedAt = time.GetUtcNow();
         var info = await DiscoverGatewayAsync(stoppingToken);
         if (info is null)
         {
@@ -180,6 +184,12 @@ public sealed partial class DiscordAdapterService(
             if (options.Value.RegisterCommands && applicationId is not null && Interlocked.Exchange(ref _registered, 1) == 0)
             {
                 Track(Task.Run(() => registrar.RegisterAsync(applicationId, stoppingToken), CancellationToken.None));
+            }
+
+            if (Interlocked.Exchange(ref _replayed, 1) == 0)
+            {
+                // Interactions acknowledged by an earlier run that died before answering them.
+                Track(Task.Run(() => replay.RunAsync(_startedAt, stoppingToken), CancellationToken.None));
             }
 
             return Task.CompletedTask;
