@@ -8,7 +8,8 @@ namespace CoachBot.Slack.SocketMode;
 
 /// <summary>
 /// One Socket Mode WebSocket: reads frames until the end of each message, answers <c>hello</c> and <c>disconnect</c>,
-/// and acknowledges every envelope on this same socket before handing it on. Sends are serialised (one outstanding
+/// and acknowledges an envelope on this same socket once the envelope handler has accepted it (recorded it durably);
+/// an envelope the handler refuses is left unacknowledged, so Slack delivers it again. Sends are serialised (one outstanding
 /// SendAsync per socket, as ClientWebSocket requires).
 /// </summary>
 internal sealed partial class SocketModeConnection : IAsyncDisposable
@@ -16,7 +17,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(15);
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly Func<SocketModeEnvelope, CancellationToken, ValueTask> _onEnvelope;
+    private readonly Func<SocketModeEnvelope, CancellationToken, ValueTask<bool>> _onEnvelope;
     private readonly Action<TimeSpan>? _onAcknowledged;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -28,7 +29,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private long _lastFrameTimestamp;
 
     public SocketModeConnection(
-        int id, Func<SocketModeEnvelope, CancellationToken, ValueTask> onEnvelope, Action<TimeSpan>? onAcknowledged, TimeProvider timeProvider, ILogger logger)
+        int id, Func<SocketModeEnvelope, CancellationToken, ValueTask<bool>> onEnvelope, Action<TimeSpan>? onAcknowledged, TimeProvider timeProvider, ILogger logger)
     {
         Id = id;
         _onEnvelope = onEnvelope;
@@ -232,12 +233,19 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 return;
             }
 
-            // Ack first, on this socket, before any work: Slack wants it within 3 seconds whatever the LLM does.
-            await AckAsync(envelopeId, cancellationToken);
-            _onAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(received));
             var retryAttempt = root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number && attempt.TryGetInt32(out var attempts) ? attempts : 0;
             var payload = root.TryGetProperty("payload", out var p) ? p.Clone() : default;
-            await _onEnvelope(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), cancellationToken);
+
+            // Recorded durably first, then acked on this socket before any work: Slack wants the ack within 3 seconds
+            // whatever the LLM does, and an ack for something not recorded could be lost by a crash.
+            if (!await _onEnvelope(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), cancellationToken))
+            {
+                LogNotAcknowledged(Id);
+                return;
+            }
+
+            await AckAsync(envelopeId, cancellationToken);
+            _onAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(received));
         }
     }
 
@@ -285,6 +293,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} is {State}; an envelope was left unacknowledged (Slack re-delivers events)")]
     private partial void LogAckSkipped(int connection, string state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Connection} left an envelope unacknowledged (not recorded); Slack delivers it again")]
+    private partial void LogNotAcknowledged(int connection);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode connection {Connection} close failed: {Reason}")]
     private partial void LogCloseFailed(int connection, string reason);
