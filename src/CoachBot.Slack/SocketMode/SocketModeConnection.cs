@@ -27,6 +27,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private Task _receiveLoop = Task.CompletedTask;
     private int _disposed;
     private long _lastFrameTimestamp;
+    private int _pendingAcks;
 
     public SocketModeConnection(
         int id, Func<SocketModeEnvelope, CancellationToken, ValueTask<bool>> onEnvelope, Action<TimeSpan>? onAcknowledged, TimeProvider timeProvider, ILogger logger)
@@ -63,7 +64,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until no frame has arrived for <paramref name="quiet"/> (at most <paramref name="limit"/>), so envelopes
+    /// Waits until no frame has arrived for <paramref name="quiet"/> and every envelope read was recorded and acked (at
+    /// most <paramref name="limit"/>), so envelopes
     /// Slack sent just before a refresh are still read and acknowledged on this socket: once our close frame is out,
     /// acks can't be sent on it and Slack would deliver them again elsewhere.
     /// </summary>
@@ -73,12 +75,13 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         while (_timeProvider.GetElapsedTime(started) < limit && !_receiveLoop.IsCompleted)
         {
             var sinceLast = _timeProvider.GetElapsedTime(Volatile.Read(ref _lastFrameTimestamp));
-            if (sinceLast >= quiet)
+            if (sinceLast >= quiet && Volatile.Read(ref _pendingAcks) == 0)
             {
                 return;
             }
 
-            await Task.WhenAny(_receiveLoop, Task.Delay(quiet - sinceLast, _timeProvider));
+            var wait = sinceLast >= quiet ? TimeSpan.FromMilliseconds(10) : quiet - sinceLast;
+            await Task.WhenAny(_receiveLoop, Task.Delay(wait, _timeProvider));
         }
     }
 
@@ -177,7 +180,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 {
                     try
                     {
-                        await HandleMessageAsync(buffer.WrittenMemory, cancellationToken);
+                        HandleMessage(buffer.WrittenMemory, cancellationToken);
                     }
                     catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException && !cancellationToken.IsCancellationRequested)
                     {
@@ -197,7 +200,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    private async Task HandleMessageAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    private void HandleMessage(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         var received = System.Diagnostics.Stopwatch.GetTimestamp();
         JsonDocument document;
@@ -236,16 +239,39 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             var retryAttempt = root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number && attempt.TryGetInt32(out var attempts) ? attempts : 0;
             var payload = root.TryGetProperty("payload", out var p) ? p.Clone() : default;
 
-            // Recorded durably first, then acked on this socket before any work: Slack wants the ack within 3 seconds
-            // whatever the LLM does, and an ack for something not recorded could be lost by a crash.
-            if (!await _onEnvelope(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), cancellationToken))
+            // Not awaited: the next frame is read while this one is recorded, so a burst's records share one commit.
+            Interlocked.Increment(ref _pendingAcks);
+            _ = AcceptAndAckAsync(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), received, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Recorded durably first, then acked on this socket before any work: Slack wants the ack within 3 seconds
+    /// whatever the LLM does, and an ack for something not recorded could be lost by a crash.
+    /// </summary>
+    private async Task AcceptAndAckAsync(SocketModeEnvelope envelope, long received, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await _onEnvelope(envelope, cancellationToken))
             {
                 LogNotAcknowledged(Id);
                 return;
             }
 
-            await AckAsync(envelopeId, cancellationToken);
+            await AckAsync(envelope.EnvelopeId, cancellationToken);
             _onAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(received));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection was disposed while the envelope was being recorded: it stays unacked and Slack delivers it again.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pendingAcks);
         }
     }
 
