@@ -58,12 +58,19 @@ public sealed class DiscordOptions
     public bool RegisterCommands { get; set; } = true;
 
     /// <summary>
-    /// Minutes after its arrival that an interaction acknowledged but not answered before a crash is still answered after
+    /// How long after its arrival an interaction acknowledged but not answered before a crash is still answered after
     /// the restart. Within Discord's 15-minute token life the "thinking…" placeholder is edited; after it a public answer
-    /// is posted in the channel and a private one is dropped (logged). 15 to 1440.
+    /// is posted in the channel and a private one is dropped (logged). 15 minutes to 1 day.
     /// </summary>
-    [Range(15, 1440)]
-    public int ReplayWindowMinutes { get; set; } = 60;
+    [Range(typeof(TimeSpan), "00:15:00", "1.00:00:00")]
+    public TimeSpan DeliveryUsefulLife { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// On shutdown, how long answers in hand may still run after the gateway was closed; what is unfinished then stays
+    /// in the inbox for the next start. Keep it below the host's shutdown timeout (30 s by default).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The URL in the User-Agent header Discord requires (<c>DiscordBot (url, version)</c>).</summary>
     [Required]

@@ -27,7 +27,7 @@ public sealed partial class InteractionInbox(
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
     /// <summary>How long after its arrival an unanswered interaction is still replayed (public replies go to the channel after <see cref="TokenLifetime"/>).</summary>
-    public TimeSpan ReplayWindow => TimeSpan.FromMinutes(options.Value.ReplayWindowMinutes);
+    public TimeSpan ReplayWindow => options.Value.DeliveryUsefulLife;
 
     /// <summary>
     /// Records the interaction before it is acknowledged. A duplicate (the same interaction delivered twice, or already

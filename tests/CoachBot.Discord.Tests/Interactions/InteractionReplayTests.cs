@@ -52,6 +52,29 @@ public sealed class InteractionReplayTests
     }
 
     [Fact]
+    public async Task Stopping_LetsAnAnswerInHandFinishWithinTheDrainTimeout_AndCompletesItsRow()
+    {
+        await using var server = await FakeDiscordServer.StartAsync();
+        var inbox = new WatchedInbox();
+        var bot = await StartBotAsync(server, inbox, drainTimeout: "00:00:30");
+        var ask = bot.Services.GetRequiredService<SlowAskCommand>();
+        ask.Gate = new TaskCompletionSource();
+        await server.WaitForSessionAsync();
+        var interaction = await server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "drain me")]));
+        await ask.Started.Task.WaitAsync(Guard);
+
+        var stopping = StopAsync(bot);
+        // Shutdown has begun (the gateway is closed) and waits for the answer in hand.
+        await server.WaitUntilAsync(() => server.OpenConnections == 0, "the gateway closed by the stopping bot", Guard);
+        Assert.False(stopping.IsCompleted);
+        ask.Gate.SetResult();
+        await stopping.WaitAsync(Guard);
+
+        Assert.Single(server.RequestsTo("PATCH", interaction.Token));
+        await WaitUntilCompletedAsync(inbox, interaction.Id);
+    }
+
+    [Fact]
     public async Task AnInteractionNeverAcknowledged_WhoseTokenExpired_GetsItsPublicAnswerInTheChannel_WithANoteAboutTheWait()
     {
         await using var server = await FakeDiscordServer.StartAsync();
@@ -168,7 +191,7 @@ public sealed class InteractionReplayTests
         await inbox.WhenCompleted(interactionId).WaitAsync(Guard);
     }
 
-    private static async Task<IHost> StartBotAsync(FakeDiscordServer server, WatchedInbox inbox, CapturingLoggerProvider? logs = null)
+    private static async Task<IHost> StartBotAsync(FakeDiscordServer server, WatchedInbox inbox, CapturingLoggerProvider? logs = null, string drainTimeout = "00:00:00")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -177,6 +200,7 @@ public sealed class InteractionReplayTests
             ["Discord:ApiBaseUrl"] = server.ApiBaseUrl,
             ["Discord:ReconnectBaseDelayMs"] = "20",
             ["Discord:IdentifyIntervalMs"] = "0",
+            ["Discord:DrainTimeout"] = drainTimeout,
         });
         builder.Logging.ClearProviders();
         if (logs is not null)
