@@ -159,6 +159,17 @@ public sealed partial class DiscordAdapterService(
         }
 
         await _workStopping.CancelAsync();
+
+        // Give the cancelled answers a moment to unwind before the host disposes the services under them.
+        try
+        {
+            await Task.WhenAll(_work.Keys.ToArray()).WaitAsync(TimeSpan.FromSeconds(2), time, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Cancelled or failed answers were logged where they ended.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     public override void Dispose()

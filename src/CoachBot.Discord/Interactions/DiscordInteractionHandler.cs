@@ -181,9 +181,12 @@ public sealed partial class DiscordInteractionHandler(
             var replies = await work.RunAsync(() => dispatcher.DispatchAsync(screening, ct), ct);
             await PostInChannelAsync(interaction, replies, ct);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            throw;
+            // Shutdown cut the answer short (cancelled, or a service already disposed under it): the row stays
+            // unfinished and the next start answers it. No apology, no completion.
+            LogLeftForNextStart(interaction.Id);
+            return;
         }
 #pragma warning disable CA1031 // A replayed answer that fails is logged; the row is done either way (no token left to apologise with).
         catch (Exception ex)
@@ -215,9 +218,12 @@ public sealed partial class DiscordInteractionHandler(
                 await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ct);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            throw;
+            // Shutdown cut the answer short (cancelled, or a service already disposed under it): the row stays
+            // unfinished and the next start answers it. No apology, no completion.
+            LogLeftForNextStart(interaction.Id);
+            return;
         }
 #pragma warning disable CA1031 // After the ack, any failure must still end in a visible apology.
         catch (Exception ex)
@@ -477,6 +483,9 @@ public sealed partial class DiscordInteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a private reply to interaction {InteractionId} from an earlier run: its token expired, and a private reply can't be posted in the channel")]
     private partial void LogPrivateReplyDropped(string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: interaction {InteractionId} is left in the inbox for the next start")]
+    private partial void LogLeftForNextStart(string interactionId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored interaction of type {Type}")]
     private partial void LogIgnored(int type);

@@ -77,19 +77,63 @@ public sealed class DiscordDurabilityTests : IAsyncLifetime
         Assert.All(interactions, x => Assert.Equal(5, x.CallbackType));
     }
 
+    [Fact]
+    public async Task Sigterm_WithAnswersStuckOnTheLlm_ExitsAfterTheDrainTimeout_AndTheNextStartAnswersThem()
+    {
+        _llmBehaviour = FakeChatResponse.Hang();
+        var port = BotOsProcess.FreePort();
+        var interactions = new List<FakeInteraction>();
+        await using (var first = await BotOsProcess.StartAsync(Settings(("Discord:DrainTimeout", "00:00:02")), port, StartTimeout))
+        {
+            await _discord.WaitForSessionAsync(Guard);
+            for (var i = 0; i < 3; i++)
+            {
+                interactions.Add(await _discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
+                    "ask",
+                    [FakeDiscordEvents.Option("question", "How do I get my first backend job? (" + i + ")")],
+                    userId: (310000000000000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            await _discord.WaitUntilAsync(() => interactions.All(x => x.CallbackType == 5), "every interaction deferred", Guard);
+            await _llm.WaitForRequestsAsync(1, Guard);
+            first.Terminate();
+
+            // Far below the LLM's hang and the host's 30 s shutdown timeout: only the drain bound lets it out this soon.
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(20)), "the bot did not exit after SIGTERM:\n" + first.Output);
+            Assert.Equal(0, first.ExitCode);
+        }
+
+        Assert.All(interactions, x => Assert.Empty(Edits(x)));
+        _llmBehaviour = FakeChatResponse.Text(LlmAnswer);
+        await using var second = await BotOsProcess.StartAsync(Settings(), port, StartTimeout);
+
+        await _discord.WaitUntilAsync(() => interactions.All(x => Edits(x).Count >= 1), "every deferred interaction answered after the restart", Guard);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.All(interactions, x => Assert.Single(Edits(x)));
+    }
+
     private List<RecordedRequest> Edits(FakeInteraction interaction) =>
         _discord.RequestsTo("PATCH", "/webhooks/").Where(r => r.Path.Contains(interaction.Token, StringComparison.Ordinal) && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal)).ToList();
 
-    private Dictionary<string, string> Settings() => new(StringComparer.OrdinalIgnoreCase)
+    private Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
     {
-        ["Storage:DataDirectory"] = _dataDirectory,
-        ["Discord:Token"] = _discord.Options.Token,
-        ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
-        ["Discord:IdentifyIntervalMs"] = "0",
-        ["Discord:ReconnectBaseDelayMs"] = "50",
-        ["Llm:Endpoint"] = _llm.BaseUrl.ToString(),
-        ["Llm:ChatModel"] = "fake-model",
-        ["Llm:ApiKey"] = "sk-durability-test",
-        ["Llm:TimeoutSeconds"] = "120",
-    };
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:DataDirectory"] = _dataDirectory,
+            ["Discord:Token"] = _discord.Options.Token,
+            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
+            ["Discord:IdentifyIntervalMs"] = "0",
+            ["Discord:ReconnectBaseDelayMs"] = "50",
+            ["Llm:Endpoint"] = _llm.BaseUrl.ToString(),
+            ["Llm:ChatModel"] = "fake-model",
+            ["Llm:ApiKey"] = "sk-durability-test",
+            ["Llm:TimeoutSeconds"] = "120",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 }
