@@ -1,6 +1,7 @@
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Help;
+using CoachBot.Core.Inbound;
 using CoachBot.Core.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ namespace CoachBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The dispatcher, the command catalog, /help and the outbound-message router. Features add their handlers with AddX().</summary>
+    /// <summary>The dispatcher, the command catalog, /help and the outbound-message router, the inbound inbox. Features add their handlers with AddX().</summary>
     public static IServiceCollection AddCoachCore(this IServiceCollection services)
     {
         services.AddOptions<DispatchOptions>()
@@ -29,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ChannelMessengers>();
         services.TryAddSingleton<ChannelDirectories>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, HelpCommand>());
+        services.AddInboundInbox();
         return services;
     }
 }

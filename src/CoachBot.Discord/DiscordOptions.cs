@@ -58,6 +58,21 @@ public sealed class DiscordOptions
     /// <summary>Register application commands at start-up (turn off when another process of the same bot does it).</summary>
     public bool RegisterCommands { get; set; } = true;
 
+    /// <summary>
+    /// How long after its arrival an interaction acknowledged but not answered before a crash is still answered after
+    /// the restart. Within Discord's 15-minute token life the "thinking…" placeholder is edited; after it a public answer
+    /// is posted in the channel and a private one is dropped (logged). 15 minutes to 1 day.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:15:00", "1.00:00:00")]
+    public TimeSpan DeliveryUsefulLife { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// On shutdown, how long answers in hand may still run after the gateway was closed; what is unfinished then stays
+    /// in the inbox for the next start. Keep it below the host's shutdown timeout (30 s by default).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The URL in the User-Agent header Discord requires (<c>DiscordBot (url, version)</c>).</summary>
     [Required]
     public string UserAgentUrl { get; set; } = "https://github.com/coachbot/coachbot";

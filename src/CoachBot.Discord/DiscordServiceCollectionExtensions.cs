@@ -1,3 +1,4 @@
+using CoachBot.Core.Inbound;
 using CoachBot.Core.Outbound;
 using CoachBot.Discord.Commands;
 using CoachBot.Discord.Hosting;
@@ -58,7 +59,10 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<PendingForms>();
         services.TryAddSingleton<AcknowledgementsFirst>();
         services.TryAddSingleton<CoachingWorkGate>();
+        services.AddInboundInbox();
+        services.TryAddSingleton<InteractionInbox>();
         services.TryAddSingleton<DiscordInteractionHandler>();
+        services.TryAddSingleton<InteractionReplay>();
         services.TryAddSingleton<DiscordMessageHandler>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<DiscordAdapterService>();

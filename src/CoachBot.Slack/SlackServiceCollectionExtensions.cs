@@ -1,3 +1,4 @@
+using CoachBot.Core.Inbound;
 using CoachBot.Core.Outbound;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Configuration;
@@ -57,6 +58,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackThreadTracker>();
         services.TryAddSingleton<SlackDeliveryDeduplicator>();
         services.TryAddSingleton<SlackInbox>();
+        services.TryAddSingleton<SlackIntake>();
+        services.TryAddSingleton<SlackRejectedRequestLog>();
+        services.AddInboundInbox();
         services.TryAddSingleton<SlackInboundRouter>();
         services.TryAddSingleton<SlackContextFactory>();
         services.TryAddSingleton<SlackReplySender>();

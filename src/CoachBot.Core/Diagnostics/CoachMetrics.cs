@@ -16,6 +16,7 @@ public sealed class CoachMetrics : IDisposable
     private readonly Counter<long> _failures;
     private readonly Counter<long> _rateLimited;
     private readonly Histogram<double> _ackLatency;
+    private readonly Counter<long> _rejectedRequests;
     private readonly Histogram<double> _handlingTime;
     private readonly Histogram<double> _llmLatency;
     private readonly Counter<long> _llmFailures;
@@ -29,7 +30,8 @@ public sealed class CoachMetrics : IDisposable
         _interactions = _meter.CreateCounter<long>("coachbot.interactions", "{interaction}", "Requests received, by platform and kind.");
         _failures = _meter.CreateCounter<long>("coachbot.interactions.failed", "{interaction}", "Requests whose handler failed (the person got an apology).");
         _rateLimited = _meter.CreateCounter<long>("coachbot.interactions.rate_limited", "{interaction}", "Requests refused by the per-user or per-community rate limit.");
-        _ackLatency = _meter.CreateHistogram<double>("coachbot.ack.latency", "ms", "Time from receiving a platform event to acknowledging it.");
+        _ackLatency = _meter.CreateHistogram<double>("coachbot.ack.latency", "ms", "Time from receiving a verified platform event to acknowledging it.");
+        _rejectedRequests = _meter.CreateCounter<long>("coachbot.requests.rejected", "{request}", "Inbound requests refused before they were trusted, by platform and reason (bad signature, stale timestamp, too large).");
         _handlingTime = _meter.CreateHistogram<double>("coachbot.handling.duration", "ms", "Time the features took to produce the replies.");
         _llmLatency = _meter.CreateHistogram<double>("coachbot.llm.latency", "ms", "LLM call duration, by outcome.");
         _llmFailures = _meter.CreateCounter<long>("coachbot.llm.failures", "{call}", "LLM calls that failed and fell back to offline answers.");
@@ -47,6 +49,10 @@ public sealed class CoachMetrics : IDisposable
 
     public void Acknowledged(string platform, TimeSpan latency) =>
         _ackLatency.Record(latency.TotalMilliseconds, new KeyValuePair<string, object?>("platform", platform));
+
+    /// <summary>A request refused before it was verified; these are not timed in the ack histogram.</summary>
+    public void Rejected(string platform, string reason) =>
+        _rejectedRequests.Add(1, new("platform", platform), new("reason", reason));
 
     public void Handled(string kind, TimeSpan duration) =>
         _handlingTime.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("kind", kind));

@@ -20,6 +20,7 @@ namespace CoachBot.Discord.Hosting;
 public sealed partial class DiscordAdapterService(
     DiscordRestClient rest,
     DiscordInteractionHandler interactions,
+    InteractionReplay replay,
     DiscordMessageHandler messages,
     CommandRegistrar registrar,
     BotThreadRegistry threads,
@@ -29,11 +30,15 @@ public sealed partial class DiscordAdapterService(
     ILoggerFactory loggerFactory,
     ILogger<DiscordAdapterService> logger) : BackgroundService
 {
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<Task, byte> _work = new();
+
+    // Cancels answers in hand: not when shutdown starts, but once they had DrainTimeout to finish.
+    private readonly CancellationTokenSource _workStopping = new();
     private readonly List<DiscordGatewayClient> _clients = [];
     private readonly KeyedSerialQueue _channelQueue = new();
     private int _registered;
+    private int _replayed;
+    private DateTimeOffset _startedAt;
     private int _expectedShards;
     private bool _stopped;
 
@@ -65,6 +70,7 @@ public sealed partial class DiscordAdapterService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        _startedAt = time.GetUtcNow();
         var info = await DiscoverGatewayAsync(stoppingToken);
         if (info is null)
         {
@@ -125,18 +131,52 @@ public sealed partial class DiscordAdapterService(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // No new work: the gateway connections close first.
         await base.StopAsync(cancellationToken);
         foreach (var client in Clients)
         {
             await client.DisposeAsync();
         }
 
-        // Let answers in flight finish (they were acknowledged; dropping them would leave "thinking…" behind).
+        // Answers in flight were acknowledged: let them finish for up to Discord:DrainTimeout. Whatever is still running
+        // then is cancelled and stays unfinished in the inbox, so the next start answers it.
         var pending = _work.Keys.ToArray();
         if (pending.Length > 0)
         {
-            await Task.WhenAny(Task.WhenAll(pending), Task.Delay(DrainTimeout, time, cancellationToken)).ConfigureAwait(false);
+            LogDraining(pending.Length, options.Value.DrainTimeout.TotalSeconds);
+            try
+            {
+                await Task.WhenAll(pending).WaitAsync(options.Value.DrainTimeout, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                LogDrainCutShort(_work.Count);
+            }
+#pragma warning disable CA1031 // A failed answer was logged where it failed; shutdown goes on.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
+
+        await _workStopping.CancelAsync();
+
+        // Give the cancelled answers a moment to unwind before the host disposes the services under them.
+        try
+        {
+            await Task.WhenAll(_work.Keys.ToArray()).WaitAsync(TimeSpan.FromSeconds(2), time, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Cancelled or failed answers were logged where they ended.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    public override void Dispose()
+    {
+        _workStopping.Dispose();
+        base.Dispose();
     }
 
     private async Task<GatewayBotInfo?> DiscoverGatewayAsync(CancellationToken ct)
@@ -183,19 +223,25 @@ public sealed partial class DiscordAdapterService(
                 Track(Task.Run(() => registrar.RegisterAsync(applicationId, stoppingToken), CancellationToken.None));
             }
 
+            if (Interlocked.Exchange(ref _replayed, 1) == 0)
+            {
+                // Interactions acknowledged by an earlier run that died before answering them.
+                Track(Task.Run(() => replay.RunAsync(_startedAt, _workStopping.Token), CancellationToken.None));
+            }
+
             return Task.CompletedTask;
         };
         client.InteractionCreated += interaction =>
         {
             // Called inline, not through Task.Run: the acknowledgement is sent before the next gateway event is read,
             // without waiting for a thread-pool turn behind coaching work (see DiscordInteractionHandler.HandleAsync).
-            Track(interactions.HandleAsync(interaction, stoppingToken));
+            Track(interactions.HandleAsync(interaction, _workStopping.Token));
             return Task.CompletedTask;
         };
         client.MessageReceived += message =>
         {
             // One channel's messages are answered in order; channels don't wait for each other.
-            Track(_channelQueue.Enqueue(message.ChannelId, () => messages.HandleAsync(message, stoppingToken)));
+            Track(_channelQueue.Enqueue(message.ChannelId, () => messages.HandleAsync(message, _workStopping.Token)));
             return Task.CompletedTask;
         };
         client.ThreadCreated += thread =>
@@ -250,6 +296,12 @@ public sealed partial class DiscordAdapterService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: every shard ended (see the log line above). The rest of CoachBot keeps running.")]
     private partial void LogAdapterStopped();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord adapter stopping: letting {Count} answer(s) in hand finish (up to {Seconds} s)")]
+    private partial void LogDraining(int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord adapter stopped with {Count} answer(s) unfinished; they stay in the inbox and the next start answers them")]
+    private partial void LogDrainCutShort(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord event handling failed")]
     private partial void LogWorkFailed(Exception exception);

@@ -1,6 +1,7 @@
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Dispatch;
+using CoachBot.Core.Inbound;
 using CoachBot.Core.Replies;
 using CoachBot.Discord.Messages;
 using CoachBot.Discord.Models;
@@ -28,6 +29,11 @@ namespace CoachBot.Discord.Interactions;
 /// A form can't be shown after a deferral (a modal must be the first response), so a reply carrying one gets an
 /// "open the form" button (see <see cref="PendingForms"/>); that click is answered with the modal itself (callback 9).
 /// Failures after the ack end in a private apology.
+/// <para>
+/// Before the deferral is sent the interaction is recorded in the durable inbox (<see cref="InteractionInbox"/>); the
+/// row is completed once the answer was delivered, so an interaction acknowledged when the process dies is answered by
+/// the next run (<see cref="ReplayAsync"/>). Refusals and form openings answer in the callback itself and need no row.
+/// </para>
 /// </summary>
 public sealed partial class DiscordInteractionHandler(
     DiscordRestClient rest,
@@ -37,11 +43,18 @@ public sealed partial class DiscordInteractionHandler(
     PendingForms forms,
     AcknowledgementsFirst acknowledgements,
     CoachingWorkGate work,
+    InteractionInbox inbox,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger,
     CoachMetrics? metrics = null)
 {
     private const string Apology = "Sorry, something went wrong while I was answering. Please try again in a moment.";
+
+    /// <summary>Heads a public answer posted in the channel because the interaction's token ran out during a restart.</summary>
+    public const string DelayedNote = "-# Sorry for the wait: I restarted while answering this.";
+
+    /// <summary>A replay that would reach the token's end mid-answer goes to the channel instead.</summary>
+    private static readonly TimeSpan TokenMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>Raised right after the acknowledgement is sent, with the time it took (the same figure goes to <c>coachbot.ack.latency</c>).</summary>
     public event Action<DiscordInteraction, TimeSpan>? Acknowledged;
@@ -86,18 +99,21 @@ public sealed partial class DiscordInteractionHandler(
                 return;
             }
 
+            if (await inbox.RecordAsync(interaction, ct) == InboundRecordResult.Duplicate)
+            {
+                LogDuplicate(interaction.Id);
+                return;
+            }
+
             try
             {
-                await rest.CreateInteractionResponseAsync(
-                    interaction.Id,
-                    interaction.Token,
-                    updatesSource ? InteractionResponse.DeferredUpdate() : InteractionResponse.Deferred(deferredPrivately),
-                    ct);
+                await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, Deferral(updatesSource, deferredPrivately), ct);
             }
             catch (DiscordApiException ex)
             {
                 // 10062: too late (the token expired), 40060: already acknowledged. Nothing more can be sent either way.
                 LogAckFailed(interaction.Id, ex.Code ?? 0, ex.Message);
+                await inbox.CompleteAsync(interaction);
                 return;
             }
         }
@@ -110,7 +126,82 @@ public sealed partial class DiscordInteractionHandler(
         metrics?.Acknowledged("discord", ackLatency);
         Acknowledged?.Invoke(interaction, ackLatency);
 
-        var session = new ResponseSession(interaction, updatesSource, deferredPrivately);
+        await AnswerAsync(new ResponseSession(interaction, updatesSource, deferredPrivately), screening, context, ct);
+    }
+
+    /// <summary>
+    /// Answers an interaction an earlier run recorded and did not finish. While its token lives, the deferral is tried
+    /// again: Discord's "already acknowledged" (40060) means the placeholder is there to edit, as usual; "unknown
+    /// interaction" (10062) means it never went out. Then, and once the token has expired, public replies are posted
+    /// in the channel and private ones are dropped with a log line (nobody else may see them).
+    /// </summary>
+    public async Task ReplayAsync(PendingInteraction pending, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        var interaction = pending.Interaction;
+        var context = contexts.ForInteraction(interaction);
+        var request = InteractionRequestFactory.Create(interaction, context);
+        if (request is null)
+        {
+            await inbox.CompleteAsync(interaction);
+            return;
+        }
+
+        var screening = dispatcher.Screen(request);
+        var updatesSource = interaction.Type == DiscordInteraction.MessageComponent
+            || (interaction.Type == DiscordInteraction.ModalSubmit && interaction.Message is not null);
+        var deferredPrivately = !updatesSource && screening.FirstReplyVisibility == ReplyVisibility.Ephemeral;
+        var tokenAlive = time.GetUtcNow() - pending.ReceivedAt < InteractionInbox.TokenLifetime - TokenMargin;
+        if (tokenAlive)
+        {
+            try
+            {
+                await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, Deferral(updatesSource, deferredPrivately), ct);
+            }
+            catch (DiscordApiException ex) when (ex.Code == DiscordErrorCodes.InteractionAlreadyAcknowledged)
+            {
+                // The deferral went out before the crash: its placeholder is waiting for this answer.
+            }
+            catch (DiscordApiException ex)
+            {
+                LogReplayNotDeferred(interaction.Id, ex.Code ?? 0);
+                tokenAlive = false;
+            }
+        }
+
+        LogReplaying(interaction.Id, pending.Attempts, tokenAlive ? "the interaction's token" : "the channel");
+        if (tokenAlive)
+        {
+            await AnswerAsync(new ResponseSession(interaction, updatesSource, deferredPrivately), screening, context, ct);
+            return;
+        }
+
+        try
+        {
+            var replies = await work.RunAsync(() => dispatcher.DispatchAsync(screening, ct), ct);
+            await PostInChannelAsync(interaction, replies, ct);
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            // Shutdown cut the answer short (cancelled, or a service already disposed under it): the row stays
+            // unfinished and the next start answers it. No apology, no completion.
+            LogLeftForNextStart(interaction.Id);
+            return;
+        }
+#pragma warning disable CA1031 // A replayed answer that fails is logged; the row is done either way (no token left to apologise with).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDeliveryFailed(ex, interaction.Id, context.CorrelationId);
+        }
+
+        await inbox.CompleteAsync(interaction);
+    }
+
+    private async Task AnswerAsync(ResponseSession session, DispatchScreening screening, CommandContext context, CancellationToken ct)
+    {
+        var interaction = session.Interaction;
+        var updatesSource = session.UpdatesSource;
         try
         {
             // Acks never wait for the gate; only the coaching work after them does (retrieval, the model call,
@@ -127,9 +218,12 @@ public sealed partial class DiscordInteractionHandler(
                 await rest.DeleteOriginalResponseAsync(interaction.ApplicationId, interaction.Token, ct);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            throw;
+            // Shutdown cut the answer short (cancelled, or a service already disposed under it): the row stays
+            // unfinished and the next start answers it. No apology, no completion.
+            LogLeftForNextStart(interaction.Id);
+            return;
         }
 #pragma warning disable CA1031 // After the ack, any failure must still end in a visible apology.
         catch (Exception ex)
@@ -137,6 +231,44 @@ public sealed partial class DiscordInteractionHandler(
         {
             LogDeliveryFailed(ex, interaction.Id, context.CorrelationId);
             await ApologiseAsync(session, ct);
+        }
+
+        // Delivered, or failed with an apology: either way there is nothing left to do. (Cancelled by shutdown, the
+        // row stays unfinished and the next run answers it.)
+        await inbox.CompleteAsync(interaction);
+    }
+
+    private static InteractionResponse Deferral(bool updatesSource, bool deferredPrivately) =>
+        updatesSource ? InteractionResponse.DeferredUpdate() : InteractionResponse.Deferred(deferredPrivately);
+
+    /// <summary>Replies to an interaction whose token can't be used: public ones as channel messages, private ones dropped.</summary>
+    private async Task PostInChannelAsync(DiscordInteraction interaction, IReadOnlyList<Reply> replies, CancellationToken ct)
+    {
+        var first = true;
+        foreach (var reply in replies)
+        {
+            if (reply.Visibility == ReplyVisibility.Ephemeral || interaction.ChannelId is null)
+            {
+                LogPrivateReplyDropped(interaction.Id);
+                continue;
+            }
+
+            var messages = DiscordReplyRenderer.Render(reply with { Form = null }, ephemeral: false);
+            foreach (var message in messages)
+            {
+                var payload = WithoutFlags(message);
+                if (first)
+                {
+                    payload = new MessagePayload
+                    {
+                        Content = DelayedNote + "\n" + payload.Content,
+                        Components = payload.Components,
+                    };
+                    first = false;
+                }
+
+                await rest.CreateMessageAsync(interaction.ChannelId, payload, ct);
+            }
         }
     }
 
@@ -339,6 +471,21 @@ public sealed partial class DiscordInteractionHandler(
 
         public string? ThreadId { get; set; }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} was delivered again; it is already recorded, not answering twice")]
+    private partial void LogDuplicate(string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answering interaction {InteractionId} left unfinished by an earlier run (attempt {Attempt}) through {Route}")]
+    private partial void LogReplaying(string interactionId, int attempt, string route);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} from an earlier run was never acknowledged (Discord code {Code}); public replies go to the channel")]
+    private partial void LogReplayNotDeferred(string interactionId, int code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a private reply to interaction {InteractionId} from an earlier run: its token expired, and a private reply can't be posted in the channel")]
+    private partial void LogPrivateReplyDropped(string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: interaction {InteractionId} is left in the inbox for the next start")]
+    private partial void LogLeftForNextStart(string interactionId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored interaction of type {Type}")]
     private partial void LogIgnored(int type);

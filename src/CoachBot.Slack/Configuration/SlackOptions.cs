@@ -54,9 +54,26 @@ public sealed class SlackOptions
     [Range(1, 256)]
     public int MaxConcurrentRequests { get; set; } = 16;
 
-    /// <summary>Requests acknowledged but not yet processed; beyond this, intake waits (back-pressure).</summary>
+    /// <summary>
+    /// Requests acknowledged but not yet processed. Beyond this an event waits up to 2 s for room, then is refused
+    /// unrecorded (503 / no ack) so Slack delivers it again; commands and interactions are queued anyway.
+    /// </summary>
     [Range(16, 100_000)]
     public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>
+    /// How long an acknowledged delivery is worth answering: one not answered within this (a crash, a shutdown) is
+    /// not replayed after a restart. Slack's response_url lives 30 minutes, hence the default.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan DeliveryUsefulLife { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// On shutdown, how long work in hand may still run after intake stopped; what is unfinished then stays in the
+    /// inbox for the next start. Keep it below the host's shutdown timeout (30 s by default).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Minimum gap between two chat.postMessage calls to one channel (Slack allows about one per second).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]

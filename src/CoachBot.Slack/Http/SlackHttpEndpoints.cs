@@ -6,52 +6,60 @@ using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Inbound;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace CoachBot.Slack.Http;
 
 /// <summary>
 /// HTTP mode transport: one handler for events (JSON), slash commands (form) and interactivity (form field
 /// <c>payload</c>), so the three Slack request URLs may share a path as Bolt's do. Every request's signature is
-/// verified on the raw body (401 otherwise); url_verification and ssl_check are answered; retries are deduplicated by
-/// event id; the answer is 200 straight away and the work goes to the bounded queue for the background worker.
+/// verified on the raw body (401 otherwise); url_verification and ssl_check are answered. A delivery is answered 200
+/// only once it is recorded in the durable inbox (<see cref="SlackIntake"/>); a repeated one (same event_id, a retry)
+/// is answered 200 without work; when it cannot be recorded (queue full for an event, the inbox write failed, shutting
+/// down) the answer is 503 and nothing is marked, so Slack's retry is processed. Only verified requests are timed in
+/// the ack histogram; refused ones are counted by reason and logged at debug level, rate-limited.
 /// </summary>
-public sealed partial class SlackHttpEndpoints(
+public sealed class SlackHttpEndpoints(
     SlackSignatureVerifier verifier,
-    SlackInbox inbox,
-    SlackDeliveryDeduplicator deduplicator,
+    SlackIntake intake,
+    SlackRejectedRequestLog rejections,
     IOptions<SlackOptions> options,
-    ILogger<SlackHttpEndpoints> logger,
     CoachMetrics? metrics = null)
 {
     /// <summary>Slack bodies are small; anything larger is refused before it is read whole.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    private static readonly TimeSpan EnqueueWait = TimeSpan.FromSeconds(2);
-
     public async Task<IResult> HandleAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = await HandleCoreAsync(http);
-        metrics?.Acknowledged("slack", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        var (result, rejection) = await HandleCoreAsync(http);
+        if (rejection is null)
+        {
+            metrics?.Acknowledged("slack", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+        else
+        {
+            metrics?.Rejected("slack", rejection);
+            rejections.Rejected(rejection, http.Request.Path.Value ?? string.Empty);
+        }
+
         return result;
     }
 
-    private async Task<IResult> HandleCoreAsync(HttpContext http)
+    /// <summary>The answer, and the reason when the request was refused before it was verified (null once verified).</summary>
+    private async Task<(IResult Result, string? Rejection)> HandleCoreAsync(HttpContext http)
     {
         var request = http.Request;
         if (request.ContentLength > MaxBodyBytes)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return (Results.StatusCode(StatusCodes.Status413PayloadTooLarge), "too_large");
         }
 
         var body = await ReadBodyAsync(request, http.RequestAborted);
         if (body is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return (Results.StatusCode(StatusCodes.Status413PayloadTooLarge), "too_large");
         }
 
         var check = verifier.Verify(
@@ -61,17 +69,22 @@ public sealed partial class SlackHttpEndpoints(
             body);
         if (check != SlackSignatureCheck.Valid)
         {
-            LogRejected(check, request.Path);
-            return Results.Unauthorized();
+            return (Results.Unauthorized(), check switch
+            {
+                SlackSignatureCheck.Missing => "missing_signature",
+                SlackSignatureCheck.Stale => "stale_timestamp",
+                _ => "bad_signature",
+            });
         }
 
         var contentType = request.ContentType ?? string.Empty;
-        return contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            ? await HandleEventAsync(body, request.Headers["X-Slack-Retry-Num"], http.RequestAborted)
+        var result = contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            ? await HandleEventAsync(body, http.RequestAborted)
             : await HandleFormAsync(body, http.RequestAborted);
+        return (result, null);
     }
 
-    private async Task<IResult> HandleEventAsync(byte[] body, StringValues retryNum, CancellationToken cancellationToken)
+    private async Task<IResult> HandleEventAsync(byte[] body, CancellationToken cancellationToken)
     {
         JsonElement root;
         try
@@ -95,14 +108,7 @@ public sealed partial class SlackHttpEndpoints(
             return Results.Ok();
         }
 
-        var eventId = ReadString(root, "event_id");
-        if (!deduplicator.IsFirstDelivery(eventId is null ? null : "Event:" + eventId))
-        {
-            LogDuplicateEvent(eventId!, retryNum);
-            return Results.Ok();
-        }
-
-        return await EnqueueAsync(new SlackInbound(SlackInboundKind.Event, root, "http"), cancellationToken);
+        return await AcceptAsync(new SlackInbound(SlackInboundKind.Event, root, "http"), cancellationToken);
     }
 
     private async Task<IResult> HandleFormAsync(byte[] body, CancellationToken cancellationToken)
@@ -131,13 +137,7 @@ public sealed partial class SlackHttpEndpoints(
                 return Results.BadRequest();
             }
 
-            var key = ReadString(payload, "trigger_id");
-            if (!deduplicator.IsFirstDelivery(key is null ? null : "Interaction:" + key + "/" + FirstActionTs(payload)))
-            {
-                return Results.Ok();
-            }
-
-            return await EnqueueAsync(new SlackInbound(SlackInboundKind.Interaction, payload, "http"), cancellationToken);
+            return await AcceptAsync(new SlackInbound(SlackInboundKind.Interaction, payload, "http"), cancellationToken);
         }
 
         if (form.TryGetValue("command", out _))
@@ -148,35 +148,17 @@ public sealed partial class SlackHttpEndpoints(
                 command[name] = value.ToString();
             }
 
-            var trigger = form.TryGetValue("trigger_id", out var t) ? t.ToString() : null;
-            if (!deduplicator.IsFirstDelivery(string.IsNullOrEmpty(trigger) ? null : "SlashCommand:" + trigger))
-            {
-                return Results.Ok();
-            }
-
             var element = JsonSerializer.SerializeToElement(command);
-            return await EnqueueAsync(new SlackInbound(SlackInboundKind.SlashCommand, element, "http"), cancellationToken);
+            return await AcceptAsync(new SlackInbound(SlackInboundKind.SlashCommand, element, "http"), cancellationToken);
         }
 
         return Results.BadRequest();
     }
 
-    private async Task<IResult> EnqueueAsync(SlackInbound item, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(EnqueueWait);
-        try
-        {
-            await inbox.EnqueueAsync(item, timeout.Token);
-            return Results.Ok();
-        }
-        catch (OperationCanceledException)
-        {
-            // Overloaded: a non-2xx makes Slack retry the event later instead of losing it.
-            LogQueueFull();
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-    }
+    private async Task<IResult> AcceptAsync(SlackInbound item, CancellationToken cancellationToken) =>
+        await intake.AcceptAsync(item, envelopeId: null, cancellationToken) == SlackIntakeResult.Refused
+            ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+            : Results.Ok();
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -196,22 +178,8 @@ public sealed partial class SlackHttpEndpoints(
         return buffer.ToArray();
     }
 
-    private static string? FirstActionTs(JsonElement payload) =>
-        payload.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array && actions.GetArrayLength() > 0
-            ? ReadString(actions[0], "action_ts")
-            : null;
-
     private static string? ReadString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack request to {Path}: signature {Check}")]
-    private partial void LogRejected(SlackSignatureCheck check, PathString path);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Acknowledged a repeated Slack event {EventId} (retry {RetryNum}); not answering again")]
-    private partial void LogDuplicateEvent(string eventId, StringValues retryNum);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request queue is full; answered 503 so Slack retries later")]
-    private partial void LogQueueFull();
 }

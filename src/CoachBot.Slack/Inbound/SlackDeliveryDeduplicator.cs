@@ -1,8 +1,10 @@
 namespace CoachBot.Slack.Inbound;
 
 /// <summary>
-/// Remembers what was already handled so a re-delivery (Socket Mode retry_attempt &gt; 0, HTTP X-Slack-Retry-Num, the
-/// same mention arriving as app_mention and message) is acknowledged but answered once. Keys live 15 minutes.
+/// Remembers which messages were already answered in this process, so one message arriving as two events
+/// (app_mention and message.channels, each with its own event_id) is answered once. Keys live 15 minutes. Re-deliveries
+/// of one event (retries, copies on another socket) are recognised by the durable inbox instead
+/// (<see cref="SlackDeliveryKeys"/>, <see cref="SlackIntake"/>).
 /// </summary>
 public sealed class SlackDeliveryDeduplicator(TimeProvider timeProvider)
 {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CoachBot.Core.Inbound;
 using CoachBot.Slack.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,48 +8,200 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Slack.Inbound;
 
 /// <summary>
-/// Drains <see cref="SlackInbox"/> with a fixed number of concurrent consumers (Slack:MaxConcurrentRequests), so
-/// slow answers (the LLM) never hold up acknowledgements and no acknowledged work is silently lost.
+/// Processes recorded Slack deliveries with Slack:MaxConcurrentRequests consumers, so slow answers (the LLM) never hold
+/// up acknowledgements, and completes each inbox row once its reply was delivered (or failed with an apology). On
+/// start it replays the rows an earlier process acknowledged but did not finish (younger than Slack:DeliveryUsefulLife,
+/// at most once more). On shutdown it stops intake, lets the work in hand finish for up to Slack:DrainTimeout, then
+/// cancels the rest: what was not finished stays unfinished in the inbox for the next start.
 /// </summary>
 public sealed partial class SlackInboundWorker(
     SlackInbox queue,
     SlackInboundRouter router,
+    SlackIntake intake,
+    IInboundInbox inbox,
+    IHostApplicationLifetime lifetime,
     IOptions<SlackOptions> options,
-    ILogger<SlackInboundWorker> logger) : BackgroundService
+    TimeProvider time,
+    ILogger<SlackInboundWorker> logger) : IHostedService, IDisposable
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Processing attempts per delivery: the first, and one replay after a crash or a shutdown.</summary>
+    public const int MaxAttempts = 2;
+
+    private static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _stopTaking = new();
+    private readonly CancellationTokenSource _abort = new();
+    private CancellationTokenRegistration _onStopping;
+    private Task _running = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var consumers = Enumerable.Range(0, options.Value.MaxConcurrentRequests).Select(_ => ConsumeAsync(stoppingToken));
-        return Task.WhenAll(consumers);
+        var startedAt = time.GetUtcNow();
+        // Intake stops as soon as shutdown is announced, before the web server and the sockets are taken down.
+        _onStopping = lifetime.ApplicationStopping.Register(intake.StopAccepting);
+        var consumers = Enumerable.Range(0, options.Value.MaxConcurrentRequests).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None));
+        _running = Task.WhenAll(consumers.Append(Task.Run(() => ReplayAsync(startedAt), CancellationToken.None)));
+        return Task.CompletedTask;
     }
 
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        intake.StopAccepting();
+        await _stopTaking.CancelAsync();
+        try
+        {
+            await _running.WaitAsync(options.Value.DrainTimeout, cancellationToken);
+            LogDrained();
+            return;
+        }
+        catch (TimeoutException)
+        {
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        LogDrainTimedOut(options.Value.DrainTimeout);
+        await _abort.CancelAsync();
+        try
+        {
+            await _running.WaitAsync(AbortWait, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            LogAbandoned();
+        }
+    }
+
+    public void Dispose()
+    {
+        _onStopping.Dispose();
+        _stopTaking.Dispose();
+        _abort.Dispose();
+    }
+
+    private async Task ReplayAsync(DateTimeOffset startedAt)
+    {
+        IReadOnlyList<InboundDelivery> unfinished;
+        try
+        {
+            unfinished = await inbox.ClaimUnfinishedAsync(SlackIntake.Platform, startedAt, time.GetUtcNow(), MaxAttempts, _stopTaking.Token);
+        }
+        catch (OperationCanceledException) when (_stopTaking.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // A failed replay query must not stop new work; the rows stay for the next start.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogReplayFailed(ex);
+            return;
+        }
+
+        if (unfinished.Count > 0)
+        {
+            LogReplaying(unfinished.Count);
+        }
+
+        foreach (var row in unfinished)
+        {
+            if (SlackInboundKinds.Parse(row.Kind) is not { } kind)
+            {
+                LogUnknownKind(row.Kind);
+                continue;
+            }
+
+            JsonElement payload;
+            try
+            {
+                using var document = JsonDocument.Parse(row.Payload);
+                payload = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                LogUnknownKind(row.Kind);
+                continue;
+            }
+
+            queue.Enqueue(new SlackQueuedDelivery(new SlackInbound(kind, payload, "replay"), row.DeliveryKey, HoldsPlace: false));
+        }
+    }
+
+    private async Task ConsumeAsync()
     {
         try
         {
-            await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
+            while (true)
             {
-                try
+                var item = await queue.Reader.ReadAsync(_stopTaking.Token);
+                if (item.HoldsPlace)
                 {
-                    await router.RouteAsync(item, stoppingToken);
+                    queue.ReturnPlace();
                 }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-#pragma warning disable CA1031 // One bad delivery must not stop the consumer.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    LogProcessingFailed(ex, item.Kind.ToString(), item.Transport);
-                }
+
+                await ProcessAsync(item);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopTaking.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task ProcessAsync(SlackQueuedDelivery item)
+    {
+        try
+        {
+            await router.RouteAsync(item.Inbound, _abort.Token);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            LogLeftForReplay(item.Inbound.Kind);
+            return;
+        }
+#pragma warning disable CA1031 // One bad delivery must not stop the consumer; it failed for good (the person got an apology or nothing can be sent).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogProcessingFailed(ex, item.Inbound.Kind, item.Inbound.Transport);
+        }
+
+        try
+        {
+            await inbox.CompleteAsync(SlackIntake.Platform, item.DeliveryKey, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The row stays unfinished and is replayed once at the next start: at most once more.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogCompleteFailed(ex, item.Inbound.Kind);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing a Slack {Kind} from {Transport} failed")]
-    private partial void LogProcessingFailed(Exception exception, string kind, string transport);
+    private partial void LogProcessingFailed(Exception exception, SlackInboundKind kind, string transport);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark a Slack {Kind} done in the inbox; it will be answered once more after the next start")]
+    private partial void LogCompleteFailed(Exception exception, SlackInboundKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replaying {Count} Slack deliveries acknowledged before the last stop but not answered")]
+    private partial void LogReplaying(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the unfinished Slack deliveries from the inbox; they stay there for the next start")]
+    private partial void LogReplayFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an unreadable inbox row of kind {Kind}")]
+    private partial void LogUnknownKind(string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack work drained before shutdown")]
+    private partial void LogDrained();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack work not finished within Slack:DrainTimeout ({Timeout}); cancelling it, it stays in the inbox for the next start")]
+    private partial void LogDrainTimedOut(TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack work ignored cancellation; stopping without it (it stays in the inbox for the next start)")]
+    private partial void LogAbandoned();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A Slack {Kind} was cut off by shutdown; it stays in the inbox for the next start")]
+    private partial void LogLeftForReplay(SlackInboundKind kind);
 }

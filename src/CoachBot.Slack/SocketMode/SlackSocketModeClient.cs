@@ -13,15 +13,16 @@ namespace CoachBot.Slack.SocketMode;
 
 /// <summary>
 /// Socket Mode transport (SlackNet's SlackSocketModeClient shape): keeps Slack:SocketConnections WebSockets open,
-/// started a little apart. Each envelope is acknowledged on its socket before anything else, de-duplicated (a retry or a
-/// copy on another socket is acked but not answered twice) and queued for the worker. On <c>disconnect</c> a new
+/// started a little apart. Each envelope is recorded in the durable inbox (<see cref="SlackIntake"/>) and then
+/// acknowledged on its socket before any work; a retry or a copy on another socket is acked but not answered twice; an
+/// envelope that cannot be recorded (queue full for an event, inbox write failed, shutting down) is not acked, so Slack
+/// delivers it again. On <c>disconnect</c> a new
 /// connection is opened and greeted (hello) before the old one is closed, so nothing falls between them; abrupt drops
 /// reconnect with backoff; <c>link_disabled</c> and bad tokens stop the slot for good.
 /// </summary>
 public sealed partial class SlackSocketModeClient(
     SlackApiClient api,
-    SlackInbox inbox,
-    SlackDeliveryDeduplicator deduplicator,
+    SlackIntake intake,
     IOptions<SlackOptions> options,
     TimeProvider timeProvider,
     ILogger<SlackSocketModeClient> logger,
@@ -183,7 +184,7 @@ public sealed partial class SlackSocketModeClient(
 
     private void OnAcknowledged(TimeSpan latency) => metrics?.Acknowledged("slack", latency);
 
-    private async ValueTask OnEnvelopeAsync(SocketModeEnvelope envelope, CancellationToken cancellationToken)
+    private async ValueTask<bool> OnEnvelopeAsync(SocketModeEnvelope envelope, CancellationToken cancellationToken)
     {
         var kind = envelope.Type switch
         {
@@ -195,39 +196,16 @@ public sealed partial class SlackSocketModeClient(
         if (kind is null || envelope.Payload.ValueKind != JsonValueKind.Object)
         {
             LogIgnoredEnvelope(envelope.Type);
-            return;
+            return true;
         }
 
-        if (!deduplicator.IsFirstDelivery(DedupeKey(kind.Value, envelope)))
+        var result = await intake.AcceptAsync(new SlackInbound(kind.Value, envelope.Payload, "socket"), envelope.EnvelopeId, cancellationToken);
+        if (result == SlackIntakeResult.Duplicate)
         {
             LogDuplicate(envelope.Type, envelope.RetryAttempt);
-            return;
         }
 
-        await inbox.EnqueueAsync(new SlackInbound(kind.Value, envelope.Payload, "socket"), cancellationToken);
-    }
-
-    /// <summary>Same delivery = same event_id (events), trigger_id (commands, interactions) or, failing those, envelope id.</summary>
-    private static string DedupeKey(SlackInboundKind kind, SocketModeEnvelope envelope)
-    {
-        var payload = envelope.Payload;
-        var key = kind switch
-        {
-            SlackInboundKind.Event => Read(payload, "event_id"),
-            _ => Read(payload, "trigger_id"),
-        };
-        if (kind == SlackInboundKind.Interaction && payload.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array
-            && actions.GetArrayLength() > 0 && Read(actions[0], "action_ts") is { } actionTs)
-        {
-            key += "/" + actionTs;
-        }
-
-        return kind + ":" + (key ?? "envelope:" + envelope.EnvelopeId);
-
-        static string? Read(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
+        return result != SlackIntakeResult.Refused;
     }
 
     private async Task RetireAsync(SocketModeConnection connection)

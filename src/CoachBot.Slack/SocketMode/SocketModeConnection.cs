@@ -8,7 +8,8 @@ namespace CoachBot.Slack.SocketMode;
 
 /// <summary>
 /// One Socket Mode WebSocket: reads frames until the end of each message, answers <c>hello</c> and <c>disconnect</c>,
-/// and acknowledges every envelope on this same socket before handing it on. Sends are serialised (one outstanding
+/// and acknowledges an envelope on this same socket once the envelope handler has accepted it (recorded it durably);
+/// an envelope the handler refuses is left unacknowledged, so Slack delivers it again. Sends are serialised (one outstanding
 /// SendAsync per socket, as ClientWebSocket requires).
 /// </summary>
 internal sealed partial class SocketModeConnection : IAsyncDisposable
@@ -16,7 +17,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(15);
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly Func<SocketModeEnvelope, CancellationToken, ValueTask> _onEnvelope;
+    private readonly Func<SocketModeEnvelope, CancellationToken, ValueTask<bool>> _onEnvelope;
     private readonly Action<TimeSpan>? _onAcknowledged;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -26,9 +27,10 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private Task _receiveLoop = Task.CompletedTask;
     private int _disposed;
     private long _lastFrameTimestamp;
+    private int _pendingAcks;
 
     public SocketModeConnection(
-        int id, Func<SocketModeEnvelope, CancellationToken, ValueTask> onEnvelope, Action<TimeSpan>? onAcknowledged, TimeProvider timeProvider, ILogger logger)
+        int id, Func<SocketModeEnvelope, CancellationToken, ValueTask<bool>> onEnvelope, Action<TimeSpan>? onAcknowledged, TimeProvider timeProvider, ILogger logger)
     {
         Id = id;
         _onEnvelope = onEnvelope;
@@ -62,7 +64,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until no frame has arrived for <paramref name="quiet"/> (at most <paramref name="limit"/>), so envelopes
+    /// Waits until no frame has arrived for <paramref name="quiet"/> and every envelope read was recorded and acked (at
+    /// most <paramref name="limit"/>), so envelopes
     /// Slack sent just before a refresh are still read and acknowledged on this socket: once our close frame is out,
     /// acks can't be sent on it and Slack would deliver them again elsewhere.
     /// </summary>
@@ -72,12 +75,13 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         while (_timeProvider.GetElapsedTime(started) < limit && !_receiveLoop.IsCompleted)
         {
             var sinceLast = _timeProvider.GetElapsedTime(Volatile.Read(ref _lastFrameTimestamp));
-            if (sinceLast >= quiet)
+            if (sinceLast >= quiet && Volatile.Read(ref _pendingAcks) == 0)
             {
                 return;
             }
 
-            await Task.WhenAny(_receiveLoop, Task.Delay(quiet - sinceLast, _timeProvider));
+            var wait = sinceLast >= quiet ? TimeSpan.FromMilliseconds(10) : quiet - sinceLast;
+            await Task.WhenAny(_receiveLoop, Task.Delay(wait, _timeProvider));
         }
     }
 
@@ -176,7 +180,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 {
                     try
                     {
-                        await HandleMessageAsync(buffer.WrittenMemory, cancellationToken);
+                        HandleMessage(buffer.WrittenMemory, cancellationToken);
                     }
                     catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException && !cancellationToken.IsCancellationRequested)
                     {
@@ -196,7 +200,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    private async Task HandleMessageAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    private void HandleMessage(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         var received = System.Diagnostics.Stopwatch.GetTimestamp();
         JsonDocument document;
@@ -232,12 +236,42 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 return;
             }
 
-            // Ack first, on this socket, before any work: Slack wants it within 3 seconds whatever the LLM does.
-            await AckAsync(envelopeId, cancellationToken);
-            _onAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(received));
             var retryAttempt = root.TryGetProperty("retry_attempt", out var attempt) && attempt.ValueKind == JsonValueKind.Number && attempt.TryGetInt32(out var attempts) ? attempts : 0;
             var payload = root.TryGetProperty("payload", out var p) ? p.Clone() : default;
-            await _onEnvelope(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), cancellationToken);
+
+            // Not awaited: the next frame is read while this one is recorded, so a burst's records share one commit.
+            Interlocked.Increment(ref _pendingAcks);
+            _ = AcceptAndAckAsync(new SocketModeEnvelope(envelopeId, type ?? string.Empty, payload, retryAttempt, Id), received, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Recorded durably first, then acked on this socket before any work: Slack wants the ack within 3 seconds
+    /// whatever the LLM does, and an ack for something not recorded could be lost by a crash.
+    /// </summary>
+    private async Task AcceptAndAckAsync(SocketModeEnvelope envelope, long received, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await _onEnvelope(envelope, cancellationToken))
+            {
+                LogNotAcknowledged(Id);
+                return;
+            }
+
+            await AckAsync(envelope.EnvelopeId, cancellationToken);
+            _onAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(received));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection was disposed while the envelope was being recorded: it stays unacked and Slack delivers it again.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pendingAcks);
         }
     }
 
@@ -285,6 +319,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Socket Mode connection {Connection} is {State}; an envelope was left unacknowledged (Slack re-delivers events)")]
     private partial void LogAckSkipped(int connection, string state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Connection} left an envelope unacknowledged (not recorded); Slack delivers it again")]
+    private partial void LogNotAcknowledged(int connection);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Socket Mode connection {Connection} close failed: {Reason}")]
     private partial void LogCloseFailed(int connection, string reason);

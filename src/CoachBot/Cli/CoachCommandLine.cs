@@ -107,6 +107,9 @@ public static class CoachCommandLine
         });
     }
 
+    /// <summary>How long the process may take to stop after SIGTERM or Ctrl+C: the host's default 30 s shutdown timeout and a margin.</summary>
+    public static readonly TimeSpan ShutdownBound = TimeSpan.FromSeconds(35);
+
     public static Task<int> RunHostAsync(string[] hostArgs, TextWriter error, CancellationToken cancellationToken) =>
         WithConfigurationErrorsAsync(error, async () =>
         {

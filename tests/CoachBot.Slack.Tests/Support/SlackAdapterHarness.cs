@@ -58,13 +58,16 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
         return harness;
     }
 
-    public static async Task<SlackAdapterHarness> StartHttpModeAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="configureServices">Registrations after the adapter's own (e.g. a failing inbox).</param>
+    public static async Task<SlackAdapterHarness> StartHttpModeAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var harness = new SlackAdapterHarness(await FakeSlackServer.StartAsync());
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(harness.Settings("Http", settings));
         harness.Configure(builder.Services, builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapSlackEndpoints();
         await app.StartAsync();

@@ -394,6 +394,51 @@ namespace CoachBot.Storage.Migrations.Postgres
                     b.ToTable("community_members", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Inbound.InboundDeliveryRecord", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DeliveryKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UsefulUntil")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Platform", "DeliveryKey");
+
+                    b.HasIndex("UsefulUntil");
+
+                    b.HasIndex("Platform", "Status");
+
+                    b.ToTable("inbound_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Interview.InterviewAnswerRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -376,6 +376,51 @@ namespace CoachBot.Storage.Migrations.Sqlite
                     b.ToTable("community_members", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Inbound.InboundDeliveryRecord", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UsefulUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Platform", "DeliveryKey");
+
+                    b.HasIndex("UsefulUntil");
+
+                    b.HasIndex("Platform", "Status");
+
+                    b.ToTable("inbound_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Interview.InterviewAnswerRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using CoachBot.Core.Inbound;
+using CoachBot.Discord.Json;
+using CoachBot.Discord.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Discord.Interactions;
+
+/// <summary>
+/// Discord's side of the durable inbox: an interaction is recorded (keyed by its id) before its deferral is sent, and
+/// completed once its answer was delivered, so one acknowledged while the process dies is answered after the restart
+/// (<see cref="InteractionReplay"/>). The row keeps the interaction as received, token included: the token is what
+/// lets the restarted process edit the "thinking…" placeholder, and it dies with the interaction after 15 minutes.
+/// </summary>
+public sealed partial class InteractionInbox(
+    IInboundInbox inbox,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionInbox> logger)
+{
+    public const string Platform = "discord";
+
+    public const string Kind = "interaction";
+
+    /// <summary>How long Discord accepts edits and follow-ups through an interaction's token.</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long after its arrival an unanswered interaction is still replayed (public replies go to the channel after <see cref="TokenLifetime"/>).</summary>
+    public TimeSpan ReplayWindow => options.Value.DeliveryUsefulLife;
+
+    /// <summary>
+    /// Records the interaction before it is acknowledged. A duplicate (the same interaction delivered twice, or already
+    /// replayed) is <see cref="InboundRecordResult.Duplicate"/>. When the database can't be written the interaction is
+    /// still answered (there is no platform retry to fall back on), without the crash guarantee, and that is logged.
+    /// </summary>
+    public async Task<InboundRecordResult> RecordAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var now = time.GetUtcNow();
+        var delivery = new InboundDelivery(
+            Platform,
+            interaction.Id,
+            Kind,
+            JsonSerializer.Serialize(interaction, DiscordJson.Options),
+            now,
+            now + ReplayWindow);
+        try
+        {
+            return await inbox.RecordAsync(delivery, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Without the inbox the member is still answered; only the crash guarantee is lost.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogRecordFailed(ex, interaction.Id);
+            return InboundRecordResult.Recorded;
+        }
+    }
+
+    /// <summary>The interaction needs no more work: it will not be replayed. Failures are logged (the row is replayed at most once more).</summary>
+    public async Task CompleteAsync(DiscordInteraction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        try
+        {
+            // Not cancelled by shutdown: an answer that was delivered must be marked as such.
+            await inbox.CompleteAsync(Platform, interaction.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A row left unfinished is replayed once more; that must not fail the answer already sent.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogCompleteFailed(ex, interaction.Id);
+        }
+    }
+
+    /// <summary>Interactions another run of the bot acknowledged and did not finish, oldest first.</summary>
+    public async Task<IReadOnlyList<PendingInteraction>> ClaimUnfinishedAsync(DateTimeOffset receivedBefore, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var rows = await inbox.ClaimUnfinishedAsync(Platform, receivedBefore, time.GetUtcNow(), maxAttempts, cancellationToken).ConfigureAwait(false);
+        var pending = new List<PendingInteraction>(rows.Count);
+        foreach (var row in rows)
+        {
+            DiscordInteraction? interaction = null;
+            try
+            {
+                interaction = row.Kind == Kind ? JsonSerializer.Deserialize<DiscordInteraction>(row.Payload, DiscordJson.Options) : null;
+            }
+            catch (JsonException)
+            {
+            }
+
+            if (interaction is null || string.IsNullOrEmpty(interaction.Id) || string.IsNullOrEmpty(interaction.Token))
+            {
+                LogUnreadable(row.DeliveryKey);
+                await inbox.CompleteAsync(Platform, row.DeliveryKey, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            pending.Add(new PendingInteraction(interaction, row.ReceivedAt, row.Attempts));
+        }
+
+        return pending;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record interaction {InteractionId} in the inbox; answering it without the crash guarantee")]
+    private partial void LogRecordFailed(Exception exception, string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark interaction {InteractionId} done in the inbox; a restart may answer it once more")]
+    private partial void LogCompleteFailed(Exception exception, string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox row {DeliveryKey} is not a readable Discord interaction; dropped")]
+    private partial void LogUnreadable(string deliveryKey);
+}
+
+/// <summary>An interaction left unfinished by an earlier run, with when it arrived and how often it was started.</summary>
+public sealed record PendingInteraction(DiscordInteraction Interaction, DateTimeOffset ReceivedAt, int Attempts);

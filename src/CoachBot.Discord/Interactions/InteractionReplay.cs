@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Discord.Interactions;
+
+/// <summary>
+/// After a restart, answers the interactions an earlier run acknowledged and did not finish (oldest first, a few at a
+/// time), once the gateway session is up. Rows this process records itself are never taken (they arrived after
+/// <c>startedAt</c>), and a row already started <see cref="MaxAttempts"/> times is left alone, so an interaction that
+/// crashes the bot can't crash it again forever.
+/// </summary>
+public sealed partial class InteractionReplay(
+    InteractionInbox inbox,
+    DiscordInteractionHandler handler,
+    ILogger<InteractionReplay> logger)
+{
+    /// <summary>The first run plus two replays.</summary>
+    public const int MaxAttempts = 3;
+
+    private const int Parallelism = 4;
+
+    /// <summary>Replays what was left unfinished before <paramref name="startedAt"/>; returns how many interactions were taken.</summary>
+    public async Task<int> RunAsync(DateTimeOffset startedAt, CancellationToken ct)
+    {
+        IReadOnlyList<PendingInteraction> pending;
+        try
+        {
+            pending = await inbox.ClaimUnfinishedAsync(startedAt, MaxAttempts, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return 0;
+        }
+#pragma warning disable CA1031 // Replay is best effort on top of a running bot; a failed read is logged, not fatal.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogClaimFailed(ex);
+            return 0;
+        }
+
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        LogFound(pending.Count);
+        await Parallel.ForEachAsync(
+            pending,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (item, token) =>
+            {
+                try
+                {
+                    await handler.ReplayAsync(item, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // One replay's failure must not stop the others.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogReplayFailed(ex, item.Interaction.Id);
+                }
+            }).ConfigureAwait(false);
+        return pending.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answering {Count} Discord interaction(s) an earlier run acknowledged and did not finish")]
+    private partial void LogFound(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read unfinished Discord interactions from the inbox")]
+    private partial void LogClaimFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replaying Discord interaction {InteractionId} failed")]
+    private partial void LogReplayFailed(Exception exception, string interactionId);
+}

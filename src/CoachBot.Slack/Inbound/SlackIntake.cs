@@ -1,0 +1,112 @@
+using CoachBot.Core.Inbound;
+using CoachBot.Slack.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Slack.Inbound;
+
+/// <summary>
+/// The one way a Slack delivery comes in, whichever the transport: it is recorded in the durable inbound inbox before
+/// the transport acknowledges it, then handed to the worker. A delivery is refused only before anything is written
+/// (queue full for a retryable event, the inbox write failed, the bot is shutting down), so Slack's next delivery of
+/// it is processed; one recorded before is a duplicate and is acknowledged without work.
+/// </summary>
+public sealed partial class SlackIntake(
+    SlackInbox queue,
+    IInboundInbox inbox,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackIntake> logger)
+{
+    public const string Platform = "slack";
+
+    /// <summary>How long a retryable event waits for a place in a full queue before it is refused.</summary>
+    public static readonly TimeSpan PlaceWait = TimeSpan.FromSeconds(2);
+
+    private volatile bool _stopping;
+
+    /// <summary>False once shutdown began: new deliveries are refused (unmarked) and left for Slack to deliver again.</summary>
+    public bool IsAccepting => !_stopping;
+
+    public void StopAccepting() => _stopping = true;
+
+    /// <param name="item">The delivery.</param>
+    /// <param name="envelopeId">Socket Mode's envelope id: the key of last resort when the payload carries no id.</param>
+    /// <param name="cancellationToken">Cancels only the wait for a place; a write once started is awaited to the end.</param>
+    public async Task<SlackIntakeResult> AcceptAsync(SlackInbound item, string? envelopeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (_stopping)
+        {
+            LogRefusedStopping(item.Kind);
+            return SlackIntakeResult.Refused;
+        }
+
+        var retryable = item.Kind == SlackInboundKind.Event;
+        bool holdsPlace;
+        try
+        {
+            holdsPlace = await queue.TryTakePlaceAsync(retryable ? PlaceWait : TimeSpan.Zero, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return SlackIntakeResult.Refused;
+        }
+
+        if (!holdsPlace && retryable)
+        {
+            // Overloaded: nothing was recorded, so Slack's retry of this event is processed.
+            LogQueueFull(item.Transport);
+            return SlackIntakeResult.Refused;
+        }
+
+        var key = SlackDeliveryKeys.For(item.Kind, item.Payload, envelopeId);
+        var now = time.GetUtcNow();
+        InboundRecordResult recorded;
+        try
+        {
+            // Not cancellable: a write that went through while the caller gave up would mark a delivery nobody queued.
+            recorded = await inbox.RecordAsync(
+                new InboundDelivery(Platform, key, SlackInboundKinds.Name(item.Kind), item.Payload.GetRawText(), now, now + options.Value.DeliveryUsefulLife),
+                CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Any failure to record means "not recorded": refuse, so the delivery comes again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            ReturnPlace(holdsPlace);
+            LogRecordFailed(ex, item.Kind);
+            return SlackIntakeResult.Refused;
+        }
+
+        if (recorded == InboundRecordResult.Duplicate)
+        {
+            ReturnPlace(holdsPlace);
+            LogDuplicate(item.Kind, key, item.Transport);
+            return SlackIntakeResult.Duplicate;
+        }
+
+        queue.Enqueue(new SlackQueuedDelivery(item, key, holdsPlace));
+        return SlackIntakeResult.Accepted;
+    }
+
+    private void ReturnPlace(bool holdsPlace)
+    {
+        if (holdsPlace)
+        {
+            queue.ReturnPlace();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request queue is full; refused an event from {Transport} unrecorded so Slack delivers it again")]
+    private partial void LogQueueFull(string transport);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record a Slack {Kind} in the inbox; refused it unrecorded")]
+    private partial void LogRecordFailed(Exception exception, SlackInboundKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: refused a Slack {Kind} unrecorded")]
+    private partial void LogRefusedStopping(SlackInboundKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Acknowledged a repeated Slack {Kind} {Key} from {Transport}; not answering again")]
+    private partial void LogDuplicate(SlackInboundKind kind, string key, string transport);
+}

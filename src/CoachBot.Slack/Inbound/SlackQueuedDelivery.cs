@@ -1,0 +1,7 @@
+namespace CoachBot.Slack.Inbound;
+
+/// <summary>
+/// A recorded delivery handed to the worker: the payload, its inbox key (completed when the reply is out) and whether
+/// it holds one of the queue's places (events do; commands, interactions and replays may go over).
+/// </summary>
+public sealed record SlackQueuedDelivery(SlackInbound Inbound, string DeliveryKey, bool HoldsPlace);

@@ -1,0 +1,139 @@
+using CoachBot.Testing.FakeDiscord;
+using CoachBot.Testing.FakeOpenAi;
+
+namespace CoachBot.Host.Tests.Durability;
+
+/// <summary>
+/// Nothing acknowledged is lost on Discord (issue #14, point 1), tried from outside: the built bot as its own process
+/// against the fake Discord gateway and REST API, /ask deferred and then the process killed (SIGKILL) while the model
+/// is still answering; a second process on the same SQLite file answers every deferred interaction, by editing its
+/// "thinking…" placeholder, once.
+/// </summary>
+public sealed class DiscordDurabilityTests : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(90);
+    private const string LlmAnswer = "Start with one language and build a small API backed by a database. [P1]";
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "coachbot-discord-durability-" + Guid.NewGuid().ToString("N"));
+    private FakeDiscordServer _discord = null!;
+    private FakeOpenAiServer _llm = null!;
+    private volatile FakeChatResponse _llmBehaviour = FakeChatResponse.Text(LlmAnswer);
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        _discord = await FakeDiscordServer.StartAsync();
+        _llm = await FakeOpenAiServer.StartAsync();
+        _llm.Responder = _ => _llmBehaviour;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _llm.DisposeAsync();
+        await _discord.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Kill9_WithDeferredInteractionsPending_TheRestartOnTheSameDatabaseEditsEveryPlaceholderOnce()
+    {
+        _llmBehaviour = FakeChatResponse.Hang();
+        var port = BotOsProcess.FreePort();
+        var interactions = new List<FakeInteraction>();
+        await using (var first = await BotOsProcess.StartAsync(Settings(), port, StartTimeout))
+        {
+            await _discord.WaitForSessionAsync(Guard);
+            for (var i = 0; i < 5; i++)
+            {
+                interactions.Add(await _discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
+                    "ask",
+                    [FakeDiscordEvents.Option("question", "How do I get my first backend job? (" + i + ")")],
+                    userId: (300000000000000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            await _discord.WaitUntilAsync(() => interactions.All(x => x.CallbackType == 5), "every interaction deferred", Guard);
+            await _llm.WaitForRequestsAsync(1, Guard);
+            await first.KillAsync();
+        }
+
+        Assert.All(interactions, x => Assert.Empty(Edits(x)));
+        _llmBehaviour = FakeChatResponse.Text(LlmAnswer);
+        await using var second = await BotOsProcess.StartAsync(Settings(), port, StartTimeout);
+
+        await _discord.WaitUntilAsync(() => interactions.All(x => Edits(x).Count >= 1), "every deferred interaction answered after the restart", Guard);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.All(interactions, x =>
+        {
+            var edit = Assert.Single(Edits(x));
+            Assert.Contains("Start with one language and build a small API backed by a database.", edit.Content, StringComparison.Ordinal);
+        });
+        // No second placeholder: each interaction was acknowledged exactly once, by the first process.
+        Assert.All(interactions, x => Assert.Equal(5, x.CallbackType));
+    }
+
+    [Fact]
+    public async Task Sigterm_WithAnswersStuckOnTheLlm_ExitsAfterTheDrainTimeout_AndTheNextStartAnswersThem()
+    {
+        _llmBehaviour = FakeChatResponse.Hang();
+        var port = BotOsProcess.FreePort();
+        var interactions = new List<FakeInteraction>();
+        await using (var first = await BotOsProcess.StartAsync(Settings(("Discord:DrainTimeout", "00:00:02")), port, StartTimeout))
+        {
+            await _discord.WaitForSessionAsync(Guard);
+            for (var i = 0; i < 3; i++)
+            {
+                interactions.Add(await _discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
+                    "ask",
+                    [FakeDiscordEvents.Option("question", "How do I get my first backend job? (" + i + ")")],
+                    userId: (310000000000000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            await _discord.WaitUntilAsync(() => interactions.All(x => x.CallbackType == 5), "every interaction deferred", Guard);
+            await _llm.WaitForRequestsAsync(1, Guard);
+            first.Terminate();
+
+            // Far below the LLM's hang and the host's 30 s shutdown timeout: only the drain bound lets it out this soon.
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(20)), "the bot did not exit after SIGTERM:\n" + first.Output);
+            Assert.Equal(0, first.ExitCode);
+        }
+
+        Assert.All(interactions, x => Assert.Empty(Edits(x)));
+        _llmBehaviour = FakeChatResponse.Text(LlmAnswer);
+        await using var second = await BotOsProcess.StartAsync(Settings(), port, StartTimeout);
+
+        await _discord.WaitUntilAsync(() => interactions.All(x => Edits(x).Count >= 1), "every deferred interaction answered after the restart", Guard);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.All(interactions, x => Assert.Single(Edits(x)));
+    }
+
+    private List<RecordedRequest> Edits(FakeInteraction interaction) =>
+        _discord.RequestsTo("PATCH", "/webhooks/").Where(r => r.Path.Contains(interaction.Token, StringComparison.Ordinal) && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal)).ToList();
+
+    private Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:DataDirectory"] = _dataDirectory,
+            ["Discord:Token"] = _discord.Options.Token,
+            ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
+            ["Discord:IdentifyIntervalMs"] = "0",
+            ["Discord:ReconnectBaseDelayMs"] = "50",
+            ["Llm:Endpoint"] = _llm.BaseUrl.ToString(),
+            ["Llm:ChatModel"] = "fake-model",
+            ["Llm:ApiKey"] = "sk-durability-test",
+            ["Llm:TimeoutSeconds"] = "120",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using CoachBot.Testing.FakeOpenAi;
+using CoachBot.Testing.FakeSlack;
+
+namespace CoachBot.Host.Tests.Durability;
+
+/// <summary>
+/// Nothing acknowledged is lost (issue #14, point 1), tried from outside: the built bot as its own process in Slack HTTP
+/// mode or Socket Mode, signed requests, a fake Slack Web API and a fake LLM whose speed the test sets. Overload with
+/// Slack-style retries, kill -9 with acknowledged work pending and a restart on the same SQLite file, and SIGTERM.
+/// </summary>
+public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(90);
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "coachbot-durability-" + Guid.NewGuid().ToString("N"));
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private FakeSlackServer _slack = null!;
+    private FakeOpenAiServer _llm = null!;
+    private volatile FakeChatResponse _llmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        _slack = await FakeSlackServer.StartAsync();
+        _llm = await FakeOpenAiServer.StartAsync();
+        _llm.Responder = _ => _llmBehaviour;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _llm.DisposeAsync();
+        await _slack.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task HttpOverload_503sRetriedWithTheSameEventIdAndRetryNum_EveryEventIsAnsweredExactlyOnce()
+    {
+        _llmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(400), FakeChatResponse.Text("From the guide: see [P1]."));
+        var port = BotOsProcess.FreePort();
+        await using var bot = await BotOsProcess.StartAsync(HttpMode(("Slack:MaxConcurrentRequests", "1"), ("Slack:QueueCapacity", "16")), port, StartTimeout);
+        var driver = Driver(port);
+        var events = Enumerable.Range(0, 30).Select(i => DirectMessage(i, "overload")).ToList();
+
+        var refusals = 0;
+        var pending = events.Select(e => (Event: e, RetryNum: (int?)null)).ToList();
+        while (pending.Count > 0)
+        {
+            var answers = await Task.WhenAll(pending.Select(async p =>
+            {
+                using var response = await driver.SendEventAsync(p.Event.Body, retryNum: p.RetryNum);
+                return (p.Event, p.RetryNum, response.StatusCode);
+            }));
+            Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"answered {a.StatusCode}"));
+            var refused = answers.Where(a => a.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+            refusals += refused.Count;
+            // Slack retries a refused event with the same event_id and X-Slack-Retry-Num 1, 2, 3.
+            pending = [.. refused.Select(a => (a.Event, (int?)((a.RetryNum ?? 0) + 1)))];
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), Guard, "every event answered");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.True(refusals > 0, "the burst must overflow the queue, or this test proves nothing about refusals");
+        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+    }
+
+    [Fact]
+    public async Task HttpKill9_WithAcknowledgedEventsPending_TheRestartOnTheSameDatabaseAnswersEveryOneOnce()
+    {
+        _llmBehaviour = FakeChatResponse.Hang();
+        var port = BotOsProcess.FreePort();
+        var events = Enumerable.Range(0, 5).Select(i => DirectMessage(i, "crash")).ToList();
+        await using (var first = await BotOsProcess.StartAsync(HttpMode(), port, StartTimeout))
+        {
+            var driver = Driver(port);
+            foreach (var e in events)
+            {
+                using var response = await driver.SendEventAsync(e.Body);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await _llm.WaitForRequestsAsync(1, Guard);
+            await first.KillAsync();
+        }
+
+        Assert.All(events, e => Assert.Equal(0, Answers(_slack, e)));
+        _llmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, StartTimeout);
+
+        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), Guard, "every acknowledged event answered after the restart");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+    }
+
+    [Fact]
+    public async Task SocketModeKill9_WithAckedEnvelopesPending_TheRestartOnTheSameDatabaseAnswersEveryOneOnce()
+    {
+        _llmBehaviour = FakeChatResponse.Hang();
+        var port = BotOsProcess.FreePort();
+        var events = Enumerable.Range(0, 5).Select(i => DirectMessage(i, "socket crash")).ToList();
+        await using (var first = await BotOsProcess.StartAsync(SocketMode(), port, StartTimeout))
+        {
+            await _slack.WaitForConnectionAsync(1, Guard);
+            var envelopes = new List<string>();
+            foreach (var e in events)
+            {
+                envelopes.Add(await _slack.SendEnvelopeAsync("events_api", e.Body));
+            }
+
+            await _slack.WaitForAcksAsync(envelopes, Guard);
+            await _llm.WaitForRequestsAsync(1, Guard);
+            await first.KillAsync();
+        }
+
+        Assert.All(events, e => Assert.Equal(0, Answers(_slack, e)));
+        _llmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        await using var second = await BotOsProcess.StartAsync(SocketMode(), port, StartTimeout);
+
+        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), Guard, "every acked envelope answered after the restart");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+    }
+
+    [Fact]
+    public async Task Sigterm_WithWorkStuckOnTheLlm_ExitsAfterTheDrainTimeout_AndTheNextStartAnswersEverythingAcknowledged()
+    {
+        _llmBehaviour = FakeChatResponse.Hang();
+        var port = BotOsProcess.FreePort();
+        var events = Enumerable.Range(0, 4).Select(i => DirectMessage(i, "sigterm")).ToList();
+        await using (var first = await BotOsProcess.StartAsync(HttpMode(("Slack:DrainTimeout", "00:00:02"), ("Slack:MaxConcurrentRequests", "2")), port, StartTimeout))
+        {
+            var driver = Driver(port);
+            foreach (var e in events)
+            {
+                using var response = await driver.SendEventAsync(e.Body);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await _llm.WaitForRequestsAsync(1, Guard);
+            first.Terminate();
+
+            // Far below the LLM's hang and the host's 30 s shutdown timeout: only the drain bound lets it out this soon.
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(20)), "the bot did not exit after SIGTERM:\n" + first.Output);
+            Assert.True(first.ExitCode == 0, $"exit code {first.ExitCode}:\n{first.Output}");
+        }
+
+        _llmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, StartTimeout);
+
+        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), Guard, "every acknowledged event answered after the restart");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.All(events, e => Assert.InRange(Answers(_slack, e), 1, 2));
+    }
+
+    [Fact]
+    public async Task Sigterm_WithQuickWork_DrainsIt_BeforeExiting_SoNothingIsAnsweredTwice()
+    {
+        _llmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(300), FakeChatResponse.Text("From the guide: see [P1]."));
+        var port = BotOsProcess.FreePort();
+        var events = Enumerable.Range(0, 3).Select(i => DirectMessage(i, "drain")).ToList();
+        await using (var first = await BotOsProcess.StartAsync(HttpMode(("Slack:DrainTimeout", "00:00:20"), ("Slack:MaxConcurrentRequests", "4")), port, StartTimeout))
+        {
+            var driver = Driver(port);
+            foreach (var e in events)
+            {
+                using var response = await driver.SendEventAsync(e.Body);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await _llm.WaitForRequestsAsync(1, Guard);
+            first.Terminate();
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(40)), "the bot did not exit after SIGTERM:\n" + first.Output);
+        }
+
+        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, StartTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+    }
+
+    private static int Answers(FakeSlackServer slack, SentEvent e) =>
+        slack.CallsTo("chat.postMessage").Count(c => c.Ok && c.Field("channel") == e.Channel && c.Field("thread_ts") == e.Ts);
+
+    private SentEvent DirectMessage(int i, string what)
+    {
+        var channel = string.Create(CultureInfo.InvariantCulture, $"D{what.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()}{i:D3}");
+        var ts = _slack.NextTs();
+        var user = string.Create(CultureInfo.InvariantCulture, $"U{i + 500:D4}");
+        var body = FakeSlackPayloads.EventCallback(FakeSlackPayloads.Message(user, "How do I get my first backend job?", channel, ts, "im"));
+        return new SentEvent(body, channel, ts);
+    }
+
+    private SlackHttpDriver Driver(int port) =>
+        new(_http, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/slack/events")), _slack.Options.SigningSecret);
+
+    private Dictionary<string, string> HttpMode(params (string Key, string Value)[] extra) => Settings("Http", extra);
+
+    private Dictionary<string, string> SocketMode(params (string Key, string Value)[] extra) =>
+        Settings("SocketMode", [("Slack:SocketConnections", "1"), .. extra]);
+
+    private Dictionary<string, string> Settings(string mode, (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:DataDirectory"] = _dataDirectory,
+            ["Slack:Mode"] = mode,
+            ["Slack:BotToken"] = _slack.Options.BotToken,
+            ["Slack:AppToken"] = _slack.Options.AppToken,
+            ["Slack:SigningSecret"] = _slack.Options.SigningSecret,
+            ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
+            ["Slack:PerChannelMessageInterval"] = "00:00:00",
+            ["Slack:SocketConnectionDelay"] = "00:00:00",
+            ["Llm:Endpoint"] = _llm.BaseUrl.ToString(),
+            ["Llm:ChatModel"] = "fake-model",
+            ["Llm:ApiKey"] = "sk-durability-test",
+            ["Llm:TimeoutSeconds"] = "120",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private sealed record SentEvent(JsonObject Body, string Channel, string Ts);
+}

@@ -1,0 +1,17 @@
+using CoachBot.Core.Inbound;
+using CoachBot.Storage.Inbound;
+using CoachBot.Storage.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoachBot.Storage.Tests.Inbound;
+
+[PostgresContract]
+[Collection(PostgresRunDatabase.Name)]
+public sealed class PostgresInboundInboxTests : InboundInboxContract
+{
+    protected override async Task<IInboundInbox> CreateInboxAsync()
+    {
+        var database = await PostgresTestDatabase.CreateAsync();
+        return new InboundInboxStore(database.Contexts, TimeProvider.System, NullLogger<InboundInboxStore>.Instance);
+    }
+}
