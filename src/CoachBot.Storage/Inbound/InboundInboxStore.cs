@@ -27,6 +27,8 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
     private readonly ILogger<InboundInboxStore> _logger;
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private bool? _isSqlite;
+    private CoachBotDbContext? _sqliteWriter;
 
     public InboundInboxStore(IDbContextFactory<CoachBotDbContext> contexts, TimeProvider time, ILogger<InboundInboxStore> logger)
     {
@@ -104,7 +106,7 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
 
             try
             {
-                var changed = await _contexts.InTransactionAsync((db, ct) => ApplyAsync(db, batch, ct), CancellationToken.None).ConfigureAwait(false);
+                var changed = await CommitAsync(batch).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(changed[i]);
@@ -120,6 +122,55 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
                     write.Done.TrySetException(ex);
                 }
             }
+        }
+
+        if (_sqliteWriter is not null)
+        {
+            await _sqliteWriter.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One transaction for the batch. On SQLite the writer keeps one context with its connection open, so a commit is
+    /// begin, one insert, commit: no pool round trip and no connection pragmas per batch on the acknowledgement path.
+    /// On PostgreSQL each batch runs in the provider's retrying execution strategy with a fresh context.
+    /// </summary>
+    private async Task<bool[]> CommitAsync(List<PendingWrite> batch)
+    {
+        if (_isSqlite is null)
+        {
+            await using var probe = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
+            _isSqlite = probe.Database.IsSqlite();
+        }
+
+        if (_isSqlite != true)
+        {
+            return await _contexts.InTransactionAsync((db, ct) => ApplyAsync(db, batch, ct), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (_sqliteWriter is null)
+            {
+                _sqliteWriter = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
+                await _sqliteWriter.Database.OpenConnectionAsync().ConfigureAwait(false);
+            }
+
+            await using var transaction = await _sqliteWriter.Database.BeginTransactionAsync().ConfigureAwait(false);
+            var changed = await ApplyAsync(_sqliteWriter, batch, CancellationToken.None).ConfigureAwait(false);
+            await transaction.CommitAsync().ConfigureAwait(false);
+            return changed;
+        }
+        catch
+        {
+            // Start the next batch on a fresh connection.
+            if (_sqliteWriter is not null)
+            {
+                await _sqliteWriter.DisposeAsync().ConfigureAwait(false);
+                _sqliteWriter = null;
+            }
+
+            throw;
         }
     }
 
