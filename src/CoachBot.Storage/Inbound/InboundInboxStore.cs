@@ -1,6 +1,10 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using System.Threading.Channels;
 using CoachBot.Core.Inbound;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Storage.Inbound;
@@ -10,8 +14,8 @@ namespace CoachBot.Storage.Inbound;
 /// completions go through one writer that commits everything queued meanwhile in a single transaction (group commit):
 /// under a burst, one commit (one WAL append on SQLite) covers many acknowledgements instead of each request waiting
 /// for its own, and inbox writes never contend with each other for SQLite's write lock. Duplicates are found by the
-/// primary key (platform, delivery key) with <c>INSERT … ON CONFLICT DO NOTHING</c>, so concurrent processes on one
-/// PostgreSQL database agree too.
+/// primary key (platform, delivery key) with one multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> per batch,
+/// so concurrent processes on one PostgreSQL database agree too.
 /// </summary>
 public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable, IDisposable
 {
@@ -23,6 +27,8 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
     private readonly ILogger<InboundInboxStore> _logger;
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private bool? _isSqlite;
+    private CoachBotDbContext? _sqliteWriter;
 
     public InboundInboxStore(IDbContextFactory<CoachBotDbContext> contexts, TimeProvider time, ILogger<InboundInboxStore> logger)
     {
@@ -100,7 +106,7 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
 
             try
             {
-                var changed = await _contexts.InTransactionAsync((db, ct) => ApplyAsync(db, batch, ct), CancellationToken.None).ConfigureAwait(false);
+                var changed = await CommitAsync(batch).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(changed[i]);
@@ -117,40 +123,133 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
                 }
             }
         }
+
+        if (_sqliteWriter is not null)
+        {
+            await _sqliteWriter.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One transaction for the batch. On SQLite the writer keeps one context with its connection open, so a commit is
+    /// begin, one insert, commit: no pool round trip and no connection pragmas per batch on the acknowledgement path.
+    /// On PostgreSQL each batch runs in the provider's retrying execution strategy with a fresh context.
+    /// </summary>
+    private async Task<bool[]> CommitAsync(List<PendingWrite> batch)
+    {
+        if (_isSqlite is null)
+        {
+            await using var probe = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
+            _isSqlite = probe.Database.IsSqlite();
+        }
+
+        if (_isSqlite != true)
+        {
+            return await _contexts.InTransactionAsync((db, ct) => ApplyAsync(db, batch, ct), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (_sqliteWriter is null)
+            {
+                _sqliteWriter = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
+                await _sqliteWriter.Database.OpenConnectionAsync().ConfigureAwait(false);
+            }
+
+            await using var transaction = await _sqliteWriter.Database.BeginTransactionAsync().ConfigureAwait(false);
+            var changed = await ApplyAsync(_sqliteWriter, batch, CancellationToken.None).ConfigureAwait(false);
+            await transaction.CommitAsync().ConfigureAwait(false);
+            return changed;
+        }
+        catch
+        {
+            // Start the next batch on a fresh connection.
+            if (_sqliteWriter is not null)
+            {
+                await _sqliteWriter.DisposeAsync().ConfigureAwait(false);
+                _sqliteWriter = null;
+            }
+
+            throw;
+        }
     }
 
     private async Task<bool[]> ApplyAsync(CoachBotDbContext db, List<PendingWrite> batch, CancellationToken cancellationToken)
     {
         var changed = new bool[batch.Count];
+        var inserted = await InsertAsync(db, batch, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var seen = new HashSet<(string, string)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var write = batch[i];
-            int rows;
-            if (write.Record is { } d)
+            if (write.Record is not null)
             {
-                rows = await db.Database.ExecuteSqlAsync(
-                    $"""
-                    INSERT INTO inbound_deliveries ("Platform", "DeliveryKey", "Kind", "Payload", "ReceivedAt", "UsefulUntil", "Status", "Attempts")
-                    VALUES ({d.Platform}, {d.DeliveryKey}, {d.Kind}, {d.Payload}, {d.ReceivedAt.ToUnixTimeMilliseconds()}, {d.UsefulUntil.ToUnixTimeMilliseconds()}, {PendingStatus}, 1)
-                    ON CONFLICT ("Platform", "DeliveryKey") DO NOTHING
-                    """,
-                    cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                rows = await db.Database.ExecuteSqlAsync(
-                    $"""
-                    UPDATE inbound_deliveries SET "Status" = {CompletedStatus}, "CompletedAt" = {now}
-                    WHERE "Platform" = {write.Platform} AND "DeliveryKey" = {write.DeliveryKey} AND "Status" = {PendingStatus}
-                    """,
-                    cancellationToken).ConfigureAwait(false);
+                // Only the first of several writes of one key in a batch can have inserted the row.
+                changed[i] = seen.Add((write.Platform, write.DeliveryKey)) && inserted.Contains((write.Platform, write.DeliveryKey));
+                continue;
             }
 
-            changed[i] = rows > 0;
+            changed[i] = await db.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE inbound_deliveries SET "Status" = {CompletedStatus}, "CompletedAt" = {now}
+                WHERE "Platform" = {write.Platform} AND "DeliveryKey" = {write.DeliveryKey} AND "Status" = {PendingStatus}
+                """,
+                cancellationToken).ConfigureAwait(false) > 0;
         }
 
         return changed;
+    }
+
+    /// <summary>
+    /// One multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> for every record of the batch (SQLite 3.35+ and
+    /// PostgreSQL): the keys it returns are the rows it inserted; the others were duplicates.
+    /// </summary>
+    private static async Task<HashSet<(string, string)>> InsertAsync(CoachBotDbContext db, List<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        var inserted = new HashSet<(string, string)>();
+        var records = batch.Where(w => w.Record is not null).Select(w => w.Record!).DistinctBy(d => (d.Platform, d.DeliveryKey)).ToList();
+        if (records.Count == 0)
+        {
+            return inserted;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var sql = new StringBuilder(
+            "INSERT INTO inbound_deliveries (\"Platform\", \"DeliveryKey\", \"Kind\", \"Payload\", \"ReceivedAt\", \"UsefulUntil\", \"Status\", \"Attempts\") VALUES ");
+        for (var i = 0; i < records.Count; i++)
+        {
+            var d = records[i];
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}_0, @p{i}_1, @p{i}_2, @p{i}_3, @p{i}_4, @p{i}_5, '{PendingStatus}', 1)");
+            Add(command, $"@p{i}_0", d.Platform);
+            Add(command, $"@p{i}_1", d.DeliveryKey);
+            Add(command, $"@p{i}_2", d.Kind);
+            Add(command, $"@p{i}_3", d.Payload);
+            Add(command, $"@p{i}_4", d.ReceivedAt.ToUnixTimeMilliseconds());
+            Add(command, $"@p{i}_5", d.UsefulUntil.ToUnixTimeMilliseconds());
+        }
+
+        sql.Append(" ON CONFLICT (\"Platform\", \"DeliveryKey\") DO NOTHING RETURNING \"Platform\", \"DeliveryKey\"");
+#pragma warning disable CA2100 // Only parameter names and a constant are interpolated; every value is a parameter.
+        command.CommandText = sql.ToString();
+#pragma warning restore CA2100
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            inserted.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return inserted;
+
+        static void Add(DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
     }
 
     private static readonly string PendingStatus = nameof(InboundDeliveryStatus.Pending);
