@@ -42,6 +42,42 @@ internal sealed class BotMetrics(Uri baseUrl) : IDisposable
         return AckHistogram.Parse(text, platform);
     }
 
+    /// <summary>
+    /// Waits until /readyz reports the semantic model's warm-up over ("ready", "off" or "failed"); returns the last state
+    /// seen (or "unknown" when /readyz has no such field, or on timeout the state then).
+    /// </summary>
+    public async Task<string> WaitForSemanticWarmupAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        var state = "unknown";
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                using var response = await _http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                var body = await response.Content.ReadAsStringAsync();
+                using var json = System.Text.Json.JsonDocument.Parse(body);
+                if (!json.RootElement.TryGetProperty("semantic", out var semantic) || semantic.GetString() is not { } value)
+                {
+                    return "unknown";
+                }
+
+                state = value;
+                if (!state.StartsWith("warming", StringComparison.Ordinal) && state != "pending")
+                {
+                    return state;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        return state + " (timed out waiting)";
+    }
+
     public void Dispose() => _http.Dispose();
 }
 

@@ -41,6 +41,12 @@ internal sealed record LoadTestOptions
     /// </summary>
     public bool AskInThread { get; init; }
 
+    /// <summary>
+    /// Send the burst while the bot is still embedding its passage vectors (a first start on a fresh database) instead
+    /// of waiting until /readyz reports the semantic model ready (or off), the state a running bot is in.
+    /// </summary>
+    public bool DuringWarmup { get; init; }
+
     /// <summary>CoachBot.dll (or its apphost, or the folder holding it); found next to this build when not given.</summary>
     public string? BotPath { get; init; }
 
@@ -62,10 +68,11 @@ internal sealed record LoadTestOptions
                                  [--llm-delay-ms 2000] [--guilds 10] [--timeout-seconds 120]
                                  [--offline [--interactions 5000] [--in-flight 64]] [--ask-in channel|thread]
                                  [--bot-path src/CoachBot/bin.<slot>/Release/net10.0/CoachBot.dll] [--bot-setting Section:Key=value]...
-                                 [--bot-log-lines 40]
+                                 [--bot-log-lines 40] [--during-warmup]
           burst mode (default): --interactions events at once, mixed /ask : quiz answer click : interview answer (--mix weights)
           --offline: no LLM; --interactions /ask in total through the Discord gateway, --in-flight open at any time
           --ask-in: where Discord /ask is typed; in a channel each answer also opens a thread (default: channel)
+          --during-warmup: don't wait for the semantic warm-up (/readyz "semantic") before measuring
         """;
 
     public static LoadTestOptions Parse(IReadOnlyList<string> args)
@@ -79,6 +86,12 @@ internal sealed record LoadTestOptions
             if (name == "--offline")
             {
                 options = options with { Offline = true };
+                continue;
+            }
+
+            if (name == "--during-warmup")
+            {
+                options = options with { DuringWarmup = true };
                 continue;
             }
 

@@ -43,6 +43,18 @@ try
     var bot = rig.Bot!;
     botLine = string.Create(CultureInfo.InvariantCulture, $"bot: separate process, pid {bot.Id}: {bot.CommandLine}");
     Progress.Say(botLine + " (ready)");
+    if (!options.DuringWarmup)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var semantic = await rig.Metrics.WaitForSemanticWarmupAsync(TimeSpan.FromMinutes(5));
+        botLine += string.Create(CultureInfo.InvariantCulture, $"; semantic model: {semantic} after {waited.Elapsed.TotalSeconds:0} s of warm-up before the burst (--during-warmup skips the wait)");
+        Progress.Say("semantic warm-up: " + semantic);
+    }
+    else
+    {
+        botLine += "; burst sent during the semantic warm-up (--during-warmup)";
+    }
+
     using (var answers = rig.Discord is { } discordServer ? new DiscordAnswers(discordServer) : null)
     {
         if (options.Offline)

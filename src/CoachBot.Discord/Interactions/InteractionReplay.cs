@@ -13,8 +13,8 @@ public sealed partial class InteractionReplay(
     DiscordInteractionHandler handler,
     ILogger<InteractionReplay> logger)
 {
-    /// <summary>The first run plus two replays.</summary>
-    public const int MaxAttempts = 3;
+    /// <summary>The first run plus one replay: at most once more after a crash, as on Slack.</summary>
+    public const int MaxAttempts = 2;
 
     private const int Parallelism = 4;
 
