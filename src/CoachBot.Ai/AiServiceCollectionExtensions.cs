@@ -4,6 +4,7 @@ using CoachBot.Ai.Llm;
 using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
 using CoachBot.Knowledge;
+using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class AiServiceCollectionExtensions
             .BindConfiguration(AnswerOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidator>());
         // The decline threshold lives with retrieval (Knowledge:MinConfidence); bound here too so answers work without AddKnowledge's options.
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
         services.AddOptions<ConversationMemoryOptions>()
@@ -53,6 +55,8 @@ public static class AiServiceCollectionExtensions
         services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
         // Sentence vectors for choosing quotes by meaning; the model is off unless AddKnowledge registered it.
         services.TryAddSingleton(provider => new SentenceVectorCache(provider.GetService<SemanticModel>() ?? SemanticModel.Off));
+        services.TryAddSingleton(provider => new ModelOutputCleaner(
+            provider.GetRequiredService<IOptions<AnswerOptions>>(), provider.GetService<GuideCatalog>));
         services.TryAddSingleton<AnswerService>();
         services.AddHostedService<LlmStartupReport>();
         return services;
