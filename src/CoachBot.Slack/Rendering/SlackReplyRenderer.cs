@@ -226,6 +226,13 @@ public static class SlackReplyRenderer
             cut = space + 1;
         }
 
+        // Don't split a link (<url|label>, the only '<' the mrkdwn converter emits) when it can move to the next piece whole.
+        var open = line.LastIndexOf('<', cut - 1, Math.Min(cut, 1024));
+        if (open > 0 && open > room / 4 && line.IndexOf('>', open, cut - open) < 0)
+        {
+            cut = open;
+        }
+
         // Don't split an escape sequence (&amp; &lt; &gt;) or a surrogate pair.
         var amp = line.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
         if (amp >= 0 && line.IndexOf(';', amp) is var semi && semi >= cut && semi - amp <= 4)
