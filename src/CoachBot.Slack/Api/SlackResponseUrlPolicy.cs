@@ -16,7 +16,7 @@ public sealed class SlackResponseUrlPolicy
     public SlackResponseUrlPolicy(IOptions<SlackOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _hosts = new HashSet<string>(options.Value.EffectiveResponseUrlHosts, StringComparer.OrdinalIgnoreCase);
+        _hosts = new HashSet<string>(options.Value.ResponseUrlHostsInForce(), StringComparer.OrdinalIgnoreCase);
         _allowHttp = options.Value.AllowInsecureResponseUrls;
     }
 

@@ -40,7 +40,7 @@ public sealed class SlackOptions
     public bool AllowInsecureResponseUrls { get; set; }
 
     /// <summary>The response_url hosts in force: <see cref="ResponseUrlHosts"/>, or Slack's own when none are set.</summary>
-    public IReadOnlyList<string> EffectiveResponseUrlHosts =>
+    public IReadOnlyList<string> ResponseUrlHostsInForce() =>
         ResponseUrlHosts.Count == 0 ? [DefaultResponseUrlHost] : [.. ResponseUrlHosts.Select(h => h.Trim())];
 
     /// <summary>Slack user ids (U…) treated as moderators.</summary>
