@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CoachBot.Core.Replies.Formatting;
-using CoachBot.Core.Safety;
 
 namespace CoachBot.Slack.Rendering;
 
@@ -84,7 +83,7 @@ public static partial class SlackMrkdwn
         }
 
         var text = MarkdownLink().Replace(markdown, m => m.Groups["text"].Value);
-        text = FormattingMarks().Replace(text, string.Empty);
+        text = WithoutFormattingMarks(text);
         text = HeadingMark().Replace(text, string.Empty);
         text = string.Join(' ', text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (text.Length > maxLength)
@@ -93,6 +92,45 @@ public static partial class SlackMrkdwn
         }
 
         return Escape(text);
+    }
+
+    /// <summary>
+    /// Drops emphasis and code marks for plain text: <c>**</c>, <c>__</c>, <c>~~</c>, a backtick, and a single <c>*</c> or
+    /// <c>_</c> that opens (no word character before, text after) or closes (text before, no word character after) a span,
+    /// so snake_case keeps its underscore. One scan, no regex: a regex needs lookarounds here, and with them a timeout
+    /// that a long input on a busy machine could trip.
+    /// </summary>
+    private static string WithoutFormattingMarks(string text)
+    {
+        var output = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (i + 1 < text.Length && text[i + 1] == c && c is '*' or '_' or '~')
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '`')
+            {
+                continue;
+            }
+
+            if (c is '*' or '_')
+            {
+                var opens = (i == 0 || !IsWordChar(text[i - 1])) && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
+                var closes = i > 0 && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || !IsWordChar(text[i + 1]));
+                if (opens || closes)
+                {
+                    continue;
+                }
+            }
+
+            output.Append(c);
+        }
+
+        return output.ToString();
     }
 
     private static string ConvertLine(string line)
@@ -185,9 +223,11 @@ public static partial class SlackMrkdwn
         return (start == 0 || !IsGlue(text[start - 1], mark)) && (end >= text.Length || !IsGlue(text[end], mark));
     }
 
+    private static bool IsGlue(char c, char mark) => c == mark || IsWordChar(c);
+
     // The regex \w class: letters, digits, marks and connector punctuation (which includes '_').
-    private static bool IsGlue(char c, char mark) =>
-        c == mark || char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation;
 
     // Every pattern here sees model and user text, so all run on the linear-time engine (no lookarounds, no
@@ -220,10 +260,6 @@ public static partial class SlackMrkdwn
 
     [GeneratedRegex(@"~~(?<text>[^~\n]+?)~~", Linear)]
     private static partial Regex Strike();
-
-    // Fixed-width lookarounds and no quantifier: linear on the backtracking engine; the timeout is the backstop.
-    [GeneratedRegex(@"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~|`", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
-    private static partial Regex FormattingMarks();
 
     [GeneratedRegex(@"(?m)^[ \t]{0,3}#{1,6}[ \t]+", Linear)]
     private static partial Regex HeadingMark();

@@ -64,6 +64,14 @@ public sealed class PathologicalRenderingTests
         Assert.Equal(expected, SlackMrkdwn.FromMarkdown(markdown));
     }
 
+    [Theory]
+    [InlineData("**Bold** and _it_ and snake_case and `code` ~~gone~~ a*b", "Bold and it and snake_case and code gone a*b")]
+    [InlineData("# Title\n\n* item *one*", "Title * item one")]
+    public void PlainFallback_DropsMarks_ButKeepsMarksInsideWords(string markdown, string expected)
+    {
+        Assert.Equal(expected, SlackMrkdwn.PlainFallback(markdown, 1000));
+    }
+
     [Fact]
     public void SplitText_LongLine_DoesNotCutALinkInTwo()
     {
