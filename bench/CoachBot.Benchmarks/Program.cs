@@ -19,5 +19,5 @@ if (args.Length > 0 && args[0] == "answer-latency")
     return await CoachBot.Benchmarks.Answers.OfflineAnswerLatency.RunAsync(args[1..], Console.Out);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(CoachBot.Benchmarks.Rendering.RendererBenchmarks).Assembly).Run(args);
 return 0;

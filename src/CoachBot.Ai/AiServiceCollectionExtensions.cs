@@ -4,6 +4,7 @@ using CoachBot.Ai.Llm;
 using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
 using CoachBot.Knowledge;
+using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class AiServiceCollectionExtensions
             .BindConfiguration(AnswerOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidator>());
         // The decline threshold lives with retrieval (Knowledge:MinConfidence); bound here too so answers work without AddKnowledge's options.
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
         services.AddOptions<ConversationMemoryOptions>()
@@ -53,6 +55,8 @@ public static class AiServiceCollectionExtensions
         services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
         // Sentence vectors for choosing quotes by meaning; the model is off unless AddKnowledge registered it.
         services.TryAddSingleton(provider => new SentenceVectorCache(provider.GetService<SemanticModel>() ?? SemanticModel.Off));
+        services.TryAddSingleton(provider => new ModelOutputCleaner(
+            provider.GetRequiredService<IOptions<AnswerOptions>>(), provider.GetService<GuideCatalog>));
         services.TryAddSingleton<AnswerService>();
         services.AddHostedService<LlmStartupReport>();
         return services;
@@ -72,7 +76,9 @@ public static class AiServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmResilienceOptions>, LlmResilienceOptionsValidator>());
-        var llmClient = services.AddHttpClient(LlmKernelFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        var llmClient = services.AddHttpClient(LlmKernelFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // A redirect from the model endpoint is a failed call (offline answer), never a request (with the API key) elsewhere.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         llmClient.AddResilienceHandler("llm", static (pipeline, context) =>
         {
             var provider = context.ServiceProvider;

@@ -47,6 +47,8 @@ public static class DiscordServiceCollectionExtensions
                 PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
                 EnableMultipleHttp2Connections = true,
                 AutomaticDecompression = System.Net.DecompressionMethods.None,
+                // A redirect from the REST API is an error to see, never a request to follow (with the bot token) elsewhere.
+                AllowAutoRedirect = false,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();

@@ -42,7 +42,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            // No redirects: a Web API or response_url answer that points elsewhere is an error, never a second request.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // The default request logging would write response_url paths (bearer-like secrets) to the log.
             .RemoveAllLoggers();
@@ -63,6 +64,7 @@ public static class SlackServiceCollectionExtensions
         services.AddInboundInbox();
         services.TryAddSingleton<SlackInboundRouter>();
         services.TryAddSingleton<SlackContextFactory>();
+        services.TryAddSingleton<SlackResponseUrlPolicy>();
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<ISlackEventsHandler, CoachEventsHandler>();
         services.TryAddSingleton<ISlackSlashCommandHandler, CoachSlashCommandHandler>();

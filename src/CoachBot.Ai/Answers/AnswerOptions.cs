@@ -17,4 +17,14 @@ public sealed class AnswerOptions
     /// <summary>Passages retrieved per question and given to the composer.</summary>
     [Range(1, 8)]
     public int Passages { get; set; } = 3;
+
+    /// <summary>
+    /// Hosts (no scheme, no path, e.g. <c>roadmap.sh</c>) that a masked link in model-written text may keep pointing to;
+    /// any other link is shown with its address, <c>label (https://host/…)</c>. Added to the hosts of the guides' own
+    /// sources unless <see cref="AllowGuideSourceLinkHosts"/> is false.
+    /// </summary>
+    public List<string> AllowedLinkHosts { get; set; } = [];
+
+    /// <summary>When true (default), the hosts of the loaded guides' <c>source</c> addresses are on the link allow-list too.</summary>
+    public bool AllowGuideSourceLinkHosts { get; set; } = true;
 }

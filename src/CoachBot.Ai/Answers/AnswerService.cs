@@ -30,6 +30,7 @@ public sealed partial class AnswerService(
     IOptions<AnswerOptions> answerOptions,
     IOptions<KnowledgeOptions> knowledgeOptions,
     SentenceVectorCache sentenceVectors,
+    ModelOutputCleaner modelOutput,
     TimeProvider time,
     ILogger<AnswerService> logger,
     CoachMetrics? metrics = null)
@@ -221,10 +222,12 @@ public sealed partial class AnswerService(
             }, ct);
             if (reply.Succeeded)
             {
-                var mapped = CitationMapper.Map(MentionSanitizer.Clean(reply.Text!), passages);
-                var text = verdict.Note is { } note && !mapped.Text.StartsWith(note[..^1], StringComparison.OrdinalIgnoreCase)
-                    ? note + "\n\n" + mapped.Text
-                    : mapped.Text;
+                // Model text is data: cleaned after the [P1] markers became [1] so no rewrite can rebuild a hidden link.
+                var mapped = CitationMapper.Map(reply.Text!, passages);
+                var cleaned = modelOutput.Clean(mapped.Text);
+                var text = verdict.Note is { } note && !cleaned.StartsWith(note[..^1], StringComparison.OrdinalIgnoreCase)
+                    ? note + "\n\n" + cleaned
+                    : cleaned;
                 return new Answer(text, mapped.Citations, Declined: false, UsedLlm: true);
             }
 

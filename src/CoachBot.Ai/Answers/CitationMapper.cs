@@ -11,13 +11,13 @@ namespace CoachBot.Ai.Answers;
 /// </summary>
 public static partial class CitationMapper
 {
-    [GeneratedRegex(@"\[\s*P\d+(\s*[,;]\s*P?\d+)*\s*\]|【\s*P\d+\s*】", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[\s*P\d+(\s*[,;]\s*P?\d+)*\s*\]|【\s*P\d+\s*】", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CitationGroup();
 
-    [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"[ \t]+([.,;:!?])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[ \t]+([.,;:!?])", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SpaceBeforePunctuation();
 
     public static ComposedAnswer Map(string modelText, IReadOnlyList<ScoredPassage> given)

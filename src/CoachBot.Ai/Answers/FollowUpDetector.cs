@@ -9,10 +9,10 @@ namespace CoachBot.Ai.Answers;
 /// </summary>
 public static partial class FollowUpDetector
 {
-    [GeneratedRegex(@"^\s*(and|also|but|so|then|ok(ay)?|what about|how about|what if|same (for|with)|and for|and what|and how|or)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(and|also|but|so|then|ok(ay)?|what about|how about|what if|same (for|with)|and for|and what|and how|or)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ContinuationOpening();
 
-    [GeneratedRegex(@"\b(that|this|it|its|those|these|them|they|there|such|one|ones|same)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(that|this|it|its|those|these|them|they|there|such|one|ones|same)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PointsBack();
 
     public static bool IsFollowUp(string question)
@@ -24,7 +24,7 @@ public static partial class FollowUpDetector
             || (PointsBack().IsMatch(question) && topicWords <= 3);
     }
 
-    [GeneratedRegex(@"\b(repeat|again|say that|said that|once more|what did you (just )?say|what was that|remind me)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(repeat|again|say that|said that|once more|what did you (just )?say|what was that|remind me)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RepeatRequest();
 
     /// <summary>Whether the message asks to hear the previous answer again ("can you repeat that?", "say that again").</summary>
@@ -34,7 +34,7 @@ public static partial class FollowUpDetector
         return RepeatRequest().IsMatch(question);
     }
 
-    [GeneratedRegex(@"\b(tell me more|more (about|on|details?|info)|go on|continue|keep going|what else|anything else|elaborate|expand on|more please|say more)\b|^\s*more\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(tell me more|more (about|on|details?|info)|go on|continue|keep going|what else|anything else|elaborate|expand on|more please|say more)\b|^\s*more\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MoreRequest();
 
     /// <summary>Whether the message asks for more on the same subject ("tell me more", "what else?", "go on").</summary>

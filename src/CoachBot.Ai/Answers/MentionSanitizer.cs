@@ -9,13 +9,13 @@ namespace CoachBot.Ai.Answers;
 /// </summary>
 public static partial class MentionSanitizer
 {
-    [GeneratedRegex(@"@(everyone|here|channel)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"@(everyone|here|channel)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MassMention();
 
-    [GeneratedRegex(@"<!(channel|here|everyone|subteam\^[^>]*)(\|[^>]*)?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<!(channel|here|everyone|subteam\^[^>]*)(\|[^>]*)?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SlackSpecialMention();
 
-    [GeneratedRegex(@"<@[!&]?[A-Za-z0-9]+(\|[^>]*)?>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<@[!&]?[A-Za-z0-9]+(\|[^>]*)?>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex UserOrRoleMention();
 
     public static string Clean(string text)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CoachBot.Core.Safety;
 
 namespace CoachBot.Ai.Answers;
 
@@ -15,29 +16,29 @@ public static partial class PromptInjectionGuard
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     // verb of setting aside + (optional determiners/adjectives) + a word for the rules the bot follows
-    [GeneratedRegex(@"\b(ignore|disregard|forget|override|bypass|skip|drop|abandon|stop following|don'?t follow|do not follow)\b(\s+\w+){0,4}?\s+(instructions?|rules?|prompts?|directions?|guidelines?|guardrails?|constraints?|restrictions?|programming|polic(y|ies)|system message)\b", Options)]
+    [GeneratedRegex(@"\b(ignore|disregard|forget|override|bypass|skip|drop|abandon|stop following|don'?t follow|do not follow)\b(\s+\w+){0,4}?\s+(instructions?|rules?|prompts?|directions?|guidelines?|guardrails?|constraints?|restrictions?|programming|polic(y|ies)|system message)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex OverrideInstructions();
 
     // being told to become someone else
-    [GeneratedRegex(@"\b(you are now|you're now|from now on,? (you|act|respond|answer|reply)|act as if you|act as (an? )?(unrestricted|unfiltered|uncensored|different|new|evil)\b|pretend (to be|you are|you're)|role-?play|imagine you are|you will now|new persona|developer mode|jailbreak|\bDAN\b|do anything now|without (any )?(restrictions|filters|rules|limits))", Options)]
+    [GeneratedRegex(@"\b(you are now|you're now|from now on,? (you|act|respond|answer|reply)|act as if you|act as (an? )?(unrestricted|unfiltered|uncensored|different|new|evil)\b|pretend (to be|you are|you're)|role-?play|imagine you are|you will now|new persona|developer mode|jailbreak|\bDAN\b|do anything now|without (any )?(restrictions|filters|rules|limits))", Options | RegexOptions.NonBacktracking)]
     private static partial Regex RoleChange();
 
     // probing the hidden set-up
-    [GeneratedRegex(@"\b(system|hidden|initial|original|secret|internal|developer)\s+(prompt|message|instructions?|rules)\b|\byour\s+(instructions|prompt|rules|guidelines|programming)\b|\b(above|previous|prior|earlier)\s+(text|message|prompt)\b", Options)]
+    [GeneratedRegex(@"\b(system|hidden|initial|original|secret|internal|developer)\s+(prompt|message|instructions?|rules)\b|\byour\s+(instructions|prompt|rules|guidelines|programming)\b|\b(above|previous|prior|earlier)\s+(text|message|prompt)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex PromptProbe();
 
     // asking the bot to hand over its own secrets or configuration
-    [GeneratedRegex(@"\b(print|reveal|show|tell|give|output|leak|dump|display|share|send|repeat|expose|list|what(?:'s| is| are))\b[^.?!\n]{0,40}?\b(your|its|the bot'?s|coachbot'?s|this bot'?s|the server'?s)\b[^.?!\n]{0,25}?\b(api[\s_-]?keys?|(secret|private|access|openai|llm)\s+keys?|tokens?|passwords?|secrets?|credentials?|config(uration)?|env(ironment)?(\s+var(iable)?s?)?|\.env|appsettings)\b", Options)]
+    [GeneratedRegex(@"\b(print|reveal|show|tell|give|output|leak|dump|display|share|send|repeat|expose|list|what(?:'s| is| are))\b[^.?!\n]{0,40}?\b(your|its|the bot'?s|coachbot'?s|this bot'?s|the server'?s)\b[^.?!\n]{0,25}?\b(api[\s_-]?keys?|(secret|private|access|openai|llm)\s+keys?|tokens?|passwords?|secrets?|credentials?|config(uration)?|env(ironment)?(\s+var(iable)?s?)?|\.env|appsettings)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex SecretRequest();
 
     // forged turns or template markers
-    [GeneratedRegex(@"(^|\n)\s*(system|assistant|developer)\s*:|<\|?(im_start|im_end|system)\|?>|</?message\b|\[/?INST\]|###\s*(system|instruction)", Options)]
+    [GeneratedRegex(@"(^|\n)\s*(system|assistant|developer)\s*:|<\|?(im_start|im_end|system)\|?>|</?message\b|\[/?INST\]|###\s*(system|instruction)", Options | RegexOptions.NonBacktracking)]
     private static partial Regex RoleMarker();
 
-    [GeneratedRegex(@"(?<=[.!?;\n])\s+", Options)]
+    [GeneratedRegex(@"(?<=[.!?;\n])\s+", Options, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SentenceBoundary();
 
-    [GeneratedRegex(@",?\s+(?:and then|and|then|but|also)\s+(?=\w)", Options)]
+    [GeneratedRegex(@",?\s+(?:and then|and|then|but|also)\s+(?=\w)", Options, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex ClauseBoundary();
 
     public static InjectionAssessment Assess(string? question)

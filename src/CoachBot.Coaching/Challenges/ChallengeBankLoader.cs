@@ -116,9 +116,9 @@ public static partial class ChallengeBankLoader
             ? throw new KnowledgeFormatException(filePath, $"{where}: '{field}' is required.")
             : value;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.NonBacktracking)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*#[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.NonBacktracking)]
     private static partial Regex ReferencePattern();
 }

@@ -70,7 +70,7 @@ public static class InputText
         return text[..cut];
     }
 
-    private static string WithoutLoneSurrogates(string text)
+    internal static string WithoutLoneSurrogates(string text)
     {
         StringBuilder? builder = null;
         for (var i = 0; i < text.Length; i++)
@@ -90,7 +90,7 @@ public static class InputText
         return builder?.ToString() ?? text;
     }
 
-    private static bool IsInvisibleOrControl(Rune rune)
+    internal static bool IsInvisibleOrControl(Rune rune)
     {
         var category = Rune.GetUnicodeCategory(rune);
         return category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate

@@ -44,6 +44,24 @@ public static class MessageSplitter
 
     private static int FindCut(string text, int budget)
     {
+        var cut = FindBreak(text, budget);
+        // A link cut in two is two harmless pieces of text, but it is no longer a link: keep it whole when it fits.
+        var open = text.LastIndexOf('[', cut - 1, Math.Min(cut, 512));
+        if (open > budget / 3 && text.IndexOf("](", open, cut - open, StringComparison.Ordinal) is var arrow
+            && (arrow < 0 || text.IndexOf(')', arrow, cut - arrow) < 0))
+        {
+            var close = arrow < 0 ? text.IndexOf("](", cut, Math.Min(text.Length - cut, 512), StringComparison.Ordinal) : arrow;
+            if (close >= 0 && text.IndexOf('\n', open, close - open) < 0)
+            {
+                return open;
+            }
+        }
+
+        return cut;
+    }
+
+    private static int FindBreak(string text, int budget)
+    {
         var window = text.AsSpan(0, budget);
         var minimum = budget / 3;
         var paragraph = window.LastIndexOf("\n\n");

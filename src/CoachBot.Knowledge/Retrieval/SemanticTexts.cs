@@ -62,6 +62,6 @@ public static partial class SemanticTexts
         return docIdsByQuestion.Select(pair => (pair.Key, pair.Value.ToArray())).ToList();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9\""“(])")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9\""“(])", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial System.Text.RegularExpressions.Regex SentenceBreak();
 }

@@ -78,6 +78,6 @@ public sealed partial class SpellingCorrector
         return changed ? corrected.Append(question, last, question.Length - last).ToString() : null;
     }
 
-    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’-]*")]
+    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’-]*", RegexOptions.NonBacktracking)]
     private static partial Regex Word();
 }

@@ -28,6 +28,7 @@ public sealed partial class SlackApiClient
     private readonly ILogger<SlackApiClient> _logger;
     private readonly Uri _apiBase;
     private readonly ChannelMessageLimiter _channelLimiter;
+    private readonly SlackResponseUrlPolicy _responseUrls;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _methodBlockedUntil = new(StringComparer.Ordinal);
 
     public SlackApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider timeProvider, ILogger<SlackApiClient> logger)
@@ -40,6 +41,7 @@ public sealed partial class SlackApiClient
         var baseUrl = _options.ApiBaseUrl.EndsWith('/') ? _options.ApiBaseUrl : _options.ApiBaseUrl + "/";
         _apiBase = new Uri(baseUrl, UriKind.Absolute);
         _channelLimiter = new ChannelMessageLimiter(timeProvider, _options.PerChannelMessageInterval);
+        _responseUrls = new SlackResponseUrlPolicy(options);
     }
 
     /// <summary>auth.test: the bot's own user id, bot id and team.</summary>
@@ -164,10 +166,13 @@ public sealed partial class SlackApiClient
     public async Task RespondAsync(string responseUrl, SlackMessage message, SlackResponseKind kind, string? threadTs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        // Callers check first and fall back to the Web API; this is the wall for any caller that forgets.
+        if (!_responseUrls.Allows(responseUrl, out _))
         {
-            throw new SlackApiException("response_url", "invalid response_url");
+            throw new SlackApiException("response_url", "response_url not on Slack:ResponseUrlHosts");
         }
+
+        var uri = new Uri(responseUrl, UriKind.Absolute);
 
         var body = MessageBody(message);
         switch (kind)

@@ -27,6 +27,22 @@ public sealed class SlackOptions
     [Required]
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
+    /// <summary>The response_url host Slack uses; the only one allowed when <see cref="ResponseUrlHosts"/> is empty.</summary>
+    public const string DefaultResponseUrlHost = "hooks.slack.com";
+
+    /// <summary>
+    /// Hosts a response_url may point to (exact names). Empty: <see cref="DefaultResponseUrlHost"/>. Any other
+    /// response_url is refused (logged with its host only) and the reply goes through the Web API instead.
+    /// </summary>
+    public IList<string> ResponseUrlHosts { get; } = [];
+
+    /// <summary>Also accept http:// response_urls on <see cref="ResponseUrlHosts"/> (for tests against a loopback fake). Off by default.</summary>
+    public bool AllowInsecureResponseUrls { get; set; }
+
+    /// <summary>The response_url hosts in force: <see cref="ResponseUrlHosts"/>, or Slack's own when none are set.</summary>
+    public IReadOnlyList<string> ResponseUrlHostsInForce() =>
+        ResponseUrlHosts.Count == 0 ? [DefaultResponseUrlHost] : [.. ResponseUrlHosts.Select(h => h.Trim())];
+
     /// <summary>Slack user ids (U…) treated as moderators.</summary>
     public IList<string> ModeratorUserIds { get; } = [];
 

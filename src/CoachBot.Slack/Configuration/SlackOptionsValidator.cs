@@ -56,6 +56,15 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"{Section}:ApiBaseUrl must be an absolute http(s) URL such as {SlackOptions.DefaultApiBaseUrl}.");
         }
 
+        for (var i = 0; i < options.ResponseUrlHosts.Count; i++)
+        {
+            var host = options.ResponseUrlHosts[i]?.Trim() ?? string.Empty;
+            if (host.Length == 0 || host.IndexOfAny([':', '/', '?', '#', '@', '\\', ' ']) >= 0 || Uri.CheckHostName(host) == UriHostNameType.Unknown)
+            {
+                failures.Add($"{Section}:ResponseUrlHosts:{i} must be a host name such as {SlackOptions.DefaultResponseUrlHost} (no scheme, path or port).");
+            }
+        }
+
         foreach (var id in options.ModeratorUserIds)
         {
             if (string.IsNullOrWhiteSpace(id) || !id.All(char.IsAsciiLetterOrDigit))

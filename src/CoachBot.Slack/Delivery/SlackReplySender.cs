@@ -13,12 +13,21 @@ namespace CoachBot.Slack.Delivery;
 /// asked), chat.postEphemeral or the response_url for private answers, chat.update / replace_original for UpdateSource,
 /// views.open for forms.
 /// </summary>
-public sealed partial class SlackReplySender(SlackApiClient api, SlackThreadTracker threads, ILogger<SlackReplySender> logger)
+public sealed partial class SlackReplySender(
+    SlackApiClient api, SlackThreadTracker threads, SlackResponseUrlPolicy responseUrls, ILogger<SlackReplySender> logger)
 {
     public async Task SendAsync(SlackReplyTarget target, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(replies);
+        if (target.ResponseUrl is { } responseUrl && !responseUrls.Allows(responseUrl, out var host))
+        {
+            // Without a response_url every path below uses the Web API (chat.postEphemeral / chat.postMessage), so
+            // the member still gets the answer. Only the host is logged: the path is a credential.
+            LogResponseUrlRefused(host);
+            target = target with { ResponseUrl = null };
+        }
+
         var current = target;
         foreach (var reply in replies)
         {
@@ -162,6 +171,9 @@ public sealed partial class SlackReplySender(SlackApiClient api, SlackThreadTrac
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a response_url on {Host} (not https on Slack:ResponseUrlHosts); answering through the Web API instead")]
+    private partial void LogResponseUrlRefused(string host);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver a reply ({Method}: {Error}) to channel {Channel}")]
     private partial void LogSendFailed(string method, string error, string channel);

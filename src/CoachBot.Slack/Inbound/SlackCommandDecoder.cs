@@ -88,9 +88,9 @@ public static partial class SlackCommandDecoder
 
     private sealed record Entity(CommandOptionType Type, string Id, string Display);
 
-    [GeneratedRegex(@"<(?<kind>[@#])(?<id>[A-Z0-9]{2,24})(?:\|(?<label>[^<>|]*))?>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<(?<kind>[@#])(?<id>[A-Z0-9]{2,24})(?:\|(?<label>[^<>|]*))?>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Token();
 
-    [GeneratedRegex("\uE000(?<n>[0-9]{1,4})\uE001", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("\uE000(?<n>[0-9]{1,4})\uE001", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Marker();
 }

@@ -60,9 +60,9 @@ public static partial class SlackTextDecoder
             .Replace("&amp;", "&", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LeadingMention();
 
-    [GeneratedRegex(@"<(?<body>[^<>\s][^<>]*)>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<(?<body>[^<>\s][^<>]*)>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Token();
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CoachBot.Core.Replies.Formatting;
 
 namespace CoachBot.Slack.Rendering;
 
@@ -81,7 +83,7 @@ public static partial class SlackMrkdwn
         }
 
         var text = MarkdownLink().Replace(markdown, m => m.Groups["text"].Value);
-        text = FormattingMarks().Replace(text, string.Empty);
+        text = WithoutFormattingMarks(text);
         text = HeadingMark().Replace(text, string.Empty);
         text = string.Join(' ', text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (text.Length > maxLength)
@@ -92,12 +94,50 @@ public static partial class SlackMrkdwn
         return Escape(text);
     }
 
+    /// <summary>
+    /// Drops emphasis and code marks for plain text: <c>**</c>, <c>__</c>, <c>~~</c>, a backtick, and a single <c>*</c> or
+    /// <c>_</c> that opens (no word character before, text after) or closes (text before, no word character after) a span,
+    /// so snake_case keeps its underscore. One scan, no regex: a regex needs lookarounds here, and with them a timeout
+    /// that a long input on a busy machine could trip.
+    /// </summary>
+    private static string WithoutFormattingMarks(string text)
+    {
+        var output = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (i + 1 < text.Length && text[i + 1] == c && c is '*' or '_' or '~')
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '`')
+            {
+                continue;
+            }
+
+            if (c is '*' or '_')
+            {
+                var opens = (i == 0 || !IsWordChar(text[i - 1])) && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]);
+                var closes = i > 0 && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= text.Length || !IsWordChar(text[i + 1]));
+                if (opens || closes)
+                {
+                    continue;
+                }
+            }
+
+            output.Append(c);
+        }
+
+        return output.ToString();
+    }
+
     private static string ConvertLine(string line)
     {
-        var heading = Heading().Match(line);
-        if (heading.Success)
+        if (MarkdownLines.TryHeading(line, out var heading))
         {
-            var title = heading.Groups["text"].Value.Trim().Trim('*', '_').Trim();
+            var title = heading.Trim().Trim('*', '_').Trim();
             return title.Length == 0 ? string.Empty : "*" + ConvertInline(title).Replace("*", string.Empty, StringComparison.Ordinal) + "*";
         }
 
@@ -114,7 +154,7 @@ public static partial class SlackMrkdwn
             return "&gt; " + ConvertInline(quote.Groups["text"].Value);
         }
 
-        if (HorizontalRule().IsMatch(line))
+        if (MarkdownLines.IsHorizontalRule(line))
         {
             return "───";
         }
@@ -164,48 +204,63 @@ public static partial class SlackMrkdwn
     {
         var escaped = Escape(text);
         escaped = BoldStars().Replace(escaped, m => BoldMark + m.Groups["text"].Value + BoldMark);
-        escaped = BoldUnderscores().Replace(escaped, m => BoldMark + m.Groups["text"].Value + BoldMark);
-        escaped = ItalicStar().Replace(escaped, m => "_" + m.Groups["text"].Value + "_");
+        var underscored = escaped;
+        escaped = BoldUnderscores().Replace(underscored, m => StandsAlone(underscored, m, '_') ? BoldMark + m.Groups["text"].Value + BoldMark : m.Value);
+        var starred = escaped;
+        escaped = ItalicStar().Replace(starred, m => StandsAlone(starred, m, '*') ? "_" + m.Groups["text"].Value + "_" : m.Value);
         escaped = Strike().Replace(escaped, m => "~" + m.Groups["text"].Value + "~");
         return escaped.Replace(BoldMark, '*');
     }
 
-    [GeneratedRegex(@"<!(?:channel|here|everyone|group|subteam\^)[^>]*>|<!subteam[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// The emphasis mark is not glued to a word or another mark on either side. Checked here rather than with
+    /// lookarounds so the patterns can run on the linear-time engine.
+    /// </summary>
+    private static bool StandsAlone(string text, Match match, char mark)
+    {
+        var start = match.Index;
+        var end = match.Index + match.Length;
+        return (start == 0 || !IsGlue(text[start - 1], mark)) && (end >= text.Length || !IsGlue(text[end], mark));
+    }
+
+    private static bool IsGlue(char c, char mark) => c == mark || IsWordChar(c);
+
+    // The regex \w class: letters, digits, marks and connector punctuation (which includes '_').
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation;
+
+    // Every pattern here sees model and user text, so all run on the linear-time engine (no lookarounds, no
+    // backreferences): a pathological line costs time proportional to its length, never more.
+    private const RegexOptions Linear = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
+    [GeneratedRegex(@"<!(?:channel|here|everyone|group|subteam\^)[^>]*>|<!subteam[^>]*>", RegexOptions.IgnoreCase | Linear)]
     private static partial Regex SpecialMention();
 
-    [GeneratedRegex(@"^\s{0,3}#{1,6}\s+(?<text>.+?)\s*#*\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^(?<indent>\s*)[-*+]\s+(?<text>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<indent>\s*)[-*+]\s+(?<text>.*)$", Linear)]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^\s{0,3}>\s?(?<text>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s{0,3}>\s?(?<text>.*)$", Linear)]
     private static partial Regex Quote();
 
-    [GeneratedRegex(@"^\s{0,3}([-*_])(\s*\1){2,}\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex HorizontalRule();
-
-    [GeneratedRegex(@"`(?<code>[^`\n]+)`", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"`(?<code>[^`\n]+)`", Linear)]
     private static partial Regex InlineCode();
 
-    [GeneratedRegex(@"\[(?<text>[^\]\n]+)\]\((?<url>(?:https?://|mailto:)[^\s()<>]+)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[(?<text>[^\]\n]+)\]\((?<url>(?:https?://|mailto:)[^\s()<>]+)\)", RegexOptions.IgnoreCase | Linear)]
     private static partial Regex MarkdownLink();
 
-    [GeneratedRegex(@"\*\*(?<text>[^*\n]+?)\*\*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\*\*(?<text>[^*\n]+?)\*\*", Linear)]
     private static partial Regex BoldStars();
 
-    [GeneratedRegex(@"(?<![\w_])__(?<text>[^_\n]+?)__(?![\w_])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"__(?<text>[^_\n]+?)__", Linear)]
     private static partial Regex BoldUnderscores();
 
-    [GeneratedRegex(@"(?<![\w*])\*(?<text>[^*\s\n](?:[^*\n]*?[^*\s])?)\*(?![\w*])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\*(?<text>[^*\s](?:[^*\n]*?[^*\s])?)\*", Linear)]
     private static partial Regex ItalicStar();
 
-    [GeneratedRegex(@"~~(?<text>[^~\n]+?)~~", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"~~(?<text>[^~\n]+?)~~", Linear)]
     private static partial Regex Strike();
 
-    [GeneratedRegex(@"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~|`", RegexOptions.CultureInvariant)]
-    private static partial Regex FormattingMarks();
-
-    [GeneratedRegex(@"(?m)^\s{0,3}#{1,6}\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?m)^[ \t]{0,3}#{1,6}[ \t]+", Linear)]
     private static partial Regex HeadingMark();
 }

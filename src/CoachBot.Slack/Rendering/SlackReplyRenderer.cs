@@ -130,22 +130,25 @@ public static class SlackReplyRenderer
         var inFence = false;
         foreach (var rawLine in mrkdwn.Split('\n'))
         {
+            // An offset into the line rather than a shorter copy per piece: a 100 KB line stays linear.
             var line = rawLine;
+            var start = 0;
             while (true)
             {
+                var remaining = line.Length - start;
                 var room = max - current.Length - (current.Length > 0 ? 1 : 0) - (inFence ? Fence.Length + 1 : 0);
-                if (line.Length <= room)
+                if (remaining <= room)
                 {
                     if (current.Length > 0)
                     {
                         current.Append('\n');
                     }
 
-                    current.Append(line);
+                    current.Append(line, start, remaining);
                     break;
                 }
 
-                if (current.Length > 0 && line.Length <= max - (Fence.Length + 1) * 2)
+                if (current.Length > 0 && remaining <= max - (Fence.Length + 1) * 2)
                 {
                     Flush();
                     continue;
@@ -153,16 +156,21 @@ public static class SlackReplyRenderer
 
                 // A single line longer than the room: cut it at a space (or hard), never inside an entity like &amp;.
                 var cutRoom = Math.Max(1, room);
-                var cut = SafeCut(line, cutRoom);
+                var cut = SafeCut(line.AsSpan(start), cutRoom);
                 if (current.Length > 0)
                 {
                     current.Append('\n');
                 }
 
-                current.Append(line[..cut]);
-                line = line[cut..].TrimStart();
+                current.Append(line, start, cut);
+                start += cut;
+                while (start < line.Length && char.IsWhiteSpace(line[start]))
+                {
+                    start++;
+                }
+
                 Flush();
-                if (line.Length == 0)
+                if (start >= line.Length)
                 {
                     break;
                 }
@@ -212,7 +220,7 @@ public static class SlackReplyRenderer
         return count;
     }
 
-    private static int SafeCut(string line, int room)
+    private static int SafeCut(ReadOnlySpan<char> line, int room)
     {
         if (line.Length <= room)
         {
@@ -220,17 +228,32 @@ public static class SlackReplyRenderer
         }
 
         var cut = room;
-        var space = line.LastIndexOf(' ', cut - 1, Math.Min(cut, 200));
-        if (space > room / 2)
+        var spaceFrom = cut - Math.Min(cut, 200);
+        var space = line[spaceFrom..cut].LastIndexOf(' ');
+        if (space >= 0 && spaceFrom + space > room / 2)
         {
-            cut = space + 1;
+            cut = spaceFrom + space + 1;
+        }
+
+        // Don't split a link (<url|label>, the only '<' the mrkdwn converter emits) when it can move to the next piece whole.
+        var linkFrom = cut - Math.Min(cut, 1024);
+        var open = line[linkFrom..cut].LastIndexOf('<');
+        if (open >= 0 && linkFrom + open > 0 && linkFrom + open > room / 4 && !line[(linkFrom + open)..cut].Contains('>'))
+        {
+            cut = linkFrom + open;
         }
 
         // Don't split an escape sequence (&amp; &lt; &gt;) or a surrogate pair.
-        var amp = line.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
-        if (amp >= 0 && line.IndexOf(';', amp) is var semi && semi >= cut && semi - amp <= 4)
+        var ampFrom = cut - Math.Min(cut, 5);
+        var amp = line[ampFrom..cut].LastIndexOf('&');
+        if (amp >= 0)
         {
-            cut = amp;
+            amp += ampFrom;
+            var semi = line[amp..Math.Min(line.Length, amp + 5)].IndexOf(';');
+            if (semi >= 0 && amp + semi >= cut)
+            {
+                cut = amp;
+            }
         }
 
         if (cut > 0 && char.IsHighSurrogate(line[cut - 1]))

@@ -36,6 +36,6 @@ public static partial class ConfigurationErrorFormatter
         return $"{key}: {match.Groups["error"].Value}";
     }
 
-    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']+' members: '(?<member>[^']+)' with the error: '(?<error>.*)'\.?$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']+' members: '(?<member>[^']+)' with the error: '(?<error>.*)'\.?$", RegexOptions.Singleline | RegexOptions.NonBacktracking)]
     private static partial Regex DataAnnotationFailure();
 }

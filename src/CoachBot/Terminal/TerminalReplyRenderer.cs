@@ -77,12 +77,13 @@ public static partial class TerminalReplyRenderer
         return text.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"\*\*(.+?)\*\*")]
+    // Replies carry model and user text: the linear-time engine keeps a pathological line's cost proportional to its length.
+    [GeneratedRegex(@"\*\*(.+?)\*\*", RegexOptions.NonBacktracking)]
     private static partial Regex Bold();
 
-    [GeneratedRegex(@"^-{3,}[ \t]*\r?$\n?", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^-{3,}[ \t]*\r?$\n?", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex Rule();
 
-    [GeneratedRegex(@"^#{1,6}\s+", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^#{1,6}[ \t]+", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex Heading();
 }

@@ -22,6 +22,22 @@ public sealed class FeedbackJsonParserTests
     }
 
     [Fact]
+    public void TryParse_MaskedLinksInFeedback_AreShownWithTheirAddress()
+    {
+        const string json = """
+            {"score": 3, "strengths": ["Read [the official guide](https://evil.example/a)"], "missing_points": ["<https://evil.example/b|Cost>"],
+             "improved_outline": "1. See [notes](https://evil.example/c)", "follow_up": "Why [this](https://evil.example/d)?"}
+            """;
+
+        Assert.True(FeedbackJsonParser.TryParse(json, out var feedback, out var problem), problem);
+
+        Assert.Equal(["Read the official guide (https://evil.example/a)"], feedback!.Strengths);
+        Assert.Equal(["Cost (https://evil.example/b)"], feedback.MissingPoints);
+        Assert.Equal(["See notes (https://evil.example/c)"], feedback.ImprovedOutline);
+        Assert.Equal("Why this (https://evil.example/d)?", feedback.FollowUp);
+    }
+
+    [Fact]
     public void TryParse_JsonInACodeFence_IsAccepted()
     {
         Assert.True(FeedbackJsonParser.TryParse("Here you go:\n```json\n" + Valid + "\n```", out var feedback, out _));

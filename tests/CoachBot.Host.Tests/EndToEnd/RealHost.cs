@@ -42,6 +42,9 @@ public sealed class RealHost : IAsyncDisposable
             // Answers stay lexical unless a test turns the sentence model on: no model load and no background embedding
             // per host, and no answer changing mid-test when the vectors become ready. Later arguments override this.
             "--Knowledge:Semantic:Enabled=false",
+            // The fake Slack hands out response_urls on http://127.0.0.1; a test of the refusal sets these back.
+            "--Slack:ResponseUrlHosts:0=127.0.0.1",
+            "--Slack:AllowInsecureResponseUrls=true",
             .. platformArgs,
             "--Terminal:Enabled=false",
             "--Challenges:SchedulerEnabled=false",

@@ -107,6 +107,8 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
             ["Slack:SigningSecret"] = Fake.Options.SigningSecret,
             ["Slack:Mode"] = mode,
             ["Slack:ApiBaseUrl"] = Fake.ApiBaseUrl,
+            ["Slack:ResponseUrlHosts:0"] = "127.0.0.1",
+            ["Slack:AllowInsecureResponseUrls"] = "true",
             ["Slack:SocketConnections"] = "1",
             ["Slack:SocketConnectionDelay"] = "00:00:00",
             ["Slack:PerChannelMessageInterval"] = "00:00:00",

@@ -23,6 +23,14 @@ public sealed partial class FakeDiscordServer
 
     public IReadOnlyCollection<FakeInteraction> Interactions => _interactions.Values.ToList();
 
+    /// <summary>Where a scripted redirect points: a path on this server that answers 200 to anything (and is recorded).</summary>
+    public const string RedirectTarget = "/api/v10/elsewhere";
+
+    private readonly ConcurrentQueue<(string Method, string PathContains)> _redirects = new();
+
+    /// <summary>The next request matching method and path gets a 302 to <see cref="RedirectTarget"/>.</summary>
+    public void EnqueueRedirect(string method, string pathContains) => _redirects.Enqueue((method, pathContains));
+
     /// <summary>The next request matching method and path gets a 429 with <c>retry_after</c> (and the headers Discord sends).</summary>
     public void EnqueueRateLimit(string method, string pathContains, double retryAfterSeconds, bool global = false) =>
         _rateLimits.Enqueue(new ScriptedRateLimit(method, pathContains, retryAfterSeconds, global));
@@ -58,6 +66,7 @@ public sealed partial class FakeDiscordServer
         api.MapDelete("/webhooks/{app}/{token}/messages/{message}", context => Handle(context, requireAuth: false, DeleteWebhookMessage));
         api.MapPost("/webhooks/{app}/{token}", context => Handle(context, requireAuth: false, Followup));
         api.MapPost("/channels/{channel}/messages", context => Handle(context, requireAuth: true, CreateMessage));
+        api.Map("/elsewhere", context => Handle(context, requireAuth: false, (_, _) => (200, new JsonObject { ["followed"] = true })));
         api.MapPost("/channels/{channel}/typing", context => Handle(context, requireAuth: true, (_, _) => (204, null)));
         api.MapPost("/channels/{channel}/messages/{message}/threads", context => Handle(context, requireAuth: true, StartThread));
         api.MapGet("/channels/{channel}", context => Handle(context, requireAuth: true, GetChannel));
@@ -110,6 +119,11 @@ public sealed partial class FakeDiscordServer
 
             result = (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = limit.RetryAfterSeconds, ["global"] = limit.Global });
         }
+        else if (TakeRedirect(context.Request.Method, context.Request.Path.Value ?? string.Empty))
+        {
+            context.Response.Headers.Location = RedirectTarget;
+            result = (302, null);
+        }
         else
         {
             result = handler(context, body);
@@ -128,6 +142,19 @@ public sealed partial class FakeDiscordServer
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(responseBody.ToJsonString());
+        }
+    }
+
+    private bool TakeRedirect(string method, string path)
+    {
+        lock (_rateLimitLock)
+        {
+            if (_redirects.TryPeek(out var next) && next.Method == method && path.Contains(next.PathContains, StringComparison.Ordinal))
+            {
+                return _redirects.TryDequeue(out _);
+            }
+
+            return false;
         }
     }
 

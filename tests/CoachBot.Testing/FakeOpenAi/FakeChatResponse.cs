@@ -30,7 +30,15 @@ public abstract record FakeChatResponse
     /// <summary>Answers with <paramref name="then"/> after a delay.</summary>
     public static FakeChatResponse Delayed(TimeSpan delay, FakeChatResponse then) => new DelayedResponse(delay, then);
 
+    /// <summary>
+    /// A 302 to <see cref="FakeOpenAiServer.RedirectTarget"/> on the same server, which answers a completion if a client
+    /// follows it (and records that it did in <see cref="FakeOpenAiServer.RedirectedRequests"/>).
+    /// </summary>
+    public static FakeChatResponse Redirect() => new RedirectResponse();
+
     public sealed record TextResponse(string Content) : FakeChatResponse;
+
+    public sealed record RedirectResponse : FakeChatResponse;
 
     public sealed record StatusResponse(HttpStatusCode StatusCode, string Message) : FakeChatResponse;
 

@@ -25,6 +25,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeChatResponse> _script = new();
     private readonly ConcurrentQueue<RecordedChatRequest> _requests = new();
+    private readonly ConcurrentQueue<string> _redirected = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _received = new(0);
     private int _counter;
@@ -45,6 +46,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedChatRequest> Requests => _requests.ToArray();
 
+    /// <summary>Where <see cref="FakeChatResponse.Redirect"/> points (path on this server).</summary>
+    public const string RedirectTarget = "/elsewhere/chat/completions";
+
+    /// <summary>Requests that arrived at <see cref="RedirectTarget"/>, i.e. a client that followed a redirect ("METHOD path").</summary>
+    public IReadOnlyList<string> RedirectedRequests => _redirected.ToArray();
+
     public static async Task<FakeOpenAiServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -54,6 +61,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var server = new FakeOpenAiServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
         app.MapPost("/chat/completions", server.HandleAsync);
+        app.Map(RedirectTarget, async context =>
+        {
+            server._redirected.Enqueue(context.Request.Method + " " + context.Request.Path);
+            await server.WriteCompletionAsync(context, "Followed the redirect [P1].", "fake-model");
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
@@ -147,6 +159,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 await WritePartialCompletionAsync(context, stalled.Content, model);
                 await HangAsync(context);
                 context.Abort();
+                break;
+            case FakeChatResponse.RedirectResponse:
+                context.Response.StatusCode = StatusCodes.Status302Found;
+                context.Response.Headers.Location = RedirectTarget;
                 break;
             case FakeChatResponse.DelayedResponse delayed:
                 await Task.Delay(delayed.Delay, context.RequestAborted);

@@ -41,6 +41,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (int Remaining, int RetryAfterSeconds)> _rateLimits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _scriptedErrors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _userGroups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _redirects = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _otherRequests = new();
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _sequence;
@@ -76,6 +78,13 @@ public sealed class FakeSlackServer : IAsyncDisposable
         app.MapPost("/api/{method}", (HttpContext http, string method) => server.HandleApiAsync(http, method));
         app.Map("/link", server.HandleSocketAsync);
         app.MapPost("/response/{id}", (HttpContext http, string id) => server.HandleResponseUrlAsync(http, id));
+        // Anything else (an /internal/admin a response_url points at, a redirect target): recorded, answered 200.
+        app.MapFallback(async (HttpContext http) =>
+        {
+            server._otherRequests.Enqueue(http.Request.Method + " " + http.Request.Path);
+            server.Pulse();
+            await http.Response.WriteAsync("{\"ok\":true}");
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
@@ -159,6 +168,15 @@ public sealed class FakeSlackServer : IAsyncDisposable
     public void RateLimit(string method, int times, int retryAfterSeconds) => _rateLimits[method] = (times, retryAfterSeconds);
 
     /// <summary>The next call of <paramref name="method"/> answers <c>{"ok":false,"error":error}</c>.</summary>
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> get a 302 to <see cref="RedirectTarget"/>.</summary>
+    public void RedirectNext(string method, int times = 1) => _redirects[method] = times;
+
+    /// <summary>Where <see cref="RedirectNext"/> points; a request there lands in <see cref="OtherRequests"/>.</summary>
+    public const string RedirectTarget = "/internal/redirected";
+
+    /// <summary>Requests to any path the fake does not serve as Slack ("METHOD /path"): what a response_url or redirect reached.</summary>
+    public IReadOnlyList<string> OtherRequests => [.. _otherRequests];
+
     public void FailNext(string method, string error) => _scriptedErrors.GetOrAdd(method, _ => new ConcurrentQueue<string>()).Enqueue(error);
 
     /// <summary>Makes channel <paramref name="channelId"/> known to conversations.info, in workspace <paramref name="teamId"/> (default: the fake's own team).</summary>
@@ -352,6 +370,14 @@ public sealed class FakeSlackServer : IAsyncDisposable
             http.Response.StatusCode = 429;
             http.Response.Headers.RetryAfter = limit.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteJsonAsync(http, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" });
+            return;
+        }
+
+        if (_redirects.TryGetValue(method, out var redirects) && redirects > 0 && _redirects.TryUpdate(method, redirects - 1, redirects))
+        {
+            RecordCall(method, token, body, "redirected", 302);
+            http.Response.StatusCode = 302;
+            http.Response.Headers.Location = RedirectTarget;
             return;
         }
 

@@ -25,19 +25,19 @@ public static partial class FigureQuestion
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"\b(salary|salaries|pay|paid|paycheck|paycheque|wage|wages|income|earn|earns|earning|earnings|compensation|money|dough|rake\s+in|how\s+much\s+(do|does|did|can|could|will|would|should|might)\b[^?]{0,60}\b(make|get|bring\s+in|take\s+home))\b|[$£€]\s?\d|\b\d+k\b", Options)]
+    [GeneratedRegex(@"\b(salary|salaries|pay|paid|paycheck|paycheque|wage|wages|income|earn|earns|earning|earnings|compensation|money|dough|rake\s+in|how\s+much\s+(do|does|did|can|could|will|would|should|might)\b[^?]{0,60}\b(make|get|bring\s+in|take\s+home))\b|[$£€]\s?\d|\b\d+k\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex AsksMoney();
 
-    [GeneratedRegex(@"\b(how\s+fast|growth\s+rate|grow(ing|th)?\s+by|what\s+percent(age)?|percent|how\s+(big|high)\s+is\s+(the\s+)?demand|(job|employment)\s+(growth|outlook)\s+(figures?|numbers?|stats?|rate))\b|%", Options)]
+    [GeneratedRegex(@"\b(how\s+fast|growth\s+rate|grow(ing|th)?\s+by|what\s+percent(age)?|percent|how\s+(big|high)\s+is\s+(the\s+)?demand|(job|employment)\s+(growth|outlook)\s+(figures?|numbers?|stats?|rate))\b|%", Options | RegexOptions.NonBacktracking)]
     private static partial Regex AsksRate();
 
-    [GeneratedRegex(@"\b(how\s+many|how\s+long|how\s+old|what\s+age|how\s+much\s+time|figures?|numbers?|stats|statistics)\b", Options)]
+    [GeneratedRegex(@"\b(how\s+many|how\s+long|how\s+old|what\s+age|how\s+much\s+time|figures?|numbers?|stats|statistics)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex AsksAmount();
 
-    [GeneratedRegex(@"[$£€]\s?\d|\d\s?(%|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(k|million|billion|thousand)\b|\b(19|20)\d{2}\s+(to|and|-|–)\s+(19|20)\d{2}\b", Options)]
+    [GeneratedRegex(@"[$£€]\s?\d|\d\s?(%|percent\b)|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s?(k|million|billion|thousand)\b|\b(19|20)\d{2}\s+(to|and|-|–)\s+(19|20)\d{2}\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex FigureInText();
 
-    [GeneratedRegex(@"[$£€]\s?\d|\b\d{1,3}(,\d{3})+\b|\b\d+\s?k\b", Options)]
+    [GeneratedRegex(@"[$£€]\s?\d|\b\d{1,3}(,\d{3})+\b|\b\d+\s?k\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex MoneyInText();
 
     public static FigureKind Of(string question)

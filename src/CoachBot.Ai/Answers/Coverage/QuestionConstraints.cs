@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CoachBot.Core.Safety;
 using CoachBot.Ai.Answers.Screening;
 
 namespace CoachBot.Ai.Answers.Coverage;
@@ -41,14 +42,14 @@ public static partial class QuestionConstraints
         (["sre", "site reliability"], ["sre", "site reliability"]),
     ];
 
-    [GeneratedRegex(@"(?-i:\bUS\b)|\b(in|the)\s+(the\s+)?us\b(?!\s+(to|with|how|what|about|a|an|the|some|more))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?-i:\bUS\b)|\b(in|the)\s+(the\s+)?us\b(?!\s+(to|with|how|what|about|a|an|the|some|more))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex UnitedStates();
 
-    [GeneratedRegex(@"\b(19[5-9]\d|20[0-4]\d)\b", Options)]
+    [GeneratedRegex(@"\b(19[5-9]\d|20[0-4]\d)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex Year();
 
     // a capitalised name after a preposition of place or employer: "in Lagos", "at Acme Corp", "for Initech"
-    [GeneratedRegex(@"\b(?<prep>in|at|for|from|near|around|with|to)\s+(?<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<prep>in|at|for|from|near|around|with|to)\s+(?<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CapitalisedAfterPreposition();
 
     public static IReadOnlyList<QuestionConstraint> Of(string question)

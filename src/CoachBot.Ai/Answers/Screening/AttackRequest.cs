@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CoachBot.Core.Safety;
 
 namespace CoachBot.Ai.Answers.Screening;
 
@@ -20,39 +21,39 @@ public static partial class AttackRequest
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"\b(hack(s|ed|ing)?|break(s|ing)?\s+into|broke\s+into|crack(s|ed|ing)?|brute[-\s]?forc(e|es|ed|ing)|steal(s|ing)?|stole|phish(es|ed|ing)?|d?dos(s?ed|s?ing)?|take\s+down|tak(e|ing)\s+([\w']+\s+){1,3}down|knock(ing)?\s+([\w']+\s+){0,3}offline|deface|defacing|dox+(ed|ing)?|hijack(s|ed|ing)?|spy(ing)?\s+on|stalk(s|ed|ing)?|sql[-\s]?inject(ing)?|inject(ing)?\s+(sql\s+)?into|lock\s+([\w']+\s+){1,3}out\s+of|wipe|wiping|ransom)\b", Options)]
+    [GeneratedRegex(@"\b(hack(s|ed|ing)?|break(s|ing)?\s+into|broke\s+into|crack(s|ed|ing)?|brute[-\s]?forc(e|es|ed|ing)|steal(s|ing)?|stole|phish(es|ed|ing)?|d?dos(s?ed|s?ing)?|take\s+down|tak(e|ing)\s+([\w']+\s+){1,3}down|knock(ing)?\s+([\w']+\s+){0,3}offline|deface|defacing|dox+(ed|ing)?|hijack(s|ed|ing)?|spy(ing)?\s+on|stalk(s|ed|ing)?|sql[-\s]?inject(ing)?|inject(ing)?\s+(sql\s+)?into|lock\s+([\w']+\s+){1,3}out\s+of|wipe|wiping|ransom)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex AttackVerb();
 
-    [GeneratedRegex(@"\b(access(ing)?|get(ting)?\s+into|gain(ing)?\s+access\s+to|log(ging)?\s*(in(to)?|on)(\s+to)?|sign(ing)?\s+in(to)?(\s+to)?|bypass(ing)?|get\s+(a)?round|exploit(ing)?|track(ing)?|locate|locating|monitor(ing)?|read(ing)?|see(ing)?|intercept(ing)?|sniff(ing)?|reset(ting)?|change|changing|recover(ing)?|open(ing)?|unlock(ing)?|control(ling)?)\b", Options)]
+    [GeneratedRegex(@"\b(access(ing)?|get(ting)?\s+into|gain(ing)?\s+access\s+to|log(ging)?\s*(in(to)?|on)(\s+to)?|sign(ing)?\s+in(to)?(\s+to)?|bypass(ing)?|get\s+(a)?round|exploit(ing)?|track(ing)?|locate|locating|monitor(ing)?|read(ing)?|see(ing)?|intercept(ing)?|sniff(ing)?|reset(ting)?|change|changing|recover(ing)?|open(ing)?|unlock(ing)?|control(ling)?)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex ReachVerb();
 
     // what one attacks: accounts, sites, machines, secrets
-    [GeneratedRegex(@"\b(accounts?|profiles?|insta(gram)?|ig|facebook|fb|snap(chat)?|tiktok|twitter|x\s+account|gmail|outlook|e-?mails?|inbox|icloud|whatsapp|telegram|discord|steam|phones?|iphone|computers?|laptops?|pcs?|wi-?fi|networks?|routers?|websites?|sites?|web\s?apps?|servers?|databases?|dbs?|systems?|infrastructure|passwords?|credentials|logins?|sessions?|cookies|2fa|mfa|otp|cameras?|webcams?|messages|dms|texts|chats|location|bank)\b", Options)]
+    [GeneratedRegex(@"\b(accounts?|profiles?|insta(gram)?|ig|facebook|fb|snap(chat)?|tiktok|twitter|x\s+account|gmail|outlook|e-?mails?|inbox|icloud|whatsapp|telegram|discord|steam|phones?|iphone|computers?|laptops?|pcs?|wi-?fi|networks?|routers?|websites?|sites?|web\s?apps?|servers?|databases?|dbs?|systems?|infrastructure|passwords?|credentials|logins?|sessions?|cookies|2fa|mfa|otp|cameras?|webcams?|messages|dms|texts|chats|location|bank)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex TargetNoun();
 
     // what is personal to someone: reaching it is an attack when it is someone else's
-    [GeneratedRegex(@"\b(accounts?|profiles?|insta(gram)?|ig|facebook|fb|snap(chat)?|tiktok|twitter|gmail|outlook|e-?mails?|inbox|icloud|whatsapp|telegram|discord|phones?|iphone|computers?|laptops?|pcs?|wi-?fi|routers?|passwords?|credentials|logins?|2fa|mfa|otp|cameras?|webcams?|messages|dms|texts|chats|location|bank\s+account)\b", Options)]
+    [GeneratedRegex(@"\b(accounts?|profiles?|insta(gram)?|ig|facebook|fb|snap(chat)?|tiktok|twitter|gmail|outlook|e-?mails?|inbox|icloud|whatsapp|telegram|discord|phones?|iphone|computers?|laptops?|pcs?|wi-?fi|routers?|passwords?|credentials|logins?|2fa|mfa|otp|cameras?|webcams?|messages|dms|texts|chats|location|bank\s+account)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex PersonalTarget();
 
     // someone else does the attacking: "how do attackers crack passwords" asks how an attack works
-    [GeneratedRegex(@"\b(hackers?|attackers?|criminals?|scammers?|fraudsters?|bad\s+actors?|malicious\s+\w+|intruders?|thieves|botnets?)\s*$", Options)]
+    [GeneratedRegex(@"\b(hackers?|attackers?|criminals?|scammers?|fraudsters?|bad\s+actors?|malicious\s+\w+|intruders?|thieves|botnets?)\s*$", Options | RegexOptions.NonBacktracking)]
     private static partial Regex ThirdPartyAttacker();
 
     // what belongs to someone else: "someone's", "her", "my ex's", "John's", "without their permission"
-    [GeneratedRegex(@"\b(someone'?s|somebody'?s|anyone'?s|other\s+people'?s|people'?s|his|her|their|them|him|my\s+\w+'s|[a-z]+'s(?<!\b(it|that|what|there|here|who|let|he|she)'s)|without\s+(their|his|her|them|permission|consent|(them|him|her)\s+knowing))\b", Options)]
+    [GeneratedRegex(@"\b(someone'?s|somebody'?s|anyone'?s|other\s+people'?s|people'?s|his|her|their|them|him|my\s+\w+'s|[a-z]+'s(?<!\b(it|that|what|there|here|who|let|he|she)'s)|without\s+(their|his|her|them|permission|consent|(them|him|her)\s+knowing))\b", Options, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SomeoneElses();
 
-    [GeneratedRegex(@"\b(build|make|create|write|code|set\s*up|host|design|generate|develop|deploy|send|spread|launch|run|clone)\w*\b(\s+\w+){0,3}?\s+(phishing\s+(pages?|sites?|websites?|e-?mails?|kits?|links?|campaigns?|forms?)|fake\s+(login|sign-?in|bank|paypal|instagram|facebook)\s+(pages?|forms?|sites?|websites?)|keyloggers?|ransomware|malware|viruse?s?|trojans?|botnets?|credential\s+(stealers?|harvesters?)|password\s+(stealers?|grabbers?)|spyware|stalkerware|worms?|(ddos|dos|flood)\s+(tools?|scripts?|bots?|attacks?)|exploit\s+kits?)\b", Options)]
+    [GeneratedRegex(@"\b(build|make|create|write|code|set\s*up|host|design|generate|develop|deploy|send|spread|launch|run|clone)\w*\b(\s+\w+){0,3}?\s+(phishing\s+(pages?|sites?|websites?|e-?mails?|kits?|links?|campaigns?|forms?)|fake\s+(login|sign-?in|bank|paypal|instagram|facebook)\s+(pages?|forms?|sites?|websites?)|keyloggers?|ransomware|malware|viruse?s?|trojans?|botnets?|credential\s+(stealers?|harvesters?)|password\s+(stealers?|grabbers?)|spyware|stalkerware|worms?|(ddos|dos|flood)\s+(tools?|scripts?|bots?|attacks?)|exploit\s+kits?)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex AttackTool();
 
-    [GeneratedRegex(@"\b(prevent\w*|protect\w*|defend\w*|defen[cs]es?|secur(e|es|ing)|mitigat\w*|detect\w*|stop\w*|avoid\w*|guard\w*|block\w*|harden\w*|recogni[sz]\w*|spot\w*|report\w*|safe|safer|safely|resist\w*|patch\w*|fix\w*|keep\s+(\w+\s+){1,3}out|against)\b", Options)]
+    [GeneratedRegex(@"\b(prevent\w*|protect\w*|defend\w*|defen[cs]es?|secur(e|es|ing)|mitigat\w*|detect\w*|stop\w*|avoid\w*|guard\w*|block\w*|harden\w*|recogni[sz]\w*|spot\w*|report\w*|safe|safer|safely|resist\w*|patch\w*|fix\w*|keep\s+(\w+\s+){1,3}out|against)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex SafeguardingCue();
 
     // the attack is what something is protected from: "protect my app from people who hack into accounts"
-    [GeneratedRegex(@"\b(from|against)\b", Options)]
+    [GeneratedRegex(@"\b(from|against)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex ProtectedFrom();
 
-    [GeneratedRegex(@"(?<=[.!?;\n])\s+", Options)]
+    [GeneratedRegex(@"(?<=[.!?;\n])\s+", Options, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SentenceBoundary();
 
     private const int TargetWindowWords = 6;

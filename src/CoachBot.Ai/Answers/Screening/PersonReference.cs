@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CoachBot.Core.Safety;
 
 namespace CoachBot.Ai.Answers.Screening;
 
@@ -29,14 +30,14 @@ public static partial class PersonReference
     };
 
     // someone seen through a relation: "my ex", "his boss", "the moderators", "our admins", "this user"
-    [GeneratedRegex(@"\b(my|his|her|their|our|your|the|this|that|these|those|some|a|an)\s+(\w+\s+)?(ex|ex-?(girlfriend|boyfriend|wife|husband|partner)|boss|manager|supervisor|co-?workers?|colleagues?|neighbou?rs?|friends?|teachers?|professors?|classmates?|roommates?|landlord|moderators?|mods?|admins?|administrators?|members?|users?|customers?|clients?|employees?|staff|ceo|cto|founders?|recruiters?|interviewers?|hiring managers?|girlfriend|boyfriend|wife|husband|partner|crush|sister|brother|mother|father|mom|mum|dad|cousin|person|guy|girl|woman|man|people)\b(?!\s+(role|position|job|level|career|salar(y|ies)))", Options)]
+    [GeneratedRegex(@"\b(my|his|her|their|our|your|the|this|that|these|those|some|a|an)\s+(\w+\s+)?(ex|ex-?(girlfriend|boyfriend|wife|husband|partner)|boss|manager|supervisor|co-?workers?|colleagues?|neighbou?rs?|friends?|teachers?|professors?|classmates?|roommates?|landlord|moderators?|mods?|admins?|administrators?|members?|users?|customers?|clients?|employees?|staff|ceo|cto|founders?|recruiters?|interviewers?|hiring managers?|girlfriend|boyfriend|wife|husband|partner|crush|sister|brother|mother|father|mom|mum|dad|cousin|person|guy|girl|woman|man|people)\b(?!\s+(role|position|job|level|career|salar(y|ies)))", Options, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex RelatedPerson();
 
-    [GeneratedRegex(@"\b(someone|somebody|anyone|anybody|everyone|everybody)\s*(else)?('s)?\b|\b(him|her|them)\b|<@!?&?\d+>|(^|\s)@\w+", Options)]
+    [GeneratedRegex(@"\b(someone|somebody|anyone|anybody|everyone|everybody)\s*(else)?('s)?\b|\b(him|her|them)\b|<@!?&?\d+>|(^|\s)@\w+", Options | RegexOptions.NonBacktracking)]
     private static partial Regex IndefiniteOrMention();
 
     // two or three capitalised words in a row (a full name), or one followed by a possessive ("Sarah's")
-    [GeneratedRegex(@"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?:\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,2}\b|\b([A-Z][a-z]+)'s\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?:\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,2}\b|\b([A-Z][a-z]+)'s\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CapitalisedName();
 
     /// <summary>Whether the text points at a particular person or group of people.</summary>

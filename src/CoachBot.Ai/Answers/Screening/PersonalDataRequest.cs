@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CoachBot.Core.Safety;
 
 namespace CoachBot.Ai.Answers.Screening;
 
@@ -20,25 +21,25 @@ public static partial class PersonalDataRequest
         @"((home|street|mailing|postal|physical|house|ip|personal|private|work)\s+)?address(es)?|(phone|cell|mobile|telephone|whatsapp)(\s+numbers?)?|numbers?|e-?mails?(\s+address(es)?)?|contact\s+(details|info(rmation)?)|date\s+of\s+birth|birth\s?days?|social\s+security(\s+numbers?)?|ssn|passport(\s+numbers?)?|national\s+id|bank\s+(details|account)|credit\s+cards?|passwords?|medical\s+(records?|history)|real\s+names?|(current\s+|exact\s+)?locations?|salary|salaries|pay\s?checks?|pay|income|net\s+worth|earnings|compensation|bonus";
 
     // "John Smith's home address", "her email", "the moderators' emails", "my ex's number"
-    [GeneratedRegex(@"(\b\w+'s?|\w+s'|\b(their|his|her))\s+(\w+\s+){0,1}(" + Data + @")\b", Options)]
+    [GeneratedRegex(@"(\b\w+'s?|\w+s'|\b(their|his|her))\s+(\w+\s+){0,1}(" + Data + @")\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex PossessedData();
 
     // "the emails of the moderators", "home address for John Smith"
-    [GeneratedRegex(@"\b(" + Data + @")\s+(of|for|belonging\s+to)\s+(?<whom>.+)$", Options)]
+    [GeneratedRegex(@"\b(" + Data + @")\s+(of|for|belonging\s+to)\s+(?<whom>.+)$", Options | RegexOptions.NonBacktracking)]
     private static partial Regex DataOfSomeone();
 
     // "where does John Smith live", "where do the admins live"
-    [GeneratedRegex(@"\bwhere\s+(does|do|did|is|are)\s+(?<whom>.{1,40}?)\s+(live|lives|living|stay|staying|reside|residing)\b", Options)]
+    [GeneratedRegex(@"\bwhere\s+(does|do|did|is|are)\s+(?<whom>.{1,40}?)\s+(live|lives|living|stay|staying|reside|residing)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex WhereLives();
 
     // "how much does my manager make", "how much does John Smith earn"
-    [GeneratedRegex(@"\bhow\s+much\s+(does|did|is)\s+(?<whom>.{1,40}?)\s+(make|making|earn|earning|get\s+paid|paid|take\s+home)\b", Options)]
+    [GeneratedRegex(@"\bhow\s+much\s+(does|did|is)\s+(?<whom>.{1,40}?)\s+(make|making|earn|earning|get\s+paid|paid|take\s+home)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex WhatSomeoneEarns();
 
-    [GeneratedRegex(@"\b(store|storing|stored|protect\w*|secur(e|ing)|encrypt\w*|hash\w*|validat\w*|saniti[sz]\w*|mask\w*|anonymi[sz]\w*|pseudonymi[sz]\w*|handl\w*|gdpr|comply|compliance|regex|format\w*|schema|column|field|table|query|oauth|jwt|token|api|endpoint|payload|form|input|verif\w*|template|header)\b", Options)]
+    [GeneratedRegex(@"\b(store|storing|stored|protect\w*|secur(e|ing)|encrypt\w*|hash\w*|validat\w*|saniti[sz]\w*|mask\w*|anonymi[sz]\w*|pseudonymi[sz]\w*|handl\w*|gdpr|comply|compliance|regex|format\w*|schema|column|field|table|query|oauth|jwt|token|api|endpoint|payload|form|input|verif\w*|template|header)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex HandlingCue();
 
-    [GeneratedRegex(@"(?<=[.!?;\n])\s+", Options)]
+    [GeneratedRegex(@"(?<=[.!?;\n])\s+", Options, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SentenceBoundary();
 
     public static bool IsMatch(string question)
@@ -115,10 +116,10 @@ public static partial class PersonalDataRequest
     private static bool IsParticularPersonForPay(string whom) =>
         PersonReference.FindName(whom) is not null || OwnedPerson().IsMatch(whom);
 
-    [GeneratedRegex(@"\b(salary|salaries|pay\s?checks?|pay|income|net\s+worth|earnings|compensation|bonus)\b", Options)]
+    [GeneratedRegex(@"\b(salary|salaries|pay\s?checks?|pay|income|net\s+worth|earnings|compensation|bonus)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex PayWord();
 
-    [GeneratedRegex(@"\b(my|his|her|our|their|your)\s+(\w+\s+)?\w+|<@!?\d+>|(^|\s)@\w+|\b(him|her)\b", Options)]
+    [GeneratedRegex(@"\b(my|his|her|our|their|your)\s+(\w+\s+)?\w+|<@!?\d+>|(^|\s)@\w+|\b(him|her)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex OwnedPerson();
 
     private static bool IsParticularPerson(string whom) =>

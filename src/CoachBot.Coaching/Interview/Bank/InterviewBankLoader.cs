@@ -152,9 +152,9 @@ public static partial class InterviewBankLoader
         };
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$", RegexOptions.NonBacktracking)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[a-z0-9-]+#[a-z0-9-]+$")]
+    [GeneratedRegex("^[a-z0-9-]+#[a-z0-9-]+$", RegexOptions.NonBacktracking)]
     private static partial Regex ReferencePattern();
 }

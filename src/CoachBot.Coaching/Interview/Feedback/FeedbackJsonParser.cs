@@ -208,6 +208,7 @@ public static class FeedbackJsonParser
         return i > 0 && i < line.Length && line[i] is '.' or ')' ? line[(i + 1)..].Trim() : line;
     }
 
-    // Model text goes to chat: no control characters, no pings.
-    private static string Clean(string? text) => MentionSanitizer.Clean(InputText.Clean(text));
+    // Model text goes to chat: no control characters, no pings, no link that hides where it goes (feedback has no
+    // reason to link anywhere, so every link is shown with its address).
+    private static string Clean(string? text) => MentionSanitizer.Clean(MaskedLinks.Reveal(InputText.Clean(text), LinkAllowList.None));
 }

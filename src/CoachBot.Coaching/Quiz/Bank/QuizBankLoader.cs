@@ -171,6 +171,6 @@ public static partial class QuizBankLoader
             ? throw new KnowledgeFormatException(filePath, $"{where}: '{key}' is missing.")
             : value.Trim();
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.NonBacktracking)]
     private static partial Regex IdPattern();
 }

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CoachBot.Core.Replies;
+using CoachBot.Core.Safety;
+using CoachBot.Slack.Api;
+using CoachBot.Slack.Rendering;
+using CoachBot.Testing.Safety;
+
+namespace CoachBot.Slack.Tests.Rendering;
+
+/// <summary>
+/// 100 KB inputs built to make parsers backtrack go through the mrkdwn converter and the renderer; the output is checked
+/// for correctness (timings are in bench/: RendererBenchmarks).
+/// </summary>
+public sealed class PathologicalRenderingTests
+{
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Render_PathologicalInput_StaysWithinSlackLimits(string name, string input)
+    {
+        var messages = SlackReplyRenderer.Render(Reply.Public(input));
+
+        Assert.NotEmpty(messages);
+        Assert.All(Sections(messages), s => Assert.InRange(s.Length, 1, SlackLimits.SectionText));
+        Assert.All(messages, m => Assert.InRange(m.Blocks.Count, 1, SlackLimits.BlocksPerMessage));
+        Assert.True(messages.Sum(m => m.Text.Length) > 0, name);
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Render_CleanedModelText_NeverPostsALinkToAnUnknownHost(string name, string input)
+    {
+        var messages = SlackReplyRenderer.Render(Reply.Public(ModelText.Clean(input, LinkAllowList.None)));
+
+        Assert.All(Sections(messages), s => Assert.False(SlackLink.IsMatch(s), name + ": " + SlackLink.Match(s).Value));
+    }
+
+    [Fact]
+    public void FromMarkdown_HeadingWithA100KBSpaceRun_IsOneBoldLine()
+    {
+        var spaces = new string(' ', PathologicalText.Size);
+
+        Assert.Equal("*x" + spaces + "y*", SlackMrkdwn.FromMarkdown("# x" + spaces + "y"));
+    }
+
+    [Fact]
+    public void FromMarkdown_UnbalancedBrackets_AreEscapedTextNotLinks()
+    {
+        var brackets = new string('[', 10_000) + "x](https://evil.example/x";
+        var angles = new string('<', 10_000);
+
+        Assert.Equal(brackets, SlackMrkdwn.FromMarkdown(brackets));
+        Assert.Equal(angles.Replace("<", "&lt;", StringComparison.Ordinal), SlackMrkdwn.FromMarkdown(angles));
+    }
+
+    [Theory]
+    [InlineData("a *b* c", "a _b_ c")]
+    [InlineData("a**b** c", "a*b* c")]
+    [InlineData("snake_case and __bold__ words", "snake_case and *bold* words")]
+    [InlineData("x*y*z stays", "x*y*z stays")]
+    [InlineData("__init__ method", "*init* method")]
+    public void FromMarkdown_EmphasisNextToWords_FollowsTheOldRules(string markdown, string expected)
+    {
+        Assert.Equal(expected, SlackMrkdwn.FromMarkdown(markdown));
+    }
+
+    [Theory]
+    [InlineData("**Bold** and _it_ and snake_case and `code` ~~gone~~ a*b", "Bold and it and snake_case and code gone a*b")]
+    [InlineData("# Title\n\n* item *one*", "Title * item one")]
+    public void PlainFallback_DropsMarks_ButKeepsMarksInsideWords(string markdown, string expected)
+    {
+        Assert.Equal(expected, SlackMrkdwn.PlainFallback(markdown, 1000));
+    }
+
+    [Fact]
+    public void SplitText_LongLine_DoesNotCutALinkInTwo()
+    {
+        var line = new string('a', 2990) + " <https://roadmap.sh/backend|the roadmap> tail";
+
+        var pieces = SlackReplyRenderer.SplitText(line, SlackLimits.SectionText);
+
+        Assert.Equal(2, pieces.Count);
+        Assert.StartsWith("<https://roadmap.sh/backend|the roadmap>", pieces[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryRendererRegex_RunsOnTheLinearEngineOrHasATimeout()
+    {
+        var regexes = typeof(SlackMrkdwn).GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0)
+            .Select(m => (m.Name, Regex: (Regex)m.Invoke(null, null)!))
+            .ToList();
+
+        Assert.True(regexes.Count >= 10);
+        Assert.All(regexes, r => Assert.True(
+            r.Regex.Options.HasFlag(RegexOptions.NonBacktracking) || r.Regex.MatchTimeout != Regex.InfiniteMatchTimeout, r.Name));
+    }
+
+    public static TheoryData<string, string> Inputs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (name, text) in PathologicalText.All)
+        {
+            data.Add(name, text);
+        }
+
+        return data;
+    }
+
+    private static IEnumerable<string> Sections(IEnumerable<SlackMessage> messages) =>
+        messages.SelectMany(m => m.Blocks).Where(b => (string?)b["type"] == "section")
+            .Select(b => (string?)((JsonObject)b["text"]!)["text"] ?? string.Empty);
+
+    // A Slack link <http…|…> or <http…> (the renderer escapes every other '<').
+    private static readonly Regex SlackLink = new(@"<https?://[^>]*>", RegexOptions.NonBacktracking);
+}
