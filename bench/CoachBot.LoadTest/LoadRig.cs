@@ -174,6 +174,9 @@ internal sealed class LoadRig : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = Slack?.ApiBaseUrl ?? "https://slack.com/api/",
             // Both connections up at once instead of 10 s apart, so the second does not open in the middle of a burst.
             ["Slack:SocketConnectionDelay"] = "00:00:00",
+            // The fake's response_url is plain http on 127.0.0.1: allowed here as it is in the tests (never in production).
+            ["Slack:ResponseUrlHosts:0"] = "127.0.0.1",
+            ["Slack:AllowInsecureResponseUrls"] = "true",
         };
         foreach (var (key, value) in options.BotSettings)
         {
