@@ -23,6 +23,12 @@ public sealed partial class InteractionInbox(
 
     public const string Kind = "interaction";
 
+    /// <summary>
+    /// Longest wait for the inbox before the deferral goes out anyway: well inside Discord's 3-second window, which an
+    /// acknowledgement must meet or the interaction is lost (Discord does not send it again).
+    /// </summary>
+    public static readonly TimeSpan RecordBudget = TimeSpan.FromMilliseconds(1500);
+
     /// <summary>How long Discord accepts edits and follow-ups through an interaction's token.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
@@ -47,7 +53,24 @@ public sealed partial class InteractionInbox(
             now + ReplayWindow);
         try
         {
-            return await inbox.RecordAsync(delivery, cancellationToken).ConfigureAwait(false);
+            // Not cancelled with the caller: a write that lands after a timeout must stay consistent with the
+            // completion queued behind it.
+            var record = inbox.RecordAsync(delivery, CancellationToken.None);
+            var finished = await Task.WhenAny(record, Task.Delay(RecordBudget, time, cancellationToken)).ConfigureAwait(false);
+            if (finished != record)
+            {
+                // Discord never retries an interaction: an acknowledgement later than 3 s loses it for good. A slow
+                // database must not cost the member their answer, only the crash guarantee for this one.
+                LogRecordSlow(interaction.Id, RecordBudget.TotalMilliseconds);
+                _ = record.ContinueWith(
+                    static t => _ = t.Exception,
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+                return InboundRecordResult.Recorded;
+            }
+
+            return await record.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -110,6 +133,9 @@ public sealed partial class InteractionInbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record interaction {InteractionId} in the inbox; answering it without the crash guarantee")]
     private partial void LogRecordFailed(Exception exception, string interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The inbox took longer than {BudgetMs} ms to record interaction {InteractionId}; acknowledging it anyway so it is not lost (no crash guarantee for this one)")]
+    private partial void LogRecordSlow(string interactionId, double budgetMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark interaction {InteractionId} done in the inbox; a restart may answer it once more")]
     private partial void LogCompleteFailed(Exception exception, string interactionId);

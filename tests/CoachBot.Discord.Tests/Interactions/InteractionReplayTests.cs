@@ -158,6 +158,27 @@ public sealed class InteractionReplayTests
     }
 
     [Fact]
+    public async Task AnInboxThatDoesNotAnswer_DoesNotCostTheAcknowledgement_TheInteractionIsDeferredAndAnswered()
+    {
+        await using var server = await FakeDiscordServer.StartAsync();
+        var inbox = new WatchedInbox { StallRecords = true };
+        var logs = new CapturingLoggerProvider();
+        await using var bot = new OwnedHost(await StartBotAsync(server, inbox, logs));
+        await server.WaitForSessionAsync();
+
+        var interaction = await server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "stalled?")]));
+        var edit = await server.WaitForRequestAsync(
+            r => r.Method == "PATCH" && r.Path.Contains(interaction.Token, StringComparison.Ordinal),
+            "the answer despite the stalled inbox",
+            Guard);
+
+        // Deferred within Discord's window (the fake refuses a later callback with 10062), then answered.
+        Assert.Equal(5, interaction.CallbackType);
+        Assert.Contains("Answer to: stalled?", edit.Content, StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.Message.Contains("acknowledging it anyway", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheSameInteractionDeliveredTwice_IsAcknowledgedAndAnsweredOnce()
     {
         await using var host = await DiscordTestHost.StartAsync();
@@ -236,10 +257,13 @@ public sealed class InteractionReplayTests
         private readonly InMemoryInboundInbox _inner = new();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _completed = new();
 
+        /// <summary>Records never finish (a database that stopped answering).</summary>
+        public bool StallRecords { get; init; }
+
         public Task WhenCompleted(string deliveryKey) => Completion(deliveryKey).Task;
 
         public Task<InboundRecordResult> RecordAsync(InboundDelivery delivery, CancellationToken cancellationToken) =>
-            _inner.RecordAsync(delivery, cancellationToken);
+            StallRecords ? new TaskCompletionSource<InboundRecordResult>().Task : _inner.RecordAsync(delivery, cancellationToken);
 
         public async Task CompleteAsync(string platform, string deliveryKey, CancellationToken cancellationToken)
         {
