@@ -152,6 +152,8 @@ public sealed partial class SlackInboundWorker(
     {
         try
         {
+            // Acknowledged before any work (Socket Mode's ack goes out from the socket's own loop); bounded by Slack's 3 s.
+            await Task.WhenAny(item.Acknowledged, Task.Delay(TimeSpan.FromSeconds(3), _abort.Token));
             await router.RouteAsync(item.Inbound, _abort.Token);
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)

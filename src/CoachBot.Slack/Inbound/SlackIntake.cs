@@ -33,7 +33,8 @@ public sealed partial class SlackIntake(
     /// <param name="item">The delivery.</param>
     /// <param name="envelopeId">Socket Mode's envelope id: the key of last resort when the payload carries no id.</param>
     /// <param name="cancellationToken">Cancels only the wait for a place; a write once started is awaited to the end.</param>
-    public async Task<SlackIntakeResult> AcceptAsync(SlackInbound item, string? envelopeId, CancellationToken cancellationToken)
+    /// <param name="acknowledged">Completes when the transport's ack went out (Socket Mode); work waits for it. Null: already answered.</param>
+    public async Task<SlackIntakeResult> AcceptAsync(SlackInbound item, string? envelopeId, CancellationToken cancellationToken, Task? acknowledged = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (_stopping)
@@ -86,7 +87,7 @@ public sealed partial class SlackIntake(
             return SlackIntakeResult.Duplicate;
         }
 
-        queue.Enqueue(new SlackQueuedDelivery(item, key, holdsPlace));
+        queue.Enqueue(new SlackQueuedDelivery(item, key, holdsPlace) { Acknowledged = acknowledged ?? Task.CompletedTask });
         return SlackIntakeResult.Accepted;
     }
 

@@ -199,7 +199,7 @@ public sealed partial class SlackSocketModeClient(
             return true;
         }
 
-        var result = await intake.AcceptAsync(new SlackInbound(kind.Value, envelope.Payload, "socket"), envelope.EnvelopeId, cancellationToken);
+        var result = await intake.AcceptAsync(new SlackInbound(kind.Value, envelope.Payload, "socket"), envelope.EnvelopeId, cancellationToken, envelope.AckSent.Task);
         if (result == SlackIntakeResult.Duplicate)
         {
             LogDuplicate(envelope.Type, envelope.RetryAttempt);

@@ -266,7 +266,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 return;
             }
 
-            queued = _acks.Writer.TryWrite(new PendingAck(envelope.EnvelopeId, received));
+            queued = _acks.Writer.TryWrite(new PendingAck(envelope.EnvelopeId, received, envelope.AckSent));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -280,6 +280,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             if (!queued)
             {
                 Interlocked.Decrement(ref _pendingAcks);
+                envelope.AckSent.TrySetResult();
             }
         }
     }
@@ -300,7 +301,15 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 {
                     while (_acks.Reader.TryRead(out var ack))
                     {
-                        await SendAckAsync(ack.EnvelopeId, cancellationToken);
+                        try
+                        {
+                            await SendAckAsync(ack.EnvelopeId, cancellationToken);
+                        }
+                        finally
+                        {
+                            ack.Sent.TrySetResult();
+                        }
+
                         _onAcknowledged?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(ack.Received));
                         Interlocked.Decrement(ref _pendingAcks);
                     }
@@ -339,7 +348,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    private sealed record PendingAck(string EnvelopeId, long Received);
+    private sealed record PendingAck(string EnvelopeId, long Received, TaskCompletionSource Sent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Socket Mode connection {Connection}: Slack asked to disconnect ({Reason})")]
     private partial void LogDisconnectRequested(int connection, string reason);
