@@ -7,9 +7,9 @@ namespace CoachBot.Host.Tests;
 
 public class TerminalChatTests
 {
-    private static async Task<string> ChatAsync(string script)
+    private static async Task<string> ChatAsync(string script, params string[] configArgs)
     {
-        await using var services = CoachCommandLine.BuildServices([]);
+        await using var services = CoachCommandLine.BuildServices(configArgs);
         var output = new StringWriter();
         var chat = new TerminalChat(services.GetRequiredService<CoachDispatcher>(), new StringReader(script), output, "tester", interactive: false);
         await chat.RunAsync(CancellationToken.None);
@@ -39,5 +39,14 @@ public class TerminalChatTests
         var transcript = await ChatAsync("/help a b c d\n");
 
         Assert.Contains("Too many arguments", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LinesFasterThanTheRateLimit_AreAllAnswered()
+    {
+        var transcript = await ChatAsync("/help\n/help\n/help\n", "--RateLimits:PerUserPerMinute=1", "--RateLimits:PerCommunityPerMinute=1");
+
+        Assert.Equal(3, transcript.Split("How I can help").Length - 1);
+        Assert.DoesNotContain("going a little fast", transcript, StringComparison.Ordinal);
     }
 }

@@ -23,4 +23,10 @@ public sealed record CommandContext
 
     /// <summary>True when the conversation is a private chat with the bot (a DM or the terminal).</summary>
     public bool IsDirect { get; init; }
+
+    /// <summary>
+    /// True when the caller is the operator at the bot's own console (the adapter says so: the terminal chat and the
+    /// command-line verbs). One person on their own machine: rate limits don't apply to them.
+    /// </summary>
+    public bool IsLocalOperator { get; init; }
 }

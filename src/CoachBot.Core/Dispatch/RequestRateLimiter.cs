@@ -6,7 +6,8 @@ namespace CoachBot.Core.Dispatch;
 
 /// <summary>
 /// Token buckets per user and per community (System.Threading.RateLimiting), refilled continuously so a burst is
-/// allowed and a steady flood is not. The terminal is never limited: it is one person on their own machine. The
+/// allowed and a steady flood is not. The local operator (<see cref="CommandContext.IsLocalOperator"/>, set by the terminal
+/// adapter) is never limited: it is one person on their own machine. The
 /// community bucket of a DM outside any community (Discord) is the user's own (<see cref="ConversationKey.QuotaKey"/>).
 /// </summary>
 public sealed class RequestRateLimiter : IDisposable
@@ -18,12 +19,12 @@ public sealed class RequestRateLimiter : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var limits = options.Value;
         var perUser = PartitionedRateLimiter.Create<CommandContext, string>(context =>
-            context.User.Platform == ChatPlatform.Terminal
-                ? RateLimitPartition.GetNoLimiter("terminal")
+            context.IsLocalOperator
+                ? RateLimitPartition.GetNoLimiter("local-operator")
                 : RateLimitPartition.GetTokenBucketLimiter("u:" + context.Conversation.CommunityKey + ":" + context.User.Key, _ => Bucket(limits.PerUserPerMinute)));
         var perCommunity = PartitionedRateLimiter.Create<CommandContext, string>(context =>
-            context.User.Platform == ChatPlatform.Terminal
-                ? RateLimitPartition.GetNoLimiter("terminal")
+            context.IsLocalOperator
+                ? RateLimitPartition.GetNoLimiter("local-operator")
                 : RateLimitPartition.GetTokenBucketLimiter("c:" + context.Conversation.QuotaKey(context.User.Key), _ => Bucket(limits.PerCommunityPerMinute)));
         _limiter = PartitionedRateLimiter.CreateChained(perUser, perCommunity);
     }

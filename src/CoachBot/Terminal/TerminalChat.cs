@@ -58,6 +58,7 @@ public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, T
             Conversation = ConversationKey.Terminal,
             IsModerator = true,
             IsDirect = true,
+            IsLocalOperator = true,
         };
 
         if (int.TryParse(line, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)

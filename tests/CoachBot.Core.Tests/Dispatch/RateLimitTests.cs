@@ -20,11 +20,12 @@ public class RateLimitTests
         return services.BuildServiceProvider();
     }
 
-    private static CommandRequest Ask(ChatPlatform platform, string user, string community = "g1") => new(
+    private static CommandRequest Ask(ChatPlatform platform, string user, string community = "g1", bool localOperator = false) => new(
         new CommandContext
         {
             User = new UserIdentity(platform, user, user),
             Conversation = new ConversationKey(platform, community, "c1"),
+            IsLocalOperator = localOperator,
         },
         "ask",
         null,
@@ -80,7 +81,7 @@ public class RateLimitTests
     }
 
     [Fact]
-    public async Task DispatchAsync_Terminal_IsNeverRateLimited()
+    public async Task DispatchAsync_LocalOperator_IsNeverRateLimited()
     {
         await using var services = Services(perUser: 1, perCommunity: 1);
         var dispatcher = services.GetRequiredService<CoachDispatcher>();
@@ -88,10 +89,22 @@ public class RateLimitTests
         var replies = new List<Reply>();
         for (var i = 0; i < 5; i++)
         {
-            replies.AddRange(await dispatcher.DispatchAsync(Ask(ChatPlatform.Terminal, "me"), CancellationToken.None));
+            replies.AddRange(await dispatcher.DispatchAsync(Ask(ChatPlatform.Terminal, "me", localOperator: true), CancellationToken.None));
         }
 
         Assert.All(replies, r => Assert.Equal("ok", r.Text));
+    }
+
+    [Fact]
+    public async Task DispatchAsync_PlatformAlone_ExemptsNobody()
+    {
+        await using var services = Services(perUser: 1, perCommunity: 100);
+        var dispatcher = services.GetRequiredService<CoachDispatcher>();
+
+        await dispatcher.DispatchAsync(Ask(ChatPlatform.Terminal, "me"), CancellationToken.None);
+        var second = await dispatcher.DispatchAsync(Ask(ChatPlatform.Terminal, "me"), CancellationToken.None);
+
+        Assert.Contains("going a little fast", Assert.Single(second).Text, StringComparison.Ordinal);
     }
 
     [Fact]
