@@ -34,6 +34,6 @@ public sealed class AskCommand(AnswerService answers) : ICommandHandler
 
         var context = request.Context;
         var answer = await answers.AnswerAsync(new AnswerRequest(context.Conversation, context.User.Key, question), cancellationToken);
-        return Reply.One(AnswerReplies.From(answer, context, fromSlashCommand: true));
+        return Reply.One(AnswerReplies.From(answer, fromSlashCommand: true));
     }
 }

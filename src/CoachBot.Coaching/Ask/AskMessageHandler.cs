@@ -25,16 +25,6 @@ public sealed class AskMessageHandler(AnswerService answers) : IMessageHandler
 
         var context = request.Context;
         var answer = await answers.AnswerAsync(new AnswerRequest(context.Conversation, context.User.Key, question), cancellationToken);
-        var reply = AnswerReplies.From(answer, context, fromSlashCommand: false);
-
-        // A mention is a question asked in a channel. Adapters key its conversation by the thread the answer will open
-        // (Discord: the question's id), so ThreadId is already set and AnswerReplies would take it for a reply inside a
-        // thread and answer in the channel. Ask for the thread here; adapters fall back to the channel if it is refused.
-        if (request.Origin == MessageOrigin.Mention && !answer.Declined)
-        {
-            reply = reply with { Placement = ReplyPlacement.Thread };
-        }
-
-        return Reply.One(reply);
+        return Reply.One(AnswerReplies.From(answer, fromSlashCommand: false));
     }
 }

@@ -44,12 +44,13 @@ public sealed class AskCommandTests : IClassFixture<AskCommandTests.Host>
     }
 
     [Fact]
-    public async Task Ask_InADirectMessage_AnswersInPlace()
+    public async Task Ask_InADirectMessage_AsksForTheSameThreadIntent_TheAdapterPlacesIt()
     {
         var replies = await _host.Dispatcher.DispatchAsync(Ask(AskHost.Direct(), "how much do backend engineers earn?"), CancellationToken.None);
 
+        // Placement is an intent ("keep follow-ups together"); the adapter answers a DM in place.
         var reply = Assert.Single(replies);
-        Assert.Equal(ReplyPlacement.Reply, reply.Placement);
+        Assert.Equal(ReplyPlacement.Thread, reply.Placement);
         Assert.Contains(reply.Sources, s => s.Display.Contains("Salar", StringComparison.OrdinalIgnoreCase));
     }
 

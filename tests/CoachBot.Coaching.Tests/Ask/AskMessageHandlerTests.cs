@@ -42,7 +42,7 @@ public sealed class AskMessageHandlerTests : IClassFixture<AskCommandTests.Host>
             new MessageRequest(inThread, "and what about salaries for that?", MessageOrigin.ThreadReply), CancellationToken.None);
 
         var reply = Assert.Single(replies);
-        Assert.Equal(ReplyPlacement.Reply, reply.Placement);
+        Assert.Equal(ReplyPlacement.Thread, reply.Placement);
         Assert.Contains(reply.Sources, s => s.Display.Contains("Salar", StringComparison.OrdinalIgnoreCase));
     }
 
@@ -59,13 +59,14 @@ public sealed class AskMessageHandlerTests : IClassFixture<AskCommandTests.Host>
     }
 
     [Fact]
-    public async Task TerminalLine_IsAnsweredInPlace()
+    public async Task TerminalLine_GetsTheSameAnswerShapeAsAnyDirectMessage()
     {
         var replies = await _host.Dispatcher.DispatchAsync(
             new MessageRequest(AskHost.Terminal(), "is backend a good career?", MessageOrigin.Direct), CancellationToken.None);
 
+        // No platform check in the feature: the terminal gets the thread intent like everyone and simply ignores it.
         var reply = Assert.Single(replies);
-        Assert.Equal(ReplyPlacement.Reply, reply.Placement);
+        Assert.Equal(ReplyPlacement.Thread, reply.Placement);
         Assert.NotEmpty(reply.Sources);
     }
 }

@@ -31,6 +31,8 @@ public sealed class MessageTests
         Assert.Equal(MessageOrigin.ThreadReply, followUp.Origin);
         Assert.Equal(first.Context.Conversation, followUp.Context.Conversation);
         await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("POST", $"/channels/{questionId}/messages").Count == 2, "the answer to the thread reply");
+        // The follow-up asks for a thread too: it is already in one, so no second thread is opened.
+        Assert.Single(test.Server.RequestsTo("POST", "/threads"));
     }
 
     [Fact]
