@@ -1,5 +1,6 @@
 using CoachBot.Core.Inbound;
 using CoachBot.Core.Outbound;
+using CoachBot.Core.Platforms;
 using CoachBot.Discord.Commands;
 using CoachBot.Discord.Hosting;
 using CoachBot.Discord.Interactions;
@@ -23,7 +24,7 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (string.IsNullOrWhiteSpace(configuration.GetSection(DiscordOptions.SectionName)[nameof(DiscordOptions.Token)]))
+        if (!PlatformSelection.From(configuration).Discord)
         {
             services.AddHostedService<DiscordAdapterDisabledNotice>();
             return services;

@@ -1,3 +1,4 @@
+using CoachBot.Core.Platforms;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Identity;

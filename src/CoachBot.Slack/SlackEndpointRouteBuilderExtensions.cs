@@ -1,3 +1,4 @@
+using CoachBot.Core.Platforms;
 using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Http;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,6 @@
 using CoachBot.Core.Inbound;
 using CoachBot.Core.Outbound;
+using CoachBot.Core.Platforms;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Delivery;
@@ -28,8 +29,8 @@ public static class SlackServiceCollectionExtensions
     public static IServiceCollection AddSlackAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SlackOptions.SectionName);
-        if (string.IsNullOrWhiteSpace(section["BotToken"]))
+        var platforms = PlatformSelection.From(configuration);
+        if (!platforms.Slack)
         {
             return services;
         }
@@ -77,7 +78,8 @@ public static class SlackServiceCollectionExtensions
 
         services.AddHostedService<SlackAdapterStartup>();
         services.AddHostedService<SlackInboundWorker>();
-        if (IsSocketMode(section["Mode"]))
+        // A Mode that isn't one counts as Socket Mode here; the options validation reports it by key.
+        if (platforms.SlackOverSocketMode)
         {
             services.TryAddSingleton<SlackSocketModeClient>();
             services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeClient>());
@@ -85,8 +87,4 @@ public static class SlackServiceCollectionExtensions
 
         return services;
     }
-
-    /// <summary>Mode is read here only to decide what to register; the options validation reports a bad value by key.</summary>
-    private static bool IsSocketMode(string? mode) =>
-        string.IsNullOrWhiteSpace(mode) || !Enum.TryParse<SlackMode>(mode, ignoreCase: true, out var parsed) || parsed == SlackMode.SocketMode;
 }

@@ -1,4 +1,4 @@
-namespace CoachBot.Slack.Configuration;
+namespace CoachBot.Core.Platforms;
 
 /// <summary>How Slack delivers events, commands and interactions to the bot.</summary>
 public enum SlackMode

@@ -1,3 +1,4 @@
+using CoachBot.Core.Platforms;
 using System.ComponentModel.DataAnnotations;
 
 namespace CoachBot.Slack.Configuration;

@@ -1,3 +1,4 @@
+using CoachBot.Core.Platforms;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Slack.Configuration;

@@ -1,3 +1,4 @@
+using CoachBot.Core.Platforms;
 using CoachBot.Hosting.Web;
 using CoachBot.Slack;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,7 @@ public static class CoachHostFactory
         var probe = new ConfigurationManager();
         CoachConfiguration.AddSources(probe, Environments.Production);
         probe.AddEnvironmentVariables().AddCommandLine(args);
-        return WebServerSelection.IsNeeded(probe) ? BuildWeb(args, configureTestServices) : BuildGeneric(args, configureTestServices);
+        return WebServerSelection.IsNeeded(probe, PlatformSelection.From(probe)) ? BuildWeb(args, configureTestServices) : BuildGeneric(args, configureTestServices);
     }
 
     private static IHost BuildGeneric(string[] args, Action<IServiceCollection>? configureTestServices)
@@ -42,9 +43,8 @@ public static class CoachHostFactory
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        Configure(builder, configureTestServices);
-        var platforms = PlatformSelection.From(builder.Configuration);
-        builder.Services.AddCoachWebServer(platforms, slackSocketMode: !string.Equals(builder.Configuration["Slack:Mode"], "Http", StringComparison.OrdinalIgnoreCase));
+        var platforms = Configure(builder, configureTestServices);
+        builder.Services.AddCoachWebServer(platforms);
         var publicUrls = PublicUrls(builder.Configuration);
         var management = ManagementListener.From(builder.Configuration[ManagementListener.Key], publicUrls);
         // Both listeners on one Kestrel; which one a request came in on is told by its local port.
@@ -77,7 +77,8 @@ public static class CoachHostFactory
         return ManagementListener.Split(urls);
     }
 
-    private static void Configure(IHostApplicationBuilder builder, Action<IServiceCollection>? configureTestServices)
+    /// <summary>Adds configuration, logging and services; returns the platforms the configuration turns on.</summary>
+    private static PlatformSelection Configure(IHostApplicationBuilder builder, Action<IServiceCollection>? configureTestServices)
     {
         CoachConfiguration.AddSources(builder.Configuration, builder.Environment.EnvironmentName);
         var platforms = PlatformSelection.From(builder.Configuration);
@@ -86,6 +87,7 @@ public static class CoachHostFactory
             .AddCoachFeatures(builder.Configuration)
             .AddCoachAdapters(builder.Configuration, platforms);
         configureTestServices?.Invoke(builder.Services);
+        return platforms;
     }
 
     /// <summary>

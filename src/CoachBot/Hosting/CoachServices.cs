@@ -5,6 +5,7 @@ using CoachBot.Coaching.Interview;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
 using CoachBot.Core;
+using CoachBot.Core.Platforms;
 using CoachBot.Discord;
 using CoachBot.Knowledge;
 using CoachBot.Slack;

@@ -1,3 +1,4 @@
+using CoachBot.Core.Platforms;
 using CoachBot.Core;
 using CoachBot.Core.Outbound;
 using CoachBot.Slack.Configuration;

@@ -1,3 +1,4 @@
+using CoachBot.Core.Platforms;
 using Microsoft.Extensions.Configuration;
 
 namespace CoachBot.Hosting.Web;
@@ -5,15 +6,14 @@ namespace CoachBot.Hosting.Web;
 /// <summary>Decides whether the host serves HTTP, from the configuration alone (before any service exists).</summary>
 public static class WebServerSelection
 {
-    public static bool IsNeeded(IConfiguration configuration)
+    public static bool IsNeeded(IConfiguration configuration, PlatformSelection platforms)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var platforms = PlatformSelection.From(configuration);
-        var slackHttp = platforms.Slack && string.Equals(configuration["Slack:Mode"], "Http", StringComparison.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(platforms);
         if (bool.TryParse(configuration["Http:Enabled"], out var forced))
         {
             // Slack's HTTP mode can't work without the web server, so it wins over Http:Enabled=false.
-            return forced || slackHttp;
+            return forced || platforms.SlackOverHttp;
         }
 
         return platforms.Discord || platforms.Slack || !string.IsNullOrWhiteSpace(configuration["Http:Urls"]);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoachBot.Core.Diagnostics;
+using CoachBot.Core.Platforms;
 using CoachBot.Discord.Hosting;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Slack.SocketMode;
@@ -21,7 +22,7 @@ public static class WebServerServiceCollectionExtensions
     public const string ReadyTag = "ready";
 
     /// <summary>Readiness checks for what this host runs, and the CoachBot meter exported in Prometheus text format.</summary>
-    public static IServiceCollection AddCoachWebServer(this IServiceCollection services, PlatformSelection platforms, bool slackSocketMode)
+    public static IServiceCollection AddCoachWebServer(this IServiceCollection services, PlatformSelection platforms)
     {
         ArgumentNullException.ThrowIfNull(platforms);
         var checks = services.AddHealthChecks()
@@ -32,7 +33,7 @@ public static class WebServerServiceCollectionExtensions
             checks.AddCheck<DiscordReadinessCheck>("discord", tags: [ReadyTag]);
         }
 
-        if (platforms.Slack && slackSocketMode)
+        if (platforms.SlackOverSocketMode)
         {
             checks.AddCheck<SlackSocketReadinessCheck>("slack", tags: [ReadyTag]);
         }
