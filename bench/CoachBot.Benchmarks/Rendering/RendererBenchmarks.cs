@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using CoachBot.Ai.Answers;
 using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
 using CoachBot.Discord.Models;
@@ -36,8 +35,8 @@ public class RendererBenchmarks
     [Benchmark(Description = "model text clean (whitespace, control chars, links)")]
     public string ModelTextClean() => ModelText.Clean(_text, LinkAllowList.None);
 
-    [Benchmark(Description = "mention sanitizer")]
-    public string Mentions() => MentionSanitizer.Clean(_text);
+    [Benchmark(Description = "Discord mention guard")]
+    public string Mentions() => MentionGuard.Neutralise(_text);
 
     [Benchmark(Description = "Slack render (mrkdwn + split)")]
     public IReadOnlyList<SlackMessage> Slack() => SlackReplyRenderer.Render(_reply);

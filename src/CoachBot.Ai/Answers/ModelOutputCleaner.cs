@@ -6,8 +6,8 @@ namespace CoachBot.Ai.Answers;
 
 /// <summary>
 /// The cleaning every piece of model-written text gets before it becomes a reply: <see cref="ModelText"/> (control
-/// characters, whitespace, masked links to hosts off the allow-list shown with their address), then
-/// <see cref="MentionSanitizer"/>. The allow-list is <c>Answers:AllowedLinkHosts</c> plus, by default, the hosts of the
+/// characters, whitespace, masked links to hosts off the allow-list shown with their address). Pings are each
+/// platform's syntax, so each adapter's renderer defuses them in everything it sends, model text included. The allow-list is <c>Answers:AllowedLinkHosts</c> plus, by default, the hosts of the
 /// guides' own sources, computed when first needed (the guides load lazily).
 /// </summary>
 public sealed class ModelOutputCleaner
@@ -23,7 +23,7 @@ public sealed class ModelOutputCleaner
 
     public LinkAllowList AllowedLinks => _allowed.Value;
 
-    public string Clean(string? modelText) => MentionSanitizer.Clean(ModelText.Clean(modelText, _allowed.Value));
+    public string Clean(string? modelText) => ModelText.Clean(modelText, _allowed.Value);
 
     private static LinkAllowList Build(AnswerOptions options, Func<GuideCatalog?> guides)
     {

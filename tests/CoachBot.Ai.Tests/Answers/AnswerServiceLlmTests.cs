@@ -64,19 +64,6 @@ public sealed class AnswerServiceLlmTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnswerAsync_ModelWritesMassPings_TheyAreNeutralised()
-    {
-        _server.Enqueue(FakeChatResponse.Text("@everyone learn SQL [P1] <!channel> <@&123>"));
-        await using var services = Services(StubRetriever.Always(0.9, Passages));
-
-        var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("which database?"), CancellationToken.None);
-
-        Assert.DoesNotContain("@everyone", answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("<!channel>", answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("<@&", answer.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task AnswerAsync_ServerError_FallsBackToTheOfflineAnswerWithANote()
     {
         _server.Responder = _ => FakeChatResponse.Status(HttpStatusCode.InternalServerError);

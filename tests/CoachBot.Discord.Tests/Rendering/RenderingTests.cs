@@ -82,10 +82,28 @@ public sealed class RenderingTests
 
     [Theory]
     [InlineData("@everyone hi", "@\u200Beveryone hi")]
+    [InlineData("Hey @EVERYONE, learn SQL", "Hey @\u200Beveryone, learn SQL")]
     [InlineData("ping @here now", "ping @\u200Bhere now")]
+    [InlineData("ask <@&123456789> or <@!42> or <@80351110224678912>", "ask someone or someone or someone")]
     [InlineData("mail me at a@b.c", "mail me at a@b.c")]
-    public void MentionGuard_NeutralisesMassMentionsOnly(string input, string expected) =>
+    [InlineData("mail me at dev@example.com", "mail me at dev@example.com")]
+    [InlineData("Slack's <!channel> and <@U0123ABC> mean nothing here", "Slack's <!channel> and <@U0123ABC> mean nothing here")]
+    public void MentionGuard_NeutralisesMassAndTargetedMentions_LeavesOtherTextAlone(string input, string expected) =>
         Assert.Equal(expected, MentionGuard.Neutralise(input));
+
+    /// <summary>Model-written answers and interview feedback reach the renderer as written: it is the wall.</summary>
+    [Theory]
+    [InlineData("@everyone learn SQL [1] <!channel> <@&123>")]
+    [InlineData("@everyone look <@123>\n<!channel> x\n@here step")]
+    public void Render_ModelTextWithPings_SendsNoLiveMention(string modelText)
+    {
+        var reply = new Reply { Title = "@here title", Text = modelText, Footer = "<@!42> footer", Sources = [new Citation("g", "@everyone guide", [])] };
+
+        var message = Assert.Single(DiscordReplyRenderer.Render(reply, ephemeral: false));
+
+        Assert.DoesNotMatch(@"@(everyone|here)|<@[!&]?\d+>", message.Content);
+        Assert.Empty(message.AllowedMentions.Parse);
+    }
 
     [Fact]
     public void Modal_RespectsDiscordLimits()

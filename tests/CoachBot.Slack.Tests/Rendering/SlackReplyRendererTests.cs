@@ -65,6 +65,20 @@ public sealed class SlackReplyRendererTests
         }
     }
 
+    /// <summary>Model-written answers and interview feedback reach the renderer as written: it is the wall.</summary>
+    [Theory]
+    [InlineData("@everyone learn SQL [1] <!channel> <@&123>")]
+    [InlineData("@everyone look <@U123>\n<!channel> x\n@here step")]
+    [InlineData("Slack group <!subteam^S123|@devs> and <!here|here> and <!everyone>")]
+    public void ModelTextWithPingSyntax_IsEscaped_SoNoTokenReachesSlack(string modelText)
+    {
+        var message = Assert.Single(SlackReplyRenderer.Render(Reply.Public(modelText)));
+        var json = message.BlocksJson().ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + message.Text;
+
+        Assert.DoesNotContain("<!", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("<@", json, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void LongText_IsSplitUnderSectionAndMessageLimits_KeepingCodeFencesBalanced()
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CoachBot.Ai.Answers;
 using CoachBot.Core.Safety;
 
 namespace CoachBot.Coaching.Interview.Feedback;
@@ -208,7 +207,7 @@ public static class FeedbackJsonParser
         return i > 0 && i < line.Length && line[i] is '.' or ')' ? line[(i + 1)..].Trim() : line;
     }
 
-    // Model text goes to chat: no control characters, no pings, no link that hides where it goes (feedback has no
-    // reason to link anywhere, so every link is shown with its address).
-    private static string Clean(string? text) => MentionSanitizer.Clean(MaskedLinks.Reveal(InputText.Clean(text), LinkAllowList.None));
+    // Model text goes to chat: no control characters, no link that hides where it goes (feedback has no reason to link
+    // anywhere, so every link is shown with its address). Pings are defused by each adapter's renderer.
+    private static string Clean(string? text) => MaskedLinks.Reveal(InputText.Clean(text), LinkAllowList.None);
 }
