@@ -57,9 +57,9 @@ public sealed class ScheduleChallengeSubcommand(
         }
 
         var channel = context.Conversation.Channel;
-        if (request.Option("channel") is { } channelText)
+        if (request.Option("channel") is not null)
         {
-            if (!MentionText.TryParseChannel(channelText, out var channelId))
+            if (request.MentionedId("channel") is not { } channelId)
             {
                 return Usage("Pick the channel with the channel picker (or type it as a channel link, e.g. `#challenges` selected from the list).");
             }

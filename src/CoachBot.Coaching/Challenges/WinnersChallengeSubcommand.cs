@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
 using CoachBot.Storage.Challenges;
@@ -7,7 +8,8 @@ namespace CoachBot.Coaching.Challenges;
 
 /// <summary>
 /// <c>/challenge winners @member…</c> (moderators): names the winners of the last closed challenge (each must have
-/// submitted), announces them and counts them on the leaderboard. Names come from the submissions, so nobody is pinged.
+/// submitted), announces them and counts them on the leaderboard. Members are read from the ids the adapter decoded
+/// (<see cref="CommandRequest.MentionedIds"/>), never from text; names come from the submissions, so nobody is pinged.
 /// </summary>
 public sealed class WinnersChallengeSubcommand(
     IChallengeStore store,
@@ -35,10 +37,14 @@ public sealed class WinnersChallengeSubcommand(
         }
 
         var userIds = new List<string>();
-        foreach (var raw in ChallengeCommandDefinition.WinnerOptions.Select(request.Option).OfType<string>()
-                     .SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        foreach (var option in ChallengeCommandDefinition.WinnerOptions)
         {
-            if (!MentionText.TryParseUser(raw, out var userId))
+            if (request.Option(option) is not { } raw)
+            {
+                continue;
+            }
+
+            if (request.MentionedId(option) is not { } userId)
             {
                 return Reply.One(Reply.Ephemeral(
                     $"{ChallengeText.Code(ChallengeText.Excerpt(raw, 40))} isn't a member I can recognise. Pick members with the user picker or @mention them."));
@@ -59,7 +65,7 @@ public sealed class WinnersChallengeSubcommand(
         var missing = new List<string>();
         foreach (var userId in userIds)
         {
-            var key = MentionText.UserKey(context.Conversation.Platform, userId);
+            var key = new UserIdentity(context.Conversation.Platform, userId, userId).Key;
             var submission = await store.FindSubmissionAsync(challenge.Id, key, cancellationToken);
             if (submission is null)
             {

@@ -7,9 +7,9 @@ public enum CommandOptionType
     Number,
     YesNo,
 
-    /// <summary>A member of the community (Discord user option; Slack <c>&lt;@U…&gt;</c>).</summary>
+    /// <summary>A member of the community, picked the platform's way; the adapter delivers its id in <c>CommandRequest.MentionedIds</c>.</summary>
     User,
 
-    /// <summary>A channel (Discord channel option; Slack <c>&lt;#C…&gt;</c>).</summary>
+    /// <summary>A channel, picked the platform's way; the adapter delivers its id in <c>CommandRequest.MentionedIds</c>.</summary>
     Channel,
 }

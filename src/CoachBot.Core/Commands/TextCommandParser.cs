@@ -7,7 +7,8 @@ namespace CoachBot.Core.Commands;
 /// <summary>
 /// Reads a typed command line (terminal, Slack slash-command text) into a <see cref="CommandRequest"/> using the
 /// command's definition: <c>/quiz databases 5 hard</c> or <c>/quiz skill:databases questions:5</c>; "double quotes"
-/// group words. Positional values fill the options in order; an option marked TakesRest swallows the remainder.
+/// group words. Positional values fill the options in order; an option marked TakesRest swallows the remainder. A User
+/// or Channel option typed as an id (<see cref="TypedMention"/>) also fills <see cref="CommandRequest.MentionedIds"/>.
 /// </summary>
 public static class TextCommandParser
 {
@@ -101,7 +102,16 @@ public static class TextCommandParser
             }
         }
 
-        return TextCommandParseResult.Ok(new CommandRequest(context, definition.Name, subcommand, options));
+        var mentioned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var option in target.Options)
+        {
+            if (options.TryGetValue(option.Name, out var value) && TypedMention.TryRead(value, option.Type, out var id))
+            {
+                mentioned[option.Name] = id;
+            }
+        }
+
+        return TextCommandParseResult.Ok(new CommandRequest(context, definition.Name, subcommand, options) { MentionedIds = mentioned });
     }
 
     /// <summary>Parses a whole line starting with '/'.</summary>

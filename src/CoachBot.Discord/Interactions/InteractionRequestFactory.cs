@@ -1,13 +1,22 @@
 using System.Text.Json;
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
+using CoachBot.Discord.Messages;
 using CoachBot.Discord.Models;
 
 namespace CoachBot.Discord.Interactions;
 
-/// <summary>Translates an interaction into the core request it stands for (command, button click or form submit).</summary>
+/// <summary>
+/// Translates an interaction into the core request it stands for (command, button click or form submit). User and
+/// channel options (already ids) also fill <see cref="CommandRequest.MentionedIds"/>; text typed into string options
+/// and form fields has Discord's mention markup decoded (<see cref="DiscordTextDecoder"/>).
+/// </summary>
 public static class InteractionRequestFactory
 {
+    private const int StringOption = 3;
+    private const int UserOption = 6;
+    private const int ChannelOption = 7;
+
     /// <summary>Null for interaction types the coach doesn't handle (ping, autocomplete, selects without a custom id).</summary>
     public static CoachRequest? Create(DiscordInteraction interaction, CommandContext context)
     {
@@ -33,15 +42,31 @@ public static class InteractionRequestFactory
                 }
 
                 var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                var mentioned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var option in options)
                 {
-                    if (option.Value is { } value)
+                    if (option.Value is not { } value)
                     {
-                        values[option.Name] = Text(value);
+                        continue;
+                    }
+
+                    var text = Text(value);
+                    switch (option.Type)
+                    {
+                        case UserOption or ChannelOption when text.Length > 0:
+                            values[option.Name] = text;
+                            mentioned[option.Name] = text;
+                            break;
+                        case StringOption:
+                            values[option.Name] = DiscordTextDecoder.ToPlain(text);
+                            break;
+                        default:
+                            values[option.Name] = text;
+                            break;
                     }
                 }
 
-                return new CommandRequest(context, data.Name, subcommand, values);
+                return new CommandRequest(context, data.Name, subcommand, values) { MentionedIds = mentioned };
             case DiscordInteraction.MessageComponent when !string.IsNullOrEmpty(data.CustomId):
                 return new ButtonRequest(context, data.CustomId);
             case DiscordInteraction.ModalSubmit when !string.IsNullOrEmpty(data.CustomId):
@@ -81,7 +106,7 @@ public static class InteractionRequestFactory
                 if (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Number && type.GetInt32() == 4
                     && element.TryGetProperty("custom_id", out var id) && id.ValueKind == JsonValueKind.String)
                 {
-                    fields[id.GetString()!] = element.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
+                    fields[id.GetString()!] = element.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? DiscordTextDecoder.ToPlain(v.GetString()) : string.Empty;
                     return;
                 }
 

@@ -14,7 +14,8 @@ namespace CoachBot.Discord.Messages;
 /// <summary>
 /// Answers free text addressed to the bot: DMs (Direct), guild messages that mention it (Mention, answered in a thread
 /// opened from the question when the reply asks for a thread) and messages in threads it started (ThreadReply).
-/// Bots, webhooks, its own messages and empty messages are ignored. The conversation key of a mention already names
+/// Bots, webhooks, its own messages and empty messages are ignored; the text reaches the core with Discord's mentions
+/// decoded (<see cref="DiscordTextDecoder"/>). The conversation key of a mention already names
 /// the thread (a thread started from a message has the message's id), so the first answer and later thread replies
 /// share their memory.
 /// </summary>
@@ -60,7 +61,7 @@ public sealed partial class DiscordMessageHandler(
             return;
         }
 
-        var text = MentionParser.StripMention(message.Content, self);
+        var text = DiscordTextDecoder.ToPlain(MentionParser.StripMention(message.Content, self), message.Mentions);
         if (text.Length == 0)
         {
             return;

@@ -9,7 +9,8 @@ namespace CoachBot.Slack.Inbound;
 /// <summary>
 /// Reads slash-command text as Slack sends it with <c>should_escape: true</c> into the core's neutral form: a member
 /// mention (<c>&lt;@U2ABC|bo&gt;</c>) filling a member option becomes the user id (<c>U2ABC</c>), a channel link
-/// (<c>&lt;#C042|challenges&gt;</c>) filling a channel option becomes the channel id (<c>C042</c>); anywhere else they read
+/// (<c>&lt;#C042|challenges&gt;</c>) filling a channel option becomes the channel id (<c>C042</c>), both as the option's
+/// value and in <see cref="CommandRequest.MentionedIds"/> (the only ids a feature reads); anywhere else they read
 /// as their display form (<c>@bo</c>, <c>#challenges</c>), like the rest of the text (<see cref="SlackTextDecoder"/>).
 /// A member or channel option typed as plain text (not picked from Slack's list, so not a link) is answered with a hint
 /// instead of being guessed at. Features never see Slack's token syntax.
@@ -41,6 +42,7 @@ public static partial class SlackCommandDecoder
         var definition = catalog.Find(request.Command);
         var options = (request.Subcommand is { } sub ? definition?.FindSubcommand(sub) : definition)?.Options ?? [];
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var mentioned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in request.Options)
         {
             var type = options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase))?.Type ?? CommandOptionType.Text;
@@ -54,6 +56,7 @@ public static partial class SlackCommandDecoder
                 }
 
                 values[name] = entity.Id;
+                mentioned[name] = entity.Id;
             }
             else
             {
@@ -61,7 +64,7 @@ public static partial class SlackCommandDecoder
             }
         }
 
-        return TextCommandParseResult.Ok(request with { Options = values });
+        return TextCommandParseResult.Ok(request with { Options = values, MentionedIds = mentioned });
     }
 
     private static Entity? Single(string value, List<Entity> entities)

@@ -60,8 +60,7 @@ public sealed class ChallengeCommandParsingTests
         Assert.Equal("monday", request.Option("day"));
         Assert.Equal("09:00", request.Option("time"));
         Assert.Equal("Europe/Berlin", request.Option("timezone"));
-        Assert.True(MentionText.TryParseChannel(request.Option("channel"), out var channel));
-        Assert.Equal("C042", channel);
+        Assert.Equal("C042", request.MentionedId("channel"));
     }
 
     [Fact]
@@ -77,31 +76,16 @@ public sealed class ChallengeCommandParsingTests
 
         Assert.Equal("U1", request.Option("user"));
         Assert.Equal("@U2", request.Option("user2"));
+        Assert.Equal(("U1", "U2"), (request.MentionedId("user"), request.MentionedId("user2")));
     }
 
-    [Theory]
-    [InlineData("80351110224678912", "80351110224678912")]
-    [InlineData("U123", "U123")]
-    [InlineData("@U123", "U123")]
-    public void TryParseUser_NeutralForms_GiveTheId(string raw, string expected)
+    [Fact]
+    public void Parse_WinnersWithAMassMention_GivesNoMemberId()
     {
-        Assert.True(MentionText.TryParseUser(raw, out var id));
-        Assert.Equal(expected, id);
-    }
+        var request = Parse("/challenge winners @everyone");
 
-    [Theory]
-    [InlineData("@everyone")]
-    [InlineData("@here")]
-    [InlineData("<!channel>")]
-    [InlineData("<!here>")]
-    [InlineData("<@&123>")]
-    [InlineData("<@U123|ana>")] // platform syntax is the adapter's to decode, never a feature's
-    [InlineData("<@!80351110224678912>")]
-    [InlineData("")]
-    [InlineData("a b")]
-    public void TryParseUser_MassOrRoleMentionsAndJunk_AreRefused(string raw)
-    {
-        Assert.False(MentionText.TryParseUser(raw, out _));
+        Assert.Equal("@everyone", request.Option("user"));
+        Assert.Null(request.MentionedId("user"));
     }
 
     private static CommandRequest Parse(string line)

@@ -1,5 +1,6 @@
 using CoachBot.Coaching.Challenges;
 using CoachBot.Core;
+using CoachBot.Core.Commands;
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Outbound;
@@ -98,15 +99,31 @@ public sealed class ChallengeTestBot : IAsyncDisposable
 
     /// <summary>Through the dispatcher, as an adapter would call it.</summary>
     public Task<IReadOnlyList<Reply>> DispatchAsync(CommandContext context, string subcommand, params (string Name, string Value)[] options) =>
-        Services.GetRequiredService<CoachDispatcher>().DispatchAsync(
-            new CommandRequest(context, ChallengeCommandDefinition.Name, subcommand, options.ToDictionary(o => o.Name, o => o.Value)),
-            CancellationToken.None);
+        Services.GetRequiredService<CoachDispatcher>().DispatchAsync(Request(context, subcommand, options), CancellationToken.None);
 
     /// <summary>Straight to the handler, skipping the dispatcher (as if an adapter or a bug bypassed its check).</summary>
     public Task<IReadOnlyList<Reply>> HandleDirectlyAsync(CommandContext context, string subcommand, params (string Name, string Value)[] options) =>
-        Services.GetServices<ICommandHandler>().OfType<ChallengeCommand>().Single().HandleAsync(
-            new CommandRequest(context, ChallengeCommandDefinition.Name, subcommand, options.ToDictionary(o => o.Name, o => o.Value)),
-            CancellationToken.None);
+        Services.GetServices<ICommandHandler>().OfType<ChallengeCommand>().Single().HandleAsync(Request(context, subcommand, options), CancellationToken.None);
+
+    /// <summary>
+    /// The request an adapter would build: member and channel options typed as ids (as in the terminal) also arrive
+    /// decoded in <see cref="CommandRequest.MentionedIds"/>; anything else (a mass mention, junk) does not.
+    /// </summary>
+    private static CommandRequest Request(CommandContext context, string subcommand, (string Name, string Value)[] options)
+    {
+        var definitions = ChallengeCommandDefinition.Create().FindSubcommand(subcommand)?.Options ?? [];
+        var mentioned = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in options)
+        {
+            var type = definitions.FirstOrDefault(o => o.Name == name)?.Type ?? CommandOptionType.Text;
+            if (TypedMention.TryRead(value, type, out var id))
+            {
+                mentioned[name] = id;
+            }
+        }
+
+        return new CommandRequest(context, ChallengeCommandDefinition.Name, subcommand, options.ToDictionary(o => o.Name, o => o.Value)) { MentionedIds = mentioned };
+    }
 
     public Task<IReadOnlyList<Reply>> SubmitFormAsync(CommandContext context, string formId, string text) =>
         Services.GetRequiredService<CoachDispatcher>().DispatchAsync(

@@ -34,6 +34,24 @@ public sealed class InteractionTests
     }
 
     [Fact]
+    public async Task SlashCommand_UserAndChannelOptions_ArriveAsIds_AndMentionsInTextAsPlainWords()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+
+        await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask",
+        [
+            FakeDiscordEvents.Option("question", "is <@42> right about <#77>?"),
+            new System.Text.Json.Nodes.JsonObject { ["name"] = "who", ["type"] = 6, ["value"] = "42" },
+            new System.Text.Json.Nodes.JsonObject { ["name"] = "where", ["type"] = 7, ["value"] = "77" },
+        ]));
+
+        var request = await test.Ask.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("is @42 right about #77?", request.Option("question"));
+        Assert.Equal(("42", "77"), (request.MentionedId("who"), request.MentionedId("where")));
+        Assert.Null(request.MentionedId("question"));
+    }
+
+    [Fact]
     public async Task SlashCommand_ThreadPlacement_OpensAThreadFromTheAnswer()
     {
         await using var test = await DiscordTestHost.StartAsync();

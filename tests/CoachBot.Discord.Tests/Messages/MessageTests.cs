@@ -84,6 +84,19 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public async Task MentionsOfOtherMembersRolesAndChannels_ReachTheCoreAsPlainNames()
+    {
+        await using var test = await DiscordTestHost.StartAsync();
+        var message = FakeDiscordEvents.GuildMessage($"does <@{FakeDiscordEvents.OtherUserId}> or <@&999> in <#123456> know SQL?", mentionBotId: test.BotUserId);
+        message["mentions"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject { ["id"] = FakeDiscordEvents.OtherUserId, ["username"] = "bo", ["global_name"] = "Bo" });
+
+        await test.Server.SendMessageCreateAsync(message);
+
+        await test.Server.WaitUntilAsync(() => !test.Echo.Seen.IsEmpty, "the mention to be handled");
+        Assert.Equal("does @Bo or @role in #123456 know SQL?", Assert.Single(test.Echo.Seen).Text);
+    }
+
+    [Fact]
     public async Task LegacyNicknameMention_IsStripped()
     {
         await using var test = await DiscordTestHost.StartAsync();

@@ -43,6 +43,7 @@ public sealed class SlackCommandDecoderTests
 
         Assert.Equal("U1", request.Option("user"));
         Assert.Equal("U2ABC", request.Option("user2"));
+        Assert.Equal(("U1", "U2ABC"), (request.MentionedId("user"), request.MentionedId("user2")));
     }
 
     [Fact]
@@ -51,6 +52,7 @@ public sealed class SlackCommandDecoderTests
         var request = SlackCommandDecoder.Parse(Context, Catalog, "/challenge", "schedule monday <#C042|challenges>").Request!;
 
         Assert.Equal("C042", request.Option("channel"));
+        Assert.Equal("C042", request.MentionedId("channel"));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public static partial class PersonReference
     [GeneratedRegex(@"\b(my|his|her|their|our|your|the|this|that|these|those|some|a|an)\s+(\w+\s+)?(ex|ex-?(girlfriend|boyfriend|wife|husband|partner)|boss|manager|supervisor|co-?workers?|colleagues?|neighbou?rs?|friends?|teachers?|professors?|classmates?|roommates?|landlord|moderators?|mods?|admins?|administrators?|members?|users?|customers?|clients?|employees?|staff|ceo|cto|founders?|recruiters?|interviewers?|hiring managers?|girlfriend|boyfriend|wife|husband|partner|crush|sister|brother|mother|father|mom|mum|dad|cousin|person|guy|girl|woman|man|people)\b(?!\s+(role|position|job|level|career|salar(y|ies)))", Options, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex RelatedPerson();
 
-    [GeneratedRegex(@"\b(someone|somebody|anyone|anybody|everyone|everybody)\s*(else)?('s)?\b|\b(him|her|them)\b|<@!?&?\d+>|(^|\s)@\w+", Options | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(someone|somebody|anyone|anybody|everyone|everybody)\s*(else)?('s)?\b|\b(him|her|them)\b|(^|\s)@[^\s@]+", Options | RegexOptions.NonBacktracking)]
     private static partial Regex IndefiniteOrMention();
 
     // two or three capitalised words in a row (a full name), or one followed by a possessive ("Sarah's")

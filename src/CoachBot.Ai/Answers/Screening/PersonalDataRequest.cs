@@ -119,7 +119,7 @@ public static partial class PersonalDataRequest
     [GeneratedRegex(@"\b(salary|salaries|pay\s?checks?|pay|income|net\s+worth|earnings|compensation|bonus)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex PayWord();
 
-    [GeneratedRegex(@"\b(my|his|her|our|their|your)\s+(\w+\s+)?\w+|<@!?\d+>|(^|\s)@\w+|\b(him|her)\b", Options | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(my|his|her|our|their|your)\s+(\w+\s+)?\w+|(^|\s)@[^\s@]+|\b(him|her)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex OwnedPerson();
 
     private static bool IsParticularPerson(string whom) =>
