@@ -36,14 +36,7 @@ public sealed class QuizBank : IQuizSkillCatalog
     {
         ArgumentNullException.ThrowIfNull(quiz);
         ArgumentNullException.ThrowIfNull(knowledge);
-        if (!string.IsNullOrWhiteSpace(quiz.BankPath))
-        {
-            return Path.GetFullPath(quiz.BankPath);
-        }
-
-        var root = KnowledgeDirectory.Resolve(knowledge.Path)
-            ?? throw new DirectoryNotFoundException($"No knowledge folder found; set {KnowledgeOptions.SectionName}:Path or {QuizOptions.SectionName}:BankPath.");
-        return Path.Combine(root, "quizzes");
+        return KnowledgeDirectory.ResolveBank(quiz.BankPath, $"{QuizOptions.SectionName}:{nameof(QuizOptions.BankPath)}", knowledge.Path, "quizzes");
     }
 
     /// <summary>The skill whose id, alias or title matches what the person typed ("databases", "sql", "SQL", "api design").</summary>
