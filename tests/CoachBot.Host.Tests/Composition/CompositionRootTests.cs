@@ -1,6 +1,7 @@
 using System.Reflection;
 using CoachBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Host.Tests.Composition;
 
@@ -34,6 +35,24 @@ public sealed class CompositionRootTests : IDisposable
             .Select(g => $"{g.Key.ServiceType.Name} → {g.Key.Implementation!.FullName} ×{g.Count()}");
 
         Assert.Empty(singles.Concat(repeatedMembers));
+    }
+
+    [Theory]
+    [MemberData(nameof(SlackModes))]
+    public void EveryOptionsClassOfOurs_IsBoundToConfigurationOnce(string slackMode)
+    {
+        var services = Compose(slackMode);
+
+        // BindConfiguration adds one change-token source per call: two mean a section is bound twice.
+        var boundTwice = services
+            .Where(d => d.ServiceType.IsGenericType
+                && d.ServiceType.GetGenericTypeDefinition() == typeof(IOptionsChangeTokenSource<>)
+                && IsOurs(d.ServiceType.GetGenericArguments()[0].Assembly))
+            .GroupBy(d => d.ServiceType.GetGenericArguments()[0])
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.FullName} ×{g.Count()}");
+
+        Assert.Empty(boundTwice);
     }
 
     [Theory]
