@@ -39,7 +39,7 @@ public static class AiServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidator>());
         // The decline threshold lives with retrieval (Knowledge:MinConfidence); bound here too so answers work without AddKnowledge's options.
-        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
+        services.AddKnowledgeOptions();
         services.AddOptions<ConversationMemoryOptions>()
             .BindConfiguration(ConversationMemoryOptions.SectionName)
             .ValidateDataAnnotations()

@@ -26,6 +26,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<RequestRateLimiter>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CommandCatalog>();
+        // For /help, which is itself in the catalog (see HelpCommand).
+        services.TryAddSingleton(provider => new Lazy<CommandCatalog>(provider.GetRequiredService<CommandCatalog>));
         services.TryAddSingleton<CoachDispatcher>();
         services.TryAddSingleton<ChannelMessengers>();
         services.TryAddSingleton<ChannelDirectories>();

@@ -1,3 +1,4 @@
+using CoachBot.Core.DataFolders;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Knowledge;
@@ -12,7 +13,7 @@ internal sealed class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOpti
         if (path is null)
         {
             return ValidateOptionsResult.Fail(
-                $"{key} is not set and no 'knowledge/guides' folder was found above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}; set {key} to the knowledge folder.");
+                $"{key} is not set and no 'knowledge/guides' folder was found {DataFolderResolver.SearchedPlaces()}; set {key} to the knowledge folder.");
         }
 
         if (!KnowledgeDirectory.IsKnowledgeFolder(path))

@@ -23,8 +23,9 @@ public static class KnowledgeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddKnowledgeOptions();
         services.AddOptions<KnowledgeOptions>()
-            .BindConfiguration(KnowledgeOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
@@ -61,6 +62,21 @@ public static class KnowledgeServiceCollectionExtensions
             provider.GetService<ILogger<HybridPassageRetriever>>()));
         services.TryAddSingleton<IPassageRetriever>(provider => provider.GetRequiredService<HybridPassageRetriever>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SemanticWarmupService>());
+        return services;
+    }
+
+    /// <summary>
+    /// The "Knowledge" section bound to <see cref="KnowledgeOptions"/>, once however many callers ask: features that only
+    /// read the folder or the confidence threshold (answers, interviews) call this; AddKnowledge() adds the validation.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeOptions(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IOptionsChangeTokenSource<KnowledgeOptions>)))
+        {
+            return services;
+        }
+
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
         return services;
     }
 }

@@ -1,9 +1,7 @@
 using CoachBot.Core.Inbound;
 using CoachBot.Knowledge.Semantic;
-using CoachBot.Storage.Community;
 using CoachBot.Storage.Inbound;
 using CoachBot.Storage.PassageVectors;
-using CoachBot.Storage.Quiz;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +13,10 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Storage options (section "Storage", validated at start-up), <see cref="IDbContextFactory{CoachBotDbContext}"/> for
-    /// the configured provider, the community member and quiz stores, the passage vector store (semantic retrieval's
-    /// vectors kept in the database), the durable inbound inbox, and the start-up migration.
+    /// the configured provider, the passage vector store (semantic retrieval's vectors kept in the database), the durable
+    /// inbound inbox, and the start-up migration. Each feature's stores live here too, one folder per feature, and are
+    /// registered by the feature's AddXFeature() through this project's AddXStores() (AddQuizStores, AddInterviewStores,
+    /// AddChallengeStores).
     /// </summary>
     public static IServiceCollection AddCoachStorage(this IServiceCollection services)
     {
@@ -28,8 +28,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDbContextFactory<CoachBotDbContext>, CoachBotDbContextFactory>();
         services.TryAddSingleton<IStorageInitializer, StorageInitializer>();
-        services.TryAddSingleton<ICommunityMemberStore, CommunityMemberStore>();
-        services.TryAddSingleton<IQuizStore, QuizStore>();
         // Replaces the in-memory store AddKnowledge registers, whichever of the two is added first.
         services.Replace(ServiceDescriptor.Singleton<IPassageVectorStore, PassageVectorStore>());
         // Replaces the in-memory inbox AddCoachCore registers: acknowledged deliveries survive a crash.

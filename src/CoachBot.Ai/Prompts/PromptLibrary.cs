@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CoachBot.Ai.Llm;
+using CoachBot.Core.DataFolders;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using YamlDotNet.Core;
@@ -10,8 +11,8 @@ namespace CoachBot.Ai.Prompts;
 
 /// <summary>
 /// Loads the prompt template files (<c>prompts/*.yaml</c>, Semantic Kernel's YAML prompt format) into kernel functions.
-/// The folder is <c>Llm:PromptsPath</c> or the nearest "prompts" folder above the app's or the working directory, the
-/// same way the knowledge folder is found. <see cref="Check"/> runs at start-up so a missing file fails fast by name.
+/// The folder is <c>Llm:PromptsPath</c> or the nearest "prompts" folder holding answer.yaml, found by
+/// <see cref="DataFolderResolver"/> (working directory upwards, then the app's folder upwards) like the knowledge folder. <see cref="Check"/> runs at start-up so a missing file fails fast by name.
 /// </summary>
 public sealed class PromptLibrary(IOptions<LlmOptions> options)
 {
@@ -49,31 +50,15 @@ public sealed class PromptLibrary(IOptions<LlmOptions> options)
         return null;
     }
 
-    /// <summary>The configured folder, or the nearest "prompts" folder holding answer.yaml above the app or working directory.</summary>
+    /// <summary>The configured folder, or the nearest "prompts" folder holding answer.yaml (<see cref="DataFolderResolver"/>).</summary>
     public static string ResolveFolder(string? configuredPath)
     {
-        if (!string.IsNullOrWhiteSpace(configuredPath))
-        {
-            var full = Path.GetFullPath(configuredPath);
-            return Directory.Exists(full)
-                ? full
-                : throw new DirectoryNotFoundException($"{LlmOptions.SectionName}:PromptsPath: the folder '{full}' does not exist.");
-        }
-
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, FolderName);
-                if (File.Exists(Path.Combine(candidate, PromptNames.Answer + ".yaml")))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No '{FolderName}' folder with {PromptNames.Answer}.yaml was found above {AppContext.BaseDirectory}; set {LlmOptions.SectionName}:PromptsPath.");
+        var folder = DataFolderResolver.Resolve(configuredPath, FolderName, candidate => File.Exists(Path.Combine(candidate, PromptNames.Answer + ".yaml")))
+            ?? throw new DirectoryNotFoundException(
+                $"No '{FolderName}' folder with {PromptNames.Answer}.yaml was found {DataFolderResolver.SearchedPlaces()}; set {LlmOptions.SectionName}:PromptsPath.");
+        return Directory.Exists(folder)
+            ? folder
+            : throw new DirectoryNotFoundException($"{LlmOptions.SectionName}:PromptsPath: the folder '{folder}' does not exist.");
     }
 
     private static LoadedPrompt Load(string folder, string name)

@@ -43,16 +43,6 @@ public sealed class ChallengeBank
             ?? Challenges.OrderBy(c => lastUsed[c.Id]).FirstOrDefault();
     }
 
-    public static string ResolveDirectory(string? bankPath, string? knowledgePath)
-    {
-        if (!string.IsNullOrWhiteSpace(bankPath))
-        {
-            return Path.GetFullPath(bankPath);
-        }
-
-        var knowledge = KnowledgeDirectory.Resolve(knowledgePath)
-            ?? throw new DirectoryNotFoundException(
-                "No knowledge folder found for the challenge bank; set Challenges:BankPath or Knowledge:Path.");
-        return Path.Combine(knowledge, "challenges");
-    }
+    public static string ResolveDirectory(string? bankPath, string? knowledgePath) =>
+        KnowledgeDirectory.ResolveBank(bankPath, $"{ChallengesOptions.SectionName}:{nameof(ChallengesOptions.BankPath)}", knowledgePath, "challenges");
 }

@@ -9,7 +9,8 @@ public static class ChallengesServiceCollectionExtensions
 {
     /// <summary>
     /// <c>/challenge</c> with its subcommands and submission form, the stores and audit log, and the weekly scheduler
-    /// (hosted service). Needs AddCoachCore() and the storage registration (context factory) from the host.
+    /// (hosted service). Needs AddCoachCore() and AddCoachStorage() (the context factory) from the host; AddKnowledge()
+    /// for citations in posts.
     /// </summary>
     public static IServiceCollection AddChallengesFeature(this IServiceCollection services)
     {

@@ -7,6 +7,7 @@ using CoachBot.Knowledge;
 using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Semantic;
 using CoachBot.Knowledge.Synonyms;
+using CoachBot.Storage.Interview;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public static class InterviewServiceCollectionExtensions
 {
     /// <summary>
     /// Mock interviews: <c>/interview</c> (start/skip/end), the answer handler (message order 100), the question bank,
-    /// the rubric scorer (matching by meaning too when the knowledge's sentence-embedding model is on), LLM feedback with offline fallback, and the EF Core interview store. Needs AddCoachCore,
+    /// the rubric scorer (matching by meaning too when the knowledge's sentence-embedding model is on), LLM feedback with offline fallback, and the interview store. Needs AddCoachCore,
     /// AddCoachStorage, AddCoachAi and the knowledge services (an <c>IPassageRetriever</c>) registered too. Options:
     /// section "Interview" (<see cref="InterviewOptions"/>), validated at start-up.
     /// </summary>
@@ -28,7 +29,7 @@ public static class InterviewServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InterviewOptions>, InterviewOptionsValidator>());
-        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
+        services.AddKnowledgeOptions();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<CoachBot.Coaching.Progress.IProgressContributor, InterviewProgressContributor>());
@@ -45,7 +46,7 @@ public static class InterviewServiceCollectionExtensions
         services.TryAddSingleton<InterviewTopicSources>();
         services.TryAddSingleton<IInterviewFeedbackModel, LlmInterviewFeedbackModel>();
         services.TryAddSingleton<InterviewFeedbackService>();
-        services.TryAddSingleton<IInterviewStore, EfInterviewStore>();
+        services.AddInterviewStores();
         services.TryAddSingleton<InterviewLocks>();
         services.TryAddSingleton<InterviewAnswersInProgress>();
         services.TryAddSingleton<QuizSuggester>();

@@ -1,6 +1,5 @@
-using CoachBot.Coaching.Quiz.Bank;
+using CoachBot.Coaching.Quiz;
 using CoachBot.Core.Dispatch;
-using CoachBot.Storage.Community;
 using CoachBot.Storage.Quiz;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,15 +9,14 @@ namespace CoachBot.Coaching.Progress;
 public static class ProgressServiceCollectionExtensions
 {
     /// <summary>
-    /// <c>/progress</c> and <c>/leaderboard</c>, computed from quiz answers. Call after AddQuizFeature() (it needs the quiz
-    /// bank), AddKnowledge() and AddCoachStorage().
+    /// <c>/progress</c> and <c>/leaderboard</c>, computed from quiz answers (the quiz bank and stores, shared with the
+    /// quiz feature and added here when missing). Needs AddCoachCore(), AddKnowledge() and AddCoachStorage().
     /// </summary>
     public static IServiceCollection AddProgressFeature(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IQuizStore, QuizStore>();
-        services.TryAddSingleton<ICommunityMemberStore, CommunityMemberStore>();
-        services.TryAddSingleton<QuizBank>();
+        services.AddQuizBank();
+        services.AddQuizStores();
         services.TryAddSingleton<ProgressService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, ProgressCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, LeaderboardCommand>());

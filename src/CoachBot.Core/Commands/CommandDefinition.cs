@@ -1,8 +1,10 @@
 namespace CoachBot.Core.Commands;
 
 /// <summary>
-/// A command as the core defines it, once. Adapters generate their platform registrations from it (Discord application
-/// commands, the Slack manifest), the text parser reads typed commands with it, and <c>/help</c> lists it.
+/// A command as the core defines it, once. The Discord adapter registers its application commands from it at start-up;
+/// the slash commands in slack-app-manifest.yaml are generated from it (<c>CoachBot slack-manifest --write</c>; a test
+/// fails when the file is stale), since Slack reads them from the app's manifest, not from the bot. The text parser
+/// reads typed commands with it, and <c>/help</c> lists it.
 /// </summary>
 public sealed record CommandDefinition(string Name, string Description)
 {

@@ -2,12 +2,14 @@ using System.Text;
 using CoachBot.Core.Commands;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Core.Help;
 
-/// <summary><c>/help</c>: what the coach can do, generated from the registered command definitions.</summary>
-public sealed class HelpCommand(IServiceProvider services) : ICommandHandler
+/// <summary>
+/// <c>/help</c>: what the coach can do, generated from the registered command definitions. The catalog comes lazily:
+/// it is built from every command handler, this one included, so it cannot exist before this handler does.
+/// </summary>
+public sealed class HelpCommand(Lazy<CommandCatalog> commands) : ICommandHandler
 {
     public CommandDefinition Definition { get; } = new("help", "What the coach can do and how to ask")
     {
@@ -21,8 +23,7 @@ public sealed class HelpCommand(IServiceProvider services) : ICommandHandler
     public Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // Resolved late: the catalog contains this handler too.
-        var catalog = services.GetRequiredService<CommandCatalog>();
+        var catalog = commands.Value;
         var asked = request.Option("command")?.TrimStart('/');
         if (asked is not null)
         {

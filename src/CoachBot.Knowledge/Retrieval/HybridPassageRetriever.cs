@@ -35,9 +35,6 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         _spelling = new Lazy<SpellingCorrector>(() => SpellingCorrector.For(lucene.Index, warmup.Knowledge), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Whether searches are hybrid now (the vectors are ready).</summary>
-    public bool IsSemanticReady => _warmup.Index is not null && _warmup.Embedder is not null;
-
     public RetrievalResult Search(string query, int k = 3)
     {
         var semantic = _warmup.Index;

@@ -45,8 +45,9 @@ public static class CoachHostFactory
         });
         var platforms = Configure(builder, configureTestServices);
         builder.Services.AddCoachWebServer(platforms);
-        var publicUrls = PublicUrls(builder.Configuration);
-        var management = ManagementListener.From(builder.Configuration[ManagementListener.Key], publicUrls);
+        var http = HttpServerOptions.From(builder.Configuration);
+        var publicUrls = PublicUrls(builder.Configuration, http);
+        var management = ManagementListener.From(http.ManagementUrls, publicUrls);
         // Both listeners on one Kestrel; which one a request came in on is told by its local port.
         builder.WebHost.UseUrls([.. publicUrls, .. management?.Urls ?? []]);
 
@@ -68,10 +69,10 @@ public static class CoachHostFactory
     /// <summary>
     /// The public listening addresses: --urls, else Http:Urls, else ASPNETCORE_URLS, else the documented default.
     /// </summary>
-    private static IReadOnlyList<string> PublicUrls(ConfigurationManager configuration)
+    private static IReadOnlyList<string> PublicUrls(ConfigurationManager configuration, HttpServerOptions http)
     {
         var urls = configuration["urls"] is { Length: > 0 } commandLine ? commandLine
-            : configuration["Http:Urls"] is { Length: > 0 } configured ? configured
+            : http.Urls is { Length: > 0 } configured ? configured
             : Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } environment ? environment
             : HttpServerOptions.DefaultUrls;
         return ManagementListener.Split(urls);

@@ -1,69 +1,67 @@
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Coaching.Interview.Flow;
+using CoachBot.Coaching.Quiz;
+using CoachBot.Coaching.Quiz.Bank;
 using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
 using CoachBot.Knowledge;
+using CoachBot.Knowledge.Guides;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Coaching.Tests.Interview;
 
 public sealed class QuizSuggesterTests
 {
+    private static readonly Lazy<GuideCatalog> Guides = new(() => GuideCatalog.Load(InterviewRepo.Knowledge));
+
     [Theory]
     [InlineData(InterviewTracks.Databases, "/quiz databases")]
     [InlineData(InterviewTracks.Behavioral, "/quiz soft-skills")]
     [InlineData(InterviewTracks.TestingCicd, "/quiz testing")]
     [InlineData(InterviewTracks.CloudDevops, "/quiz cloud")]
-    public void Suggest_NamesAQuizSkillThatExists(string track, string expected)
+    [InlineData(InterviewTracks.Security, "/quiz security")]
+    public void Suggest_NamesASkillOfTheQuizBank(string track, string expected)
     {
-        using var services = Services(new QuizStub(new CommandDefinition("quiz", "Quiz") { Options = [new CommandOption("skill", "The skill")] }));
+        using var services = Services(bankPath: null);
 
         Assert.Equal(expected, services.GetRequiredService<QuizSuggester>().Suggest(track));
     }
 
     [Fact]
-    public void Suggest_PrefersTheQuizOptionsChoicesWhenItHasThem()
+    public void Suggest_ReadsTheBankAtQuizBankPath()
     {
-        var definition = new CommandDefinition("quiz", "Quiz")
-        {
-            Options = [new CommandOption("skill", "The skill") { Choices = [new OptionChoice("SQL and relational databases", "sql")] }],
-        };
-        using var services = Services(new QuizStub(definition));
+        using var bank = new TempDirectory();
+        File.Copy(Path.Combine(InterviewRepo.Knowledge, "quizzes", "databases.yaml"), Path.Combine(bank.Path, "databases.yaml"));
+        using var services = Services(bank.Path);
+        var suggester = services.GetRequiredService<QuizSuggester>();
 
-        Assert.Equal("/quiz sql", services.GetRequiredService<QuizSuggester>().Suggest(InterviewTracks.Databases));
+        Assert.Equal("/quiz databases", suggester.Suggest(InterviewTracks.Databases));
+        // The knowledge folder's bank has a security skill; the configured one does not, so none is named.
+        Assert.Equal("/quiz", suggester.Suggest(InterviewTracks.Security));
     }
 
     [Fact]
-    public void Suggest_WithoutAQuizCommand_SuggestsNothing()
+    public void Suggest_WithoutTheQuizFeature_SuggestsNothing()
     {
-        using var services = Services(quiz: null);
+        using var services = new ServiceCollection().AddSingleton<QuizSuggester>().BuildServiceProvider(validateScopes: true);
 
         Assert.Null(services.GetRequiredService<QuizSuggester>().Suggest(InterviewTracks.Databases));
     }
 
-    private static ServiceProvider Services(ICommandHandler? quiz)
+    private static ServiceProvider Services(string? bankPath)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.Configure<DispatchOptions>(_ => { });
-        services.Configure<KnowledgeOptions>(o => o.Path = InterviewRepo.Knowledge);
-        services.AddSingleton<CommandCatalog>();
-        if (quiz is not null)
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            services.AddSingleton(quiz);
-        }
-
+            ["Knowledge:Path"] = InterviewRepo.Knowledge,
+            ["Quiz:BankPath"] = bankPath,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(Guides.Value);
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName);
+        services.AddQuizBank();
+        services.AddSingleton<IQuizSkillCatalog>(provider => provider.GetRequiredService<QuizBank>());
         services.AddSingleton<QuizSuggester>();
         return services.BuildServiceProvider();
-    }
-
-    private sealed class QuizStub(CommandDefinition definition) : ICommandHandler
-    {
-        public CommandDefinition Definition { get; } = definition;
-
-        public Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Reply>>([]);
     }
 }

@@ -1,20 +1,15 @@
 using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Core.Dispatch;
-using CoachBot.Knowledge;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using CoachBot.Coaching.Quiz.Bank;
 
 namespace CoachBot.Coaching.Interview.Flow;
 
 /// <summary>
-/// Picks the <c>/quiz</c> to suggest after an interview. Skills are read from what the quiz feature offers: the
-/// <c>skill</c> option's choices when it has them, otherwise the quiz bank's skill ids (<c>knowledge/quizzes/*.yaml</c>,
-/// the file name is the id), so it never names a skill that does not exist. Null when no <c>/quiz</c> command is registered.
+/// Picks the <c>/quiz</c> to suggest after an interview from the skills the quiz feature's bank offers (wherever
+/// <c>Quiz:BankPath</c> puts it), so it never names a skill that does not exist. Null when the host has no quiz
+/// feature (no <see cref="IQuizSkillCatalog"/> registered).
 /// </summary>
-public sealed class QuizSuggester(IServiceProvider services)
+public sealed class QuizSuggester(IQuizSkillCatalog? quizSkills = null)
 {
-    public const string QuizFolderName = "quizzes";
-
     // Skill ids (or parts of them) that practise each track, best first.
     private static readonly Dictionary<string, string[]> TrackSkills = new(StringComparer.Ordinal)
     {
@@ -29,19 +24,15 @@ public sealed class QuizSuggester(IServiceProvider services)
         [InterviewTracks.Career] = ["career"],
     };
 
-    private IReadOnlyList<string>? _skills;
-
     /// <summary>"/quiz databases" style text for a track, or "/quiz" when no quiz skill matches.</summary>
     public string? Suggest(string track)
     {
-        // Resolved late: the catalog holds the interview command, which needs this class.
-        var quiz = services.GetService<CommandCatalog>()?.Find("quiz");
-        if (quiz is null)
+        if (quizSkills is null)
         {
             return null;
         }
 
-        var skills = _skills ??= Skills(quiz);
+        var skills = quizSkills.SkillIds;
         if (skills.Count == 0 || !TrackSkills.TryGetValue(track, out var wanted))
         {
             return "/quiz";
@@ -58,22 +49,5 @@ public sealed class QuizSuggester(IServiceProvider services)
         }
 
         return "/quiz";
-    }
-
-    private List<string> Skills(Core.Commands.CommandDefinition quiz)
-    {
-        var option = quiz.Options.FirstOrDefault(o => o.Name == "skill")
-            ?? quiz.Subcommands.SelectMany(s => s.Options).FirstOrDefault(o => o.Name == "skill");
-        if (option is { Choices.Count: > 0 })
-        {
-            return option.Choices.Select(c => c.Value).ToList();
-        }
-
-        var knowledge = services.GetService<IOptions<KnowledgeOptions>>()?.Value;
-        var root = KnowledgeDirectory.Resolve(knowledge?.Path);
-        var folder = root is null ? null : Path.Combine(root, QuizFolderName);
-        return folder is not null && Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToList()
-            : [];
     }
 }

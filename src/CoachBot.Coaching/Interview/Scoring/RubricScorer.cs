@@ -56,9 +56,6 @@ public sealed partial class RubricScorer : IDisposable
         _thresholds = thresholds ?? RubricMatchThresholds.Default;
     }
 
-    /// <summary>Whether points are matched by meaning as well as by words.</summary>
-    public bool MatchesByMeaning => _vectors is not null;
-
     public RubricAssessment Assess(InterviewQuestion question, string? answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);

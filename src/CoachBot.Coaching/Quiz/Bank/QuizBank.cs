@@ -8,7 +8,7 @@ namespace CoachBot.Coaching.Quiz.Bank;
 /// The loaded question bank: skills by id or alias, questions by id. Loaded once, on first use, from
 /// <see cref="QuizOptions.BankPath"/> or <c>quizzes/</c> in the knowledge folder; every reference is checked against the guides.
 /// </summary>
-public sealed class QuizBank
+public sealed class QuizBank : IQuizSkillCatalog
 {
     private readonly Lazy<Loaded> _loaded;
 
@@ -30,18 +30,13 @@ public sealed class QuizBank
 
     public IReadOnlyList<QuizSkill> Skills => _loaded.Value.Skills;
 
+    public IReadOnlyList<string> SkillIds => _loaded.Value.SkillIds;
+
     public static string BankDirectory(QuizOptions quiz, KnowledgeOptions knowledge)
     {
         ArgumentNullException.ThrowIfNull(quiz);
         ArgumentNullException.ThrowIfNull(knowledge);
-        if (!string.IsNullOrWhiteSpace(quiz.BankPath))
-        {
-            return Path.GetFullPath(quiz.BankPath);
-        }
-
-        var root = KnowledgeDirectory.Resolve(knowledge.Path)
-            ?? throw new DirectoryNotFoundException($"No knowledge folder found; set {KnowledgeOptions.SectionName}:Path or {QuizOptions.SectionName}:BankPath.");
-        return Path.Combine(root, "quizzes");
+        return KnowledgeDirectory.ResolveBank(quiz.BankPath, $"{QuizOptions.SectionName}:{nameof(QuizOptions.BankPath)}", knowledge.Path, "quizzes");
     }
 
     /// <summary>The skill whose id, alias or title matches what the person typed ("databases", "sql", "SQL", "api design").</summary>
@@ -78,6 +73,7 @@ public sealed class QuizBank
         public Loaded(IReadOnlyList<QuizSkill> skills)
         {
             Skills = skills;
+            SkillIds = skills.Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
             Questions = skills.SelectMany(s => s.Questions).ToDictionary(q => q.Id, StringComparer.Ordinal);
             ByName = new Dictionary<string, QuizSkill>(StringComparer.Ordinal);
             foreach (var skill in skills)
@@ -90,6 +86,8 @@ public sealed class QuizBank
         }
 
         public IReadOnlyList<QuizSkill> Skills { get; }
+
+        public IReadOnlyList<string> SkillIds { get; }
 
         public Dictionary<string, QuizQuestion> Questions { get; }
 

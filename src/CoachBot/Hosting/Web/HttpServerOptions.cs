@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace CoachBot.Hosting.Web;
 
 /// <summary>
 /// The host's own web server (section "Http"): liveness <c>/healthz</c>, readiness <c>/readyz</c>, Prometheus metrics
-/// <c>/metrics</c> (on a listener of their own with <see cref="ManagementUrls"/>), and the Slack endpoints in HTTP mode. Read from configuration while the host is built (see
-/// <see cref="WebServerSelection"/> and CoachHostFactory), before any service exists; the class names the keys.
+/// <c>/metrics</c> (on a listener of their own with <see cref="ManagementUrls"/>), and the Slack endpoints in HTTP mode.
+/// Bound with <see cref="From"/> while the host is built (by <see cref="WebServerSelection"/> and CoachHostFactory),
+/// before any service exists, so it is not in the container.
 /// </summary>
 public sealed class HttpServerOptions
 {
@@ -24,4 +28,20 @@ public sealed class HttpServerOptions
     /// no longer serves them (404) and this one serves nothing else; unset, they stay on <see cref="Urls"/>.
     /// </summary>
     public string? ManagementUrls { get; set; }
+
+    /// <summary>The "Http" section bound; a value that is not a boolean in Http:Enabled fails naming the key.</summary>
+    public static HttpServerOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        try
+        {
+            return configuration.GetSection(SectionName).Get<HttpServerOptions>() ?? new HttpServerOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            // Enabled is the only member that is not text, so it is the one the binder could not convert.
+            throw new OptionsValidationException(
+                SectionName, typeof(HttpServerOptions), [$"{SectionName}:{nameof(Enabled)} must be true, false or empty."]);
+        }
+    }
 }

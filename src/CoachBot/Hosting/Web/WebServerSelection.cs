@@ -10,12 +10,13 @@ public static class WebServerSelection
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(platforms);
-        if (bool.TryParse(configuration["Http:Enabled"], out var forced))
+        var http = HttpServerOptions.From(configuration);
+        if (http.Enabled is { } forced)
         {
             // Slack's HTTP mode can't work without the web server, so it wins over Http:Enabled=false.
             return forced || platforms.SlackOverHttp;
         }
 
-        return platforms.Discord || platforms.Slack || !string.IsNullOrWhiteSpace(configuration["Http:Urls"]);
+        return platforms.Discord || platforms.Slack || !string.IsNullOrWhiteSpace(http.Urls);
     }
 }

@@ -1,15 +1,13 @@
-using CoachBot.Storage;
-using CoachBot.Storage.Interview;
 using Microsoft.EntityFrameworkCore;
 
-namespace CoachBot.Coaching.Interview.Flow;
+namespace CoachBot.Storage.Interview;
 
 /// <summary>
 /// The interview store on the coach's database (SQLite or PostgreSQL): one short-lived context per operation, the
 /// filtered unique index keeping one active interview per user and conversation, and the version column refusing
 /// concurrent updates.
 /// </summary>
-public sealed class EfInterviewStore(IDbContextFactory<CoachBotDbContext> contexts) : IInterviewStore
+public sealed class InterviewStore(IDbContextFactory<CoachBotDbContext> contexts) : IInterviewStore
 {
     public async Task<IReadOnlyList<InterviewSessionRecord>> FindActiveAsync(string userKey, string channelKey, CancellationToken cancellationToken)
     {

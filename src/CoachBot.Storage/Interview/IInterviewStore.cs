@@ -1,10 +1,8 @@
-using CoachBot.Storage.Interview;
-
-namespace CoachBot.Coaching.Interview.Flow;
+namespace CoachBot.Storage.Interview;
 
 /// <summary>
-/// Where interviews are kept between messages (and restarts). The EF Core store is the real one; the in-memory one
-/// serves unit tests and hosts without a database. Records returned are copies: change them and hand them to
+/// Where interviews are kept between messages (and restarts): <see cref="InterviewStore"/> on the coach's database
+/// (tests run it on SQLite). Records returned are copies: change them and hand them to
 /// <see cref="SaveAsync"/>, which refuses a stale copy (another message changed the interview meanwhile).
 /// </summary>
 public interface IInterviewStore
