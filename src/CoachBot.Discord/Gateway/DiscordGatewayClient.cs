@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using CoachBot.Core.Collections;
 using CoachBot.Discord.Json;
 using CoachBot.Discord.Models;
 using Microsoft.Extensions.Logging;
@@ -21,13 +22,16 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 {
     private const int MaxPayloadBytes = 4096;
     private const int RememberedEventIds = 4096;
+
+    // Snowflakes never repeat, so the capacity is what bounds the memory; the day only clears a quiet shard's ids.
+    private static readonly TimeSpan RememberEventIdsFor = TimeSpan.FromDays(1);
     private static readonly JsonSerializerOptions SendJson = new() { PropertyNamingPolicy = null };
 
     private readonly GatewayConnectionSettings _settings;
     private readonly IdentifyGate _identifyGate;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordGatewayClient> _logger;
-    private readonly RecentEventIds _handedOn = new(RememberedEventIds);
+    private readonly ExpiringKeySet _handedOn;
     private CancellationTokenSource? _stopping;
     private Task? _run;
     private int? _sequence;
@@ -42,6 +46,7 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         _identifyGate = identifyGate;
         _time = time;
         _logger = logger;
+        _handedOn = new ExpiringKeySet(time, RememberEventIdsFor, RememberedEventIds);
     }
 
     /// <summary>Raised when a WebSocket connection is open (before Identify or Resume).</summary>
@@ -413,7 +418,8 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 
     private bool FirstDelivery(string kind, string id, GatewayPayload payload)
     {
-        if (_handedOn.TryAdd(kind, id))
+        // An event without an id cannot be recognised as a copy, so it is always handed on.
+        if (string.IsNullOrEmpty(id) || _handedOn.TryAdd(kind + ":" + id))
         {
             return true;
         }
