@@ -49,12 +49,7 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         _handedOn = new ExpiringKeySet(time, RememberEventIdsFor, RememberedEventIds);
     }
 
-    /// <summary>Raised when a WebSocket connection is open (before Identify or Resume).</summary>
-    public event Func<Task>? Connected;
-
     public event Func<ReadyEvent, Task>? Ready;
-
-    public event Func<Task>? Resumed;
 
     public event Func<DiscordMessage, Task>? MessageReceived;
 
@@ -63,12 +58,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
     public event Func<DiscordChannel, Task>? ThreadCreated;
 
     public event Func<DiscordGuild, Task>? GuildAvailable;
-
-    /// <summary>Raised on every heartbeat ACK with the time since the heartbeat was sent.</summary>
-    public event Func<TimeSpan, Task>? LatencyUpdated;
-
-    /// <summary>Raised whenever a connection ends (with the cause when there is one), before reconnecting.</summary>
-    public event Func<Exception?, Task>? Disconnected;
 
     public int ShardId => _settings.ShardId;
 
@@ -165,7 +154,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                 FatalCloseCode = end.CloseCode;
                 var explanation = GatewayCloseCodes.Explain(end.CloseCode);
                 LogFatal(ShardId, end.CloseCode ?? 0, explanation);
-                await RaiseAsync(Disconnected, end.Error, "Disconnected");
                 return;
             }
 
@@ -185,7 +173,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 
             var mode = CanResume ? "resume" : "identify";
             LogReconnecting(ShardId, mode, end.CloseCode ?? 0, (long)delay.TotalMilliseconds);
-            await RaiseAsync(Disconnected, end.Error, "Disconnected");
             try
             {
                 await Task.Delay(delay, _time, ct);
@@ -210,7 +197,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         }
 
         LogConnected(ShardId, resume ? "resume" : "identify");
-        await RaiseAsync(Connected, "Connected");
         Task heartbeat = Task.CompletedTask;
         try
         {
@@ -318,9 +304,7 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                 return null;
             case GatewayOpCode.HeartbeatAck:
                 connection.AckReceived = true;
-                var latency = _time.GetElapsedTime(Interlocked.Read(ref connection.LastHeartbeatSentTicks));
-                Latency = latency;
-                await RaiseAsync(LatencyUpdated, latency, "LatencyUpdated");
+                Latency = _time.GetElapsedTime(Interlocked.Read(ref connection.LastHeartbeatSentTicks));
                 return null;
             case GatewayOpCode.Reconnect:
                 LogServerRequested(ShardId, "reconnect (op 7)");
@@ -355,7 +339,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                     connection.Established = true;
                     Volatile.Write(ref _ready, true);
                     LogResumed(ShardId, _sequence ?? 0);
-                    await RaiseAsync(Resumed, "Resumed");
                     break;
                 case "MESSAGE_CREATE" or "INTERACTION_CREATE" or "THREAD_CREATE" or "GUILD_CREATE" when DispatchShape.ProblemWith(payload.Data) is { } problem:
                     LogBadEvent(ShardId, payload.EventName, problem);
@@ -622,28 +605,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
             try
             {
                 await handler(argument);
-            }
-#pragma warning disable CA1031 // A faulty event handler must not take the gateway connection down.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogHandlerFailed(ex, name, ShardId);
-            }
-        }
-    }
-
-    private async Task RaiseAsync(Func<Task>? handlers, string name)
-    {
-        if (handlers is null)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
-        {
-            try
-            {
-                await handler();
             }
 #pragma warning disable CA1031 // A faulty event handler must not take the gateway connection down.
             catch (Exception ex)
