@@ -22,27 +22,38 @@ public static partial class RetryPipeline
             return ResiliencePipeline<T>.Empty;
         }
 
-        return new ResiliencePipelineBuilder<T> { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions<T>
-            {
-                MaxRetryAttempts = rules.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = rules.BaseDelay,
-                MaxDelay = rules.MaxBackoff,
-                ShouldHandle = args => ValueTask.FromResult(rules.Decide(args.Outcome).ShouldRetry),
-                DelayGenerator = args => ValueTask.FromResult(rules.Decide(args.Outcome).Wait),
-                OnRetry = args =>
-                {
-                    if (logger.IsEnabled(LogLevel.Warning))
-                    {
-                        LogRetrying(logger, args.Context.OperationKey ?? "call", args.AttemptNumber + 1, rules.Decide(args.Outcome).Reason, (long)args.RetryDelay.TotalMilliseconds);
-                    }
+        return new ResiliencePipelineBuilder<T> { TimeProvider = timeProvider }.AddRetry(Options(rules, logger)).Build();
+    }
 
-                    return default;
-                },
-            })
-            .Build();
+    /// <summary>
+    /// The retry strategy alone, for a pipeline with more strategies around it (the model client's timeouts and
+    /// circuit breaker). <see cref="RetryRules{T}.MaxRetries"/> must be at least 1 here.
+    /// </summary>
+    public static RetryStrategyOptions<T> Options<T>(RetryRules<T> rules, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(logger);
+        return new RetryStrategyOptions<T>
+        {
+            MaxRetryAttempts = rules.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = rules.BaseDelay,
+            MaxDelay = rules.MaxBackoff,
+            ShouldHandle = args => ValueTask.FromResult(rules.Decide(args.Outcome).ShouldRetry),
+            DelayGenerator = args => ValueTask.FromResult(rules.Decide(args.Outcome).Wait),
+            OnRetry = args =>
+            {
+                if (logger.IsEnabled(rules.LogLevel))
+                {
+                    var operation = args.Context.OperationKey ?? rules.Operation;
+                    var reason = rules.Decide(args.Outcome).Reason;
+                    LogRetrying(logger, rules.LogLevel, operation, reason, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
+                }
+
+                return default;
+            },
+        };
     }
 
     /// <summary>Runs <paramref name="attempt"/> under the pipeline; <paramref name="operation"/> names it in the log.</summary>
@@ -62,6 +73,6 @@ public static partial class RetryPipeline
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Operation} attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms")]
-    private static partial void LogRetrying(ILogger logger, string operation, int attempt, string reason, long delayMs);
+    [LoggerMessage(Message = "{Operation} failed ({Reason}); retry {Attempt} in {DelayMs} ms")]
+    private static partial void LogRetrying(ILogger logger, LogLevel level, string operation, string reason, int attempt, long delayMs);
 }

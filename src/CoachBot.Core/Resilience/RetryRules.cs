@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace CoachBot.Core.Resilience;
@@ -12,6 +13,12 @@ public sealed class RetryRules<T>
     public required TimeSpan BaseDelay { get; init; }
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Names the call in the retry log when the pipeline's caller did not (an HttpClient handler).</summary>
+    public string Operation { get; init; } = "call";
+
+    /// <summary>The level of the retry log line.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
     /// <summary>Reads one attempt's outcome (a result, or the exception it threw).</summary>
     public required Func<Outcome<T>, RetryDecision> Decide { get; init; }
