@@ -15,27 +15,30 @@ public abstract partial class PlatformChannelDirectory(ILogger logger) : IChanne
     public async Task<ChannelOwnership> CheckAsync(ConversationKey channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        IReadOnlyCollection<string>? communities;
+        IReadOnlyCollection<string> communities;
         try
         {
             communities = await FindCommunitiesAsync(channel, cancellationToken);
         }
-        catch (Exception ex) when (IsLookupFailure(ex))
+        catch (Exception ex) when (Classify(ex) is { } error)
         {
+            if (error == ChannelLookupError.NotFound)
+            {
+                return ChannelOwnership.NotFound;
+            }
+
             LogCheckFailed(logger, Platform, channel.ChannelId, ex.Message);
             return ChannelOwnership.Unknown;
         }
 
-        return communities is null ? ChannelOwnership.NotFound
-            : communities.Contains(channel.CommunityId, StringComparer.Ordinal) ? ChannelOwnership.InCommunity
-            : ChannelOwnership.OtherCommunity;
+        return communities.Contains(channel.CommunityId, StringComparer.Ordinal) ? ChannelOwnership.InCommunity : ChannelOwnership.OtherCommunity;
     }
 
-    /// <summary>The communities the platform says the channel belongs to; null when it does not know the channel or hides it.</summary>
-    protected abstract Task<IReadOnlyCollection<string>?> FindCommunitiesAsync(ConversationKey channel, CancellationToken cancellationToken);
+    /// <summary>The communities the platform says the channel belongs to.</summary>
+    protected abstract Task<IReadOnlyCollection<string>> FindCommunitiesAsync(ConversationKey channel, CancellationToken cancellationToken);
 
-    /// <summary>Whether an exception is the platform answering with an error (unknown), rather than a bug (thrown on).</summary>
-    protected abstract bool IsLookupFailure(Exception exception);
+    /// <summary>What a platform error means; null for any other exception (a bug, thrown on).</summary>
+    protected abstract ChannelLookupError? Classify(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up {Platform} channel {ChannelId}: {Reason}")]
     private static partial void LogCheckFailed(ILogger logger, ChatPlatform platform, string channelId, string reason);

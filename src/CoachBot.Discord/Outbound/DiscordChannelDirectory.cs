@@ -11,18 +11,10 @@ public sealed class DiscordChannelDirectory(DiscordRestClient rest, ILogger<Disc
 {
     public override ChatPlatform Platform => ChatPlatform.Discord;
 
-    protected override async Task<IReadOnlyCollection<string>?> FindCommunitiesAsync(ConversationKey channel, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var found = await rest.GetChannelAsync(channel.ChannelId, cancellationToken);
-            return found.GuildId is { } guild ? [guild] : [];
-        }
-        catch (DiscordApiException ex) when (ex.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
-        {
-            return null;
-        }
-    }
+    protected override async Task<IReadOnlyCollection<string>> FindCommunitiesAsync(ConversationKey channel, CancellationToken cancellationToken) =>
+        (await rest.GetChannelAsync(channel.ChannelId, cancellationToken)).GuildId is { } guild ? [guild] : [];
 
-    protected override bool IsLookupFailure(Exception exception) => exception is DiscordApiException;
+    protected override ChannelLookupError? Classify(Exception exception) => exception is DiscordApiException api
+        ? api.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden ? ChannelLookupError.NotFound : ChannelLookupError.Failed
+        : null;
 }

@@ -12,18 +12,19 @@ public sealed class SharedOutboundTests
     [Fact]
     public async Task Directory_DecidesOwnershipFromTheCommunitiesThePlatformNames()
     {
-        Assert.Equal(ChannelOwnership.InCommunity, await new StubDirectory(_ => Task.FromResult<IReadOnlyCollection<string>?>(["G2", "G1"])).CheckAsync(Channel, default));
-        Assert.Equal(ChannelOwnership.OtherCommunity, await new StubDirectory(_ => Task.FromResult<IReadOnlyCollection<string>?>(["G2"])).CheckAsync(Channel, default));
-        Assert.Equal(ChannelOwnership.OtherCommunity, await new StubDirectory(_ => Task.FromResult<IReadOnlyCollection<string>?>([])).CheckAsync(Channel, default));
-        Assert.Equal(ChannelOwnership.NotFound, await new StubDirectory(_ => Task.FromResult<IReadOnlyCollection<string>?>(null)).CheckAsync(Channel, default));
+        Assert.Equal(ChannelOwnership.InCommunity, await new StubDirectory(_ => Task.FromResult<IReadOnlyCollection<string>>(["G2", "G1"])).CheckAsync(Channel, default));
+        Assert.Equal(ChannelOwnership.OtherCommunity, await new StubDirectory(_ => Task.FromResult<IReadOnlyCollection<string>>(["G2"])).CheckAsync(Channel, default));
+        Assert.Equal(ChannelOwnership.OtherCommunity, await new StubDirectory(_ => Task.FromResult<IReadOnlyCollection<string>>([])).CheckAsync(Channel, default));
     }
 
     [Fact]
-    public async Task Directory_PlatformErrorIsUnknown_AndAnyOtherExceptionIsThrown()
+    public async Task Directory_NotFoundErrorIsNotFound_OtherPlatformErrorIsUnknown_AndAnyOtherExceptionIsThrown()
     {
+        var notFound = new StubDirectory(_ => throw new KeyNotFoundException("no such channel"));
         var platformError = new StubDirectory(_ => throw new TimeoutException("platform down"));
         var bug = new StubDirectory(_ => throw new InvalidOperationException("bug"));
 
+        Assert.Equal(ChannelOwnership.NotFound, await notFound.CheckAsync(Channel, default));
         Assert.Equal(ChannelOwnership.Unknown, await platformError.CheckAsync(Channel, default));
         await Assert.ThrowsAsync<InvalidOperationException>(() => bug.CheckAsync(Channel, default));
     }
@@ -48,13 +49,18 @@ public sealed class SharedOutboundTests
         Assert.Empty(messenger.Posted);
     }
 
-    private sealed class StubDirectory(Func<ConversationKey, Task<IReadOnlyCollection<string>?>> find) : PlatformChannelDirectory(NullLogger.Instance)
+    private sealed class StubDirectory(Func<ConversationKey, Task<IReadOnlyCollection<string>>> find) : PlatformChannelDirectory(NullLogger.Instance)
     {
         public override ChatPlatform Platform => ChatPlatform.Discord;
 
-        protected override Task<IReadOnlyCollection<string>?> FindCommunitiesAsync(ConversationKey channel, CancellationToken cancellationToken) => find(channel);
+        protected override Task<IReadOnlyCollection<string>> FindCommunitiesAsync(ConversationKey channel, CancellationToken cancellationToken) => find(channel);
 
-        protected override bool IsLookupFailure(Exception exception) => exception is TimeoutException;
+        protected override ChannelLookupError? Classify(Exception exception) => exception switch
+        {
+            KeyNotFoundException => ChannelLookupError.NotFound,
+            TimeoutException => ChannelLookupError.Failed,
+            _ => null,
+        };
     }
 
     /// <summary>Posts "a|b|c" as three messages; the first post moves the rest into a thread named after it.</summary>
