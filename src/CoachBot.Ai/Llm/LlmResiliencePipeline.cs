@@ -1,7 +1,9 @@
 using System.Net.Http;
+using CoachBot.Core.Resilience;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.Retry;
 
 namespace CoachBot.Ai.Llm;
 
@@ -25,7 +27,7 @@ public static partial class LlmResiliencePipeline
         pipeline.AddTimeout(total);
         if (resilience.MaxRetries > 0)
         {
-            pipeline.AddRetry(Retry(resilience, logger));
+            pipeline.AddRetry(Retry(resilience, logger, pipeline.TimeProvider));
         }
 
         pipeline
@@ -40,28 +42,37 @@ public static partial class LlmResiliencePipeline
         return TimeSpan.FromSeconds(llm.TimeoutSeconds) * 2 / 3;
     }
 
-    /// <summary>Retries of transient HTTP failures: exponential backoff from the base delay, always with jitter.</summary>
-    public static HttpRetryStrategyOptions Retry(LlmResilienceOptions resilience, ILogger logger)
+    /// <summary>
+    /// Retries of transient HTTP failures (network, timeouts, 408, 429, 5xx) with the platforms' retry piece:
+    /// exponential backoff from the base delay with jitter, or the wait a Retry-After header asks for.
+    /// </summary>
+    public static RetryStrategyOptions<HttpResponseMessage> Retry(LlmResilienceOptions resilience, ILogger logger, TimeProvider? timeProvider = null)
     {
+        var time = timeProvider ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(resilience);
         ArgumentNullException.ThrowIfNull(logger);
-        return new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = Math.Max(1, resilience.MaxRetries),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = resilience.RetryDelay,
-            OnRetry = args =>
+        return RetryPipeline.Options(
+            new RetryRules<HttpResponseMessage>
             {
-                if (logger.IsEnabled(LogLevel.Information))
-                {
-                    var failure = Describe(args.Outcome);
-                    LogRetrying(logger, args.AttemptNumber + 1, failure, (long)args.RetryDelay.TotalMilliseconds);
-                }
-
-                return default;
+                MaxRetries = Math.Max(1, resilience.MaxRetries),
+                BaseDelay = resilience.RetryDelay,
+                Operation = "LLM call",
+                LogLevel = LogLevel.Information,
+                Decide = outcome => Decide(outcome, time.GetUtcNow()),
             },
-        };
+            logger);
+    }
+
+    private static RetryDecision Decide(Outcome<HttpResponseMessage> outcome, DateTimeOffset now)
+    {
+        if (!HttpClientResiliencePredicates.IsTransient(outcome))
+        {
+            return RetryDecision.Done;
+        }
+
+        return outcome.Result is { } response && RetryAfter.FromHeaders(response.Headers, now) is { } wait && wait > TimeSpan.Zero
+            ? RetryDecision.After(wait, Describe(outcome))
+            : RetryDecision.Backoff(Describe(outcome));
     }
 
     public static HttpCircuitBreakerStrategyOptions CircuitBreaker(LlmResilienceOptions resilience, ILogger logger)
@@ -100,9 +111,6 @@ public static partial class LlmResiliencePipeline
     // Status code or exception type only: bodies and messages may echo what was sent.
     private static string Describe(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is { } exception ? exception.GetType().Name : "HTTP " + (int?)outcome.Result?.StatusCode;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "LLM call failed ({Failure}); retry {Attempt} in {DelayMs} ms")]
-    private static partial void LogRetrying(ILogger logger, int attempt, string failure, long delayMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LLM circuit opened after repeated failures (last: {Failure}): answers are composed offline without calling the model for {BreakSeconds} s")]
     private static partial void LogOpened(ILogger logger, string failure, int breakSeconds);

@@ -130,8 +130,7 @@ public sealed partial class CoachDispatcher
         {
             LogHandlerFailed(ex, request.GetType().Name, request.Context.CorrelationId);
             _metrics?.Failure(platform, kind);
-            return Reply.One(Reply.Ephemeral(
-                $"Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment. (ref {request.Context.CorrelationId})"));
+            return Reply.One(Reply.Ephemeral(Apology.For(request.Context.CorrelationId)));
         }
         finally
         {

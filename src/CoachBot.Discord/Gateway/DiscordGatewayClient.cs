@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using CoachBot.Core.Collections;
 using CoachBot.Discord.Json;
 using CoachBot.Discord.Models;
 using Microsoft.Extensions.Logging;
@@ -21,13 +22,16 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 {
     private const int MaxPayloadBytes = 4096;
     private const int RememberedEventIds = 4096;
+
+    // Snowflakes never repeat, so the capacity is what bounds the memory; the day only clears a quiet shard's ids.
+    private static readonly TimeSpan RememberEventIdsFor = TimeSpan.FromDays(1);
     private static readonly JsonSerializerOptions SendJson = new() { PropertyNamingPolicy = null };
 
     private readonly GatewayConnectionSettings _settings;
     private readonly IdentifyGate _identifyGate;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordGatewayClient> _logger;
-    private readonly RecentEventIds _handedOn = new(RememberedEventIds);
+    private readonly ExpiringKeySet _handedOn;
     private CancellationTokenSource? _stopping;
     private Task? _run;
     private int? _sequence;
@@ -42,14 +46,10 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         _identifyGate = identifyGate;
         _time = time;
         _logger = logger;
+        _handedOn = new ExpiringKeySet(time, RememberEventIdsFor, RememberedEventIds);
     }
 
-    /// <summary>Raised when a WebSocket connection is open (before Identify or Resume).</summary>
-    public event Func<Task>? Connected;
-
     public event Func<ReadyEvent, Task>? Ready;
-
-    public event Func<Task>? Resumed;
 
     public event Func<DiscordMessage, Task>? MessageReceived;
 
@@ -58,12 +58,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
     public event Func<DiscordChannel, Task>? ThreadCreated;
 
     public event Func<DiscordGuild, Task>? GuildAvailable;
-
-    /// <summary>Raised on every heartbeat ACK with the time since the heartbeat was sent.</summary>
-    public event Func<TimeSpan, Task>? LatencyUpdated;
-
-    /// <summary>Raised whenever a connection ends (with the cause when there is one), before reconnecting.</summary>
-    public event Func<Exception?, Task>? Disconnected;
 
     public int ShardId => _settings.ShardId;
 
@@ -160,7 +154,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                 FatalCloseCode = end.CloseCode;
                 var explanation = GatewayCloseCodes.Explain(end.CloseCode);
                 LogFatal(ShardId, end.CloseCode ?? 0, explanation);
-                await RaiseAsync(Disconnected, end.Error, "Disconnected");
                 return;
             }
 
@@ -180,7 +173,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 
             var mode = CanResume ? "resume" : "identify";
             LogReconnecting(ShardId, mode, end.CloseCode ?? 0, (long)delay.TotalMilliseconds);
-            await RaiseAsync(Disconnected, end.Error, "Disconnected");
             try
             {
                 await Task.Delay(delay, _time, ct);
@@ -205,7 +197,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
         }
 
         LogConnected(ShardId, resume ? "resume" : "identify");
-        await RaiseAsync(Connected, "Connected");
         Task heartbeat = Task.CompletedTask;
         try
         {
@@ -313,9 +304,7 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                 return null;
             case GatewayOpCode.HeartbeatAck:
                 connection.AckReceived = true;
-                var latency = _time.GetElapsedTime(Interlocked.Read(ref connection.LastHeartbeatSentTicks));
-                Latency = latency;
-                await RaiseAsync(LatencyUpdated, latency, "LatencyUpdated");
+                Latency = _time.GetElapsedTime(Interlocked.Read(ref connection.LastHeartbeatSentTicks));
                 return null;
             case GatewayOpCode.Reconnect:
                 LogServerRequested(ShardId, "reconnect (op 7)");
@@ -350,7 +339,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
                     connection.Established = true;
                     Volatile.Write(ref _ready, true);
                     LogResumed(ShardId, _sequence ?? 0);
-                    await RaiseAsync(Resumed, "Resumed");
                     break;
                 case "MESSAGE_CREATE" or "INTERACTION_CREATE" or "THREAD_CREATE" or "GUILD_CREATE" when DispatchShape.ProblemWith(payload.Data) is { } problem:
                     LogBadEvent(ShardId, payload.EventName, problem);
@@ -413,7 +401,8 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
 
     private bool FirstDelivery(string kind, string id, GatewayPayload payload)
     {
-        if (_handedOn.TryAdd(kind, id))
+        // An event without an id cannot be recognised as a copy, so it is always handed on.
+        if (string.IsNullOrEmpty(id) || _handedOn.TryAdd(kind + ":" + id))
         {
             return true;
         }
@@ -616,28 +605,6 @@ public sealed partial class DiscordGatewayClient : IAsyncDisposable
             try
             {
                 await handler(argument);
-            }
-#pragma warning disable CA1031 // A faulty event handler must not take the gateway connection down.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogHandlerFailed(ex, name, ShardId);
-            }
-        }
-    }
-
-    private async Task RaiseAsync(Func<Task>? handlers, string name)
-    {
-        if (handlers is null)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
-        {
-            try
-            {
-                await handler();
             }
 #pragma warning disable CA1031 // A faulty event handler must not take the gateway connection down.
             catch (Exception ex)

@@ -48,8 +48,6 @@ public sealed partial class DiscordInteractionHandler(
     ILogger<DiscordInteractionHandler> logger,
     CoachMetrics? metrics = null)
 {
-    private const string Apology = "Sorry, something went wrong while I was answering. Please try again in a moment.";
-
     /// <summary>Heads a public answer posted in the channel because the interaction's token ran out during a restart.</summary>
     public const string DelayedNote = "-# Sorry for the wait: I restarted while answering this.";
 
@@ -230,7 +228,7 @@ public sealed partial class DiscordInteractionHandler(
 #pragma warning restore CA1031
         {
             LogDeliveryFailed(ex, interaction.Id, context.CorrelationId);
-            await ApologiseAsync(session, ct);
+            await ApologiseAsync(session, context.CorrelationId, ct);
         }
 
         // Delivered, or failed with an apology: either way there is nothing left to do. (Cancelled by shutdown, the
@@ -421,10 +419,10 @@ public sealed partial class DiscordInteractionHandler(
         }
     }
 
-    private async Task ApologiseAsync(ResponseSession session, CancellationToken ct)
+    private async Task ApologiseAsync(ResponseSession session, string correlationId, CancellationToken ct)
     {
         var interaction = session.Interaction;
-        var apology = new MessagePayload { Content = Apology, Flags = MessageFlags.Ephemeral, Components = [] };
+        var apology = new MessagePayload { Content = Apology.For(correlationId), Flags = MessageFlags.Ephemeral, Components = [] };
         try
         {
             if (!session.UpdatesSource && !session.OriginalResolved)

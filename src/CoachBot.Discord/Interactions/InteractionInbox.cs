@@ -23,6 +23,8 @@ public sealed partial class InteractionInbox(
 
     public const string Kind = "interaction";
 
+    private readonly PlatformInbox _rows = new(inbox, Platform, time, logger);
+
     /// <summary>
     /// Longest wait for the inbox before the deferral goes out anyway: well inside Discord's 3-second window, which an
     /// acknowledgement must meet or the interaction is lost (Discord does not send it again).
@@ -86,62 +88,26 @@ public sealed partial class InteractionInbox(
     }
 
     /// <summary>The interaction needs no more work: it will not be replayed. Failures are logged (the row is replayed at most once more).</summary>
-    public async Task CompleteAsync(DiscordInteraction interaction)
+    public Task CompleteAsync(DiscordInteraction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        try
-        {
-            // Not cancelled by shutdown: an answer that was delivered must be marked as such.
-            await inbox.CompleteAsync(Platform, interaction.Id, CancellationToken.None).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A row left unfinished is replayed once more; that must not fail the answer already sent.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogCompleteFailed(ex, interaction.Id);
-        }
+        return _rows.CompleteAsync(interaction.Id);
     }
 
     /// <summary>Interactions another run of the bot acknowledged and did not finish, oldest first.</summary>
-    public async Task<IReadOnlyList<PendingInteraction>> ClaimUnfinishedAsync(DateTimeOffset receivedBefore, int maxAttempts, CancellationToken cancellationToken)
-    {
-        var rows = await inbox.ClaimUnfinishedAsync(Platform, receivedBefore, time.GetUtcNow(), maxAttempts, cancellationToken).ConfigureAwait(false);
-        var pending = new List<PendingInteraction>(rows.Count);
-        foreach (var row in rows)
-        {
-            DiscordInteraction? interaction = null;
-            try
-            {
-                interaction = row.Kind == Kind ? JsonSerializer.Deserialize<DiscordInteraction>(row.Payload, DiscordJson.Options) : null;
-            }
-            catch (JsonException)
-            {
-            }
+    public Task<IReadOnlyList<PendingInteraction>> ClaimUnfinishedAsync(DateTimeOffset receivedBefore, int maxAttempts, CancellationToken cancellationToken) =>
+        _rows.ClaimUnfinishedAsync(receivedBefore, maxAttempts, Read, cancellationToken);
 
-            if (interaction is null || string.IsNullOrEmpty(interaction.Id) || string.IsNullOrEmpty(interaction.Token))
-            {
-                LogUnreadable(row.DeliveryKey);
-                await inbox.CompleteAsync(Platform, row.DeliveryKey, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            pending.Add(new PendingInteraction(interaction, row.ReceivedAt, row.Attempts));
-        }
-
-        return pending;
-    }
+    private static PendingInteraction? Read(InboundDelivery row) =>
+        row.Kind == Kind && JsonSerializer.Deserialize<DiscordInteraction>(row.Payload, DiscordJson.Options) is { Id.Length: > 0, Token.Length: > 0 } interaction
+            ? new PendingInteraction(interaction, row.ReceivedAt, row.Attempts)
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record interaction {InteractionId} in the inbox; answering it without the crash guarantee")]
     private partial void LogRecordFailed(Exception exception, string interactionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The inbox took longer than {BudgetMs} ms to record interaction {InteractionId}; acknowledging it anyway so it is not lost (no crash guarantee for this one)")]
     private partial void LogRecordSlow(string interactionId, double budgetMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark interaction {InteractionId} done in the inbox; a restart may answer it once more")]
-    private partial void LogCompleteFailed(Exception exception, string interactionId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox row {DeliveryKey} is not a readable Discord interaction; dropped")]
-    private partial void LogUnreadable(string deliveryKey);
 }
 
 /// <summary>An interaction left unfinished by an earlier run, with when it arrived and how often it was started.</summary>

@@ -21,29 +21,13 @@ public sealed partial class InteractionReplay(
     /// <summary>Replays what was left unfinished before <paramref name="startedAt"/>; returns how many interactions were taken.</summary>
     public async Task<int> RunAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
-        IReadOnlyList<PendingInteraction> pending;
-        try
-        {
-            pending = await inbox.ClaimUnfinishedAsync(startedAt, MaxAttempts, ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return 0;
-        }
-#pragma warning disable CA1031 // Replay is best effort on top of a running bot; a failed read is logged, not fatal.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogClaimFailed(ex);
-            return 0;
-        }
-
+        // Best effort: a failed read is logged and replays nothing; the rows stay for the next start.
+        var pending = await inbox.ClaimUnfinishedAsync(startedAt, MaxAttempts, ct).ConfigureAwait(false);
         if (pending.Count == 0)
         {
             return 0;
         }
 
-        LogFound(pending.Count);
         await Parallel.ForEachAsync(
             pending,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
@@ -66,12 +50,6 @@ public sealed partial class InteractionReplay(
             }).ConfigureAwait(false);
         return pending.Count;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answering {Count} Discord interaction(s) an earlier run acknowledged and did not finish")]
-    private partial void LogFound(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read unfinished Discord interactions from the inbox")]
-    private partial void LogClaimFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Replaying Discord interaction {InteractionId} failed")]
     private partial void LogReplayFailed(Exception exception, string interactionId);

@@ -2,6 +2,7 @@ using CoachBot.Core.Conversations;
 using CoachBot.Core.Outbound;
 using CoachBot.Core.Replies;
 using CoachBot.Discord.Messages;
+using CoachBot.Discord.Models;
 using CoachBot.Discord.Rendering;
 using CoachBot.Discord.Rest;
 
@@ -9,32 +10,25 @@ namespace CoachBot.Discord.Outbound;
 
 /// <summary>
 /// Unsolicited posts (scheduled challenges, reminders) into a Discord channel or thread through
-/// <c>POST /channels/{id}/messages</c>. A reply placed in a Thread opens a thread from the post.
+/// <c>POST /channels/{id}/messages</c>. A reply placed in a Thread opens a thread from the first post.
 /// </summary>
-public sealed class DiscordChannelMessenger(DiscordRestClient rest, ThreadStarter threadStarter) : IChannelMessenger
+public sealed class DiscordChannelMessenger(DiscordRestClient rest, ThreadStarter threadStarter) : RenderingChannelMessenger<MessagePayload>
 {
-    public ChatPlatform Platform => ChatPlatform.Discord;
+    public override ChatPlatform Platform => ChatPlatform.Discord;
 
-    public async Task<string?> PostAsync(ConversationKey channel, Reply reply, CancellationToken cancellationToken)
+    protected override IReadOnlyList<MessagePayload> Render(Reply reply) => DiscordReplyRenderer.Render(reply, ephemeral: false);
+
+    protected override async Task<string?> PostOneAsync(ConversationKey target, MessagePayload message, string? firstId, CancellationToken cancellationToken) =>
+        (await rest.CreateMessageAsync(target.ThreadId ?? target.ChannelId, message, cancellationToken))?.Id;
+
+    protected override async Task<ConversationKey> AfterFirstPostAsync(ConversationKey target, string firstId, Reply reply, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(reply);
-        var target = channel.ThreadId ?? channel.ChannelId;
-        string? firstId = null;
-        string? threadId = null;
-        foreach (var payload in DiscordReplyRenderer.Render(reply, ephemeral: false))
+        if (reply.Placement != ReplyPlacement.Thread || target.ThreadId is not null)
         {
-            var message = await rest.CreateMessageAsync(threadId ?? target, payload, cancellationToken);
-            if (firstId is null && message is not null)
-            {
-                firstId = message.Id;
-                if (reply.Placement == ReplyPlacement.Thread && channel.ThreadId is null)
-                {
-                    threadId = await threadStarter.StartAsync(target, message.Id, reply, cancellationToken);
-                }
-            }
+            return target;
         }
 
-        return firstId;
+        var threadId = await threadStarter.StartAsync(target.ChannelId, firstId, reply, cancellationToken);
+        return threadId is null ? target : target.InThread(threadId);
     }
 }

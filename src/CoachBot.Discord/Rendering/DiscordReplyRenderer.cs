@@ -1,5 +1,6 @@
 using System.Text;
 using CoachBot.Core.Replies;
+using CoachBot.Core.Text;
 using CoachBot.Discord.Models;
 
 namespace CoachBot.Discord.Rendering;
@@ -11,6 +12,9 @@ namespace CoachBot.Discord.Rendering;
 /// </summary>
 public static class DiscordReplyRenderer
 {
+    /// <summary>Discord's limit on a message's content.</summary>
+    public const int MaxMessageLength = 2000;
+
     public static string RenderText(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -46,7 +50,7 @@ public static class DiscordReplyRenderer
     /// </summary>
     public static IReadOnlyList<MessagePayload> Render(Reply reply, bool ephemeral, MessageReference? reference = null)
     {
-        var chunks = MessageSplitter.Split(RenderText(reply));
+        var chunks = TextSplitter.Split(RenderText(reply), MaxMessageLength, MarkdownLinkSpan.KeepWhole);
         if (chunks.Count == 0)
         {
             chunks = reply.Buttons.Count > 0 ? ["\u200B"] : [];

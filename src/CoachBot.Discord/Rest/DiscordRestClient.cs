@@ -3,10 +3,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using CoachBot.Core.Resilience;
 using CoachBot.Discord.Json;
 using CoachBot.Discord.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace CoachBot.Discord.Rest;
 
@@ -19,6 +21,7 @@ public sealed partial class DiscordRestClient : IDisposable
 {
     public const string HttpClientName = "CoachBot.Discord";
 
+    private static readonly TimeSpan ServerErrorBackoff = TimeSpan.FromMilliseconds(250);
     private static readonly Version AdapterVersion = typeof(DiscordRestClient).Assembly.GetName().Version ?? new Version(1, 0);
 
     private readonly IHttpClientFactory _httpClientFactory;
@@ -26,6 +29,7 @@ public sealed partial class DiscordRestClient : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly RestRateLimiter _limiter;
+    private readonly ResiliencePipeline<RestAttempt> _retry;
     private readonly string _baseUrl;
     private volatile bool _unauthorized;
 
@@ -41,6 +45,7 @@ public sealed partial class DiscordRestClient : IDisposable
         _time = time;
         _logger = logger;
         _limiter = new RestRateLimiter(_options.MaxRequestsPerSecond, time);
+        _retry = RetryPipeline.Build(new RetryRules<RestAttempt> { MaxRetries = _options.MaxRetries, BaseDelay = ServerErrorBackoff, Decide = Decide }, time, logger);
         _baseUrl = _options.ApiBaseUrl.TrimEnd('/');
     }
 
@@ -154,85 +159,88 @@ public sealed partial class DiscordRestClient : IDisposable
 
         var client = _httpClientFactory.CreateClient(HttpClientName);
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options);
-        for (var attempt = 0; ; attempt++)
+        using var attempt = await _retry.ExecuteAsync(
+            "Discord " + route,
+            ct => AttemptAsync(client, route, path, payload, ct),
+            ct);
+        var response = attempt.Response;
+        if (response.IsSuccessStatusCode)
         {
-            var bucket = await _limiter.AcquireAsync(route, ct);
-            HttpResponseMessage? response = null;
-            string text;
-            DiscordErrorBody? error = null;
-            RateLimitHit? rateLimit = null;
+            return response.StatusCode == HttpStatusCode.NoContent || attempt.Text.Length == 0
+                ? default
+                : JsonSerializer.Deserialize<T>(attempt.Text, DiscordJson.Options);
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            _unauthorized = true;
+            LogUnauthorized(route.ToString());
+        }
+
+        var error = attempt.Error;
+        LogFailed(route.ToString(), (int)response.StatusCode, error?.Code ?? 0, error?.Message ?? string.Empty, DescribeErrors(error));
+        throw new DiscordApiException(response.StatusCode, error?.Code, error?.Message, route.ToString());
+    }
+
+    /// <summary>
+    /// One request through the limiter. A 429's pause (bucket or global) is handed to the limiter before the bucket
+    /// lets its next request go, so none slips out in between and the retry waits there, not in the retry pipeline.
+    /// </summary>
+    private async ValueTask<RestAttempt> AttemptAsync(HttpClient client, RestRoute route, string path, byte[]? payload, CancellationToken ct)
+    {
+        var bucket = await _limiter.AcquireAsync(route, ct);
+        HttpResponseMessage? response = null;
+        RateLimitHit? rateLimit = null;
+        var handedOn = false;
+        try
+        {
+            using var request = BuildRequest(route, path, payload);
             try
             {
-                using var request = BuildRequest(route, path, payload);
-                try
-                {
-                    response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
-                }
-                catch (HttpRequestException ex)
-                {
-                    LogNetworkFailure(route.ToString(), ex.Message);
-                    throw new DiscordApiException($"Discord API {route} could not be reached: {ex.Message}", ex);
-                }
-                catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
-                {
-                    LogNetworkFailure(route.ToString(), "timed out");
-                    throw new DiscordApiException($"Discord API {route} timed out.", ex);
-                }
-
-                text = await response.Content.ReadAsStringAsync(ct);
-                if (!response.IsSuccessStatusCode)
-                {
-                    error = ParseError(text);
-                }
-
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var global = error?.Global == true
-                        || string.Equals(RestRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-                    rateLimit = new RateLimitHit(RetryAfter(response, error), global);
-                }
+                response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             }
-            finally
+            catch (HttpRequestException ex)
             {
-                // The pause a 429 orders is known before the bucket lets its next request go, so none slips out in between.
-                _limiter.Release(route, bucket, response?.Headers, rateLimit);
+                LogNetworkFailure(route.ToString(), ex.Message);
+                throw new DiscordApiException($"Discord API {route} could not be reached: {ex.Message}", ex);
+            }
+            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+            {
+                LogNetworkFailure(route.ToString(), "timed out");
+                throw new DiscordApiException($"Discord API {route} timed out.", ex);
             }
 
-            using (response)
+            var text = await response.Content.ReadAsStringAsync(ct);
+            var error = response.IsSuccessStatusCode ? null : ParseError(text);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                if (response.IsSuccessStatusCode)
-                {
-                    return response.StatusCode == HttpStatusCode.NoContent || text.Length == 0
-                        ? default
-                        : JsonSerializer.Deserialize<T>(text, DiscordJson.Options);
-                }
+                var global = error?.Global == true
+                    || string.Equals(RestRateLimiter.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
+                rateLimit = new RateLimitHit(RetryAfterOf(response, error), global);
+            }
 
-                if (rateLimit is not null)
-                {
-                    LogRateLimited(route.ToString(), rateLimit.RetryAfter.TotalSeconds, rateLimit.Global, attempt + 1);
-                    if (attempt < _options.MaxRetries)
-                    {
-                        continue;
-                    }
-                }
-                else if ((int)response.StatusCode >= 500 && route.IsIdempotent && attempt < _options.MaxRetries)
-                {
-                    LogServerError(route.ToString(), (int)response.StatusCode, attempt + 1);
-                    await Task.Delay(TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt)), _time, ct);
-                    continue;
-                }
-                else if (response.StatusCode == HttpStatusCode.Unauthorized)
-                {
-                    _unauthorized = true;
-                    LogUnauthorized(route.ToString());
-                }
-
-                var exception = new DiscordApiException(response.StatusCode, error?.Code, error?.Message, route.ToString());
-                LogFailed(route.ToString(), (int)response.StatusCode, error?.Code ?? 0, error?.Message ?? string.Empty, DescribeErrors(error));
-                throw exception;
+            var attempt = new RestAttempt(response, text, error, rateLimit, route.IsIdempotent);
+            handedOn = true;
+            return attempt;
+        }
+        finally
+        {
+            _limiter.Release(route, bucket, response?.Headers, rateLimit);
+            if (!handedOn)
+            {
+                response?.Dispose();
             }
         }
     }
+
+    private static RetryDecision Decide(Outcome<RestAttempt> outcome) => outcome.Result switch
+    {
+        { RateLimit: { } hit } => RetryDecision.After(
+            TimeSpan.Zero,
+            string.Create(CultureInfo.InvariantCulture, $"rate limited for {hit.RetryAfter.TotalSeconds:0.###} s, global: {hit.Global}; the limiter waits")),
+        { Response: { } response, Idempotent: true } when (int)response.StatusCode >= 500 => RetryDecision.Backoff("HTTP " + (int)response.StatusCode),
+        _ => RetryDecision.Done,
+    };
 
     private HttpRequestMessage BuildRequest(RestRoute route, string path, byte[]? payload)
     {
@@ -253,19 +261,10 @@ public sealed partial class DiscordRestClient : IDisposable
         return request;
     }
 
-    private static TimeSpan RetryAfter(HttpResponseMessage response, DiscordErrorBody? error)
+    /// <summary>Discord's body <c>retry_after</c> (seconds, fractions allowed) wins over the header; 1 s when neither says.</summary>
+    private TimeSpan RetryAfterOf(HttpResponseMessage response, DiscordErrorBody? error)
     {
-        double seconds = 1;
-        if (error?.RetryAfter is { } bodyValue)
-        {
-            seconds = bodyValue;
-        }
-        else if (RestRateLimiter.Header(response.Headers, "Retry-After") is { } header
-                 && double.TryParse(header, NumberStyles.Float, CultureInfo.InvariantCulture, out var headerValue))
-        {
-            seconds = headerValue;
-        }
-
+        var seconds = error?.RetryAfter ?? RetryAfter.FromHeaders(response.Headers, _time.GetUtcNow())?.TotalSeconds ?? 1;
         return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 3600));
     }
 
@@ -296,12 +295,6 @@ public sealed partial class DiscordRestClient : IDisposable
         var raw = errors.GetRawText();
         return raw.Length <= 500 ? raw : raw[..500] + "…";
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord rate limit on {Route}: waiting {RetryAfterSeconds:0.###} s (global: {Global}, attempt {Attempt})")]
-    private partial void LogRateLimited(string route, double retryAfterSeconds, bool global, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord API {Route} answered {Status}; retrying (attempt {Attempt})")]
-    private partial void LogServerError(string route, int status, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord API {Route} failed: HTTP {Status}, Discord code {Code}: {DiscordMessage} {Errors}")]
     private partial void LogFailed(string route, int status, int code, string discordMessage, string errors);

@@ -5,9 +5,11 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachBot.Core.Resilience;
 using CoachBot.Slack.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace CoachBot.Slack.Api;
 
@@ -21,6 +23,7 @@ public sealed partial class SlackApiClient
     private static readonly MediaTypeHeaderValue JsonContentType = MediaTypeHeaderValue.Parse("application/json; charset=utf-8");
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan BackoffBase = TimeSpan.FromSeconds(1);
 
     private readonly HttpClient _http;
     private readonly SlackOptions _options;
@@ -30,6 +33,8 @@ public sealed partial class SlackApiClient
     private readonly ChannelMessageLimiter _channelLimiter;
     private readonly SlackResponseUrlPolicy _responseUrls;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _methodBlockedUntil = new(StringComparer.Ordinal);
+    private readonly ResiliencePipeline<WebApiAttempt> _callRetry;
+    private readonly ResiliencePipeline<HttpResponseMessage> _respondRetry;
 
     public SlackApiClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider timeProvider, ILogger<SlackApiClient> logger)
     {
@@ -42,6 +47,8 @@ public sealed partial class SlackApiClient
         _apiBase = new Uri(baseUrl, UriKind.Absolute);
         _channelLimiter = new ChannelMessageLimiter(timeProvider, _options.PerChannelMessageInterval);
         _responseUrls = new SlackResponseUrlPolicy(options);
+        _callRetry = RetryPipeline.Build(new RetryRules<WebApiAttempt> { MaxRetries = _options.MaxApiAttempts - 1, BaseDelay = BackoffBase, Decide = DecideCall }, timeProvider, logger);
+        _respondRetry = RetryPipeline.Build(new RetryRules<HttpResponseMessage> { MaxRetries = _options.MaxApiAttempts - 1, BaseDelay = BackoffBase, Decide = DecideResponse }, timeProvider, logger);
     }
 
     /// <summary>auth.test: the bot's own user id, bot id and team.</summary>
@@ -195,40 +202,19 @@ public sealed partial class SlackApiClient
             body["thread_ts"] = threadTs;
         }
 
-        for (var attempt = 1; ; attempt++)
+        using var response = await _respondRetry.ExecuteAsync(
+            "Slack response_url",
+            async ct =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent(body) };
+                return await _http.SendAsync(request, ct);
+            },
+            cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent(body) };
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException ex) when (attempt < _options.MaxApiAttempts)
-            {
-                LogNetworkRetry("response_url", attempt, ex.Message);
-                await Task.Delay(Backoff(attempt), _timeProvider, cancellationToken);
-                continue;
-            }
-
-            using (response)
-            {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < _options.MaxApiAttempts)
-                {
-                    var wait = RetryAfter(response);
-                    LogRateLimited("response_url", wait.TotalSeconds);
-                    await Task.Delay(wait, _timeProvider, cancellationToken);
-                    continue;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    var error = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                    LogApiError("response_url", error);
-                    throw new SlackApiException("response_url", "http_" + error);
-                }
-
-                return;
-            }
+            var error = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            LogApiError("response_url", error);
+            throw new SlackApiException("response_url", "http_" + error);
         }
     }
 
@@ -250,88 +236,116 @@ public sealed partial class SlackApiClient
         }
 
         var uri = new Uri(_apiBase, method);
-        for (var attempt = 1; ; attempt++)
+        WebApiAttempt attempt;
+        try
         {
-            await WaitIfMethodBlockedAsync(method, cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Content = body is null ? new ByteArrayContent([]) : JsonContent(body);
-            if (body is null)
+            attempt = await _callRetry.ExecuteAsync("Slack " + method, ct => AttemptAsync(method, uri, body, token, ct), cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogApiError(method, "network: " + ex.Message);
+            throw new SlackApiException(method, "network_error", ex);
+        }
+
+        using (attempt)
+        {
+            if (attempt.RateLimitWait is not null)
             {
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+                LogGaveUpRateLimited(method, _options.MaxApiAttempts);
+                throw new SlackApiException(method, "ratelimited");
             }
 
-            HttpResponseMessage response;
-            try
+            if (attempt.Document is not { } document)
             {
-                response = await _http.SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException ex) when (attempt < _options.MaxApiAttempts)
-            {
-                LogNetworkRetry(method, attempt, ex.Message);
-                await Task.Delay(Backoff(attempt), _timeProvider, cancellationToken);
-                continue;
-            }
-            catch (HttpRequestException ex)
-            {
-                LogApiError(method, "network: " + ex.Message);
-                throw new SlackApiException(method, "network_error", ex);
+                var status = ((int)attempt.Response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                LogApiError(method, "unreadable response, HTTP " + status);
+                throw new SlackApiException(method, "invalid_response (HTTP " + status + ")");
             }
 
-            using (response)
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
             {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    var wait = RetryAfter(response);
-                    _methodBlockedUntil[method] = _timeProvider.GetUtcNow() + wait;
-                    if (attempt >= _options.MaxApiAttempts)
-                    {
-                        LogGaveUpRateLimited(method, attempt);
-                        throw new SlackApiException(method, "ratelimited");
-                    }
-
-                    LogRateLimited(method, wait.TotalSeconds);
-                    continue;
-                }
-
-                if ((int)response.StatusCode >= 500 && attempt < _options.MaxApiAttempts)
-                {
-                    LogNetworkRetry(method, attempt, "HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
-                    await Task.Delay(Backoff(attempt), _timeProvider, cancellationToken);
-                    continue;
-                }
-
-                var json = await response.Content.ReadAsStringAsync(cancellationToken);
-                JsonDocument document;
-                try
-                {
-                    document = JsonDocument.Parse(json);
-                }
-                catch (JsonException)
-                {
-                    var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                    LogApiError(method, "unreadable response, HTTP " + status);
-                    throw new SlackApiException(method, "invalid_response (HTTP " + status + ")");
-                }
-
-                var root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
-                {
-                    return document;
-                }
-
-                var error = (root.ValueKind == JsonValueKind.Object ? GetString(root, "error") : null) ?? "unknown_error";
-                if (root.ValueKind == JsonValueKind.Object && GetString(root, "needed") is { } needed)
-                {
-                    error += " (needed scope: " + needed + ")";
-                }
-
-                document.Dispose();
-                LogApiError(method, error);
-                throw new SlackApiException(method, error);
+                return attempt.TakeDocument();
             }
+
+            var error = (root.ValueKind == JsonValueKind.Object ? GetString(root, "error") : null) ?? "unknown_error";
+            if (root.ValueKind == JsonValueKind.Object && GetString(root, "needed") is { } needed)
+            {
+                error += " (needed scope: " + needed + ")";
+            }
+
+            LogApiError(method, error);
+            throw new SlackApiException(method, error);
         }
     }
+
+    /// <summary>One Web API call: waits out the method's rate limit, sends, and reads the answer.</summary>
+    private async ValueTask<WebApiAttempt> AttemptAsync(string method, Uri uri, JsonObject? body, string token, CancellationToken cancellationToken)
+    {
+        await WaitIfMethodBlockedAsync(method, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Content = body is null ? new ByteArrayContent([]) : JsonContent(body);
+        if (body is null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+        }
+
+        var response = await _http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return RateLimited(method, response);
+        }
+
+        JsonDocument? document = null;
+        try
+        {
+            document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (JsonException)
+        {
+            // Unreadable: reported after the retries (a 5xx is retried first).
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        if (document is not null && document.RootElement.ValueKind == JsonValueKind.Object && GetString(document.RootElement, "error") == "ratelimited")
+        {
+            document.Dispose();
+            return RateLimited(method, response);
+        }
+
+        return new WebApiAttempt(response, document, null);
+    }
+
+    /// <summary>Slack's limits are per method: every caller of it waits the Retry-After, not only this one.</summary>
+    private WebApiAttempt RateLimited(string method, HttpResponseMessage response)
+    {
+        var wait = RetryAfterOf(response);
+        _methodBlockedUntil[method] = _timeProvider.GetUtcNow() + wait;
+        return new WebApiAttempt(response, null, wait);
+    }
+
+    private static RetryDecision DecideCall(Outcome<WebApiAttempt> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException ex } => RetryDecision.Backoff("network: " + ex.Message),
+        { Result.RateLimitWait: { } wait } => RateLimitedRetry(wait),
+        { Result.Response: { } response } when (int)response.StatusCode >= 500 => RetryDecision.Backoff("HTTP " + (int)response.StatusCode),
+        _ => RetryDecision.Done,
+    };
+
+    private RetryDecision DecideResponse(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException ex } => RetryDecision.Backoff("network: " + ex.Message),
+        { Result: { StatusCode: HttpStatusCode.TooManyRequests } response } => RateLimitedRetry(RetryAfterOf(response)),
+        _ => RetryDecision.Done,
+    };
+
+    private static RetryDecision RateLimitedRetry(TimeSpan wait) =>
+        RetryDecision.After(wait, "rate limited, Retry-After " + wait.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s");
 
     private async Task WaitIfMethodBlockedAsync(string method, CancellationToken cancellationToken)
     {
@@ -345,29 +359,34 @@ public sealed partial class SlackApiClient
         }
     }
 
-    private static TimeSpan RetryAfter(HttpResponseMessage response)
+    private TimeSpan RetryAfterOf(HttpResponseMessage response) =>
+        RetryAfter.Bounded(RetryAfter.FromHeaders(response.Headers, _timeProvider.GetUtcNow()), DefaultRetryAfter, MaxRetryAfter);
+
+    /// <summary>An attempt's answer: the response, its JSON when readable, and the wait when Slack rate limited it.</summary>
+    private sealed class WebApiAttempt(HttpResponseMessage response, JsonDocument? document, TimeSpan? rateLimitWait) : IDisposable
     {
-        if (response.Headers.RetryAfter is { } retryAfter)
+        private JsonDocument? _document = document;
+
+        public HttpResponseMessage Response => response;
+
+        public JsonDocument? Document => _document;
+
+        public TimeSpan? RateLimitWait => rateLimitWait;
+
+        /// <summary>Hands the document to the caller, who disposes it.</summary>
+        public JsonDocument TakeDocument()
         {
-            if (retryAfter.Delta is { } delta)
-            {
-                return Clamp(delta);
-            }
+            var document = _document ?? throw new InvalidOperationException("No document to take.");
+            _document = null;
+            return document;
         }
 
-        if (response.Headers.TryGetValues("Retry-After", out var values)
-            && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+        public void Dispose()
         {
-            return Clamp(TimeSpan.FromSeconds(seconds));
+            _document?.Dispose();
+            response.Dispose();
         }
-
-        return DefaultRetryAfter;
-
-        static TimeSpan Clamp(TimeSpan value) =>
-            value <= TimeSpan.Zero ? DefaultRetryAfter : value > MaxRetryAfter ? MaxRetryAfter : value;
     }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(30, attempt));
 
     private static StringContent JsonContent(JsonObject body)
     {
@@ -384,12 +403,7 @@ public sealed partial class SlackApiClient
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} answered error: {Error}")]
     private partial void LogApiError(string method, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} rate limited; retrying after {Seconds} s")]
-    private partial void LogRateLimited(string method, double seconds);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Slack {Method} was still rate limited after {Attempts} attempts; giving up (Retry-After honoured each time)")]
     private partial void LogGaveUpRateLimited(string method, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} attempt {Attempt} failed ({Reason}); retrying")]
-    private partial void LogNetworkRetry(string method, int attempt, string reason);
 }

@@ -6,35 +6,26 @@ using Microsoft.Extensions.Logging;
 namespace CoachBot.Slack.Delivery;
 
 /// <summary>
-/// A channel is in the workspace when conversations.info (with the bot's workspace token) finds it and, where Slack
-/// names the channel's workspaces (<c>context_team_id</c>, <c>shared_team_ids</c>), the invoking one is among them.
-/// <c>channel_not_found</c> is not found; any other failure is unknown, so the caller refuses rather than guesses.
+/// A Slack channel's communities are the workspaces conversations.info (with the bot's workspace token) names for it
+/// (<c>context_team_id</c>, <c>shared_team_ids</c>). <c>channel_not_found</c> is not found.
 /// </summary>
-public sealed partial class SlackChannelDirectory(SlackApiClient api, ILogger<SlackChannelDirectory> logger) : IChannelDirectory
+public sealed class SlackChannelDirectory(SlackApiClient api, ILogger<SlackChannelDirectory> logger) : PlatformChannelDirectory(logger)
 {
-    public ChatPlatform Platform => ChatPlatform.Slack;
+    private static readonly string[] NotFoundErrors = ["channel_not_found", "method_not_supported_for_channel_type"];
 
-    public async Task<ChannelOwnership> CheckAsync(ConversationKey channel, CancellationToken cancellationToken)
+    public override ChatPlatform Platform => ChatPlatform.Slack;
+
+    protected override async Task<IReadOnlyCollection<string>> FindCommunitiesAsync(ConversationKey channel, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(channel);
-        try
-        {
-            var teams = await api.GetChannelTeamsAsync(channel.ChannelId, cancellationToken);
-            return teams.Count == 0 || teams.Contains(channel.CommunityId, StringComparer.Ordinal)
-                ? ChannelOwnership.InCommunity
-                : ChannelOwnership.OtherCommunity;
-        }
-        catch (SlackApiException ex) when (ex.Error is "channel_not_found" or "method_not_supported_for_channel_type")
-        {
-            return ChannelOwnership.NotFound;
-        }
-        catch (SlackApiException ex)
-        {
-            LogCheckFailed(channel.ChannelId, ex.Error);
-            return ChannelOwnership.Unknown;
-        }
+        var teams = await api.GetChannelTeamsAsync(channel.ChannelId, cancellationToken);
+        // No workspace named: a plain channel of the token's own workspace, which is the invoking one.
+        return teams.Count == 0 ? [channel.CommunityId] : teams;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look up Slack channel {ChannelId}: {Error}")]
-    private partial void LogCheckFailed(string channelId, string error);
+    protected override ChannelLookupError? Classify(Exception exception) => exception switch
+    {
+        SlackApiException { Error: var error } when NotFoundErrors.Contains(error, StringComparer.Ordinal) => ChannelLookupError.NotFound,
+        SlackApiException => ChannelLookupError.Failed,
+        _ => null,
+    };
 }

@@ -9,29 +9,18 @@ namespace CoachBot.Slack.Delivery;
 
 /// <summary>
 /// Unsolicited posts (scheduled challenges, reminders) to a Slack channel id with chat.postMessage, through the same
-/// renderer as every answer. Returns the ts of the first message; the thread becomes one the bot follows.
+/// renderer as every answer. The thread (the one posted in, or the first message's) becomes one the bot follows.
 /// </summary>
-public sealed class SlackChannelMessenger(SlackApiClient api, SlackThreadTracker threads) : IChannelMessenger
+public sealed class SlackChannelMessenger(SlackApiClient api, SlackThreadTracker threads) : RenderingChannelMessenger<SlackMessage>
 {
-    public ChatPlatform Platform => ChatPlatform.Slack;
+    public override ChatPlatform Platform => ChatPlatform.Slack;
 
-    public async Task<string?> PostAsync(ConversationKey channel, Reply reply, CancellationToken cancellationToken)
+    protected override IReadOnlyList<SlackMessage> Render(Reply reply) => SlackReplyRenderer.Render(reply, reply.Form?.FallbackText);
+
+    protected override async Task<string?> PostOneAsync(ConversationKey target, SlackMessage message, string? firstId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(reply);
-        if (channel.Platform != ChatPlatform.Slack)
-        {
-            throw new ArgumentException($"{channel} is not a Slack conversation.", nameof(channel));
-        }
-
-        string? first = null;
-        foreach (var message in SlackReplyRenderer.Render(reply, reply.Form?.FallbackText))
-        {
-            var posted = await api.PostMessageAsync(channel.ChannelId, message, channel.ThreadId, cancellationToken);
-            first ??= posted.Ts;
-            threads.Track(posted.Channel, channel.ThreadId ?? first);
-        }
-
-        return first;
+        var posted = await api.PostMessageAsync(target.ChannelId, message, target.ThreadId, cancellationToken);
+        threads.Track(posted.Channel, target.ThreadId ?? firstId ?? posted.Ts);
+        return posted.Ts;
     }
 }

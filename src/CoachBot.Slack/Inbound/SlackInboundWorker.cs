@@ -29,6 +29,7 @@ public sealed partial class SlackInboundWorker(
 
     private static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(2);
 
+    private readonly PlatformInbox _rows = new(inbox, SlackIntake.Platform, time, logger);
     private readonly CancellationTokenSource _stopTaking = new();
     private readonly CancellationTokenSource _abort = new();
     private CancellationTokenRegistration _onStopping;
@@ -82,50 +83,22 @@ public sealed partial class SlackInboundWorker(
 
     private async Task ReplayAsync(DateTimeOffset startedAt)
     {
-        IReadOnlyList<InboundDelivery> unfinished;
-        try
+        var unfinished = await _rows.ClaimUnfinishedAsync(startedAt, MaxAttempts, Read, _stopTaking.Token);
+        foreach (var delivery in unfinished)
         {
-            unfinished = await inbox.ClaimUnfinishedAsync(SlackIntake.Platform, startedAt, time.GetUtcNow(), MaxAttempts, _stopTaking.Token);
+            queue.Enqueue(delivery);
         }
-        catch (OperationCanceledException) when (_stopTaking.IsCancellationRequested)
+    }
+
+    private static SlackQueuedDelivery? Read(InboundDelivery row)
+    {
+        if (SlackInboundKinds.Parse(row.Kind) is not { } kind)
         {
-            return;
-        }
-#pragma warning disable CA1031 // A failed replay query must not stop new work; the rows stay for the next start.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogReplayFailed(ex);
-            return;
+            return null;
         }
 
-        if (unfinished.Count > 0)
-        {
-            LogReplaying(unfinished.Count);
-        }
-
-        foreach (var row in unfinished)
-        {
-            if (SlackInboundKinds.Parse(row.Kind) is not { } kind)
-            {
-                LogUnknownKind(row.Kind);
-                continue;
-            }
-
-            JsonElement payload;
-            try
-            {
-                using var document = JsonDocument.Parse(row.Payload);
-                payload = document.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-                LogUnknownKind(row.Kind);
-                continue;
-            }
-
-            queue.Enqueue(new SlackQueuedDelivery(new SlackInbound(kind, payload, "replay"), row.DeliveryKey, HoldsPlace: false));
-        }
+        using var document = JsonDocument.Parse(row.Payload);
+        return new SlackQueuedDelivery(new SlackInbound(kind, document.RootElement.Clone(), "replay"), row.DeliveryKey, HoldsPlace: false);
     }
 
     private async Task ConsumeAsync()
@@ -168,32 +141,11 @@ public sealed partial class SlackInboundWorker(
             LogProcessingFailed(ex, item.Inbound.Kind, item.Inbound.Transport);
         }
 
-        try
-        {
-            await inbox.CompleteAsync(SlackIntake.Platform, item.DeliveryKey, CancellationToken.None);
-        }
-#pragma warning disable CA1031 // The row stays unfinished and is replayed once at the next start: at most once more.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogCompleteFailed(ex, item.Inbound.Kind);
-        }
+        await _rows.CompleteAsync(item.DeliveryKey);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing a Slack {Kind} from {Transport} failed")]
     private partial void LogProcessingFailed(Exception exception, SlackInboundKind kind, string transport);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark a Slack {Kind} done in the inbox; it will be answered once more after the next start")]
-    private partial void LogCompleteFailed(Exception exception, SlackInboundKind kind);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replaying {Count} Slack deliveries acknowledged before the last stop but not answered")]
-    private partial void LogReplaying(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the unfinished Slack deliveries from the inbox; they stay there for the next start")]
-    private partial void LogReplayFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an unreadable inbox row of kind {Kind}")]
-    private partial void LogUnknownKind(string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack work drained before shutdown")]
     private partial void LogDrained();

@@ -1,3 +1,5 @@
+using CoachBot.Core.Collections;
+
 namespace CoachBot.Slack.Inbound;
 
 /// <summary>

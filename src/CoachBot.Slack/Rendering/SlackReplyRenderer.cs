@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
+using CoachBot.Core.Text;
 using CoachBot.Slack.Api;
 
 namespace CoachBot.Slack.Rendering;
@@ -116,153 +117,8 @@ public static class SlackReplyRenderer
         };
     }
 
-    /// <summary>Splits mrkdwn into pieces of at most <paramref name="max"/> characters, at line breaks where possible, keeping code fences balanced.</summary>
-    public static IReadOnlyList<string> SplitText(string mrkdwn, int max)
-    {
-        var pieces = new List<string>();
-        if (string.IsNullOrWhiteSpace(mrkdwn))
-        {
-            return pieces;
-        }
-
-        const string Fence = "```";
-        var current = new StringBuilder();
-        var inFence = false;
-        foreach (var rawLine in mrkdwn.Split('\n'))
-        {
-            // An offset into the line rather than a shorter copy per piece: a 100 KB line stays linear.
-            var line = rawLine;
-            var start = 0;
-            while (true)
-            {
-                var remaining = line.Length - start;
-                var room = max - current.Length - (current.Length > 0 ? 1 : 0) - (inFence ? Fence.Length + 1 : 0);
-                if (remaining <= room)
-                {
-                    if (current.Length > 0)
-                    {
-                        current.Append('\n');
-                    }
-
-                    current.Append(line, start, remaining);
-                    break;
-                }
-
-                if (current.Length > 0 && remaining <= max - (Fence.Length + 1) * 2)
-                {
-                    Flush();
-                    continue;
-                }
-
-                // A single line longer than the room: cut it at a space (or hard), never inside an entity like &amp;.
-                var cutRoom = Math.Max(1, room);
-                var cut = SafeCut(line.AsSpan(start), cutRoom);
-                if (current.Length > 0)
-                {
-                    current.Append('\n');
-                }
-
-                current.Append(line, start, cut);
-                start += cut;
-                while (start < line.Length && char.IsWhiteSpace(line[start]))
-                {
-                    start++;
-                }
-
-                Flush();
-                if (start >= line.Length)
-                {
-                    break;
-                }
-            }
-
-            if (rawLine.TrimStart().StartsWith(Fence, StringComparison.Ordinal) && CountFences(rawLine) % 2 == 1)
-            {
-                inFence = !inFence;
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            pieces.Add(current.ToString());
-        }
-
-        return pieces.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-
-        void Flush()
-        {
-            if (inFence)
-            {
-                current.Append('\n').Append(Fence);
-            }
-
-            if (current.Length > 0)
-            {
-                pieces.Add(current.ToString());
-            }
-
-            current.Clear();
-            if (inFence)
-            {
-                current.Append(Fence);
-            }
-        }
-    }
-
-    private static int CountFences(string line)
-    {
-        var count = 0;
-        for (var i = line.IndexOf("```", StringComparison.Ordinal); i >= 0; i = line.IndexOf("```", i + 3, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static int SafeCut(ReadOnlySpan<char> line, int room)
-    {
-        if (line.Length <= room)
-        {
-            return line.Length;
-        }
-
-        var cut = room;
-        var spaceFrom = cut - Math.Min(cut, 200);
-        var space = line[spaceFrom..cut].LastIndexOf(' ');
-        if (space >= 0 && spaceFrom + space > room / 2)
-        {
-            cut = spaceFrom + space + 1;
-        }
-
-        // Don't split a link (<url|label>, the only '<' the mrkdwn converter emits) when it can move to the next piece whole.
-        var linkFrom = cut - Math.Min(cut, 1024);
-        var open = line[linkFrom..cut].LastIndexOf('<');
-        if (open >= 0 && linkFrom + open > 0 && linkFrom + open > room / 4 && !line[(linkFrom + open)..cut].Contains('>'))
-        {
-            cut = linkFrom + open;
-        }
-
-        // Don't split an escape sequence (&amp; &lt; &gt;) or a surrogate pair.
-        var ampFrom = cut - Math.Min(cut, 5);
-        var amp = line[ampFrom..cut].LastIndexOf('&');
-        if (amp >= 0)
-        {
-            amp += ampFrom;
-            var semi = line[amp..Math.Min(line.Length, amp + 5)].IndexOf(';');
-            if (semi >= 0 && amp + semi >= cut)
-            {
-                cut = amp;
-            }
-        }
-
-        if (cut > 0 && char.IsHighSurrogate(line[cut - 1]))
-        {
-            cut--;
-        }
-
-        return Math.Max(1, cut);
-    }
+    /// <summary>Splits mrkdwn into pieces of at most <paramref name="max"/> characters (the shared splitter with mrkdwn's own rule for links and escapes).</summary>
+    public static IReadOnlyList<string> SplitText(string mrkdwn, int max) => TextSplitter.Split(mrkdwn, max, MrkdwnSpans.KeepWhole);
 
     private static List<SlackMessage> Group(List<JsonObject> blocks, string fallback)
     {
@@ -373,7 +229,15 @@ public static class SlackReplyRenderer
             return text;
         }
 
-        var cut = SafeCut(text, max - 1);
-        return text[..cut] + "…";
+        // At a word if one ends in the last part, never inside a link, an escape or a surrogate pair.
+        var room = max - 1;
+        var space = text.LastIndexOf(' ', room - 1, Math.Min(room, 200));
+        var cut = MrkdwnSpans.KeepWhole(text, 0, space > room / 2 ? space + 1 : room);
+        if (cut > 1 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..Math.Max(1, cut)].TrimEnd() + "…";
     }
 }

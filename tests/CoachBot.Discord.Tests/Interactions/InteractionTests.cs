@@ -1,3 +1,4 @@
+using CoachBot.Core.Replies;
 using CoachBot.Discord.Rest;
 using CoachBot.Discord.Tests.Support;
 using CoachBot.Testing.FakeDiscord;
@@ -286,7 +287,7 @@ public sealed class InteractionTests
         var apology = await test.Server.WaitForRequestAsync(
             r => r.Method == "POST" && r.Path.Contains(interaction.Token, StringComparison.Ordinal) && !r.Path.EndsWith("/callback", StringComparison.Ordinal),
             "the apology");
-        Assert.Contains("something went wrong", apology.Content, StringComparison.Ordinal);
+        Assert.StartsWith(Apology.Text + " (ref ", apology.Content, StringComparison.Ordinal);
         Assert.Equal(64, apology.Body!["flags"]!.GetValue<int>());
         Assert.True(interaction.OriginalDeleted);
         Assert.Equal(2, test.Server.RequestsTo("PATCH", interaction.Token).Count(r => r.Status == 429));

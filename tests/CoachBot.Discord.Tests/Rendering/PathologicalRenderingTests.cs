@@ -15,7 +15,7 @@ public sealed class PathologicalRenderingTests
     {
         var messages = DiscordReplyRenderer.Render(Reply.Public(input), ephemeral: false);
 
-        Assert.All(messages, m => Assert.InRange(m.Content!.Length, 1, MessageSplitter.MaxLength));
+        Assert.All(messages, m => Assert.InRange(m.Content!.Length, 1, DiscordReplyRenderer.MaxMessageLength));
         var rendered = string.Concat(messages.Select(m => m.Content)).Replace("```", string.Empty, StringComparison.Ordinal);
         Assert.Equal(NonSpace(input.Replace("```", string.Empty, StringComparison.Ordinal)), NonSpace(rendered));
         Assert.True(messages.Count >= 1, name);
@@ -41,11 +41,11 @@ public sealed class PathologicalRenderingTests
     }
 
     [Fact]
-    public void Split_DoesNotCutAnAllowedLinkInTwo()
+    public void Render_DoesNotCutAnAllowedLinkInTwo()
     {
         var text = new string('a', 1990) + " [the roadmap](https://roadmap.sh/backend) and more";
 
-        var chunks = MessageSplitter.Split(text);
+        var chunks = DiscordReplyRenderer.Render(Reply.Public(text), ephemeral: false).Select(m => m.Content!).ToList();
 
         Assert.Equal(2, chunks.Count);
         Assert.StartsWith("[the roadmap](https://roadmap.sh/backend)", chunks[1], StringComparison.Ordinal);

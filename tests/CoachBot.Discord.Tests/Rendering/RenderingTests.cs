@@ -34,38 +34,6 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public void Split_PrefersParagraphs_AndKeepsEveryPartUnderTheLimit()
-    {
-        var paragraphs = Enumerable.Range(1, 12).Select(i => $"P{i} " + new string('x', 400)).ToList();
-
-        var parts = MessageSplitter.Split(string.Join("\n\n", paragraphs));
-
-        Assert.All(parts, p => Assert.True(p.Length <= MessageSplitter.MaxLength));
-        Assert.All(parts, p => Assert.StartsWith("P", p, StringComparison.Ordinal));
-        Assert.Equal(paragraphs, parts.SelectMany(p => p.Split("\n\n")));
-    }
-
-    [Fact]
-    public void Split_ACodeBlockCutInTwo_IsClosedAndReopened()
-    {
-        var code = "```csharp\n" + string.Join('\n', Enumerable.Range(1, 200).Select(i => $"var x{i} = {i};")) + "\n```";
-
-        var parts = MessageSplitter.Split(code);
-
-        Assert.True(parts.Count > 1);
-        Assert.All(parts, p => Assert.Equal(0, CountFences(p) % 2));
-        Assert.All(parts, p => Assert.True(p.Length <= MessageSplitter.MaxLength));
-    }
-
-    [Fact]
-    public void Split_TextWithoutBreaks_IsCutHard()
-    {
-        var parts = MessageSplitter.Split(new string('y', 4500));
-
-        Assert.Equal([1996, 1996, 508], parts.Select(p => p.Length));
-    }
-
-    [Fact]
     public void Components_FiveButtonsPerRow_AtMostFiveRows_LabelsClipped_DuplicatesDropped()
     {
         var buttons = Enumerable.Range(0, 30).Select(i => new ReplyButton($"quiz:1:{i}", i == 0 ? new string('L', 120) : $"Choice {i}", ButtonStyle.Success)).ToList();
@@ -116,6 +84,4 @@ public sealed class RenderingTests
         Assert.Equal(4000, modal.Components[0].Component.MaxLength);
         Assert.Equal(2, modal.Components[0].Component.Style);
     }
-
-    private static int CountFences(string text) => (text.Length - text.Replace("```", string.Empty, StringComparison.Ordinal).Length) / 3;
 }

@@ -1,23 +1,10 @@
-using CoachBot.Slack.Inbound;
+using CoachBot.Core.Collections;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CoachBot.Slack.Tests.Inbound;
+namespace CoachBot.Core.Tests.Collections;
 
 public sealed class ExpiringKeySetTests
 {
-    [Fact]
-    public void Deduplicator_ReportsRepeatsWithinTheWindow_AndForgetsThemAfter()
-    {
-        var clock = new FakeTimeProvider();
-        var dedupe = new SlackDeliveryDeduplicator(clock);
-
-        Assert.True(dedupe.IsFirstDelivery("Event:Ev1"));
-        Assert.False(dedupe.IsFirstDelivery("Event:Ev1"));
-        clock.Advance(TimeSpan.FromMinutes(16));
-        Assert.True(dedupe.IsFirstDelivery("Event:Ev1"));
-        Assert.True(dedupe.IsFirstDelivery(null));
-    }
-
     [Fact]
     public void Capacity_EvictsTheOldestKeysFirst()
     {
@@ -31,23 +18,6 @@ public sealed class ExpiringKeySetTests
         Assert.True(set.Contains("b"));
         Assert.True(set.Contains("c"));
         Assert.Equal(2, set.Count);
-    }
-
-    [Fact]
-    public void ThreadTracker_KeepsAThreadForADayAfterTheBotsLastPost()
-    {
-        var clock = new FakeTimeProvider();
-        var threads = new SlackThreadTracker(clock);
-
-        threads.Track("C1", "1.0");
-        clock.Advance(TimeSpan.FromHours(20));
-        threads.Track("C1", "1.0");
-        clock.Advance(TimeSpan.FromHours(20));
-
-        Assert.True(threads.IsTracked("C1", "1.0"));
-        clock.Advance(TimeSpan.FromHours(5));
-        Assert.False(threads.IsTracked("C1", "1.0"));
-        Assert.False(threads.IsTracked("C2", "1.0"));
     }
 
     [Fact]
@@ -100,5 +70,24 @@ public sealed class ExpiringKeySetTests
         Assert.False(set.Contains("b"));
         Assert.True(set.Contains("c"));
         Assert.Equal(2, set.OrderEntries);
+    }
+
+    [Fact]
+    public void Map_SetReplacesTheValue_AndTryAddKeepsTheFirst()
+    {
+        var clock = new FakeTimeProvider();
+        var map = new ExpiringKeyMap<string>(clock, TimeSpan.FromHours(1), capacity: 10);
+
+        Assert.True(map.TryAdd("thread", "first"));
+        Assert.False(map.TryAdd("thread", "second"));
+        Assert.True(map.TryGetValue("thread", out var kept));
+        Assert.Equal("first", kept);
+
+        map.Set("thread", "third");
+        clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.True(map.TryGetValue("thread", out var replaced));
+        Assert.Equal("third", replaced);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(map.TryGetValue("thread", out _));
     }
 }
