@@ -3,11 +3,11 @@ using System.Text;
 namespace CoachBot.Core.Safety;
 
 /// <summary>
-/// Shows where links in model-written text go. A masked link — Markdown <c>[label](https://host/…)</c> (also with
-/// <c>&lt;url&gt;</c> or a title as the destination) or Slack's <c>&lt;https://host/…|label&gt;</c> — becomes the visible
-/// text <c>label (https://host/…)</c> unless its host is on the <see cref="LinkAllowList"/>, so the model (or text it was
+/// Shows where links in model-written text go. A masked Markdown link <c>[label](https://host/…)</c> (also with
+/// <c>&lt;url&gt;</c> or a title as the destination) becomes the visible text <c>label (https://host/…)</c> unless its host is on the <see cref="LinkAllowList"/>, so the model (or text it was
 /// steered into writing) can never hide an address behind friendly words. A one-pass scan with cached look-aheads:
-/// linear in the text's length, whatever the brackets.
+/// linear in the text's length, whatever the brackets. Model text is Markdown: any platform's own link syntax in it is
+/// plain text here, and each renderer escapes it, so it reaches the reader as written, address included.
 /// </summary>
 public static class MaskedLinks
 {
@@ -34,7 +34,7 @@ public static class MaskedLinks
 
     private static string RevealOnce(string text, LinkAllowList allowed)
     {
-        if (!text.Contains("](", StringComparison.Ordinal) && !text.Contains('<', StringComparison.Ordinal))
+        if (!text.Contains("](", StringComparison.Ordinal))
         {
             return text;
         }
@@ -43,7 +43,6 @@ public static class MaskedLinks
         var copied = 0;
         var labelStart = -1;
         var nextParen = -1;
-        var nextAngle = -1;
         for (var i = 0; i < text.Length; i++)
         {
             switch (text[i])
@@ -73,40 +72,6 @@ public static class MaskedLinks
 
                         i = nextParen;
                         labelStart = -1;
-                    }
-
-                    break;
-                }
-
-                case '<':
-                {
-                    if (nextAngle < i + 1)
-                    {
-                        nextAngle = NextOf(text, i + 1, '>');
-                    }
-
-                    if (nextAngle >= text.Length || text[nextAngle] != '>')
-                    {
-                        break;
-                    }
-
-                    var inner = text.AsSpan(i + 1, nextAngle - i - 1);
-                    var pipe = inner.IndexOf('|');
-                    if (pipe > 0 && TryAddress(inner[..pipe].Trim().ToString(), out var uri, out var address))
-                    {
-                        var label = inner[(pipe + 1)..].ToString();
-                        output ??= new StringBuilder(text.Length + 16);
-                        // An allowed Slack-style link becomes Markdown, which every renderer turns into its own link form.
-                        output.Append(text, copied, i - copied).Append(allowed.Allows(uri)
-                            ? "[" + label.Replace(']', ')') + "](" + address + ")"
-                            : Visible(label, address));
-                        copied = nextAngle + 1;
-                        i = nextAngle;
-                        if (labelStart >= 0 && labelStart < copied)
-                        {
-                            // A Markdown link around this one is rewritten by the next pass, over the changed text.
-                            labelStart = -1;
-                        }
                     }
 
                     break;

@@ -59,14 +59,16 @@ public sealed class ModelTextIsDataTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SlackStyleLinkFromTheModel_IsShownWithItsAddress()
+    public async Task PlatformLinkSyntaxFromTheModel_StaysPlainTextForTheRenderer()
     {
         _server.Enqueue(FakeChatResponse.Text("Learn SQL [P1] at <https://evil.example/x|the official course>."));
         await using var services = Services();
 
         var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("which database?"), CancellationToken.None);
 
-        Assert.Equal("Learn SQL [1] at the official course (https://evil.example/x).", answer.Text);
+        // Model text is Markdown: Slack's link form means nothing here, and the Slack renderer escapes it (see
+        // SlackReplyRendererTests.ModelTextInSlackLinkSyntax_ShowsTheAddress_AndIsNoLink).
+        Assert.Equal("Learn SQL [1] at <https://evil.example/x|the official course>.", answer.Text);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class FeedbackJsonParserTests
     public void TryParse_MaskedLinksInFeedback_AreShownWithTheirAddress()
     {
         const string json = """
-            {"score": 3, "strengths": ["Read [the official guide](https://evil.example/a)"], "missing_points": ["<https://evil.example/b|Cost>"],
+            {"score": 3, "strengths": ["Read [the official guide](https://evil.example/a)"], "missing_points": ["[Cost](https://evil.example/b)"],
              "improved_outline": "1. See [notes](https://evil.example/c)", "follow_up": "Why [this](https://evil.example/d)?"}
             """;
 

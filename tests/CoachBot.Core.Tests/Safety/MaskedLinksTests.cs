@@ -13,9 +13,8 @@ public class MaskedLinksTests
     [InlineData("[https://roadmap.sh](https://evil.example/x)", "https://roadmap.sh (https://evil.example/x)")]
     [InlineData("[roadmap](https://roadmap.sh@evil.example/x)", "roadmap (https://roadmap.sh@evil.example/x)")]
     [InlineData("[](https://evil.example/x)", "https://evil.example/x")]
-    [InlineData("<https://evil.example/x|official SQL course>", "official SQL course (https://evil.example/x)")]
     [InlineData("[x]([a](https://evil.example/y))", "[x](a (https://evil.example/y))")]
-    [InlineData("[a <https://evil.example/in|b> c](https://evil.example/out)", "a b (https://evil.example/in) c (https://evil.example/out)")]
+    [InlineData("[a [b](https://evil.example/in) c](https://evil.example/out)", "a b (https://evil.example/in) c (https://evil.example/out)")]
     public void Reveal_MaskedLinkToUnknownHost_ShowsTheAddress(string input, string expected)
     {
         Assert.Equal(expected, MaskedLinks.Reveal(input, Guides));
@@ -26,16 +25,10 @@ public class MaskedLinksTests
     [InlineData("plain https://evil.example/x is already visible")]
     [InlineData("<https://evil.example/x> is visible too")]
     [InlineData("an array a[i](j) is not a link")]
-    [InlineData("<@U123|bob> is a mention, not a link")]
+    [InlineData("<https://evil.example/x|a platform's own link syntax> is left to the renderer, which escapes it")]
     public void Reveal_AllowedOrVisibleText_IsUnchanged(string input)
     {
         Assert.Equal(input, MaskedLinks.Reveal(input, Guides));
-    }
-
-    [Fact]
-    public void Reveal_SlackLinkToAllowedHost_BecomesMarkdownLink()
-    {
-        Assert.Equal("[the roadmap](https://roadmap.sh/backend)", MaskedLinks.Reveal("<https://roadmap.sh/backend|the roadmap>", Guides));
     }
 
     [Fact]

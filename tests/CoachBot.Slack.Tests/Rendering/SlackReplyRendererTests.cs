@@ -80,6 +80,16 @@ public sealed class SlackReplyRendererTests
     }
 
     [Fact]
+    public void ModelTextInSlackLinkSyntax_ShowsTheAddress_AndIsNoLink()
+    {
+        var message = Assert.Single(SlackReplyRenderer.Render(Reply.Public("Learn SQL at <https://evil.example/x|the official course>.")));
+        var section = (string)message.BlocksJson().First(b => (string?)b!["type"] == "section")!["text"]!["text"]!;
+
+        Assert.Contains("&lt;https://evil.example/x|the official course&gt;", section, StringComparison.Ordinal);
+        Assert.DoesNotContain("<https://evil.example", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LongText_IsSplitUnderSectionAndMessageLimits_KeepingCodeFencesBalanced()
     {
         var code = "```\n" + string.Join('\n', Enumerable.Range(0, 400).Select(i => $"var line{i} = {i} < 10 && true;")) + "\n```";
