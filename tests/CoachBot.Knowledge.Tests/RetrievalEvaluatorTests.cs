@@ -1,5 +1,6 @@
 using CoachBot.Knowledge.Evaluation;
 using CoachBot.Knowledge.Retrieval;
+using CoachBot.Testing.Files;
 
 namespace CoachBot.Knowledge.Tests;
 

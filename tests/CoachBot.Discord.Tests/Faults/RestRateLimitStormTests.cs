@@ -175,6 +175,6 @@ public sealed class RestRateLimitStormTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Moves the fake clock half a second at a time, whenever no request is on the wire, until the task completes.</summary>
-    private Task AdvanceUntilCompletedAsync(Task task) =>
+    private Task<TimeSpan> AdvanceUntilCompletedAsync(Task task) =>
         FakeClockDriver.AdvanceUntilCompletedAsync(task, _time.Advance, TimeSpan.FromMilliseconds(500), _inFlight);
 }

@@ -1,5 +1,6 @@
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Knowledge.Semantic;
+using CoachBot.Testing.Files;
 
 namespace CoachBot.Knowledge.Tests.Semantic;
 

@@ -127,6 +127,6 @@ public sealed class WebApiRateLimitStormTests : IAsyncLifetime, IDisposable
         _clock,
         new Logger<SlackApiClient>(new LoggerFactory([_logs])));
 
-    private Task AdvanceUntilCompletedAsync(Task task) =>
+    private Task<TimeSpan> AdvanceUntilCompletedAsync(Task task) =>
         FakeClockDriver.AdvanceUntilCompletedAsync(task, _clock.Advance, TimeSpan.FromMilliseconds(500), _inFlight);
 }
