@@ -97,10 +97,12 @@ public sealed class AskCommandTests : IClassFixture<AskCommandTests.Host>
         Assert.NotEmpty(reply.Sources);
     }
 
-    public sealed class Host : IDisposable
+    public sealed class Host : IAsyncLifetime
     {
-        public AskHost Value { get; } = new();
+        public AskHost Value { get; private set; } = null!;
 
-        public void Dispose() => Value.Dispose();
+        public async Task InitializeAsync() => Value = await AskHost.StartAsync();
+
+        public async Task DisposeAsync() => await Value.DisposeAsync();
     }
 }

@@ -23,7 +23,7 @@ public sealed class ChallengeScheduleChannelTests : IAsyncLifetime
         _bot = await ChallengeTestBot.StartAsync(
             _database,
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)),
-            configure: services => services.AddSingleton<IChannelDirectory>(_discord));
+            seams: seams => seams.ConfigureServices(services => services.AddSingleton<IChannelDirectory>(_discord)));
 
     public async Task DisposeAsync()
     {

@@ -4,6 +4,7 @@ using CoachBot.Coaching.Interview.Flow;
 using CoachBot.Coaching.Tests.Interview.Support;
 using CoachBot.Core.Conversations;
 using CoachBot.Testing.FakeOpenAi;
+using CoachBot.Testing.Files;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Coaching.Tests.Interview;
@@ -84,7 +85,7 @@ public sealed class InterviewLlmFeedbackTests(FakeOpenAiFixture llm) : IClassFix
         const string swapped = "An inner join returns all rows from both tables, every row, and fills the gaps with NULL. A left join returns only matching rows that match in both tables, for example customers and orders.";
         // A server and host of its own: no response scripted by another test of the class can be left in its queue.
         await using var server = await FakeOpenAiServer.StartAsync();
-        using var data = new TempDirectory();
+        using var data = new TempDirectory("coachbot-interview", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
         await using var host = await InterviewHost.StartAsync(data.Path, settings: new Dictionary<string, string?>
         {
             ["Llm:Endpoint"] = server.BaseUrl.ToString(),
