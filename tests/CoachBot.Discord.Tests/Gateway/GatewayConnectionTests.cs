@@ -1,3 +1,4 @@
+using CoachBot.Core.Dispatch;
 using CoachBot.Discord.Tests.Support;
 using CoachBot.Testing.FakeDiscord;
 using Microsoft.Extensions.Hosting;
@@ -85,7 +86,7 @@ public sealed class GatewayConnectionTests
         Assert.Equal(1, test.Server.ResumeCount);
         Assert.Equal(1, test.Server.IdentifyCount);
         Assert.Equal(1, Answers(test, "one"));
-        Assert.Equal(["one", "two", "three"], test.Echo.Seen.Select(r => r.Text));
+        Assert.Equal(["one", "two", "three"], test.Coach.Seen<MessageRequest>().Select(r => r.Text));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class SlackConversationTests
         Assert.Equal(new ConversationKey(ChatPlatform.Slack, "T111", "C111", ts), request.Context.Conversation);
         Assert.Equal(ts, post.Field("thread_ts"));
         Assert.Contains(post.Blocks, b => (string?)b!["type"] == "context"
-            && ((string?)b["elements"]![0]!["text"])!.Contains("Sources: [1] Backend Basics › Databases › Indexes", StringComparison.Ordinal));
+            && ((string?)b["elements"]![0]!["text"])!.Contains("Sources: [1] Career paths › Getting started", StringComparison.Ordinal));
     }
 
     [Fact]
