@@ -1,7 +1,3 @@
-using CoachBot.Knowledge.Evaluation;
-using CoachBot.Knowledge.Guides;
-using CoachBot.Knowledge.Retrieval;
-using CoachBot.Testing.Files;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

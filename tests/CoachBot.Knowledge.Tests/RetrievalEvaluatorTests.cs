@@ -1,7 +1,3 @@
-using CoachBot.Knowledge.Evaluation;
-using CoachBot.Knowledge.Retrieval;
-using CoachBot.Testing.Files;
-
 namespace CoachBot.Knowledge.Tests;
 
 public sealed class RetrievalEvaluatorTests

@@ -1,14 +1,6 @@
-using System.Net;
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Llm;
-using CoachBot.Ai.Tests.Support;
 using CoachBot.Testing.Clock;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Polly;
 
 namespace CoachBot.Ai.Tests.Faults;

@@ -1,8 +1,3 @@
-using CoachBot.Coaching.Ask;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Coaching.Tests.Ask;
 
 public sealed class AskCommandTests : IClassFixture<AskCommandTests.Host>

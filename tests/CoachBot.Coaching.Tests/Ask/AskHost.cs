@@ -1,10 +1,3 @@
-using CoachBot.Coaching.Ask;
-using CoachBot.Core;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Knowledge;
-using CoachBot.Testing.Features;
-
 namespace CoachBot.Coaching.Tests.Ask;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using CoachBot.Coaching.Challenges;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Replies;
-using CoachBot.Storage.Challenges;
-using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace CoachBot.Coaching.Tests.Challenges;

@@ -1,9 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 /// <summary><c>/challenge schedule … channel</c> stores only a channel of the invoking community, as the platform reports it.</summary>

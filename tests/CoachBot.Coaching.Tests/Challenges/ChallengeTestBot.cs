@@ -1,17 +1,4 @@
-using CoachBot.Coaching.Challenges;
-using CoachBot.Coaching.Tests.Support;
-using CoachBot.Core;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
-using CoachBot.Knowledge.Guides;
-using CoachBot.Storage.Challenges;
-using CoachBot.Testing.Features;
-using CoachBot.Testing.Files;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Coaching.Tests.Challenges;
 

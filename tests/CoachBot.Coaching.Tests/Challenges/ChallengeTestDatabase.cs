@@ -1,6 +1,3 @@
-using CoachBot.Coaching.Tests.Support;
-using Microsoft.Data.Sqlite;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using CoachBot.Coaching.Interview.Feedback;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Storage.Interview;
-using CoachBot.Testing.Files;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 /// <summary>

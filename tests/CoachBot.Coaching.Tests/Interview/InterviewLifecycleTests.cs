@@ -1,11 +1,3 @@
-using CoachBot.Coaching.Interview;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Core.Dispatch;
-using CoachBot.Storage.Interview;
-using CoachBot.Testing.Files;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 /// <summary>Restarts (a new service provider on the same SQLite file) and idle expiry (a fake clock).</summary>

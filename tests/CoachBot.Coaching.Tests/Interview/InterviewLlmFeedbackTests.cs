@@ -1,11 +1,5 @@
 using System.Net;
-using CoachBot.Coaching.Interview.Feedback;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Core.Conversations;
 using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.Files;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Coaching.Tests.Interview;
 

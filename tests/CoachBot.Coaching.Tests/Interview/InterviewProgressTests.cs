@@ -1,9 +1,3 @@
-using CoachBot.Coaching.Interview;
-using CoachBot.Coaching.Progress;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Testing.Files;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 /// <summary>Finished interviews show up in /progress through the progress contributor.</summary>

@@ -1,12 +1,3 @@
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Knowledge;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 public sealed class QuizSuggesterTests

@@ -1,18 +1,4 @@
-using CoachBot.Coaching.Progress;
-using CoachBot.Coaching.Quiz;
 using CoachBot.Coaching.Quiz.Bank;
-using CoachBot.Coaching.Tests.Support;
-using CoachBot.Core;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Knowledge;
-using CoachBot.Storage.Quiz;
-using CoachBot.Testing.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Coaching.Tests.Quiz;
 

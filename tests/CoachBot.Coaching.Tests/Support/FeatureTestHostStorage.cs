@@ -1,8 +1,3 @@
-using CoachBot.Storage;
-using CoachBot.Testing.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Coaching.Tests.Support;
 
 /// <summary>Storage for a <see cref="FeatureTestHost"/>, registered and migrated the way the host does it.</summary>

@@ -1,6 +1,3 @@
-using CoachBot.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Coaching.Tests.Support;

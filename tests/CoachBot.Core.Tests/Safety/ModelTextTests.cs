@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CoachBot.Core.Safety;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Core.Tests.Safety;

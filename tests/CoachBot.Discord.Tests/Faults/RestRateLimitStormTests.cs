@@ -1,14 +1,5 @@
-using System.Globalization;
 using System.Net;
-using CoachBot.Discord.Models;
-using CoachBot.Discord.Rest;
 using CoachBot.Testing.Clock;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Discord.Tests.Faults;
 

@@ -1,9 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Discord.Tests.Gateway;
 
 /// <summary>The gateway algorithm end to end: the real adapter against the fake Discord over real sockets.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using CoachBot.Discord.Interactions;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CoachBot.Discord.Tests.Interactions;

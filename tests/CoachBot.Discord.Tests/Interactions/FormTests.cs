@@ -1,6 +1,3 @@
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-
 namespace CoachBot.Discord.Tests.Interactions;
 
 /// <summary>Forms: a deferred interaction can't show a modal, so the reply offers a button whose click opens it.</summary>

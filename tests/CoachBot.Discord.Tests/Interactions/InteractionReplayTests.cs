@@ -1,16 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using CoachBot.Core;
 using CoachBot.Core.Inbound;
-using CoachBot.Discord.Interactions;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.Logging;
-using CoachBot.Testing.StandIns;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Discord.Tests.Interactions;
 

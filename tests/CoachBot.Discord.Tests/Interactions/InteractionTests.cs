@@ -1,10 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Discord.Rest;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.StandIns;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Discord.Tests.Interactions;
 
 public sealed class InteractionTests

@@ -1,7 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-
 namespace CoachBot.Discord.Tests.Messages;
 
 public sealed class MessageTests

@@ -1,7 +1,4 @@
 using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-using CoachBot.Discord.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Discord.Tests.Outbound;
 

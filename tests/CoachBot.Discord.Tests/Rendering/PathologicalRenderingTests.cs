@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
 using CoachBot.Discord.Rendering;
 using CoachBot.Testing.Safety;

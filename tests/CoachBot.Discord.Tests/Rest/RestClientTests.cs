@@ -1,13 +1,4 @@
-using CoachBot.Discord.Models;
-using CoachBot.Discord.Rest;
-using CoachBot.Discord.Tests.Support;
 using CoachBot.Testing.Clock;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using CoachBot.Testing.Logging;
 
 namespace CoachBot.Discord.Tests.Rest;
 

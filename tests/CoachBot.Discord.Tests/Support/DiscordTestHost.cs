@@ -1,12 +1,4 @@
-using CoachBot.Core;
 using CoachBot.Discord.Hosting;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.Logging;
-using CoachBot.Testing.StandIns;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Discord.Tests.Support;
 

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeDiscord;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeOpenAi;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using CoachBot.Host.Tests.EndToEnd;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.FakeSlack;
-using CoachBot.Testing.Logging;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>

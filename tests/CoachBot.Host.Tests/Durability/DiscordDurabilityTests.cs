@@ -1,6 +1,3 @@
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeOpenAi;
-
 namespace CoachBot.Host.Tests.Durability;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Host.Tests.Durability;
 
 /// <summary>

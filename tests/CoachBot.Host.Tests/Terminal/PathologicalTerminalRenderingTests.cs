@@ -1,6 +1,4 @@
-using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
-using CoachBot.Terminal;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Host.Tests.Terminal;

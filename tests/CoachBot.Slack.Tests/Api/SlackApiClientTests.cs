@@ -1,13 +1,4 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Slack.Api;
-using CoachBot.Slack.Configuration;
-using CoachBot.Slack.Tests.Support;
 using CoachBot.Testing.Clock;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using CoachBot.Testing.Logging;
 
 namespace CoachBot.Slack.Tests.Api;
 

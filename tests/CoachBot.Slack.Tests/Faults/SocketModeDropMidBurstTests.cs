@@ -1,7 +1,4 @@
 using System.Globalization;
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
 
 namespace CoachBot.Slack.Tests.Faults;
 

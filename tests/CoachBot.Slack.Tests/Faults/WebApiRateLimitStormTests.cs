@@ -1,11 +1,4 @@
-using CoachBot.Slack.Api;
-using CoachBot.Slack.Configuration;
 using CoachBot.Testing.Clock;
-using CoachBot.Testing.FakeSlack;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Slack.Tests.Faults;
 

@@ -1,7 +1,4 @@
 using CoachBot.Slack.Http;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Slack.Tests.Http;
 

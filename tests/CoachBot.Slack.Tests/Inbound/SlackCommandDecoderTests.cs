@@ -1,8 +1,4 @@
 using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Slack.Inbound;
 
 namespace CoachBot.Slack.Tests.Inbound;
 

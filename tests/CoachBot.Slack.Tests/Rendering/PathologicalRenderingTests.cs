@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
-using CoachBot.Slack.Api;
-using CoachBot.Slack.Rendering;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Slack.Tests.Rendering;

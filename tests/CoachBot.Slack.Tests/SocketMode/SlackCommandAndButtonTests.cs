@@ -1,8 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-using CoachBot.Testing.StandIns;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 /// <summary>Slash commands, quiz buttons (owner, someone else, forged) and forms through Socket Mode.</summary>

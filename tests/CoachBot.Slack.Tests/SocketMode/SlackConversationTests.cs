@@ -1,8 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 /// <summary>Mentions, DMs and thread follow-ups end to end: fake Slack → Socket Mode → dispatcher → Web API.</summary>

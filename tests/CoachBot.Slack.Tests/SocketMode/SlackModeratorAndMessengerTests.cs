@@ -1,11 +1,4 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
 using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-using CoachBot.Testing.StandIns;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Slack.Tests.SocketMode;
 

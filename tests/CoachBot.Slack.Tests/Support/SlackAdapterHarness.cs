@@ -1,16 +1,10 @@
 using CoachBot.Core;
 using CoachBot.Slack.SocketMode;
-using CoachBot.Testing.FakeSlack;
-using CoachBot.Testing.Logging;
-using CoachBot.Testing.StandIns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Slack.Tests.Support;
 

@@ -1,5 +1,4 @@
 using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.Files;
 
 namespace CoachBot.Coaching.Tests.Interview.Support;
 

@@ -1,20 +1,6 @@
 using System.Globalization;
 using CoachBot.Ai;
-using CoachBot.Coaching.Interview;
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Tests.Support;
-using CoachBot.Core;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Knowledge;
 using CoachBot.Knowledge.Semantic;
-using CoachBot.Storage.Interview;
-using CoachBot.Testing.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Coaching.Tests.Interview.Support;
 

@@ -1,5 +1,3 @@
-using CoachBot.Testing.Files;
-
 namespace CoachBot.Coaching.Tests.Interview.Support;
 
 /// <summary>One interview host (and SQLite file) shared by a test class; tests keep apart by using their own channel.</summary>

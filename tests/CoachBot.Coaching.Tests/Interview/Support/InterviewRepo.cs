@@ -1,5 +1,3 @@
-using CoachBot.Testing.Files;
-
 namespace CoachBot.Coaching.Tests.Interview.Support;
 
 /// <summary>The repository's folders the interview tests read: the guides, the interview bank and the prompts.</summary>
