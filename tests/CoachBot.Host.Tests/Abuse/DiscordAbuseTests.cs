@@ -7,33 +7,14 @@ namespace CoachBot.Host.Tests.Abuse;
 /// itself would show nothing, is cleanly ignored), no message may ping, no secret may be sent or logged, nothing is
 /// logged as an error, and a normal /ask is still answered afterwards.
 /// </summary>
-public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture) : HostileCorpusRun, IClassFixture<DiscordAbuseFixture>
+public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
+    : HostileCorpusRun("Discord", HostileInput.DiscordFrameKind, fixture.Llm, fixture.Logs), IClassFixture<DiscordAbuseFixture>
 {
-    public static TheoryData<string> Categories => HostileCorpus.CategoriesOf(
-        HostileInput.TextKind,
-        HostileInput.CommandKind,
-        HostileInput.ButtonKind,
-        HostileInput.FormKind,
-        HostileInput.DiscordDispatchKind,
-        HostileInput.DiscordFrameKind);
-
-    protected override string PlatformName => "Discord";
-
-    // Raw frames may cost the connection (the client then resumes), so they go one at a time, each followed by a probe.
-    protected override string FrameKind => HostileInput.DiscordFrameKind;
-
-    protected override FakeOpenAiServer Llm => fixture.Llm;
-
-    protected override CapturingLoggerProvider Logs => fixture.Logs;
+    public static TheoryData<string> Categories => CategoriesFor(HostileInput.DiscordDispatchKind, HostileInput.DiscordFrameKind);
 
     protected override Func<int>[] Activity => [() => Discord.Requests.Count, () => fixture.Logs.Entries.Count];
 
     private FakeDiscordServer Discord => fixture.Discord;
-
-    [Theory]
-    [MemberData(nameof(Categories))]
-    public Task HostileInputs_ThroughDiscord_AreAnsweredOrCleanlyIgnored_PingNoOne_LeakNoSecret_AndTheBotKeepsAnswering(string category) =>
-        RunCategoryAsync(category);
 
     protected override Action<AbuseFindings> CheckOutboundFromHere()
     {

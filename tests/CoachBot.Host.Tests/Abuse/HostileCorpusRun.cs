@@ -4,9 +4,13 @@ namespace CoachBot.Host.Tests.Abuse;
 /// The run each chat platform's abuse test makes of one category of the hostile corpus: deliver every input (in
 /// parallel, raw frames one at a time), wait until the bot is quiet, check that a normal /ask is still answered, then
 /// check everything the bot sent (the platform's checks), every model request and every log entry. A platform's test
-/// says how to deliver an input, how to probe and what it sent.
+/// says how to deliver an input, how to probe and what it sent (one contract suite, run once per platform).
 /// </summary>
-public abstract class HostileCorpusRun
+/// <param name="platformName">Names the platform in the findings.</param>
+/// <param name="frameKind">The kind of input that may cost the connection, so it goes one at a time.</param>
+/// <param name="llm">The fake model the host talks to.</param>
+/// <param name="logs">Every log entry of the host.</param>
+public abstract class HostileCorpusRun(string platformName, string frameKind, FakeOpenAiServer llm, CapturingLoggerProvider logs)
 {
     protected const string ProbeQuestion = "What should I learn first to become a backend developer?";
     private const int Parallelism = 8;
@@ -14,14 +18,14 @@ public abstract class HostileCorpusRun
     /// <summary>Which input each channel, message, token or response URL was made for, to name it in a finding.</summary>
     protected ConcurrentDictionary<string, string> Owners { get; } = new(StringComparer.Ordinal);
 
-    protected abstract string PlatformName { get; }
-
-    /// <summary>The kind of input that may cost the connection, so it goes one at a time.</summary>
-    protected abstract string FrameKind { get; }
-
-    protected abstract FakeOpenAiServer Llm { get; }
-
-    protected abstract CapturingLoggerProvider Logs { get; }
+    /// <summary>The categories a platform's test runs: the shared kinds plus its own malformed deliveries and raw frames.</summary>
+    protected static TheoryData<string> CategoriesFor(string deliveryKind, string frameKind) => HostileCorpus.CategoriesOf(
+        HostileInput.TextKind,
+        HostileInput.CommandKind,
+        HostileInput.ButtonKind,
+        HostileInput.FormKind,
+        deliveryKind,
+        frameKind);
 
     /// <summary>Counters that stop moving once the bot is quiet (requests it made, logs it wrote).</summary>
     protected abstract Func<int>[] Activity { get; }
@@ -39,15 +43,18 @@ public abstract class HostileCorpusRun
     {
     }
 
-    protected async Task RunCategoryAsync(string category)
+    /// <summary>Run by each platform's test class over its own <c>Categories</c>.</summary>
+    [Theory]
+    [CategoriesOfTestClass]
+    public async Task HostileInputs_AreAnsweredOrCleanlyIgnored_PingOrBroadcastNoOne_LeakNoSecret_AndTheBotKeepsAnswering(string category)
     {
         var entries = HostileCorpus.InCategory(category);
         var findings = new AbuseFindings();
         var checkOutbound = CheckOutboundFromHere();
-        var logsFrom = Logs.Entries.Count;
-        var llmFrom = Llm.Requests.Count;
+        var logsFrom = logs.Entries.Count;
+        var llmFrom = llm.Requests.Count;
 
-        var parallelism = entries.All(e => e.Kind == FrameKind) ? 1 : Parallelism;
+        var parallelism = entries.All(e => e.Kind == frameKind) ? 1 : Parallelism;
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (input, _) =>
         {
             try
@@ -65,14 +72,14 @@ public abstract class HostileCorpusRun
         await Quiet.WaitAsync(TimeSpan.FromSeconds(10), Activity);
         await ProbeAsync(findings, "a normal /ask after the '" + category + "' inputs");
         checkOutbound(findings);
-        foreach (var request in Llm.Requests.Skip(llmFrom))
+        foreach (var request in llm.Requests.Skip(llmFrom))
         {
             OutboundChecks.CheckLlm(request, findings, category);
         }
 
-        AbuseLogging.Check(Logs, logsFrom, findings, "log during '" + category + "'");
+        AbuseLogging.Check(logs, logsFrom, findings, "log during '" + category + "'");
         AssertStillConnected();
-        findings.AssertNone($"{entries.Count} {PlatformName} input(s) of '{category}'");
+        findings.AssertNone($"{entries.Count} {platformName} input(s) of '{category}'");
     }
 
     protected string Own(string key, HostileInput input)

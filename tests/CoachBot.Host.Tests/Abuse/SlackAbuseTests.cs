@@ -7,32 +7,14 @@ namespace CoachBot.Host.Tests.Abuse;
 /// visible reply (or is cleanly ignored where Slack itself would show nothing), nothing sent carries a broadcast or a
 /// secret, nothing is logged as an error or leaks a secret, and a normal /ask is still answered afterwards.
 /// </summary>
-public sealed class SlackAbuseTests(SlackAbuseFixture fixture) : HostileCorpusRun, IClassFixture<SlackAbuseFixture>
+public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
+    : HostileCorpusRun("Slack", HostileInput.SlackFrameKind, fixture.Llm, fixture.Logs), IClassFixture<SlackAbuseFixture>
 {
-    public static TheoryData<string> Categories => HostileCorpus.CategoriesOf(
-        HostileInput.TextKind,
-        HostileInput.CommandKind,
-        HostileInput.ButtonKind,
-        HostileInput.FormKind,
-        HostileInput.SlackEnvelopeKind,
-        HostileInput.SlackFrameKind);
-
-    protected override string PlatformName => "Slack";
-
-    protected override string FrameKind => HostileInput.SlackFrameKind;
-
-    protected override FakeOpenAiServer Llm => fixture.Llm;
-
-    protected override CapturingLoggerProvider Logs => fixture.Logs;
+    public static TheoryData<string> Categories => CategoriesFor(HostileInput.SlackEnvelopeKind, HostileInput.SlackFrameKind);
 
     protected override Func<int>[] Activity => [() => Slack.Calls.Count, () => Slack.ResponsePosts.Count, () => fixture.Logs.Entries.Count];
 
     private FakeSlackServer Slack => fixture.Slack;
-
-    [Theory]
-    [MemberData(nameof(Categories))]
-    public Task HostileInputs_ThroughSlack_AreAnsweredOrCleanlyIgnored_BroadcastNothing_LeakNoSecret_AndTheBotKeepsAnswering(string category) =>
-        RunCategoryAsync(category);
 
     protected override Action<AbuseFindings> CheckOutboundFromHere()
     {

@@ -99,25 +99,13 @@ public sealed class DiscordDurabilityTests : IAsyncLifetime
     private List<RecordedRequest> Edits(FakeInteraction interaction) =>
         _discord.RequestsTo("PATCH", "/webhooks/").Where(r => r.Path.Contains(interaction.Token, StringComparison.Ordinal) && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal)).ToList();
 
-    private Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    private Dictionary<string, string> Settings(params (string Key, string Value)[] extra) => _rig.Settings(
+        new Dictionary<string, string>
         {
-            ["Storage:DataDirectory"] = _rig.DataDirectory,
             ["Discord:Token"] = _discord.Options.Token,
             ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
             ["Discord:IdentifyIntervalMs"] = "0",
             ["Discord:ReconnectBaseDelayMs"] = "50",
-            ["Llm:Endpoint"] = _rig.Llm.BaseUrl.ToString(),
-            ["Llm:ChatModel"] = "fake-model",
-            ["Llm:ApiKey"] = "sk-durability-test",
-            ["Llm:TimeoutSeconds"] = "120",
-        };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+        },
+        extra);
 }

@@ -24,6 +24,30 @@ public sealed class DurabilityRig(string folderPrefix, FakeChatResponse behaviou
         set => _behaviour = value;
     }
 
+    /// <summary>The bot's settings: the shared data folder and the fake LLM, then the platform's, then the test's.</summary>
+    public Dictionary<string, string> Settings(IEnumerable<KeyValuePair<string, string>> platform, params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Llm:Endpoint"] = Llm.BaseUrl.ToString(),
+            ["Llm:ChatModel"] = "fake-model",
+            ["Llm:ApiKey"] = "sk-durability-test",
+            ["Llm:TimeoutSeconds"] = "120",
+        };
+        foreach (var (key, value) in platform)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);

@@ -191,11 +191,9 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     private Dictionary<string, string> SocketMode(params (string Key, string Value)[] extra) =>
         Settings("SocketMode", [("Slack:SocketConnections", "1"), .. extra]);
 
-    private Dictionary<string, string> Settings(string mode, (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    private Dictionary<string, string> Settings(string mode, (string Key, string Value)[] extra) => _rig.Settings(
+        new Dictionary<string, string>
         {
-            ["Storage:DataDirectory"] = _rig.DataDirectory,
             ["Slack:Mode"] = mode,
             ["Slack:BotToken"] = _slack.Options.BotToken,
             ["Slack:AppToken"] = _slack.Options.AppToken,
@@ -203,18 +201,8 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
             ["Slack:PerChannelMessageInterval"] = "00:00:00",
             ["Slack:SocketConnectionDelay"] = "00:00:00",
-            ["Llm:Endpoint"] = _rig.Llm.BaseUrl.ToString(),
-            ["Llm:ChatModel"] = "fake-model",
-            ["Llm:ApiKey"] = "sk-durability-test",
-            ["Llm:TimeoutSeconds"] = "120",
-        };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+        },
+        extra);
 
     private sealed record SentEvent(JsonObject Body, string Channel, string Ts);
 }
