@@ -1,5 +1,4 @@
 using System.Net;
-using CoachBot.Testing.Clock;
 
 namespace CoachBot.Discord.Tests.Faults;
 

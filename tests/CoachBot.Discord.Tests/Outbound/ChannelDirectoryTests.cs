@@ -1,5 +1,3 @@
-using CoachBot.Core.Conversations;
-
 namespace CoachBot.Discord.Tests.Outbound;
 
 /// <summary>The Discord channel directory asks the (fake) REST API for the channel and compares its guild_id.</summary>

@@ -1,5 +1,3 @@
-using CoachBot.Core.Conversations;
-
 namespace CoachBot.Discord.Tests.Outbound;
 
 public sealed class ChannelMessengerTests

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using CoachBot.Core.Safety;
-using CoachBot.Discord.Rendering;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Discord.Tests.Rendering;

@@ -1,5 +1,3 @@
-using CoachBot.Discord.Rendering;
-
 namespace CoachBot.Discord.Tests.Rendering;
 
 public sealed class RenderingTests

@@ -1,5 +1,3 @@
-using CoachBot.Testing.Clock;
-
 namespace CoachBot.Discord.Tests.Rest;
 
 /// <summary>The REST client against the fake Discord, with a fake clock for rate-limit waits.</summary>

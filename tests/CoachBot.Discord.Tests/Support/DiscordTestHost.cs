@@ -1,5 +1,3 @@
-using CoachBot.Discord.Hosting;
-
 namespace CoachBot.Discord.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CoachBot.Testing.Clock;
-
 namespace CoachBot.Slack.Tests.Api;
 
 public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable

@@ -1,8 +1,3 @@
-using CoachBot.Core;
-using CoachBot.Core.Outbound;
-using CoachBot.Slack.SocketMode;
-using Microsoft.Extensions.Configuration;
-
 namespace CoachBot.Slack.Tests.Configuration;
 
 public sealed class SlackOptionsTests

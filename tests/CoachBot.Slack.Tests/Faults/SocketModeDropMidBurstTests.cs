@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CoachBot.Slack.Tests.Faults;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CoachBot.Testing.Clock;
-
 namespace CoachBot.Slack.Tests.Faults;
 
 /// <summary>

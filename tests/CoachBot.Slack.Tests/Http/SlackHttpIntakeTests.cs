@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Net;
-using CoachBot.Core.Inbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Slack.Tests.Http;

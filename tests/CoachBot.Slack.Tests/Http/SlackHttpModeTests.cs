@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using CoachBot.Slack.Http;
 
 namespace CoachBot.Slack.Tests.Http;
 

@@ -1,5 +1,3 @@
-using CoachBot.Slack.Http;
-
 namespace CoachBot.Slack.Tests.Http;
 
 public sealed class SlackRejectedRequestLogTests

@@ -1,5 +1,3 @@
-using CoachBot.Core.Commands;
-
 namespace CoachBot.Slack.Tests.Inbound;
 
 public sealed class SlackCommandDecoderTests

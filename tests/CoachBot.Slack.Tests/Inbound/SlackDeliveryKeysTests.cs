@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CoachBot.Core.Inbound;
 
 namespace CoachBot.Slack.Tests.Inbound;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CoachBot.Core.Safety;
 using CoachBot.Testing.Safety;

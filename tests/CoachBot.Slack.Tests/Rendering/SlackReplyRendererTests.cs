@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Slack.Tests.Rendering;
 
 public sealed class SlackReplyRendererTests

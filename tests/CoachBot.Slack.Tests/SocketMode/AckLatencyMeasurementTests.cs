@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Xunit.Abstractions;
 
 namespace CoachBot.Slack.Tests.SocketMode;

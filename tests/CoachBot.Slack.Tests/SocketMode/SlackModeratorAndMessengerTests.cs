@@ -1,5 +1,3 @@
-using CoachBot.Core.Outbound;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 public sealed class SlackModeratorAndMessengerTests

@@ -1,10 +1,7 @@
-using CoachBot.Core;
-using CoachBot.Slack.SocketMode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 
 namespace CoachBot.Slack.Tests.Support;
 

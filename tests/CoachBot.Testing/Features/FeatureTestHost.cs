@@ -1,5 +1,3 @@
-using CoachBot.Core.Dispatch;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Testing.Features;

@@ -1,9 +1,7 @@
 using CoachBot.Core;
 using CoachBot.Testing.Files;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Testing.Features;

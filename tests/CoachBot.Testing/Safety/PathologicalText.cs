@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CoachBot.Testing.Safety;
 
 /// <summary>

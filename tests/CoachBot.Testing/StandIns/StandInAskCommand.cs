@@ -1,7 +1,3 @@
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>/ask &lt;question&gt;: a titled public answer with sources and a footer, in a new thread.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using CoachBot.Core.Dispatch;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using CoachBot.Core.Dispatch;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>/long [paragraphs]: a reply of that many numbered paragraphs (default 30, well over Discord's 2000 characters).</summary>

@@ -1,6 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>Answers any message with its own text and a source, asking for a thread (as the ask feature does).</summary>

@@ -1,7 +1,3 @@
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>/post: moderators only (the dispatcher enforces it from CommandContext.IsModerator); answers publicly.</summary>

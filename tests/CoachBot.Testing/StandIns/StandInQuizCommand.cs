@@ -1,8 +1,3 @@
-using System.Globalization;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>Sessions of the stand-in quiz: id (s1, s2, …) → the owner's user key.</summary>

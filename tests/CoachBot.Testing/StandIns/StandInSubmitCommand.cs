@@ -1,7 +1,3 @@
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Testing.StandIns;
 
 /// <summary>/submit answers privately with a form (id sub:1); submitting it is answered publicly with what was sent.</summary>
