@@ -138,6 +138,7 @@ public sealed class SlackCommandAndButtonTests
         var submitted = Assert.Single(harness.Coach.Seen<FormSubmitRequest>());
         Assert.Equal("use an index", submitted.Fields["answer"]);
         Assert.Equal("C111", post.Field("channel"));
+        Assert.Contains(StandInSubmitCommand.Received, string.Join('\n', FakeSlackBlocks.Texts(post.Blocks)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,14 @@
 namespace CoachBot.Testing.StandIns;
 
-/// <summary>/submit answers privately with a form (id sub:1); submitting it is answered publicly with what was sent.</summary>
+/// <summary>
+/// /submit answers privately with a form (id sub:1); submitting it is answered twice: publicly that it arrived, and
+/// privately with what was sent.
+/// </summary>
 public sealed class StandInSubmitCommand(StandInCoach coach) : ICommandHandler, IFormHandler
 {
     public const string FormId = "sub:1";
     public const string Fallback = "Type `/submit <answer>` instead.";
+    public const string Received = "Submission received.";
 
     public CommandDefinition Definition { get; } = new("submit", "Submit an answer");
 
@@ -29,6 +33,6 @@ public sealed class StandInSubmitCommand(StandInCoach coach) : ICommandHandler, 
     {
         ArgumentNullException.ThrowIfNull(request);
         await coach.EnterAsync(request, cancellationToken).ConfigureAwait(false);
-        return Reply.One(Reply.Public("Got: " + request.Fields.GetValueOrDefault("answer")));
+        return [Reply.Public(Received), Reply.Ephemeral("Got: " + request.Fields.GetValueOrDefault("answer"))];
     }
 }
