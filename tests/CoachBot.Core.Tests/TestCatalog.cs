@@ -1,7 +1,4 @@
-using CoachBot.Core.Commands;
 using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
 
 namespace CoachBot.Core.Tests;
 

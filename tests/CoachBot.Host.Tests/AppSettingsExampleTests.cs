@@ -1,5 +1,4 @@
 using System.Reflection;
-using CoachBot.Cli;
 using Microsoft.Extensions.Configuration;
 
 namespace CoachBot.Host.Tests;

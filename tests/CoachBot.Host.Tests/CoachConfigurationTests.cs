@@ -1,4 +1,3 @@
-using CoachBot.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace CoachBot.Host.Tests;

@@ -1,5 +1,3 @@
-using CoachBot.Cli;
-
 namespace CoachBot.Host.Tests;
 
 public class CommandLineTests

@@ -1,8 +1,4 @@
-using System.Globalization;
-using CoachBot.Cli;
-using CoachBot.Core.Dispatch;
 using CoachBot.Slack.Manifest;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests;
 

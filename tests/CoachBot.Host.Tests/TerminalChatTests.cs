@@ -1,8 +1,3 @@
-using CoachBot.Cli;
-using CoachBot.Core.Dispatch;
-using CoachBot.Terminal;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Host.Tests;
 
 public class TerminalChatTests

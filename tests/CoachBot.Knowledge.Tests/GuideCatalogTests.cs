@@ -1,5 +1,3 @@
-using CoachBot.Knowledge.Guides;
-
 namespace CoachBot.Knowledge.Tests;
 
 public sealed class GuideCatalogTests

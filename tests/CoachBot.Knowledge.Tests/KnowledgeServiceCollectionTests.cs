@@ -1,6 +1,3 @@
-using CoachBot.Knowledge.Evaluation;
-using CoachBot.Knowledge.Guides;
-using CoachBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,3 @@
-using CoachBot.Knowledge.Evaluation;
-using CoachBot.Knowledge.Retrieval;
-
 namespace CoachBot.Knowledge.Tests;
 
 public sealed class RetrievalEvaluatorTests

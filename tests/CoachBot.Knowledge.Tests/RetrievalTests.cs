@@ -1,5 +1,3 @@
-using CoachBot.Knowledge.Retrieval;
-
 namespace CoachBot.Knowledge.Tests;
 
 public sealed class RetrievalTests

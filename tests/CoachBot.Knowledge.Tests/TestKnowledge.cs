@@ -1,5 +1,3 @@
-using CoachBot.Knowledge.Retrieval;
-
 namespace CoachBot.Knowledge.Tests;
 
 /// <summary>The repository's knowledge folder and one shared retriever over it (building the index once per test run).</summary>

@@ -1,8 +1,4 @@
 using CoachBot.Storage.Postgres;
-using CoachBot.Storage.Sqlite;
-using CoachBot.Storage.Tests.Support;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoachBot.Storage.Tests;
 

@@ -1,10 +1,7 @@
 using CoachBot.Storage.Postgres;
-using CoachBot.Storage.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CoachBot.Storage.Tests;
 

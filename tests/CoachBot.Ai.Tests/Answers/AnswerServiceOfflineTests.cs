@@ -1,9 +1,3 @@
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Core.Conversations;
-using CoachBot.Knowledge.Retrieval;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Ai.Tests.Answers;
 
 /// <summary>The answer service with no LLM configured, over a retriever seam whose confidence the test chooses.</summary>

@@ -1,6 +1,3 @@
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-
 namespace CoachBot.Ai.Tests.Answers;
 
 public sealed class CitationMapperTests

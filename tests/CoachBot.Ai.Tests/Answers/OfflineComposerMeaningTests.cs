@@ -1,7 +1,4 @@
-using CoachBot.Ai.Answers;
 using CoachBot.Ai.Answers.Meaning;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Ai.Tests.Answers;
 

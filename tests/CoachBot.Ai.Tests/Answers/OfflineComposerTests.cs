@@ -1,7 +1,3 @@
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Knowledge.Retrieval;
-
 namespace CoachBot.Ai.Tests.Answers;
 
 public sealed class OfflineComposerTests

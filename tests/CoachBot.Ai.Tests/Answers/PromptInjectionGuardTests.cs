@@ -1,5 +1,3 @@
-using CoachBot.Ai.Answers;
-
 namespace CoachBot.Ai.Tests.Answers;
 
 public sealed class PromptInjectionGuardTests

@@ -1,10 +1,3 @@
-using System.Net;
-using CoachBot.Ai.Answers;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Ai.Tests.Faults;
 
 /// <summary>

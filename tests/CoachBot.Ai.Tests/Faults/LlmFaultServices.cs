@@ -1,11 +1,3 @@
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Core.Conversations;
-using CoachBot.Knowledge.Retrieval;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Ai.Tests.Faults;
 
 /// <summary>The answer service against a fake model server, on a fake clock, with the resilience settings a test picks.</summary>

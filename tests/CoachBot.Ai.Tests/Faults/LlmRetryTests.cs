@@ -1,13 +1,6 @@
-using System.Net;
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Llm;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
+using CoachBot.Testing.Clock;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Polly;
 
 namespace CoachBot.Ai.Tests.Faults;
@@ -68,7 +61,7 @@ public sealed class LlmRetryTests : IAsyncLifetime, IDisposable
         // The pauses (250 ms doubling, jittered) wait on the fake clock, which moves only while the answer is pending.
         var task = services.GetRequiredService<AnswerService>().AnswerAsync(LlmFaultServices.Ask(1), CancellationToken.None);
         await _server.WaitForRequestsAsync(1, Generous);
-        await FakeClockPump.AdvanceUntilAsync(_time, () => task.IsCompleted, TimeSpan.FromMilliseconds(100));
+        await FakeClockDriver.AdvanceUntilCompletedAsync(task, _time.Advance, TimeSpan.FromMilliseconds(100));
         var answer = await task;
 
         Assert.False(answer.UsedLlm);

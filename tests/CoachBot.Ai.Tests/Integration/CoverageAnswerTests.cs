@@ -1,8 +1,3 @@
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Core.Conversations;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Ai.Tests.Integration;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Core.Conversations;
-using CoachBot.Knowledge.Retrieval;
-using CoachBot.Testing.FakeOpenAi;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Ai.Tests.Integration;
 
 /// <summary>

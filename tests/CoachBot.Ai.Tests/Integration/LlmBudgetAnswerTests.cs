@@ -1,9 +1,3 @@
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Core.Conversations;
-using CoachBot.Testing.FakeOpenAi;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Ai.Tests.Integration;
 
 /// <summary>Llm:DailyBudgetPerCommunity through the real connector: past the budget, answers are offline and the model is not called.</summary>

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Core.Conversations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Ai.Tests.Integration;
 

@@ -1,11 +1,4 @@
-using System.Net;
-using CoachBot.Ai.Answers;
-using CoachBot.Ai.Tests.Support;
-using CoachBot.Core.Conversations;
-using CoachBot.Testing.FakeOpenAi;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using CoachBot.Testing.Logging;
 
 namespace CoachBot.Ai.Tests.Llm;
 

@@ -1,7 +1,4 @@
-using CoachBot.Ai.Llm;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Ai.Tests.Llm;
 

@@ -1,6 +1,3 @@
-using CoachBot.Ai.Llm;
-using CoachBot.Ai.Tests.Support;
-
 namespace CoachBot.Ai.Tests.Llm;
 
 public sealed class LlmOptionsValidatorTests

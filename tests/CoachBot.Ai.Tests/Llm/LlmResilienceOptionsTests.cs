@@ -1,8 +1,3 @@
-using CoachBot.Ai.Llm;
-using CoachBot.Ai.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace CoachBot.Ai.Tests.Llm;
 
 public sealed class LlmResilienceOptionsTests

@@ -1,7 +1,4 @@
 using CoachBot.Ai.Memory;
-using CoachBot.Core.Conversations;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Ai.Tests.Memory;
 

@@ -1,7 +1,4 @@
-using CoachBot.Ai.Llm;
 using CoachBot.Ai.Prompts;
-using CoachBot.Ai.Tests.Support;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
 namespace CoachBot.Ai.Tests.Prompts;

@@ -1,6 +1,4 @@
-using CoachBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Ai.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Ai.Tests.Support;
 

@@ -1,6 +1,5 @@
 using CoachBot.Knowledge;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Ai.Tests.Support;

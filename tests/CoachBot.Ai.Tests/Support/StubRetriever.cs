@@ -1,5 +1,3 @@
-using CoachBot.Knowledge.Retrieval;
-
 namespace CoachBot.Ai.Tests.Support;
 
 /// <summary>A retriever seam for unit tests: answers each query with a result chosen by the test, and records queries.</summary>

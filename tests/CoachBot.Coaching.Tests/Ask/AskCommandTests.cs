@@ -1,8 +1,3 @@
-using CoachBot.Coaching.Ask;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Coaching.Tests.Ask;
 
 public sealed class AskCommandTests : IClassFixture<AskCommandTests.Host>
@@ -98,10 +93,12 @@ public sealed class AskCommandTests : IClassFixture<AskCommandTests.Host>
         Assert.NotEmpty(reply.Sources);
     }
 
-    public sealed class Host : IDisposable
+    public sealed class Host : IAsyncLifetime
     {
-        public AskHost Value { get; } = new();
+        public AskHost Value { get; private set; } = null!;
 
-        public void Dispose() => Value.Dispose();
+        public async Task InitializeAsync() => Value = await AskHost.StartAsync();
+
+        public async Task DisposeAsync() => await Value.DisposeAsync();
     }
 }

@@ -1,47 +1,30 @@
-using CoachBot.Coaching.Ask;
-using CoachBot.Core;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Knowledge;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Coaching.Tests.Ask;
 
 /// <summary>
-/// The ask feature wired as the host wires it (AddCoachCore, AddKnowledge over the repository's knowledge/,
-/// AddAskFeature) with in-memory configuration; requests go through the real dispatcher.
+/// The ask feature on a <see cref="FeatureTestHost"/>, wired as the host wires it (AddCoachCore, AddKnowledge over the
+/// repository's knowledge/, AddAskFeature); requests go through the real dispatcher.
 /// </summary>
-public sealed class AskHost : IDisposable
+public sealed class AskHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly FeatureTestHost _host;
 
-    public AskHost(IDictionary<string, string?>? settings = null)
-    {
-        var root = FindRoot();
-        var values = new Dictionary<string, string?>
-        {
-            ["Knowledge:Path"] = Path.Combine(root, "knowledge"),
-            ["Llm:PromptsPath"] = Path.Combine(root, "prompts"),
-            ["RateLimits:PerUserPerMinute"] = "10000",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
+    private AskHost(FeatureTestHost host) => _host = host;
 
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
-        services.AddLogging();
-        services.AddCoachCore();
-        services.AddKnowledge();
-        services.AddAskFeature();
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-    }
+    public IServiceProvider Services => _host.Services;
 
-    public IServiceProvider Services => _provider;
+    public CoachDispatcher Dispatcher => _host.Dispatcher;
 
-    public CoachDispatcher Dispatcher => _provider.GetRequiredService<CoachDispatcher>();
+    public static async Task<AskHost> StartAsync(IDictionary<string, string?>? settings = null) =>
+        new(await FeatureTestHost.Create()
+            .WithSystemClock()
+            .WithRepositoryContent()
+            .WithSettings(settings)
+            .AddFeatures(services =>
+            {
+                services.AddKnowledge();
+                services.AddAskFeature();
+            })
+            .StartAsync());
 
     public static CommandContext Channel(string user = "42") => new()
     {
@@ -64,18 +47,5 @@ public sealed class AskHost : IDisposable
         IsModerator = true,
     };
 
-    public void Dispose() => _provider.Dispose();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "knowledge", "guides")) && Directory.Exists(Path.Combine(dir.FullName, "prompts")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Repository root not found above " + AppContext.BaseDirectory);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,7 +1,3 @@
-using CoachBot.Coaching.Ask;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Coaching.Tests.Ask;
 
 public sealed class AskMessageHandlerTests : IClassFixture<AskCommandTests.Host>

@@ -1,7 +1,3 @@
-using CoachBot.Coaching.Challenges;
-using CoachBot.Knowledge;
-using CoachBot.Knowledge.Guides;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 public sealed class ChallengeBankTests

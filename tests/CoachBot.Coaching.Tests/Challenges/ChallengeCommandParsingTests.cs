@@ -1,8 +1,3 @@
-using CoachBot.Coaching.Challenges;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 /// <summary>Typed commands (terminal, Slack) go through Core's TextCommandParser with the challenge definition.</summary>

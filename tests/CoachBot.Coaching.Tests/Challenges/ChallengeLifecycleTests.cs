@@ -1,7 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Replies;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 /// <summary>Post → submit → close (moderator sees submissions) → winners (announced) → leaderboard.</summary>

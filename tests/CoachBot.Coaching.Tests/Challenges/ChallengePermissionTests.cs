@@ -1,7 +1,4 @@
-using CoachBot.Coaching.Challenges;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Replies;
-using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace CoachBot.Coaching.Tests.Challenges;
 
@@ -61,6 +58,27 @@ public sealed class ChallengePermissionTests : IAsyncLifetime
         var entry = Assert.Single(await _bot.Audit.ListAsync(member.Conversation.CommunityKey, 10, default));
         Assert.Equal($"challenge.{subcommand}.refused", entry.Action);
         Assert.Equal(member.User.Key, entry.ActorKey);
+    }
+
+    [Theory]
+    [InlineData("post")]
+    [InlineData("schedule")]
+    [InlineData("close")]
+    [InlineData("winners")]
+    public async Task Handler_NonModeratorReachingItDirectly_NeitherReadsNorWritesAChallengeOrSchedule(string subcommand)
+    {
+        var challenges = new Mock<IChallengeStore>(MockBehavior.Strict);
+        var schedules = new Mock<IChallengeScheduleStore>(MockBehavior.Strict);
+        await using var bot = await ChallengeTestBot.StartAsync(_database, _bot.Time, seams: seams => seams
+            .Override(challenges.Object)
+            .Override(schedules.Object));
+        var member = ChallengeTestBot.Context(ChatPlatform.Discord, "member4", isModerator: false);
+
+        var replies = await bot.HandleDirectlyAsync(member, subcommand, Options(subcommand));
+
+        Assert.Equal(ChallengeModeration.Refusal, Assert.Single(replies).Text);
+        challenges.VerifyNoOtherCalls();
+        schedules.VerifyNoOtherCalls();
     }
 
     [Theory]

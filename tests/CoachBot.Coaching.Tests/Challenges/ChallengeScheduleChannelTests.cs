@@ -1,9 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 /// <summary><c>/challenge schedule … channel</c> stores only a channel of the invoking community, as the platform reports it.</summary>
@@ -23,7 +17,7 @@ public sealed class ChallengeScheduleChannelTests : IAsyncLifetime
         _bot = await ChallengeTestBot.StartAsync(
             _database,
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)),
-            configure: services => services.AddSingleton<IChannelDirectory>(_discord));
+            seams: seams => seams.ConfigureServices(services => services.AddSingleton<IChannelDirectory>(_discord)));
 
     public async Task DisposeAsync()
     {

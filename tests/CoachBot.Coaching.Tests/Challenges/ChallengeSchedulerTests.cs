@@ -1,11 +1,3 @@
-using CoachBot.Coaching.Challenges;
-using CoachBot.Core.Conversations;
-using CoachBot.Storage;
-using CoachBot.Storage.Challenges;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 public sealed class ChallengeSchedulerTests : IDisposable

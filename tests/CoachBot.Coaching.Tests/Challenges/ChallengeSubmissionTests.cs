@@ -1,7 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Replies;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 public sealed class ChallengeSubmissionTests : IAsyncLifetime

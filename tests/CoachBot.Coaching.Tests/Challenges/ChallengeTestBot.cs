@@ -1,18 +1,6 @@
-using CoachBot.Coaching.Challenges;
-using CoachBot.Core;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
-using CoachBot.Knowledge;
-using CoachBot.Knowledge.Guides;
-using CoachBot.Storage;
-using CoachBot.Storage.Challenges;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Coaching.Tests.Challenges;
 
@@ -23,17 +11,13 @@ namespace CoachBot.Coaching.Tests.Challenges;
 public sealed class ChallengeTestBot : IAsyncDisposable
 {
     private static readonly Lazy<GuideCatalog> Guides = new(() => GuideCatalog.Load(KnowledgeFolder));
-    private readonly ServiceProvider _services;
+    private readonly FeatureTestHost _host;
 
-    private ChallengeTestBot(ServiceProvider services, FakeTimeProvider time)
-    {
-        _services = services;
-        Time = time;
-    }
+    private ChallengeTestBot(FeatureTestHost host) => _host = host;
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => _host.Time!;
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _host.Services;
 
     public RecordingChannelMessenger Discord => Messenger(ChatPlatform.Discord);
 
@@ -53,36 +37,34 @@ public sealed class ChallengeTestBot : IAsyncDisposable
 
     public IModeratorAuditLog Audit => Services.GetRequiredService<IModeratorAuditLog>();
 
+    /// <summary>
+    /// A bot on <paramref name="database"/> (its Storage:* settings); <paramref name="seams"/> overrides services the
+    /// test controls (a channel directory, a store).
+    /// </summary>
     public static async Task<ChallengeTestBot> StartAsync(
         IChallengeTestDatabase database,
         FakeTimeProvider time,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
+        Action<FeatureTestHostBuilder>? seams = null)
     {
-        var values = new Dictionary<string, string?>(database.Settings);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<TimeProvider>(time);
-        services.AddCoachCore();
-        services.AddCoachStorage();
-        services.AddChallengesFeature();
-        services.AddSingleton(Guides.Value);
-        foreach (var platform in Enum.GetValues<ChatPlatform>())
-        {
-            services.AddSingleton<IChannelMessenger>(new RecordingChannelMessenger(platform, time));
-        }
-
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-        return new ChallengeTestBot(provider, time);
+        ArgumentNullException.ThrowIfNull(database);
+        var builder = FeatureTestHost.Create()
+            .WithClock(time)
+            .WithSettings(database.Settings)
+            .WithSettings(settings)
+            .WithStorage()
+            .AddFeatures(services => services.AddChallengesFeature())
+            .Override(Guides.Value)
+            .ConfigureServices(services =>
+            {
+                services.RemoveAll<IChannelMessenger>();
+                foreach (var platform in Enum.GetValues<ChatPlatform>())
+                {
+                    services.AddSingleton<IChannelMessenger>(new RecordingChannelMessenger(platform, time));
+                }
+            });
+        seams?.Invoke(builder);
+        return new ChallengeTestBot(await builder.StartAsync());
     }
 
     public static CommandContext Context(ChatPlatform platform, string userId, bool isModerator, string community = "c1", string channel = "general") => new()
@@ -158,9 +140,8 @@ public sealed class ChallengeTestBot : IAsyncDisposable
         return TickAsync();
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>The repository's knowledge folder (the bank and the guides).</summary>
-    public static string KnowledgeFolder => KnowledgeDirectory.Resolve(null)
-        ?? throw new InvalidOperationException("knowledge/ not found above the test folder");
+    public static string KnowledgeFolder => RepositoryFolders.Knowledge;
 }

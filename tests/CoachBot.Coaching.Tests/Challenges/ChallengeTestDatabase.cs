@@ -1,23 +1,17 @@
-using CoachBot.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 /// <summary>
 /// A SQLite file in a temp folder that several bot "processes" (service providers) can share. Each one starts as a
-/// copy of a template migrated once per test run, so tests don't pay for the migrations every time.
+/// copy of <see cref="SqliteTemplate"/>, so tests don't pay for the migrations every time.
 /// </summary>
 public sealed class ChallengeTestDatabase : IChallengeTestDatabase
 {
-    private const string FileName = StorageOptions.DefaultSqliteFileName;
-    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static string FileName => SqliteTemplate.FileName;
 
     public ChallengeTestDatabase()
     {
         Directory = NewFolder();
-        File.Copy(Template.Value, Path.Combine(Directory, FileName));
+        File.Copy(SqliteTemplate.File, Path.Combine(Directory, FileName));
     }
 
     public string Directory { get; }
@@ -41,20 +35,6 @@ public sealed class ChallengeTestDatabase : IChallengeTestDatabase
         {
             // A file still held open by a finishing connection; the temp folder is cleaned by the OS.
         }
-    }
-
-    private static string CreateTemplate()
-    {
-        var folder = NewFolder();
-        var factory = new CoachBotDbContextFactory(Options.Create(new StorageOptions { DataDirectory = folder, SqliteFileName = FileName }));
-        using (var db = factory.CreateDbContext())
-        {
-            db.Database.Migrate();
-        }
-
-        // Closing every connection checkpoints the WAL into the main file, so copying that one file is enough.
-        SqliteConnection.ClearAllPools();
-        return Path.Combine(folder, FileName);
     }
 
     private static string NewFolder()

@@ -1,9 +1,5 @@
-using CoachBot.Coaching.Challenges;
-using CoachBot.Core.Dispatch;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Coaching.Tests.Challenges;
 

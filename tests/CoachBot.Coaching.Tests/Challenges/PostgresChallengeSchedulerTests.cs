@@ -1,10 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Storage;
-using CoachBot.Storage.Challenges;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 /// <summary>The exactly-once guarantee and the reminder/winner claims on PostgreSQL, with two bot processes on one database.</summary>

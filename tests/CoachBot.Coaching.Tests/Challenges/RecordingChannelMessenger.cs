@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
 
 namespace CoachBot.Coaching.Tests.Challenges;
 

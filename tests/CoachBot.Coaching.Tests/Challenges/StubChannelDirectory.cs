@@ -1,6 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 /// <summary>A platform's channel directory with a fixed channel → community map; unknown channels are not found.</summary>

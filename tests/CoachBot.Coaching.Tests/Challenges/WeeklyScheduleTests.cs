@@ -1,5 +1,3 @@
-using CoachBot.Coaching.Challenges;
-
 namespace CoachBot.Coaching.Tests.Challenges;
 
 public sealed class WeeklyScheduleTests

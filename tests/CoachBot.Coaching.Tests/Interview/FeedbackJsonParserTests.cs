@@ -1,5 +1,3 @@
-using CoachBot.Coaching.Interview.Feedback;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 public sealed class FeedbackJsonParserTests

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using CoachBot.Coaching.Interview.Evaluation;
-using CoachBot.Coaching.Tests.Interview.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Coaching.Tests.Interview;
 

@@ -1,5 +1,3 @@
-using CoachBot.Coaching.Interview.Bank;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 public sealed class InterviewBankLoaderTests

@@ -1,9 +1,4 @@
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Interview.Scoring;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Retrieval;
-using CoachBot.Knowledge.Synonyms;
 
 namespace CoachBot.Coaching.Tests.Interview;
 

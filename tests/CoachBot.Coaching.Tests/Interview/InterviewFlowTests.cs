@@ -1,13 +1,3 @@
-using CoachBot.Coaching.Interview;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Storage.Interview;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 public sealed class InterviewFlowTests(InterviewHostFixture fixture) : IClassFixture<InterviewHostFixture>

@@ -1,9 +1,3 @@
-using CoachBot.Coaching.Interview.Feedback;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Storage.Interview;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 /// <summary>
@@ -16,15 +10,13 @@ public sealed class InterviewGradingConcurrencyTests : IAsyncLifetime, IDisposab
     // Only a guard against a hang if the behaviour regresses; nothing is measured.
     private static readonly TimeSpan Hang = TimeSpan.FromSeconds(60);
 
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory _data = new("coachbot-interview", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
     private readonly GatedFeedbackModel _model = new();
     private InterviewHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await InterviewHost.StartAsync(_data.Path, configure: services =>
-    {
-        services.AddSingleton<IInterviewFeedbackModel>(_model);
-        services.AddSingleton(new InterviewLocks(stripes: 1));
-    });
+    public async Task InitializeAsync() => _host = await InterviewHost.StartAsync(_data.Path, seams: seams => seams
+        .Override<IInterviewFeedbackModel>(_model)
+        .Override(new InterviewLocks(stripes: 1)));
 
     public async Task DisposeAsync()
     {

@@ -1,16 +1,9 @@
-using CoachBot.Coaching.Interview;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Core.Dispatch;
-using CoachBot.Storage.Interview;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 /// <summary>Restarts (a new service provider on the same SQLite file) and idle expiry (a fake clock).</summary>
 public sealed class InterviewLifecycleTests : IDisposable
 {
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory _data = new("coachbot-interview", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
 
     public void Dispose() => _data.Dispose();
 

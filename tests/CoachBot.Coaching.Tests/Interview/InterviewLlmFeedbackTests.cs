@@ -1,10 +1,5 @@
 using System.Net;
-using CoachBot.Coaching.Interview.Feedback;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Core.Conversations;
 using CoachBot.Testing.FakeOpenAi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Coaching.Tests.Interview;
 
@@ -28,13 +23,7 @@ public sealed class InterviewLlmFeedbackTests(FakeOpenAiFixture llm) : IClassFix
         _llm = llm.Server;
         _requestsBefore = _llm.Requests.Count;
         // A host per test: each gets its own LLM circuit breaker, so one test's failures never open it for the next.
-        _host = await InterviewHost.StartAsync(llm.DataDirectory, settings: new Dictionary<string, string?>
-        {
-            ["Llm:Endpoint"] = _llm.BaseUrl.ToString(),
-            ["Llm:ApiKey"] = FakeOpenAiFixture.ApiKey,
-            ["Llm:ChatModel"] = "fake-chat-model",
-            ["Llm:TimeoutSeconds"] = "5",
-        }, systemClock: true);
+        _host = await InterviewHost.StartAsync(llm.DataDirectory, systemClock: true, seams: seams => seams.WithOpenAiEndpoint(_llm.BaseUrl, FakeOpenAiFixture.ApiKey));
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -84,14 +73,8 @@ public sealed class InterviewLlmFeedbackTests(FakeOpenAiFixture llm) : IClassFix
         const string swapped = "An inner join returns all rows from both tables, every row, and fills the gaps with NULL. A left join returns only matching rows that match in both tables, for example customers and orders.";
         // A server and host of its own: no response scripted by another test of the class can be left in its queue.
         await using var server = await FakeOpenAiServer.StartAsync();
-        using var data = new TempDirectory();
-        await using var host = await InterviewHost.StartAsync(data.Path, settings: new Dictionary<string, string?>
-        {
-            ["Llm:Endpoint"] = server.BaseUrl.ToString(),
-            ["Llm:ApiKey"] = FakeOpenAiFixture.ApiKey,
-            ["Llm:ChatModel"] = "fake-chat-model",
-            ["Llm:TimeoutSeconds"] = "5",
-        }, systemClock: true);
+        using var data = new TempDirectory("coachbot-interview", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
+        await using var host = await InterviewHost.StartAsync(data.Path, systemClock: true, seams: seams => seams.WithOpenAiEndpoint(server.BaseUrl, FakeOpenAiFixture.ApiKey));
         var join = host.Bank.Find("db-junior-sql-join")!;
         var sources = host.Services.GetRequiredService<InterviewTopicSources>();
         server.Enqueue(FakeChatResponse.Text(lowGrade));

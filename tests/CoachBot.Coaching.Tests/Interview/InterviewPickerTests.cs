@@ -1,11 +1,3 @@
-using CoachBot.Coaching.Interview;
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 /// <summary><c>/interview</c> without a track offers the tracks as buttons, privately; a click starts that interview.</summary>

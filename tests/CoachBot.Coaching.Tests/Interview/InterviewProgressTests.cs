@@ -1,14 +1,9 @@
-using CoachBot.Coaching.Interview;
-using CoachBot.Coaching.Progress;
-using CoachBot.Coaching.Tests.Interview.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 /// <summary>Finished interviews show up in /progress through the progress contributor.</summary>
 public sealed class InterviewProgressTests : IDisposable
 {
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory _data = new("coachbot-interview", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
 
     public void Dispose() => _data.Dispose();
 

@@ -1,12 +1,5 @@
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Quiz;
 using CoachBot.Coaching.Quiz.Bank;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Knowledge;
-using CoachBot.Knowledge.Guides;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Coaching.Tests.Interview;
 

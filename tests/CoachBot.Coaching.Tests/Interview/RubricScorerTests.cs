@@ -1,8 +1,3 @@
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Interview.Scoring;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Knowledge.Synonyms;
-
 namespace CoachBot.Coaching.Tests.Interview;
 
 public sealed class RubricScorerTests : IDisposable

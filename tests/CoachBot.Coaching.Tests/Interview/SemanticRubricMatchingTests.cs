@@ -1,10 +1,4 @@
 using System.Text.Json;
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Interview.Feedback;
-using CoachBot.Coaching.Interview.Flow;
-using CoachBot.Coaching.Interview.Scoring;
-using CoachBot.Coaching.Tests.Interview.Support;
-using CoachBot.Knowledge.Synonyms;
 
 namespace CoachBot.Coaching.Tests.Interview;
 

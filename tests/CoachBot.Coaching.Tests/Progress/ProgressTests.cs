@@ -1,5 +1,4 @@
 using CoachBot.Coaching.Tests.Quiz;
-using CoachBot.Core.Replies;
 
 namespace CoachBot.Coaching.Tests.Progress;
 

@@ -1,5 +1,3 @@
-using CoachBot.Coaching.Progress;
-
 namespace CoachBot.Coaching.Tests.Progress;
 
 public sealed class StreakCalculatorTests

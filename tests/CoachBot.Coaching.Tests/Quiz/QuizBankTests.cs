@@ -1,7 +1,4 @@
-using CoachBot.Coaching.Quiz;
 using CoachBot.Coaching.Quiz.Bank;
-using CoachBot.Knowledge;
-using CoachBot.Knowledge.Guides;
 
 namespace CoachBot.Coaching.Tests.Quiz;
 

@@ -1,9 +1,3 @@
-using CoachBot.Coaching.Quiz;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Replies;
-using CoachBot.Storage;
-using Microsoft.Data.Sqlite;
-
 namespace CoachBot.Coaching.Tests.Quiz;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using CoachBot.Coaching.Quiz;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Replies;
-using CoachBot.Storage.Quiz;
-
 namespace CoachBot.Coaching.Tests.Quiz;
 
 public sealed class QuizFlowTests : IAsyncLifetime

@@ -1,10 +1,3 @@
-using CoachBot.Coaching.Quiz;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Storage.Quiz;
-
 namespace CoachBot.Coaching.Tests.Quiz;
 
 /// <summary><c>/quiz</c> without a skill: a private picker with one button per skill, "surprise me" and "my weakest skill".</summary>

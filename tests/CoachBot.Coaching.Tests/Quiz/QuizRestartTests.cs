@@ -1,6 +1,3 @@
-using CoachBot.Core.Replies;
-using CoachBot.Storage.Quiz;
-
 namespace CoachBot.Coaching.Tests.Quiz;
 
 public sealed class QuizRestartTests

@@ -1,18 +1,4 @@
-using CoachBot.Coaching.Progress;
-using CoachBot.Coaching.Quiz;
 using CoachBot.Coaching.Quiz.Bank;
-using CoachBot.Core;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Knowledge;
-using CoachBot.Storage;
-using CoachBot.Storage.Quiz;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Coaching.Tests.Quiz;
 
@@ -22,32 +8,23 @@ namespace CoachBot.Coaching.Tests.Quiz;
 /// </summary>
 public sealed class QuizTestHost : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = FeatureTestHost.DefaultStart;
 
-    private static readonly Lazy<Task<string>> TemplateDatabase = new(CreateTemplateAsync);
+    private readonly FeatureTestHost _host;
 
-    private readonly ServiceProvider _services;
-    private readonly bool _ownsDirectory;
+    private QuizTestHost(FeatureTestHost host) => _host = host;
 
-    private QuizTestHost(ServiceProvider services, string dataDirectory, FakeTimeProvider time, bool ownsDirectory)
-    {
-        _services = services;
-        _ownsDirectory = ownsDirectory;
-        DataDirectory = dataDirectory;
-        Time = time;
-    }
+    public string DataDirectory => _host.DataDirectory;
 
-    public string DataDirectory { get; }
+    public FakeTimeProvider Time => _host.Time!;
 
-    public FakeTimeProvider Time { get; }
+    public CoachDispatcher Dispatcher => _host.Dispatcher;
 
-    public CoachDispatcher Dispatcher => _services.GetRequiredService<CoachDispatcher>();
+    public IQuizStore Store => _host.Get<IQuizStore>();
 
-    public IQuizStore Store => _services.GetRequiredService<IQuizStore>();
+    public QuizBank Bank => _host.Get<QuizBank>();
 
-    public QuizBank Bank => _services.GetRequiredService<QuizBank>();
-
-    public QuizJanitor Janitor => _services.GetRequiredService<QuizJanitor>();
+    public QuizJanitor Janitor => _host.Get<QuizJanitor>();
 
     /// <summary>
     /// A host on a new temp folder, or (restart) on <paramref name="dataDirectory"/> with the clock at <paramref name="now"/>;
@@ -56,65 +33,22 @@ public sealed class QuizTestHost : IAsyncDisposable
     public static async Task<QuizTestHost> StartAsync(
         string? dataDirectory = null, DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
     {
-        var owns = dataDirectory is null;
-        var directory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "coachbot-quiz-tests", Guid.NewGuid().ToString("N"));
-        var file = Path.Combine(directory, StorageOptions.DefaultSqliteFileName);
-        if (!File.Exists(file))
+        var builder = FeatureTestHost.Create()
+            .WithClock(new FakeTimeProvider(now ?? Start))
+            .WithSettings(settings)
+            .AddFeatures(services => services.AddKnowledge())
+            .WithSqliteStorage()
+            .AddFeatures(services =>
+            {
+                services.AddQuizFeature();
+                services.AddProgressFeature();
+            });
+        if (dataDirectory is not null)
         {
-            // Copying a migrated file is much cheaper than migrating every test's database.
-            Directory.CreateDirectory(directory);
-            File.Copy(await TemplateDatabase.Value, file);
+            builder.WithDataDirectory(dataDirectory);
         }
 
-        return await StartOnAsync(directory, now ?? Start, owns, settings);
-    }
-
-    private static async Task<QuizTestHost> StartOnAsync(string directory, DateTimeOffset now, bool owns, IDictionary<string, string?>? settings = null)
-    {
-        var time = new FakeTimeProvider(now);
-        var values = new Dictionary<string, string?>
-        {
-            ["Storage:DataDirectory"] = directory,
-            ["RateLimits:PerUserPerMinute"] = "10000",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddCoachCore();
-        services.AddKnowledge();
-        services.AddCoachStorage();
-        services.AddQuizFeature();
-        services.AddProgressFeature();
-        var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-        return new QuizTestHost(provider, directory, time, owns);
-    }
-
-    private static async Task<string> CreateTemplateAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "coachbot-quiz-tests", "template-" + Guid.NewGuid().ToString("N"));
-        await using (await StartOnAsync(directory, Start, owns: false))
-        {
-        }
-
-        var file = Path.Combine(directory, StorageOptions.DefaultSqliteFileName);
-        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        return file;
+        return new QuizTestHost(await builder.StartAsync());
     }
 
     public static CommandContext User(string id, string name = "Ada", string community = "g1", string channel = "c1") => new()
@@ -159,21 +93,7 @@ public sealed class QuizTestHost : IAsyncDisposable
         return await ClickAsync(context, QuizButtons.Answer(sessionId, index, option));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (_ownsDirectory)
-        {
-            try
-            {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>Deletes a folder kept across hosts (restart tests).</summary>
     public static void DeleteDirectory(string directory)

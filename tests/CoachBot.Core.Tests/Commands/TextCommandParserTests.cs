@@ -1,5 +1,3 @@
-using CoachBot.Core.Commands;
-
 namespace CoachBot.Core.Tests.Commands;
 
 public class TextCommandParserTests

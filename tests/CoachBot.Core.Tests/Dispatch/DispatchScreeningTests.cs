@@ -1,5 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using CoachBot.Core.Safety;
-
 namespace CoachBot.Core.Tests.Safety;
 
 public class InputTextTests

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CoachBot.Core.Safety;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Core.Tests.Safety;
@@ -37,7 +36,7 @@ public class ModelTextTests
     }
 
     [Theory]
-    [MemberData(nameof(Pathological))]
+    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
     public void Clean_PathologicalInput_LeavesNoHiddenLinkOrSpaceRun(string name, string input)
     {
         var cleaned = ModelText.Clean(input, LinkAllowList.None);
@@ -45,17 +44,6 @@ public class ModelTextTests
         Assert.False(HiddenLink.IsMatch(cleaned), name);
         Assert.DoesNotContain("  ", cleaned.Replace("\n        ", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("\n\n\n", cleaned, StringComparison.Ordinal);
-    }
-
-    public static TheoryData<string, string> Pathological()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (name, text) in PathologicalText.All)
-        {
-            data.Add(name, text);
-        }
-
-        return data;
     }
 
     // A Markdown masked link to an http(s) address, as Discord renders one (test oracle, independent of the scanner).

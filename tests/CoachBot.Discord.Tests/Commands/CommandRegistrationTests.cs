@@ -1,5 +1,3 @@
-using CoachBot.Discord.Tests.Support;
-
 namespace CoachBot.Discord.Tests.Commands;
 
 public sealed class CommandRegistrationTests

@@ -1,15 +1,3 @@
-using CoachBot.Core;
-using CoachBot.Core.Outbound;
-using CoachBot.Discord.Hosting;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using CoachBot.Testing.Logging;
-
 namespace CoachBot.Discord.Tests.Configuration;
 
 public sealed class AdapterConfigurationTests

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Discord.Tests.Faults;
 
 /// <summary>
@@ -78,7 +72,7 @@ public sealed class GatewayDropMidBurstTests
         AssertEachAnsweredOnce(test, sent);
         Assert.All(texts, t => Assert.Equal(1, MessageAnswers(test, t)));
         // One DM channel: its messages are answered in the order they were sent, across the reconnect.
-        Assert.Equal(texts, test.Echo.Seen.Select(r => r.Text));
+        Assert.Equal(texts, test.Coach.Seen<MessageRequest>().Select(r => r.Text));
     }
 
     [Fact]
@@ -107,7 +101,7 @@ public sealed class GatewayDropMidBurstTests
         Assert.Equal(1, test.Server.ResumeCount);
         AssertEachAnsweredOnce(test, [.. sent, sentinel]);
         Assert.All(Enumerable.Range(0, 4), i => Assert.Equal(1, MessageAnswers(test, "seen" + i)));
-        Assert.Equal(["seen0", "seen1", "seen2", "seen3", "missed"], test.Echo.Seen.Select(r => r.Text));
+        Assert.Equal(["seen0", "seen1", "seen2", "seen3", "missed"], test.Coach.Seen<MessageRequest>().Select(r => r.Text));
     }
 
     [Fact]
@@ -127,7 +121,7 @@ public sealed class GatewayDropMidBurstTests
 
         AssertEachAnsweredOnce(test, [interaction]);
         Assert.Equal(1, MessageAnswers(test, "twice"));
-        Assert.Equal(["twice", "after"], test.Echo.Seen.Select(r => r.Text));
+        Assert.Equal(["twice", "after"], test.Coach.Seen<MessageRequest>().Select(r => r.Text));
     }
 
     [Fact]

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Discord.Tests.Faults;
 
 /// <summary>

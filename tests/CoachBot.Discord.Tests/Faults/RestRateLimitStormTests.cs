@@ -1,14 +1,4 @@
-using System.Globalization;
 using System.Net;
-using CoachBot.Discord.Models;
-using CoachBot.Discord.Rest;
-using CoachBot.Testing.Clock;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Discord.Tests.Faults;
 
@@ -175,6 +165,6 @@ public sealed class RestRateLimitStormTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Moves the fake clock half a second at a time, whenever no request is on the wire, until the task completes.</summary>
-    private Task AdvanceUntilCompletedAsync(Task task) =>
+    private Task<TimeSpan> AdvanceUntilCompletedAsync(Task task) =>
         FakeClockDriver.AdvanceUntilCompletedAsync(task, _time.Advance, TimeSpan.FromMilliseconds(500), _inFlight);
 }

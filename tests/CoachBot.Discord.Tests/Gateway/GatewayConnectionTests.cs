@@ -1,8 +1,3 @@
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Discord.Tests.Gateway;
 
 /// <summary>The gateway algorithm end to end: the real adapter against the fake Discord over real sockets.</summary>
@@ -85,7 +80,7 @@ public sealed class GatewayConnectionTests
         Assert.Equal(1, test.Server.ResumeCount);
         Assert.Equal(1, test.Server.IdentifyCount);
         Assert.Equal(1, Answers(test, "one"));
-        Assert.Equal(["one", "two", "three"], test.Echo.Seen.Select(r => r.Text));
+        Assert.Equal(["one", "two", "three"], test.Coach.Seen<MessageRequest>().Select(r => r.Text));
     }
 
     [Fact]

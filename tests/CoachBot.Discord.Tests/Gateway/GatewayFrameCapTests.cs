@@ -1,8 +1,3 @@
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Discord.Tests.Gateway;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using CoachBot.Discord.Gateway;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Discord.Tests.Gateway;
 

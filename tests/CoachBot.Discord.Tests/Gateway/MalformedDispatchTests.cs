@@ -1,7 +1,3 @@
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Discord.Tests.Gateway;
 
 /// <summary>Frames and dispatches Discord would never send are skipped with a warning; the connection and the session stay.</summary>

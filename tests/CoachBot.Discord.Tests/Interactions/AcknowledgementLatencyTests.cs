@@ -1,8 +1,3 @@
-using System.Globalization;
-using CoachBot.Discord.Interactions;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CoachBot.Discord.Tests.Interactions;
@@ -17,7 +12,7 @@ public sealed class AcknowledgementLatencyTests(ITestOutputHelper output)
     public async Task TwoHundredConcurrentInteractions_WithTheCoachBlocked_AreAllAcknowledged()
     {
         await using var test = await DiscordTestHost.StartAsync();
-        test.Ask.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        test.Coach.CloseGate();
         var latencies = new System.Collections.Concurrent.ConcurrentBag<TimeSpan>();
         var allMeasured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         test.Host.Services.GetRequiredService<DiscordInteractionHandler>().Acknowledged += (_, elapsed) =>
@@ -37,13 +32,13 @@ public sealed class AcknowledgementLatencyTests(ITestOutputHelper output)
         await allMeasured.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.All(sent, i => Assert.Equal(5, i.CallbackType));
-        Assert.False(test.Ask.Finished);
+        Assert.Equal(0, test.Coach.Finished);
         var sorted = latencies.OrderBy(t => t).ToList();
         var fromDispatch = sent.Select(i => (i.AcknowledgedAt!.Value - i.DispatchedAt).TotalMilliseconds).Order().ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"adapter received→callback sent: p50 {sorted[sorted.Count / 2].TotalMilliseconds:0.0} ms, p99 {sorted[(int)(sorted.Count * 0.99) - 1].TotalMilliseconds:0.0} ms, max {sorted[^1].TotalMilliseconds:0.0} ms"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"fake dispatched→callback received: p50 {fromDispatch[fromDispatch.Count / 2]:0.0} ms, p99 {fromDispatch[(int)(fromDispatch.Count * 0.99) - 1]:0.0} ms, max {fromDispatch[^1]:0.0} ms"));
-        test.Ask.Gate.SetResult();
+        test.Coach.OpenGate();
     }
 }

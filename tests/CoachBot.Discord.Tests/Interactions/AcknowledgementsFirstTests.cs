@@ -1,6 +1,3 @@
-using CoachBot.Discord.Interactions;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Discord.Tests.Interactions;
 
 public sealed class AcknowledgementsFirstTests

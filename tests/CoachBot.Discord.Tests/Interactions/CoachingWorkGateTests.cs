@@ -1,7 +1,3 @@
-using CoachBot.Discord.Interactions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Discord.Tests.Interactions;
 
 public sealed class CoachingWorkGateTests

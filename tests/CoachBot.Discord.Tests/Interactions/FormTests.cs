@@ -1,6 +1,3 @@
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-
 namespace CoachBot.Discord.Tests.Interactions;
 
 /// <summary>Forms: a deferred interaction can't show a modal, so the reply offers a button whose click opens it.</summary>
@@ -33,8 +30,9 @@ public sealed class FormTests
         Assert.Equal("answer", input["component"]!["custom_id"]!.GetValue<string>());
 
         var submit = await test.Server.SendInteractionAsync(FakeDiscordEvents.ModalSubmit("sub:1", new Dictionary<string, string> { ["answer"] = "Use an index" }));
-        var result = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains(submit.Token, StringComparison.Ordinal) && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the submission result");
+        var result = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains(submit.Token, StringComparison.Ordinal) && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the private submission result");
         Assert.Equal("Got: Use an index", result.Content);
+        Assert.Equal(64, result.Body!["flags"]!.GetValue<int>());
     }
 
     [Fact]

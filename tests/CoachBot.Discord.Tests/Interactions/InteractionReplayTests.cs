@@ -1,15 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using CoachBot.Core;
 using CoachBot.Core.Inbound;
-using CoachBot.Discord.Interactions;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Discord.Tests.Interactions;
 
@@ -29,10 +19,10 @@ public sealed class InteractionReplayTests
         var inbox = new WatchedInbox();
 
         var first = await StartBotAsync(server, inbox);
-        first.Services.GetRequiredService<SlowAskCommand>().Gate = new TaskCompletionSource();
+        first.Services.GetRequiredService<StandInCoach>().CloseGate();
         await server.WaitForSessionAsync();
         var interaction = await server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "what is an index?")]));
-        await first.Services.GetRequiredService<SlowAskCommand>().Started.Task.WaitAsync(Guard);
+        Assert.True(await first.Services.GetRequiredService<StandInCoach>().Started.WaitAsync(Guard));
         Assert.Equal(5, interaction.CallbackType);
 
         // The first run stops while the answer is still being worked on: nothing was edited.
@@ -57,17 +47,17 @@ public sealed class InteractionReplayTests
         await using var server = await FakeDiscordServer.StartAsync();
         var inbox = new WatchedInbox();
         var bot = await StartBotAsync(server, inbox, drainTimeout: "00:00:30");
-        var ask = bot.Services.GetRequiredService<SlowAskCommand>();
-        ask.Gate = new TaskCompletionSource();
+        var coach = bot.Services.GetRequiredService<StandInCoach>();
+        coach.CloseGate();
         await server.WaitForSessionAsync();
         var interaction = await server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "drain me")]));
-        await ask.Started.Task.WaitAsync(Guard);
+        Assert.True(await coach.Started.WaitAsync(Guard));
 
         var stopping = StopAsync(bot);
         // Shutdown has begun (the gateway is closed) and waits for the answer in hand.
         await server.WaitUntilAsync(() => server.OpenConnections == 0, "the gateway closed by the stopping bot", Guard);
         Assert.False(stopping.IsCompleted);
-        ask.Gate.SetResult();
+        coach.OpenGate();
         await stopping.WaitAsync(Guard);
 
         Assert.Single(server.RequestsTo("PATCH", interaction.Token));
@@ -244,7 +234,7 @@ public sealed class InteractionReplayTests
 
         builder.Services.AddSingleton<IInboundInbox>(inbox);
         builder.Services.AddCoachCore();
-        DiscordTestHost.AddTestHandlers(builder.Services);
+        builder.Services.AddStandInFeatures();
         builder.Services.AddDiscordAdapter(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();

@@ -1,9 +1,3 @@
-using CoachBot.Core.Replies;
-using CoachBot.Discord.Rest;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Discord.Tests.Interactions;
 
 public sealed class InteractionTests
@@ -12,19 +6,20 @@ public sealed class InteractionTests
     public async Task SlashCommand_IsAcknowledgedBeforeTheSlowHandlerFinishes_ThenOriginalIsEditedWithAnswerAndSources()
     {
         await using var test = await DiscordTestHost.StartAsync();
-        test.Ask.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        test.Coach.CloseGate();
 
         var interaction = await test.Server.SendInteractionAsync(
             FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "What is an index?")]));
         var callback = await test.Server.WaitForRequestAsync(r => r.Path.EndsWith("/callback", StringComparison.Ordinal), "the deferred callback");
-        var request = await test.Ask.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(await test.Coach.Started.WaitAsync(TimeSpan.FromSeconds(10)));
+        var request = Assert.Single(test.Coach.Seen<CommandRequest>());
 
         Assert.Equal(5, callback.Body!["type"]!.GetValue<int>());
-        Assert.False(test.Ask.Finished, "the callback must not wait for the coach");
+        Assert.True(test.Coach.Finished == 0, "the callback must not wait for the coach");
         Assert.Equal("What is an index?", request.Option("question"));
         Assert.Empty(test.Server.RequestsTo("PATCH", "@original"));
 
-        test.Ask.Gate.SetResult();
+        test.Coach.OpenGate();
         var edit = await test.Server.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal), "the edited answer");
 
         Assert.Contains(interaction.Token, edit.Path, StringComparison.Ordinal);
@@ -46,7 +41,8 @@ public sealed class InteractionTests
             new System.Text.Json.Nodes.JsonObject { ["name"] = "where", ["type"] = 7, ["value"] = "77" },
         ]));
 
-        var request = await test.Ask.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(await test.Coach.Started.WaitAsync(TimeSpan.FromSeconds(10)), "the ask stand-in was not reached");
+        var request = Assert.Single(test.Coach.Seen<CommandRequest>());
         Assert.Equal("is @42 right about #77?", request.Option("question"));
         Assert.Equal(("42", "77"), (request.MentionedId("who"), request.MentionedId("where")));
         Assert.Null(request.MentionedId("question"));
@@ -103,17 +99,18 @@ public sealed class InteractionTests
         await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("quiz", [FakeDiscordEvents.Option("skill", "databases")]));
         var question = await test.Server.WaitForRequestAsync(r => r.Method == "PATCH", "the question");
         var buttons = question.Body!["components"]![0]!["components"]!.AsArray();
-        var correct = buttons[0]!["custom_id"]!.GetValue<string>();
+        var wrong = buttons[1]!["custom_id"]!.GetValue<string>();
         Assert.Equal(1, buttons[0]!["style"]!.GetValue<int>());
         Assert.Equal("Reads", buttons[0]!["label"]!.GetValue<string>());
-        Assert.Equal(2, buttons.Count);
+        Assert.Equal(3, buttons.Count);
 
-        var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick(correct));
+        var click = await test.Server.SendInteractionAsync(FakeDiscordEvents.ButtonClick(wrong));
 
         var update = await test.Server.WaitForRequestAsync(
             r => r.Method == "PATCH" && r.Path.Contains(click.Token, StringComparison.Ordinal), "the in-place update");
         Assert.Equal(6, click.CallbackType);
-        Assert.Equal("Correct! Indexes speed up reads.", update.Content);
+        Assert.Equal("Not quite: indexes speed up reads.", update.Content);
+        // The reply carries no buttons, so the update takes the question's buttons away.
         Assert.Empty(update.Body!["components"]!.AsArray());
         Assert.Null(update.Body!["flags"]);
     }
@@ -128,7 +125,7 @@ public sealed class InteractionTests
         var refusal = await test.Server.WaitForRequestAsync(r => r.Method == "POST" && r.Path.Contains(click.Token, StringComparison.Ordinal) && r.Path.Contains("/webhooks/", StringComparison.Ordinal), "the refusal");
         Assert.Equal(6, click.CallbackType);
         Assert.Equal(64, refusal.Body!["flags"]!.GetValue<int>());
-        Assert.Contains("isn't yours", refusal.Content, StringComparison.Ordinal);
+        Assert.Equal(StandInQuizButtons.Ended, refusal.Content);
         Assert.Empty(test.Server.RequestsTo("PATCH", click.Token));
     }
 
@@ -178,7 +175,7 @@ public sealed class InteractionTests
         Assert.DoesNotContain(test.Server.RequestsTo("POST", member.Token), r => !r.Path.EndsWith("/callback", StringComparison.Ordinal));
         Assert.Equal(5, moderator.CallbackType);
         Assert.False(moderator.RespondedPrivately);
-        Assert.Equal("Challenge posted.", posted.Content);
+        Assert.Equal(StandInPostCommand.Posted, posted.Content);
     }
 
     [Fact]
@@ -231,7 +228,7 @@ public sealed class InteractionTests
     public async Task ManySimultaneousInteractions_AreAllAcknowledgedInTime()
     {
         await using var test = await DiscordTestHost.StartAsync();
-        test.Ask.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        test.Coach.CloseGate();
 
         var sent = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
@@ -241,7 +238,7 @@ public sealed class InteractionTests
 
         await test.Server.WaitUntilAsync(() => sent.All(i => i.CallbackType == 5), "fifty acknowledgements");
         // The fake refuses acknowledgements after its 3-second window, so a CallbackType means "in time".
-        test.Ask.Gate.SetResult();
+        test.Coach.OpenGate();
         await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("PATCH", "@original").Count == 50, "fifty answers");
     }
 
@@ -255,7 +252,7 @@ public sealed class InteractionTests
         var interaction = await test.Server.SendInteractionAsync(command);
 
         var posted = await test.Server.WaitForRequestAsync(r => r.Path.Contains(interaction.Token, StringComparison.Ordinal) && r.Method == "PATCH", "the post");
-        Assert.Equal("Challenge posted.", posted.Content);
+        Assert.Equal(StandInPostCommand.Posted, posted.Content);
     }
 
     [Fact]
@@ -267,7 +264,8 @@ public sealed class InteractionTests
 
         await test.Server.SendInteractionAsync(command);
 
-        var request = await test.Ask.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(await test.Coach.Started.WaitAsync(TimeSpan.FromSeconds(10)));
+        var request = Assert.Single(test.Coach.Seen<CommandRequest>());
         Assert.Equal(FakeDiscordEvents.ChannelId, request.Context.Conversation.ChannelId);
         Assert.Equal("999999999999999990", request.Context.Conversation.ThreadId);
         Assert.Equal(FakeDiscordEvents.GuildId, request.Context.Conversation.CommunityId);

@@ -1,7 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-
 namespace CoachBot.Discord.Tests.Messages;
 
 public sealed class MessageTests
@@ -20,14 +16,14 @@ public sealed class MessageTests
         Assert.Equal($"/api/v10/channels/{FakeDiscordEvents.ChannelId}/messages/{questionId}/threads", thread.Path);
         Assert.StartsWith("You said: how do I get started?", answer.Content, StringComparison.Ordinal);
         Assert.Contains("[1] Career paths › Getting started", answer.Content, StringComparison.Ordinal);
-        var first = Assert.Single(test.Echo.Seen);
+        var first = Assert.Single(test.Coach.Seen<MessageRequest>());
         Assert.Equal(MessageOrigin.Mention, first.Origin);
         Assert.Equal(questionId, first.Context.Conversation.ThreadId);
 
         await test.Server.SendMessageCreateAsync(FakeDiscordEvents.GuildMessage("and then?", channelId: questionId));
 
-        await test.Server.WaitUntilAsync(() => test.Echo.Seen.Count == 2, "the thread reply");
-        var followUp = test.Echo.Seen.Last();
+        await test.Server.WaitUntilAsync(() => test.Coach.Seen<MessageRequest>().Count == 2, "the thread reply");
+        var followUp = test.Coach.Seen<MessageRequest>()[^1];
         Assert.Equal(MessageOrigin.ThreadReply, followUp.Origin);
         Assert.Equal(first.Context.Conversation, followUp.Context.Conversation);
         await test.Server.WaitUntilAsync(() => test.Server.RequestsTo("POST", $"/channels/{questionId}/messages").Count == 2, "the answer to the thread reply");
@@ -44,7 +40,7 @@ public sealed class MessageTests
 
         var answer = await test.Server.WaitForRequestAsync(r => r.Path == $"/api/v10/channels/{FakeDiscordEvents.DmChannelId}/messages", "the DM answer");
         Assert.StartsWith("You said: what should I learn first?", answer.Content, StringComparison.Ordinal);
-        var request = Assert.Single(test.Echo.Seen);
+        var request = Assert.Single(test.Coach.Seen<MessageRequest>());
         Assert.Equal(MessageOrigin.Direct, request.Origin);
         Assert.True(request.Context.IsDirect);
         Assert.Equal("dm", request.Context.Conversation.CommunityId);
@@ -78,7 +74,7 @@ public sealed class MessageTests
         await test.Server.SendMessageCreateAsync(FakeDiscordEvents.DirectMessage("marker"));
 
         await test.Server.WaitForRequestAsync(r => r.Content?.Contains("You said: marker", StringComparison.Ordinal) == true, "the marker answer");
-        var seen = Assert.Single(test.Echo.Seen);
+        var seen = Assert.Single(test.Coach.Seen<MessageRequest>());
         Assert.Equal("marker", seen.Text);
         Assert.Single(test.Server.RequestsTo("POST", "/messages"));
     }
@@ -92,8 +88,8 @@ public sealed class MessageTests
 
         await test.Server.SendMessageCreateAsync(message);
 
-        await test.Server.WaitUntilAsync(() => !test.Echo.Seen.IsEmpty, "the mention to be handled");
-        Assert.Equal("does @Bo or @role in #123456 know SQL?", Assert.Single(test.Echo.Seen).Text);
+        await test.Server.WaitUntilAsync(() => test.Coach.Seen<MessageRequest>().Count > 0, "the mention to be handled");
+        Assert.Equal("does @Bo or @role in #123456 know SQL?", Assert.Single(test.Coach.Seen<MessageRequest>()).Text);
     }
 
     [Fact]
@@ -104,7 +100,7 @@ public sealed class MessageTests
 
         await test.Server.SendMessageCreateAsync(message);
 
-        await test.Server.WaitUntilAsync(() => !test.Echo.Seen.IsEmpty, "the mention to be handled");
-        Assert.Equal("what is CAP?", Assert.Single(test.Echo.Seen).Text);
+        await test.Server.WaitUntilAsync(() => test.Coach.Seen<MessageRequest>().Count > 0, "the mention to be handled");
+        Assert.Equal("what is CAP?", Assert.Single(test.Coach.Seen<MessageRequest>()).Text);
     }
 }

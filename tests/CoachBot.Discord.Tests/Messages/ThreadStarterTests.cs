@@ -1,10 +1,4 @@
-using CoachBot.Core.Replies;
 using CoachBot.Discord.Messages;
-using CoachBot.Discord.Models;
-using CoachBot.Discord.Rest;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CoachBot.Discord.Tests.Messages;
 

@@ -1,8 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-using CoachBot.Discord.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Discord.Tests.Outbound;
 
 /// <summary>The Discord channel directory asks the (fake) REST API for the channel and compares its guild_id.</summary>

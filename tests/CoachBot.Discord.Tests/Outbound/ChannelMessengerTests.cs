@@ -1,10 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Discord.Tests.Outbound;
 
 public sealed class ChannelMessengerTests

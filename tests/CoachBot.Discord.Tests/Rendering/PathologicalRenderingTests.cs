@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
-using CoachBot.Discord.Rendering;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Discord.Tests.Rendering;
@@ -10,7 +8,7 @@ namespace CoachBot.Discord.Tests.Rendering;
 public sealed class PathologicalRenderingTests
 {
     [Theory]
-    [MemberData(nameof(Inputs))]
+    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
     public void Render_PathologicalInput_SplitsUnderTheLimit_AndLosesNoText(string name, string input)
     {
         var messages = DiscordReplyRenderer.Render(Reply.Public(input), ephemeral: false);
@@ -22,7 +20,7 @@ public sealed class PathologicalRenderingTests
     }
 
     [Theory]
-    [MemberData(nameof(Inputs))]
+    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
     public void Render_CleanedModelText_NoMessageHoldsAMaskedLink(string name, string input)
     {
         var messages = DiscordReplyRenderer.Render(Reply.Public(ModelText.Clean(input, LinkAllowList.None)), ephemeral: false);
@@ -49,17 +47,6 @@ public sealed class PathologicalRenderingTests
 
         Assert.Equal(2, chunks.Count);
         Assert.StartsWith("[the roadmap](https://roadmap.sh/backend)", chunks[1], StringComparison.Ordinal);
-    }
-
-    public static TheoryData<string, string> Inputs()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (name, text) in PathologicalText.All)
-        {
-            data.Add(name, text);
-        }
-
-        return data;
     }
 
     private static string NonSpace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '\u200B'));

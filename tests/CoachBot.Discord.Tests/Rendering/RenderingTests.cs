@@ -1,6 +1,3 @@
-using CoachBot.Core.Replies;
-using CoachBot.Discord.Rendering;
-
 namespace CoachBot.Discord.Tests.Rendering;
 
 public sealed class RenderingTests

@@ -1,13 +1,3 @@
-using CoachBot.Discord.Models;
-using CoachBot.Discord.Rest;
-using CoachBot.Discord.Tests.Support;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using CoachBot.Testing.Logging;
-
 namespace CoachBot.Discord.Tests.Rest;
 
 /// <summary>The REST client against the fake Discord, with a fake clock for rate-limit waits.</summary>
@@ -165,19 +155,6 @@ public sealed class RestClientTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Moves the fake clock a second at a time until the task completes; returns how far it moved.</summary>
-    private async Task<TimeSpan> AdvanceUntilCompletedAsync(Task task)
-    {
-        var advanced = TimeSpan.Zero;
-        while (!task.IsCompleted && advanced < TimeSpan.FromMinutes(5))
-        {
-            await Task.WhenAny(task, Task.Delay(20));
-            if (!task.IsCompleted)
-            {
-                _time.Advance(TimeSpan.FromSeconds(1));
-                advanced += TimeSpan.FromSeconds(1);
-            }
-        }
-
-        return advanced;
-    }
+    private Task<TimeSpan> AdvanceUntilCompletedAsync(Task task) =>
+        FakeClockDriver.AdvanceUntilCompletedAsync(task, _time.Advance, TimeSpan.FromSeconds(1), maxSteps: 300);
 }

@@ -1,9 +1,3 @@
-using CoachBot.Discord.Models;
-using CoachBot.Discord.Rest;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Discord.Tests.Rest;
 
 /// <summary>The REST HttpClient as the adapter registers it never follows a redirect (with the bot token) elsewhere.</summary>

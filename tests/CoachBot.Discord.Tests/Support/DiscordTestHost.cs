@@ -1,17 +1,7 @@
-using CoachBot.Core;
-using CoachBot.Core.Dispatch;
-using CoachBot.Discord.Hosting;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using CoachBot.Testing.Logging;
-
 namespace CoachBot.Discord.Tests.Support;
 
 /// <summary>
-/// A real host (AddCoachCore + test handlers + AddDiscordAdapter) connected to a fresh fake Discord on 127.0.0.1.
+/// A real host (AddCoachCore + the stand-in features + AddDiscordAdapter) connected to a fresh fake Discord on 127.0.0.1.
 /// Timings are shortened (reconnect backoff, identify window) so recovery scenarios run in well under a second.
 /// </summary>
 public sealed class DiscordTestHost : IAsyncDisposable
@@ -31,9 +21,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
 
     public string BotUserId => Server.Options.BotUserId;
 
-    public SlowAskCommand Ask => Host.Services.GetRequiredService<SlowAskCommand>();
-
-    public EchoMessageHandler Echo => Host.Services.GetRequiredService<EchoMessageHandler>();
+    /// <summary>What the stand-in features saw, and the gate that holds them.</summary>
+    public StandInCoach Coach => Host.Services.GetRequiredService<StandInCoach>();
 
     public DiscordAdapterService Adapter => Host.Services.GetRequiredService<DiscordAdapterService>();
 
@@ -64,7 +53,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddCoachCore();
-        AddTestHandlers(builder.Services);
+        builder.Services.AddStandInFeatures();
         builder.Services.AddDiscordAdapter(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();
@@ -78,26 +67,10 @@ public sealed class DiscordTestHost : IAsyncDisposable
         return testHost;
     }
 
-    public static void AddTestHandlers(IServiceCollection services)
-    {
-        services.AddSingleton<SlowAskCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SlowAskCommand>());
-        services.AddSingleton<QuizSessions>();
-        services.AddSingleton<ICommandHandler, QuizCommand>();
-        services.AddSingleton<IButtonHandler, QuizButtons>();
-        services.AddSingleton<ICommandHandler, PostCommand>();
-        services.AddSingleton<ICommandHandler, LongCommand>();
-        services.AddSingleton<SubmitCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SubmitCommand>());
-        services.AddSingleton<IFormHandler>(sp => sp.GetRequiredService<SubmitCommand>());
-        services.AddSingleton<EchoMessageHandler>();
-        services.AddSingleton<IMessageHandler>(sp => sp.GetRequiredService<EchoMessageHandler>());
-    }
-
     public async ValueTask DisposeAsync()
     {
         // Release anything a test left waiting, so shutdown does not hang on an in-flight answer.
-        Ask.Gate?.TrySetResult();
+        Coach.OpenGate();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await Host.StopAsync(timeout.Token);
         Host.Dispose();

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>Collects every problem of a run (with the offending input), so one failure lists them all.</summary>

@@ -1,5 +1,3 @@
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Host.Tests.Abuse;

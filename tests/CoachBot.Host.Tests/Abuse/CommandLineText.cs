@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>A command entry as typed text: <c>[subcommand] name:value …</c> (Slack's command text, the terminal's line).</summary>

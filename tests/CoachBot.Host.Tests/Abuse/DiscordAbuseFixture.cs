@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using CoachBot.Host.Tests.EndToEnd;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.Logging;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>
@@ -42,22 +35,17 @@ public sealed partial class DiscordAbuseFixture : IAsyncLifetime
             Token = AbuseSecrets.DiscordToken,
             InteractionDeadline = TimeSpan.FromMinutes(10),
         });
-        Llm = await FakeOpenAiServer.StartAsync();
-        Llm.RequiredApiKey = AbuseSecrets.LlmApiKey;
-        Llm.Responder = HostileLlm.Respond;
+        Llm = await HostileLlm.StartAsync();
         Replies = new ReplyIndex<RecordedRequest>(() => Discord.Requests, VisibleKeys);
         Host = await RealHost.StartAsync(
             services => AbuseLogging.Capture(services, Logs),
-            "--Discord:Token=" + AbuseSecrets.DiscordToken,
-            "--Discord:ApiBaseUrl=" + Discord.ApiBaseUrl,
-            "--Discord:IdentifyIntervalMs=0",
-            "--Discord:ReconnectBaseDelayMs=20",
-            "--Llm:Endpoint=" + Llm.BaseUrl,
-            "--Llm:ChatModel=fake-model",
-            "--Llm:ApiKey=" + AbuseSecrets.LlmApiKey,
-            "--Llm:TimeoutSeconds=30",
-            "--RateLimits:PerUserPerMinute=100000",
-            "--RateLimits:PerCommunityPerMinute=1000000");
+            [
+                "--Discord:Token=" + AbuseSecrets.DiscordToken,
+                "--Discord:ApiBaseUrl=" + Discord.ApiBaseUrl,
+                "--Discord:IdentifyIntervalMs=0",
+                "--Discord:ReconnectBaseDelayMs=20",
+                .. HostileLlm.HostArguments(Llm),
+            ]);
         await Discord.WaitForSessionAsync(ReplyTimeout);
     }
 

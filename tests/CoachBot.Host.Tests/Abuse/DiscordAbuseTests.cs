@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeDiscord;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>
@@ -11,67 +7,30 @@ namespace CoachBot.Host.Tests.Abuse;
 /// itself would show nothing, is cleanly ignored), no message may ping, no secret may be sent or logged, nothing is
 /// logged as an error, and a normal /ask is still answered afterwards.
 /// </summary>
-public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture) : IClassFixture<DiscordAbuseFixture>
+public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
+    : HostileCorpusRun("Discord", HostileInput.DiscordFrameKind, fixture.Llm, fixture.Logs), IClassFixture<DiscordAbuseFixture>
 {
-    private const string ProbeQuestion = "What should I learn first to become a backend developer?";
-    private const int Parallelism = 8;
-    private readonly ConcurrentDictionary<string, string> _owners = new(StringComparer.Ordinal);
+    public static TheoryData<string> Categories => CategoriesFor(HostileInput.DiscordDispatchKind, HostileInput.DiscordFrameKind);
 
-    public static TheoryData<string> Categories => HostileCorpus.CategoriesOf(
-        HostileInput.TextKind,
-        HostileInput.CommandKind,
-        HostileInput.ButtonKind,
-        HostileInput.FormKind,
-        HostileInput.DiscordDispatchKind,
-        HostileInput.DiscordFrameKind);
+    protected override Func<int>[] Activity => [() => Discord.Requests.Count, () => fixture.Logs.Entries.Count];
 
     private FakeDiscordServer Discord => fixture.Discord;
 
-    [Theory]
-    [MemberData(nameof(Categories))]
-    public async Task HostileInputs_ThroughDiscord_AreAnsweredOrCleanlyIgnored_PingNoOne_LeakNoSecret_AndTheBotKeepsAnswering(string category)
+    protected override Action<AbuseFindings> CheckOutboundFromHere()
     {
-        var entries = HostileCorpus.InCategory(category);
-        var findings = new AbuseFindings();
         var requestsFrom = Discord.Requests.Count;
-        var logsFrom = fixture.Logs.Entries.Count;
-        var llmFrom = fixture.Llm.Requests.Count;
-
-        // Raw frames may cost the connection (the client then resumes), so they go one at a time, each followed by a probe.
-        var parallelism = entries.All(e => e.Kind == HostileInput.DiscordFrameKind) ? 1 : Parallelism;
-        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (input, _) =>
+        return findings =>
         {
-            try
+            foreach (var request in Discord.Requests.Skip(requestsFrom))
             {
-                await DeliverAsync(input, findings);
+                OutboundChecks.CheckDiscord(request, findings, OwnerOf(request));
             }
-#pragma warning disable CA1031 // A broken delivery is reported with its input, with the rest of the run.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                findings.Add(input, "test driver", $"{ex.GetType().Name}: {ex.Message}");
-            }
-        });
-
-        await Quiet.WaitAsync(TimeSpan.FromSeconds(10), () => Discord.Requests.Count, () => fixture.Logs.Entries.Count);
-        await ProbeAsync(findings, "a normal /ask after the '" + category + "' inputs");
-
-        foreach (var request in Discord.Requests.Skip(requestsFrom))
-        {
-            OutboundChecks.CheckDiscord(request, findings, OwnerOf(request));
-        }
-
-        foreach (var request in fixture.Llm.Requests.Skip(llmFrom))
-        {
-            OutboundChecks.CheckLlm(request, findings, category);
-        }
-
-        AbuseLogging.Check(fixture.Logs, logsFrom, findings, "log during '" + category + "'");
-        Assert.True(Discord.OpenConnections > 0, "the gateway connection is gone");
-        findings.AssertNone($"{entries.Count} Discord input(s) of '{category}'");
+        };
     }
 
-    private Task DeliverAsync(HostileInput input, AbuseFindings findings) => input.Kind switch
+    protected override void AssertStillConnected() => Assert.True(Discord.OpenConnections > 0, "the gateway connection is gone");
+
+    protected override Task DeliverAsync(HostileInput input, AbuseFindings findings) => input.Kind switch
     {
         HostileInput.TextKind => Task.WhenAll(AskAsync(input, findings), MentionAsync(input, findings), InterviewAnswerAsync(input, findings)),
         HostileInput.CommandKind => CommandAsync(input, findings),
@@ -255,7 +214,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture) : IClassFixtu
         }
     }
 
-    private async Task ProbeAsync(AbuseFindings findings, string what)
+    protected override async Task ProbeAsync(AbuseFindings findings, string what)
     {
         await Discord.WaitForSessionAsync(DiscordAbuseFixture.ReplyTimeout);
         var probe = await Discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
@@ -275,13 +234,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture) : IClassFixtu
     /// <summary>A mention or DM with nothing but whitespace besides the mention is not addressed to the coach: silence is right.</summary>
     private static bool MessageMaySayNothing(HostileInput input) => PlatformMayDropIt(input) || input.Text.Trim().Length == 0;
 
-    private string Own(string key, HostileInput input)
-    {
-        _owners[key] = input.ToString();
-        return key;
-    }
-
     private string OwnerOf(RecordedRequest request) =>
-        request.Path.Split('/').Select(segment => _owners.GetValueOrDefault(segment)).FirstOrDefault(owner => owner is not null)
+        request.Path.Split('/').Select(segment => Owners.GetValueOrDefault(segment)).FirstOrDefault(owner => owner is not null)
         ?? request.ToString();
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>The corpus itself: big enough, every entry distinct and well-formed, and every kind of abuse the issue lists present.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>

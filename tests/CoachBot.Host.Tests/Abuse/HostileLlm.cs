@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeOpenAi;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>
@@ -12,6 +9,30 @@ public static class HostileLlm
 {
     public const string Payload =
         "@everyone @here <!channel> <!here> <!everyone> <!subteam^S0ABUSE|@devs> <@&222222222222222222> <@U0ABUSE> [free nitro](https://evil.example/login)";
+
+    /// <summary>The fake model answering with <see cref="Respond"/>, behind the abuse runs' required API key.</summary>
+    public static async Task<FakeOpenAiServer> StartAsync()
+    {
+        var llm = await FakeOpenAiServer.StartAsync();
+        llm.RequiredApiKey = AbuseSecrets.LlmApiKey;
+        llm.Responder = Respond;
+        return llm;
+    }
+
+    /// <summary>Host arguments pointing at <paramref name="llm"/>, with rate limits raised so the corpus is answered rather than throttled.</summary>
+    public static string[] HostArguments(FakeOpenAiServer llm)
+    {
+        ArgumentNullException.ThrowIfNull(llm);
+        return
+        [
+            "--Llm:Endpoint=" + llm.BaseUrl,
+            "--Llm:ChatModel=fake-model",
+            "--Llm:ApiKey=" + AbuseSecrets.LlmApiKey,
+            "--Llm:TimeoutSeconds=30",
+            "--RateLimits:PerUserPerMinute=100000",
+            "--RateLimits:PerCommunityPerMinute=1000000",
+        ];
+    }
 
     public static FakeChatResponse Respond(RecordedChatRequest request)
     {

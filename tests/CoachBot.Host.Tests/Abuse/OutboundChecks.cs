@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeDiscord;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>The abuse run's own checks must be able to fail: each catches what it is there to catch.</summary>

@@ -1,6 +1,3 @@
-using CoachBot.Host.Tests.EndToEnd;
-using CoachBot.Testing.FakeDiscord;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>The per-user rate limit seen from Discord: over it, a friendly private "slow down", and other people are unaffected.</summary>

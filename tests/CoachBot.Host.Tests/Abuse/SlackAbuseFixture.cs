@@ -1,10 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using CoachBot.Host.Tests.EndToEnd;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.FakeSlack;
-using CoachBot.Testing.Logging;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>
@@ -47,28 +40,23 @@ public sealed partial class SlackAbuseFixture : IAsyncLifetime
             AppToken = AbuseSecrets.SlackAppToken,
             SigningSecret = AbuseSecrets.SlackSigningSecret,
         });
-        Llm = await FakeOpenAiServer.StartAsync();
-        Llm.RequiredApiKey = AbuseSecrets.LlmApiKey;
-        Llm.Responder = HostileLlm.Respond;
+        Llm = await HostileLlm.StartAsync();
         Calls = new ReplyIndex<FakeSlackApiCall>(() => Slack.Calls, VisibleKeys);
         ResponsePosts = new ReplyIndex<FakeResponsePost>(() => Slack.ResponsePosts, p => IsVisible(p.Body) ? [p.ResponseUrlId] : []);
         Host = await RealHost.StartAsync(
             services => AbuseLogging.Capture(services, Logs),
-            "--Slack:BotToken=" + AbuseSecrets.SlackBotToken,
-            "--Slack:AppToken=" + AbuseSecrets.SlackAppToken,
-            "--Slack:SigningSecret=" + AbuseSecrets.SlackSigningSecret,
-            "--Slack:Mode=SocketMode",
-            "--Slack:ApiBaseUrl=" + Slack.ApiBaseUrl,
-            "--Slack:SocketConnections=1",
-            "--Slack:SocketConnectionDelay=00:00:00",
-            "--Slack:PerChannelMessageInterval=00:00:00",
-            "--Slack:ModeratorUserIds:0=" + Moderator,
-            "--Llm:Endpoint=" + Llm.BaseUrl,
-            "--Llm:ChatModel=fake-model",
-            "--Llm:ApiKey=" + AbuseSecrets.LlmApiKey,
-            "--Llm:TimeoutSeconds=30",
-            "--RateLimits:PerUserPerMinute=100000",
-            "--RateLimits:PerCommunityPerMinute=1000000");
+            [
+                "--Slack:BotToken=" + AbuseSecrets.SlackBotToken,
+                "--Slack:AppToken=" + AbuseSecrets.SlackAppToken,
+                "--Slack:SigningSecret=" + AbuseSecrets.SlackSigningSecret,
+                "--Slack:Mode=SocketMode",
+                "--Slack:ApiBaseUrl=" + Slack.ApiBaseUrl,
+                "--Slack:SocketConnections=1",
+                "--Slack:SocketConnectionDelay=00:00:00",
+                "--Slack:PerChannelMessageInterval=00:00:00",
+                "--Slack:ModeratorUserIds:0=" + Moderator,
+                .. HostileLlm.HostArguments(Llm),
+            ]);
         await Slack.WaitForConnectionAsync(timeout: ReplyTimeout);
     }
 

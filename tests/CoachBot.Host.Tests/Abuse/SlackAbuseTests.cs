@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Host.Tests.Abuse;
 
 /// <summary>
@@ -11,74 +7,42 @@ namespace CoachBot.Host.Tests.Abuse;
 /// visible reply (or is cleanly ignored where Slack itself would show nothing), nothing sent carries a broadcast or a
 /// secret, nothing is logged as an error or leaks a secret, and a normal /ask is still answered afterwards.
 /// </summary>
-public sealed class SlackAbuseTests(SlackAbuseFixture fixture) : IClassFixture<SlackAbuseFixture>
+public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
+    : HostileCorpusRun("Slack", HostileInput.SlackFrameKind, fixture.Llm, fixture.Logs), IClassFixture<SlackAbuseFixture>
 {
-    private const string ProbeQuestion = "What should I learn first to become a backend developer?";
-    private const int Parallelism = 8;
-    private readonly ConcurrentDictionary<string, string> _owners = new(StringComparer.Ordinal);
+    public static TheoryData<string> Categories => CategoriesFor(HostileInput.SlackEnvelopeKind, HostileInput.SlackFrameKind);
 
-    public static TheoryData<string> Categories => HostileCorpus.CategoriesOf(
-        HostileInput.TextKind,
-        HostileInput.CommandKind,
-        HostileInput.ButtonKind,
-        HostileInput.FormKind,
-        HostileInput.SlackEnvelopeKind,
-        HostileInput.SlackFrameKind);
+    protected override Func<int>[] Activity => [() => Slack.Calls.Count, () => Slack.ResponsePosts.Count, () => fixture.Logs.Entries.Count];
 
     private FakeSlackServer Slack => fixture.Slack;
 
-    [Theory]
-    [MemberData(nameof(Categories))]
-    public async Task HostileInputs_ThroughSlack_AreAnsweredOrCleanlyIgnored_BroadcastNothing_LeakNoSecret_AndTheBotKeepsAnswering(string category)
+    protected override Action<AbuseFindings> CheckOutboundFromHere()
     {
-        var entries = HostileCorpus.InCategory(category);
-        var findings = new AbuseFindings();
         var callsFrom = Slack.Calls.Count;
         var postsFrom = Slack.ResponsePosts.Count;
-        var logsFrom = fixture.Logs.Entries.Count;
-        var llmFrom = fixture.Llm.Requests.Count;
-
-        var parallelism = entries.All(e => e.Kind == HostileInput.SlackFrameKind) ? 1 : Parallelism;
-        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (input, _) =>
+        return findings =>
         {
-            try
+            foreach (var call in Slack.Calls.Skip(callsFrom))
             {
-                await DeliverAsync(input, findings);
+                OutboundChecks.CheckSlack(call, findings, Owners.GetValueOrDefault(call.Field("channel") ?? string.Empty) ?? call.Method);
             }
-#pragma warning disable CA1031 // A broken delivery is reported with its input, with the rest of the run.
-            catch (Exception ex)
-#pragma warning restore CA1031
+
+            foreach (var post in Slack.ResponsePosts.Skip(postsFrom))
             {
-                findings.Add(input, "test driver", $"{ex.GetType().Name}: {ex.Message}");
+                OutboundChecks.CheckSlack(post, findings, Owners.GetValueOrDefault(post.ResponseUrlId) ?? "response_url " + post.ResponseUrlId);
             }
-        });
-
-        await Quiet.WaitAsync(TimeSpan.FromSeconds(10), () => Slack.Calls.Count, () => Slack.ResponsePosts.Count, () => fixture.Logs.Entries.Count);
-        if (!await AskAsync(ProbeQuestion))
-        {
-            findings.Add($"a normal /ask after the '{category}' inputs", "was not answered: the bot stopped answering");
-        }
-
-        foreach (var call in Slack.Calls.Skip(callsFrom))
-        {
-            OutboundChecks.CheckSlack(call, findings, _owners.GetValueOrDefault(call.Field("channel") ?? string.Empty) ?? call.Method);
-        }
-
-        foreach (var post in Slack.ResponsePosts.Skip(postsFrom))
-        {
-            OutboundChecks.CheckSlack(post, findings, _owners.GetValueOrDefault(post.ResponseUrlId) ?? "response_url " + post.ResponseUrlId);
-        }
-
-        foreach (var request in fixture.Llm.Requests.Skip(llmFrom))
-        {
-            OutboundChecks.CheckLlm(request, findings, category);
-        }
-
-        AbuseLogging.Check(fixture.Logs, logsFrom, findings, "log during '" + category + "'");
-        findings.AssertNone($"{entries.Count} Slack input(s) of '{category}'");
+        };
     }
 
-    private Task DeliverAsync(HostileInput input, AbuseFindings findings) => input.Kind switch
+    protected override async Task ProbeAsync(AbuseFindings findings, string what)
+    {
+        if (!await AskAsync(ProbeQuestion))
+        {
+            findings.Add(what, "was not answered: the bot stopped answering");
+        }
+    }
+
+    protected override Task DeliverAsync(HostileInput input, AbuseFindings findings) => input.Kind switch
     {
         HostileInput.TextKind => Task.WhenAll(AskAsync(input, findings), MentionAsync(input, findings), InterviewAnswerAsync(input, findings)),
         HostileInput.CommandKind => CommandAsync(input, findings),
@@ -240,11 +204,5 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture) : IClassFixture<S
         var url = Slack.CreateResponseUrl();
         id = Own(url[(url.LastIndexOf('/') + 1)..], input);
         return url;
-    }
-
-    private string Own(string key, HostileInput input)
-    {
-        _owners[key] = input.ToString();
-        return key;
     }
 }

@@ -1,12 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using CoachBot.Host.Tests.EndToEnd;
-using CoachBot.Testing.FakeSlack;
-using CoachBot.Testing.Logging;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests.Abuse;
 

@@ -1,12 +1,4 @@
-using System.Globalization;
-using CoachBot.Cli;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
 using CoachBot.Storage;
-using CoachBot.Terminal;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Host.Tests.Abuse;

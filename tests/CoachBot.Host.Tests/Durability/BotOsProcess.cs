@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 
 namespace CoachBot.Host.Tests.Durability;

@@ -1,6 +1,3 @@
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeOpenAi;
-
 namespace CoachBot.Host.Tests.Durability;
 
 /// <summary>
@@ -11,44 +8,31 @@ namespace CoachBot.Host.Tests.Durability;
 /// </summary>
 public sealed class DiscordDurabilityTests : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(90);
     private const string LlmAnswer = "Start with one language and build a small API backed by a database. [P1]";
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "coachbot-discord-durability-" + Guid.NewGuid().ToString("N"));
+    private readonly DurabilityRig _rig = new("coachbot-discord-durability", FakeChatResponse.Text(LlmAnswer));
     private FakeDiscordServer _discord = null!;
-    private FakeOpenAiServer _llm = null!;
-    private volatile FakeChatResponse _llmBehaviour = FakeChatResponse.Text(LlmAnswer);
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_dataDirectory);
+        await _rig.InitializeAsync();
         _discord = await FakeDiscordServer.StartAsync();
-        _llm = await FakeOpenAiServer.StartAsync();
-        _llm.Responder = _ => _llmBehaviour;
     }
 
     public async Task DisposeAsync()
     {
-        await _llm.DisposeAsync();
         await _discord.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _rig.DisposeAsync();
     }
 
     [Fact]
     public async Task Kill9_WithDeferredInteractionsPending_TheRestartOnTheSameDatabaseEditsEveryPlaceholderOnce()
     {
-        _llmBehaviour = FakeChatResponse.Hang();
+        _rig.LlmBehaviour = FakeChatResponse.Hang();
         var port = BotOsProcess.FreePort();
         var interactions = new List<FakeInteraction>();
-        await using (var first = await BotOsProcess.StartAsync(Settings(), port, StartTimeout))
+        await using (var first = await BotOsProcess.StartAsync(Settings(), port, DurabilityRig.StartTimeout))
         {
-            await _discord.WaitForSessionAsync(Guard);
+            await _discord.WaitForSessionAsync(DurabilityRig.Guard);
             for (var i = 0; i < 5; i++)
             {
                 interactions.Add(await _discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
@@ -57,16 +41,16 @@ public sealed class DiscordDurabilityTests : IAsyncLifetime
                     userId: (300000000000000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))));
             }
 
-            await _discord.WaitUntilAsync(() => interactions.All(x => x.CallbackType == 5), "every interaction deferred", Guard);
-            await _llm.WaitForRequestsAsync(1, Guard);
+            await _discord.WaitUntilAsync(() => interactions.All(x => x.CallbackType == 5), "every interaction deferred", DurabilityRig.Guard);
+            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             await first.KillAsync();
         }
 
         Assert.All(interactions, x => Assert.Empty(Edits(x)));
-        _llmBehaviour = FakeChatResponse.Text(LlmAnswer);
-        await using var second = await BotOsProcess.StartAsync(Settings(), port, StartTimeout);
+        _rig.LlmBehaviour = FakeChatResponse.Text(LlmAnswer);
+        await using var second = await BotOsProcess.StartAsync(Settings(), port, DurabilityRig.StartTimeout);
 
-        await _discord.WaitUntilAsync(() => interactions.All(x => Edits(x).Count >= 1), "every deferred interaction answered after the restart", Guard);
+        await _discord.WaitUntilAsync(() => interactions.All(x => Edits(x).Count >= 1), "every deferred interaction answered after the restart", DurabilityRig.Guard);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(interactions, x =>
         {
@@ -80,12 +64,12 @@ public sealed class DiscordDurabilityTests : IAsyncLifetime
     [Fact]
     public async Task Sigterm_WithAnswersStuckOnTheLlm_ExitsAfterTheDrainTimeout_AndTheNextStartAnswersThem()
     {
-        _llmBehaviour = FakeChatResponse.Hang();
+        _rig.LlmBehaviour = FakeChatResponse.Hang();
         var port = BotOsProcess.FreePort();
         var interactions = new List<FakeInteraction>();
-        await using (var first = await BotOsProcess.StartAsync(Settings(("Discord:DrainTimeout", "00:00:02")), port, StartTimeout))
+        await using (var first = await BotOsProcess.StartAsync(Settings(("Discord:DrainTimeout", "00:00:02")), port, DurabilityRig.StartTimeout))
         {
-            await _discord.WaitForSessionAsync(Guard);
+            await _discord.WaitForSessionAsync(DurabilityRig.Guard);
             for (var i = 0; i < 3; i++)
             {
                 interactions.Add(await _discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
@@ -94,8 +78,8 @@ public sealed class DiscordDurabilityTests : IAsyncLifetime
                     userId: (310000000000000000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))));
             }
 
-            await _discord.WaitUntilAsync(() => interactions.All(x => x.CallbackType == 5), "every interaction deferred", Guard);
-            await _llm.WaitForRequestsAsync(1, Guard);
+            await _discord.WaitUntilAsync(() => interactions.All(x => x.CallbackType == 5), "every interaction deferred", DurabilityRig.Guard);
+            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             first.Terminate();
 
             // Far below the LLM's hang and the host's 30 s shutdown timeout: only the drain bound lets it out this soon.
@@ -104,10 +88,10 @@ public sealed class DiscordDurabilityTests : IAsyncLifetime
         }
 
         Assert.All(interactions, x => Assert.Empty(Edits(x)));
-        _llmBehaviour = FakeChatResponse.Text(LlmAnswer);
-        await using var second = await BotOsProcess.StartAsync(Settings(), port, StartTimeout);
+        _rig.LlmBehaviour = FakeChatResponse.Text(LlmAnswer);
+        await using var second = await BotOsProcess.StartAsync(Settings(), port, DurabilityRig.StartTimeout);
 
-        await _discord.WaitUntilAsync(() => interactions.All(x => Edits(x).Count >= 1), "every deferred interaction answered after the restart", Guard);
+        await _discord.WaitUntilAsync(() => interactions.All(x => Edits(x).Count >= 1), "every deferred interaction answered after the restart", DurabilityRig.Guard);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(interactions, x => Assert.Single(Edits(x)));
     }
@@ -115,25 +99,13 @@ public sealed class DiscordDurabilityTests : IAsyncLifetime
     private List<RecordedRequest> Edits(FakeInteraction interaction) =>
         _discord.RequestsTo("PATCH", "/webhooks/").Where(r => r.Path.Contains(interaction.Token, StringComparison.Ordinal) && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal)).ToList();
 
-    private Dictionary<string, string> Settings(params (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    private Dictionary<string, string> Settings(params (string Key, string Value)[] extra) => _rig.Settings(
+        new Dictionary<string, string>
         {
-            ["Storage:DataDirectory"] = _dataDirectory,
             ["Discord:Token"] = _discord.Options.Token,
             ["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl,
             ["Discord:IdentifyIntervalMs"] = "0",
             ["Discord:ReconnectBaseDelayMs"] = "50",
-            ["Llm:Endpoint"] = _llm.BaseUrl.ToString(),
-            ["Llm:ChatModel"] = "fake-model",
-            ["Llm:ApiKey"] = "sk-durability-test",
-            ["Llm:TimeoutSeconds"] = "120",
-        };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+        },
+        extra);
 }

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Host.Tests.Durability;
 
 /// <summary>
@@ -13,33 +7,20 @@ namespace CoachBot.Host.Tests.Durability;
 /// </summary>
 public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(90);
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "coachbot-durability-" + Guid.NewGuid().ToString("N"));
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly DurabilityRig _rig = new("coachbot-durability", FakeChatResponse.Text("From the guide: see [P1]."));
     private FakeSlackServer _slack = null!;
-    private FakeOpenAiServer _llm = null!;
-    private volatile FakeChatResponse _llmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_dataDirectory);
+        await _rig.InitializeAsync();
         _slack = await FakeSlackServer.StartAsync();
-        _llm = await FakeOpenAiServer.StartAsync();
-        _llm.Responder = _ => _llmBehaviour;
     }
 
     public async Task DisposeAsync()
     {
-        await _llm.DisposeAsync();
         await _slack.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _rig.DisposeAsync();
     }
 
     public void Dispose() => _http.Dispose();
@@ -47,9 +28,9 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task HttpOverload_503sRetriedWithTheSameEventIdAndRetryNum_EveryEventIsAnsweredExactlyOnce()
     {
-        _llmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(400), FakeChatResponse.Text("From the guide: see [P1]."));
+        _rig.LlmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(400), FakeChatResponse.Text("From the guide: see [P1]."));
         var port = BotOsProcess.FreePort();
-        await using var bot = await BotOsProcess.StartAsync(HttpMode(("Slack:MaxConcurrentRequests", "1"), ("Slack:QueueCapacity", "16")), port, StartTimeout);
+        await using var bot = await BotOsProcess.StartAsync(HttpMode(("Slack:MaxConcurrentRequests", "1"), ("Slack:QueueCapacity", "16")), port, DurabilityRig.StartTimeout);
         var driver = Driver(port);
         var events = Enumerable.Range(0, 30).Select(i => DirectMessage(i, "overload")).ToList();
 
@@ -70,7 +51,7 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), Guard, "every event answered");
+        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every event answered");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.True(refusals > 0, "the burst must overflow the queue, or this test proves nothing about refusals");
         Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
@@ -79,10 +60,10 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task HttpKill9_WithAcknowledgedEventsPending_TheRestartOnTheSameDatabaseAnswersEveryOneOnce()
     {
-        _llmBehaviour = FakeChatResponse.Hang();
+        _rig.LlmBehaviour = FakeChatResponse.Hang();
         var port = BotOsProcess.FreePort();
         var events = Enumerable.Range(0, 5).Select(i => DirectMessage(i, "crash")).ToList();
-        await using (var first = await BotOsProcess.StartAsync(HttpMode(), port, StartTimeout))
+        await using (var first = await BotOsProcess.StartAsync(HttpMode(), port, DurabilityRig.StartTimeout))
         {
             var driver = Driver(port);
             foreach (var e in events)
@@ -91,15 +72,15 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            await _llm.WaitForRequestsAsync(1, Guard);
+            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             await first.KillAsync();
         }
 
         Assert.All(events, e => Assert.Equal(0, Answers(_slack, e)));
-        _llmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
-        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, StartTimeout);
+        _rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, DurabilityRig.StartTimeout);
 
-        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), Guard, "every acknowledged event answered after the restart");
+        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acknowledged event answered after the restart");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
     }
@@ -107,28 +88,28 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task SocketModeKill9_WithAckedEnvelopesPending_TheRestartOnTheSameDatabaseAnswersEveryOneOnce()
     {
-        _llmBehaviour = FakeChatResponse.Hang();
+        _rig.LlmBehaviour = FakeChatResponse.Hang();
         var port = BotOsProcess.FreePort();
         var events = Enumerable.Range(0, 5).Select(i => DirectMessage(i, "socket crash")).ToList();
-        await using (var first = await BotOsProcess.StartAsync(SocketMode(), port, StartTimeout))
+        await using (var first = await BotOsProcess.StartAsync(SocketMode(), port, DurabilityRig.StartTimeout))
         {
-            await _slack.WaitForConnectionAsync(1, Guard);
+            await _slack.WaitForConnectionAsync(1, DurabilityRig.Guard);
             var envelopes = new List<string>();
             foreach (var e in events)
             {
                 envelopes.Add(await _slack.SendEnvelopeAsync("events_api", e.Body));
             }
 
-            await _slack.WaitForAcksAsync(envelopes, Guard);
-            await _llm.WaitForRequestsAsync(1, Guard);
+            await _slack.WaitForAcksAsync(envelopes, DurabilityRig.Guard);
+            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             await first.KillAsync();
         }
 
         Assert.All(events, e => Assert.Equal(0, Answers(_slack, e)));
-        _llmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
-        await using var second = await BotOsProcess.StartAsync(SocketMode(), port, StartTimeout);
+        _rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        await using var second = await BotOsProcess.StartAsync(SocketMode(), port, DurabilityRig.StartTimeout);
 
-        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), Guard, "every acked envelope answered after the restart");
+        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acked envelope answered after the restart");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
     }
@@ -136,10 +117,10 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sigterm_WithWorkStuckOnTheLlm_ExitsAfterTheDrainTimeout_AndTheNextStartAnswersEverythingAcknowledged()
     {
-        _llmBehaviour = FakeChatResponse.Hang();
+        _rig.LlmBehaviour = FakeChatResponse.Hang();
         var port = BotOsProcess.FreePort();
         var events = Enumerable.Range(0, 4).Select(i => DirectMessage(i, "sigterm")).ToList();
-        await using (var first = await BotOsProcess.StartAsync(HttpMode(("Slack:DrainTimeout", "00:00:02"), ("Slack:MaxConcurrentRequests", "2")), port, StartTimeout))
+        await using (var first = await BotOsProcess.StartAsync(HttpMode(("Slack:DrainTimeout", "00:00:02"), ("Slack:MaxConcurrentRequests", "2")), port, DurabilityRig.StartTimeout))
         {
             var driver = Driver(port);
             foreach (var e in events)
@@ -148,7 +129,7 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            await _llm.WaitForRequestsAsync(1, Guard);
+            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             first.Terminate();
 
             // Far below the LLM's hang and the host's 30 s shutdown timeout: only the drain bound lets it out this soon.
@@ -156,10 +137,10 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
             Assert.True(first.ExitCode == 0, $"exit code {first.ExitCode}:\n{first.Output}");
         }
 
-        _llmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
-        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, StartTimeout);
+        _rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, DurabilityRig.StartTimeout);
 
-        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), Guard, "every acknowledged event answered after the restart");
+        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acknowledged event answered after the restart");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.All(events, e => Assert.InRange(Answers(_slack, e), 1, 2));
     }
@@ -167,10 +148,10 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sigterm_WithQuickWork_DrainsIt_BeforeExiting_SoNothingIsAnsweredTwice()
     {
-        _llmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(300), FakeChatResponse.Text("From the guide: see [P1]."));
+        _rig.LlmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(300), FakeChatResponse.Text("From the guide: see [P1]."));
         var port = BotOsProcess.FreePort();
         var events = Enumerable.Range(0, 3).Select(i => DirectMessage(i, "drain")).ToList();
-        await using (var first = await BotOsProcess.StartAsync(HttpMode(("Slack:DrainTimeout", "00:00:20"), ("Slack:MaxConcurrentRequests", "4")), port, StartTimeout))
+        await using (var first = await BotOsProcess.StartAsync(HttpMode(("Slack:DrainTimeout", "00:00:20"), ("Slack:MaxConcurrentRequests", "4")), port, DurabilityRig.StartTimeout))
         {
             var driver = Driver(port);
             foreach (var e in events)
@@ -179,13 +160,13 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            await _llm.WaitForRequestsAsync(1, Guard);
+            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             first.Terminate();
             Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(40)), "the bot did not exit after SIGTERM:\n" + first.Output);
         }
 
         Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
-        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, StartTimeout);
+        await using var second = await BotOsProcess.StartAsync(HttpMode(), port, DurabilityRig.StartTimeout);
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
     }
@@ -210,11 +191,9 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     private Dictionary<string, string> SocketMode(params (string Key, string Value)[] extra) =>
         Settings("SocketMode", [("Slack:SocketConnections", "1"), .. extra]);
 
-    private Dictionary<string, string> Settings(string mode, (string Key, string Value)[] extra)
-    {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    private Dictionary<string, string> Settings(string mode, (string Key, string Value)[] extra) => _rig.Settings(
+        new Dictionary<string, string>
         {
-            ["Storage:DataDirectory"] = _dataDirectory,
             ["Slack:Mode"] = mode,
             ["Slack:BotToken"] = _slack.Options.BotToken,
             ["Slack:AppToken"] = _slack.Options.AppToken,
@@ -222,18 +201,8 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
             ["Slack:PerChannelMessageInterval"] = "00:00:00",
             ["Slack:SocketConnectionDelay"] = "00:00:00",
-            ["Llm:Endpoint"] = _llm.BaseUrl.ToString(),
-            ["Llm:ChatModel"] = "fake-model",
-            ["Llm:ApiKey"] = "sk-durability-test",
-            ["Llm:TimeoutSeconds"] = "120",
-        };
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+        },
+        extra);
 
     private sealed record SentEvent(JsonObject Body, string Channel, string Ts);
 }

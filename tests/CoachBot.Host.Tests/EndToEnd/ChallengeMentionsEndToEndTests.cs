@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using CoachBot.Storage.Challenges;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests.EndToEnd;
 

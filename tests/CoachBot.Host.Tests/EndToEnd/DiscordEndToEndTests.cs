@@ -1,11 +1,5 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CoachBot.Ai.Answers;
 using CoachBot.Knowledge.Retrieval;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeOpenAi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests.EndToEnd;
 

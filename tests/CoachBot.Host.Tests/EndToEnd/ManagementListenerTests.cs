@@ -1,12 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
-using CoachBot.Hosting;
 using CoachBot.Hosting.Web;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Host.Tests.EndToEnd;

@@ -1,8 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeOpenAi;
-using CoachBot.Testing.FakeSlack;
 
 namespace CoachBot.Host.Tests.EndToEnd;
 

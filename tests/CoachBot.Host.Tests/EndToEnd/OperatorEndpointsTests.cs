@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using CoachBot.Hosting;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Host.Tests.EndToEnd;
 
 /// <summary>/healthz, /readyz and /metrics on the real host's web server, with the Discord adapter against FakeDiscord.</summary>

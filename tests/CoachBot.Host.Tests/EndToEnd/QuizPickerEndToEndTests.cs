@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using CoachBot.Testing.FakeDiscord;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Host.Tests.EndToEnd;
 
 /// <summary>

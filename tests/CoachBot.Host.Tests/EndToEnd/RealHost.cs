@@ -1,6 +1,3 @@
-using System.Globalization;
-using CoachBot.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CoachBot.Host.Tests.EndToEnd;

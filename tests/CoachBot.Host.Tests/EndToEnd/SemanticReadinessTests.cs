@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Knowledge.Semantic;
-using CoachBot.Testing.FakeDiscord;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests.EndToEnd;
 

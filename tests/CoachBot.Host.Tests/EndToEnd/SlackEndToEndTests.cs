@@ -1,5 +1,3 @@
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Host.Tests.EndToEnd;
 
 /// <summary>The real host with real features and no LLM (offline answers), talking to a fake Slack over Socket Mode.</summary>

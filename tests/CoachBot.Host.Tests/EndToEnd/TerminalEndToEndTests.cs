@@ -1,10 +1,5 @@
-using System.Globalization;
 using CoachBot.Ai.Answers;
-using CoachBot.Cli;
-using CoachBot.Core.Dispatch;
 using CoachBot.Storage;
-using CoachBot.Terminal;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Host.Tests.EndToEnd;
 

@@ -1,6 +1,4 @@
-using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
-using CoachBot.Terminal;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Host.Tests.Terminal;
@@ -9,7 +7,7 @@ namespace CoachBot.Host.Tests.Terminal;
 public sealed class PathologicalTerminalRenderingTests
 {
     [Theory]
-    [MemberData(nameof(Inputs))]
+    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
     public void Render_PathologicalInput_KeepsEveryWordCharacter(string name, string input)
     {
         var rendered = TerminalReplyRenderer.Render(Reply.Public(input));
@@ -19,7 +17,7 @@ public sealed class PathologicalTerminalRenderingTests
     }
 
     [Theory]
-    [MemberData(nameof(Inputs))]
+    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
     public void Render_CleanedModelText_HasNoControlCharacters(string name, string input)
     {
         var rendered = TerminalReplyRenderer.Render(Reply.Public(ModelText.Clean(input + "\u001b]8;;https://evil.example\u0007x", LinkAllowList.None)));
@@ -34,17 +32,6 @@ public sealed class PathologicalTerminalRenderingTests
         var spaces = new string(' ', PathologicalText.Size);
 
         Assert.Equal("x" + spaces + "y", TerminalReplyRenderer.Render(Reply.Public("# x" + spaces + "y")));
-    }
-
-    public static TheoryData<string, string> Inputs()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (name, text) in PathologicalText.All)
-        {
-            data.Add(name, text);
-        }
-
-        return data;
     }
 
     private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit));

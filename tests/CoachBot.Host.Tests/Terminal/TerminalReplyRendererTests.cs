@@ -1,6 +1,3 @@
-using CoachBot.Core.Replies;
-using CoachBot.Terminal;
-
 namespace CoachBot.Host.Tests.Terminal;
 
 public sealed class TerminalReplyRendererTests

@@ -1,5 +1,3 @@
-using CoachBot.Knowledge.Semantic;
-
 namespace CoachBot.Knowledge.Tests.Semantic;
 
 /// <summary>A model-free embedder: each word hashes to a dimension (bag of words), normalised. Deterministic and instant.</summary>

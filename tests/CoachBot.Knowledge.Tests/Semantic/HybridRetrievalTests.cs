@@ -1,7 +1,3 @@
-using CoachBot.Knowledge.Evaluation;
-using CoachBot.Knowledge.Retrieval;
-using CoachBot.Knowledge.Semantic;
-
 namespace CoachBot.Knowledge.Tests.Semantic;
 
 /// <summary>The shipped hybrid retriever over the real guides and model. Questions are this test's own wording unless named.</summary>

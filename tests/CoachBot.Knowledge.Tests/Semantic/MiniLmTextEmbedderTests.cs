@@ -1,5 +1,3 @@
-using CoachBot.Knowledge.Semantic;
-
 namespace CoachBot.Knowledge.Tests.Semantic;
 
 public sealed class MiniLmTextEmbedderTests

@@ -1,6 +1,3 @@
-using CoachBot.Knowledge.Retrieval;
-using CoachBot.Knowledge.Semantic;
-
 namespace CoachBot.Knowledge.Tests.Semantic;
 
 /// <summary>Vectors come from the store by model and text hash: only new or changed texts reach the embedder.</summary>

@@ -1,5 +1,3 @@
-using CoachBot.Knowledge.Retrieval;
-
 namespace CoachBot.Knowledge.Tests.Semantic;
 
 /// <summary>Fusion on a five-passage fixture: lexical BM25 scores (0 = not found) and dense cosines, by document id.</summary>

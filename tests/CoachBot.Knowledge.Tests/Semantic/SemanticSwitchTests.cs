@@ -1,5 +1,3 @@
-using CoachBot.Knowledge.Retrieval;
-using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

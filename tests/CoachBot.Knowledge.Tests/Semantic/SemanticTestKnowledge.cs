@@ -1,6 +1,3 @@
-using CoachBot.Knowledge.Retrieval;
-using CoachBot.Knowledge.Semantic;
-
 namespace CoachBot.Knowledge.Tests.Semantic;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Slack.Api;
-using CoachBot.Slack.Configuration;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using CoachBot.Testing.Logging;
-
 namespace CoachBot.Slack.Tests.Api;
 
 public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
@@ -156,16 +146,8 @@ public sealed class SlackApiClientTests : IAsyncLifetime, IDisposable
         new Logger<SlackApiClient>(new SingleProviderFactory(_logs)));
 
     /// <summary>Moves the fake clock in small steps until the task finishes (timers are created at unknown moments).</summary>
-    private async Task AdvanceUntilAsync(Task task)
-    {
-        for (var i = 0; i < 400 && !task.IsCompleted; i++)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.WhenAny(task, Task.Delay(15));
-        }
-
-        Assert.True(task.IsCompleted, "the call finished once enough (fake) time passed");
-    }
+    private Task<TimeSpan> AdvanceUntilAsync(Task task) =>
+        FakeClockDriver.AdvanceUntilCompletedAsync(task, _clock.Advance, TimeSpan.FromMilliseconds(250), maxSteps: 400);
 
     private sealed class SingleProviderFactory(ILoggerProvider provider) : ILoggerFactory
     {

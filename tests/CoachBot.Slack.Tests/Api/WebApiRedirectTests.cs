@@ -1,6 +1,3 @@
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Slack.Tests.Api;
 
 /// <summary>The Slack HttpClient never follows a redirect: the bot token goes to the configured API and nowhere else.</summary>

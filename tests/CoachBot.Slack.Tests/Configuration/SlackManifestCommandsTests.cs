@@ -1,4 +1,3 @@
-using CoachBot.Core.Commands;
 using CoachBot.Slack.Manifest;
 
 namespace CoachBot.Slack.Tests.Configuration;

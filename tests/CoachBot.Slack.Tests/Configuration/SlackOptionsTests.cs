@@ -1,12 +1,4 @@
 using CoachBot.Core.Platforms;
-using CoachBot.Core;
-using CoachBot.Core.Outbound;
-using CoachBot.Slack.Configuration;
-using CoachBot.Slack.SocketMode;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CoachBot.Slack.Tests.Configuration;
 

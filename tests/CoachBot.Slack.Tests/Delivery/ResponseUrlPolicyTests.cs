@@ -1,9 +1,3 @@
-using CoachBot.Slack.Api;
-using CoachBot.Slack.Configuration;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.Extensions.Options;
-
 namespace CoachBot.Slack.Tests.Delivery;
 
 /// <summary>A response_url is an address chosen by whoever sent the request: the bot posts only to Slack's own host.</summary>

@@ -1,7 +1,3 @@
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Slack.Tests.Faults;
 
 /// <summary>

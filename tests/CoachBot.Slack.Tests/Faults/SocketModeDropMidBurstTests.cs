@@ -1,8 +1,3 @@
-using System.Globalization;
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Slack.Tests.Faults;
 
 /// <summary>

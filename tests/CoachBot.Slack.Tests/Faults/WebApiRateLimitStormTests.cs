@@ -1,12 +1,3 @@
-using CoachBot.Slack.Api;
-using CoachBot.Slack.Configuration;
-using CoachBot.Testing.Clock;
-using CoachBot.Testing.FakeSlack;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Slack.Tests.Faults;
 
 /// <summary>
@@ -127,6 +118,6 @@ public sealed class WebApiRateLimitStormTests : IAsyncLifetime, IDisposable
         _clock,
         new Logger<SlackApiClient>(new LoggerFactory([_logs])));
 
-    private Task AdvanceUntilCompletedAsync(Task task) =>
+    private Task<TimeSpan> AdvanceUntilCompletedAsync(Task task) =>
         FakeClockDriver.AdvanceUntilCompletedAsync(task, _clock.Advance, TimeSpan.FromMilliseconds(500), _inFlight);
 }

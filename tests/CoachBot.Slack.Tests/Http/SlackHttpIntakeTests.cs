@@ -1,12 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Net;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Inbound;
-using CoachBot.Slack.Inbound;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Slack.Tests.Http;

@@ -1,9 +1,4 @@
-using System.Net;
 using System.Text;
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.Http;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
 
 namespace CoachBot.Slack.Tests.Http;
 

@@ -1,8 +1,3 @@
-using CoachBot.Slack.Http;
-using CoachBot.Testing.Logging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Slack.Tests.Http;
 
 public sealed class SlackRejectedRequestLogTests

@@ -1,9 +1,3 @@
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Slack.Inbound;
-
 namespace CoachBot.Slack.Tests.Inbound;
 
 public sealed class SlackCommandDecoderTests

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CoachBot.Core.Inbound;
-using CoachBot.Slack.Inbound;
 
 namespace CoachBot.Slack.Tests.Inbound;
 

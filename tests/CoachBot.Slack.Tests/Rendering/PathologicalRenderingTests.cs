@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
-using CoachBot.Slack.Api;
-using CoachBot.Slack.Rendering;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Slack.Tests.Rendering;
@@ -15,7 +11,7 @@ namespace CoachBot.Slack.Tests.Rendering;
 public sealed class PathologicalRenderingTests
 {
     [Theory]
-    [MemberData(nameof(Inputs))]
+    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
     public void Render_PathologicalInput_StaysWithinSlackLimits(string name, string input)
     {
         var messages = SlackReplyRenderer.Render(Reply.Public(input));
@@ -27,7 +23,7 @@ public sealed class PathologicalRenderingTests
     }
 
     [Theory]
-    [MemberData(nameof(Inputs))]
+    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
     public void Render_CleanedModelText_NeverPostsALinkToAnUnknownHost(string name, string input)
     {
         var messages = SlackReplyRenderer.Render(Reply.Public(ModelText.Clean(input, LinkAllowList.None)));
@@ -94,17 +90,6 @@ public sealed class PathologicalRenderingTests
         Assert.True(regexes.Count >= 10);
         Assert.All(regexes, r => Assert.True(
             r.Regex.Options.HasFlag(RegexOptions.NonBacktracking) || r.Regex.MatchTimeout != Regex.InfiniteMatchTimeout, r.Name));
-    }
-
-    public static TheoryData<string, string> Inputs()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var (name, text) in PathologicalText.All)
-        {
-            data.Add(name, text);
-        }
-
-        return data;
     }
 
     private static IEnumerable<string> Sections(IEnumerable<SlackMessage> messages) =>

@@ -1,6 +1,3 @@
-using CoachBot.Slack.Inbound;
-using CoachBot.Slack.Rendering;
-
 namespace CoachBot.Slack.Tests.Rendering;
 
 public sealed class SlackMrkdwnTests

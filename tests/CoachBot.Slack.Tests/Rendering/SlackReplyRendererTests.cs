@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using CoachBot.Core.Replies;
-using CoachBot.Slack.Rendering;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Slack.Tests.Rendering;
 
 public sealed class SlackReplyRendererTests

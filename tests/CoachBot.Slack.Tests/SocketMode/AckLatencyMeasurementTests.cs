@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
 using Xunit.Abstractions;
 
 namespace CoachBot.Slack.Tests.SocketMode;

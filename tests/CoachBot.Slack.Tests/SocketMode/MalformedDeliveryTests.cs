@@ -1,8 +1,3 @@
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 /// <summary>Envelopes and payloads with the wrong shape are skipped; the connection, the worker and the host carry on.</summary>

@@ -1,6 +1,3 @@
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 public sealed class SecretHygieneTests

@@ -1,7 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 /// <summary>Slash commands, quiz buttons (owner, someone else, forged) and forms through Socket Mode.</summary>
@@ -39,7 +35,10 @@ public sealed class SlackCommandAndButtonTests
         var response = await fake.WaitForResponsePostAsync();
 
         Assert.Equal("ephemeral", response.ResponseType);
-        Assert.Contains("Usage: `/quiz [skill] [questions]`", response.AllText, StringComparison.Ordinal);
+        // The required skill is shown as <skill>, which Slack's text escaping turns into entities.
+        Assert.Contains("Usage: `/quiz ", response.AllText, StringComparison.Ordinal);
+        Assert.Contains("skill", response.AllText, StringComparison.Ordinal);
+        Assert.Contains(" [questions]`", response.AllText, StringComparison.Ordinal);
         Assert.Empty(harness.Coach.Seen<CommandRequest>());
         Assert.Empty(fake.CallsTo("chat.postMessage"));
     }
@@ -75,7 +74,7 @@ public sealed class SlackCommandAndButtonTests
     {
         await using var harness = await SlackAdapterHarness.StartSocketModeAsync();
         var fake = harness.Fake;
-        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/quiz", "", "U222", "C111", fake.CreateResponseUrl()));
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/quiz", "databases", "U222", "C111", fake.CreateResponseUrl()));
         var question = await fake.WaitForCallAsync("chat.postMessage", c => c.Ok);
         var ts = fake.Messages.Single(m => m.Channel == "C111").Ts;
 
@@ -93,7 +92,7 @@ public sealed class SlackCommandAndButtonTests
     {
         await using var harness = await SlackAdapterHarness.StartSocketModeAsync();
         var fake = harness.Fake;
-        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/quiz", "", "U222", "C111", fake.CreateResponseUrl()));
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/quiz", "databases", "U222", "C111", fake.CreateResponseUrl()));
         var question = await fake.WaitForCallAsync("chat.postMessage", c => c.Ok);
         var ts = fake.Messages.Single(m => m.Channel == "C111").Ts;
 
@@ -134,11 +133,12 @@ public sealed class SlackCommandAndButtonTests
             "U222", (string)view["callback_id"]!, (string)view["private_metadata"]!, new Dictionary<string, string> { ["answer"] = "use an index" }));
         var post = await fake.WaitForCallAsync("chat.postMessage", c => c.Ok);
 
-        Assert.Equal("challenge:c1", (string?)view["callback_id"]);
+        Assert.Equal(StandInSubmitCommand.FormId, (string?)view["callback_id"]);
         Assert.Equal("answer", (string?)view["blocks"]![0]!["block_id"]);
         var submitted = Assert.Single(harness.Coach.Seen<FormSubmitRequest>());
         Assert.Equal("use an index", submitted.Fields["answer"]);
         Assert.Equal("C111", post.Field("channel"));
+        Assert.Contains(StandInSubmitCommand.Received, string.Join('\n', FakeSlackBlocks.Texts(post.Blocks)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,9 +149,11 @@ public sealed class SlackCommandAndButtonTests
         fake.FailNext("views.open", "expired_trigger_id");
 
         await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/submit", "", "U222", "C111", fake.CreateResponseUrl()));
-        var post = await fake.WaitForCallAsync("chat.postMessage", c => c.Ok);
+        var response = await fake.WaitForResponsePostAsync();
 
-        Assert.Contains("/challenge submit", string.Join('\n', FakeSlackBlocks.Texts(post.Blocks)), StringComparison.Ordinal);
+        // The form was offered privately, so its fallback goes back privately to the one who asked.
+        Assert.Equal("ephemeral", response.ResponseType);
+        Assert.Contains("Type `/submit ", response.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,7 +162,7 @@ public sealed class SlackCommandAndButtonTests
         await using var harness = await SlackAdapterHarness.StartSocketModeAsync();
         var fake = harness.Fake;
 
-        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/long", "", "U222", "C111", fake.CreateResponseUrl()));
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/long", "120", "U222", "C111", fake.CreateResponseUrl()));
         await fake.WaitUntilAsync(f => f.CallsTo("chat.postMessage").Count >= 2 && f.Messages.Sum(m => m.AllText.Length) > 40_000, Guard, "all parts");
 
         Assert.All(fake.CallsTo("chat.postMessage"), c => Assert.True(c.Ok, c.Error));

@@ -1,8 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 /// <summary>Mentions, DMs and thread follow-ups end to end: fake Slack → Socket Mode → dispatcher → Web API.</summary>
@@ -27,7 +22,7 @@ public sealed class SlackConversationTests
         Assert.Equal(new ConversationKey(ChatPlatform.Slack, "T111", "C111", ts), request.Context.Conversation);
         Assert.Equal(ts, post.Field("thread_ts"));
         Assert.Contains(post.Blocks, b => (string?)b!["type"] == "context"
-            && ((string?)b["elements"]![0]!["text"])!.Contains("Sources: [1] Backend Basics › Databases › Indexes", StringComparison.Ordinal));
+            && ((string?)b["elements"]![0]!["text"])!.Contains("Sources: [1] Career paths › Getting started", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,31 +1,38 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 public sealed class SlackModeratorAndMessengerTests
 {
     [Theory]
-    [InlineData("UMOD1", true)]
-    [InlineData("UGROUP2", true)]
-    [InlineData("U222", false)]
-    public async Task ModeratorCommand_IsAllowedForConfiguredUsersAndUserGroupMembers_Only(string user, bool allowed)
+    [InlineData("UMOD1")]
+    [InlineData("UGROUP2")]
+    public async Task ModeratorCommand_IsAllowedForConfiguredUsersAndUserGroupMembers(string user)
     {
         await using var harness = await SlackAdapterHarness.StartSocketModeAsync(new() { ["Slack:ModeratorUserGroupIds:0"] = "SMODS" });
         var fake = harness.Fake;
         fake.SetUserGroup("SMODS", "UGROUP1", "UGROUP2");
 
-        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/announce", "", user, "C111", fake.CreateResponseUrl()));
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/post", "", user, "C111", fake.CreateResponseUrl()));
+        var post = await fake.WaitForCallAsync("chat.postMessage", c => c.Ok);
+
+        Assert.Contains(StandInPostCommand.Posted, string.Join('\n', FakeSlackBlocks.Texts(post.Blocks)), StringComparison.Ordinal);
+        Assert.Single(harness.Coach.Seen<CommandRequest>());
+    }
+
+    [Fact]
+    public async Task ModeratorCommand_FromAnyoneElse_IsRefusedPrivately_AndNeverReachesTheFeature()
+    {
+        await using var harness = await SlackAdapterHarness.StartSocketModeAsync(new() { ["Slack:ModeratorUserGroupIds:0"] = "SMODS" });
+        var fake = harness.Fake;
+        fake.SetUserGroup("SMODS", "UGROUP1", "UGROUP2");
+
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/post", "", "U222", "C111", fake.CreateResponseUrl()));
         var response = await fake.WaitForResponsePostAsync();
 
         Assert.Equal("ephemeral", response.ResponseType);
-        Assert.Equal(allowed, response.AllText.Contains("Announced.", StringComparison.Ordinal));
-        Assert.Equal(allowed, harness.Coach.Seen<CommandRequest>().Count == 1);
+        Assert.Contains("only community moderators", response.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(StandInPostCommand.Posted, response.AllText, StringComparison.Ordinal);
+        Assert.Empty(harness.Coach.Seen<CommandRequest>());
+        Assert.Empty(fake.CallsTo("chat.postMessage"));
     }
 
     [Fact]

@@ -1,7 +1,3 @@
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.Tests.Support;
-using CoachBot.Testing.FakeSlack;
-
 namespace CoachBot.Slack.Tests.SocketMode;
 
 public sealed class SocketModeReconnectTests

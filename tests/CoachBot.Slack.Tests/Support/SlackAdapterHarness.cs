@@ -1,21 +1,12 @@
-using CoachBot.Core;
-using CoachBot.Core.Dispatch;
-using CoachBot.Slack.SocketMode;
-using CoachBot.Testing.FakeSlack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using CoachBot.Testing.Logging;
 
 namespace CoachBot.Slack.Tests.Support;
 
 /// <summary>
-/// The real adapter (AddCoachCore + test features + AddSlackAdapter) running against a <see cref="FakeSlackServer"/> on
+/// The real adapter (AddCoachCore + the stand-in features + AddSlackAdapter) running against a <see cref="FakeSlackServer"/> on
 /// 127.0.0.1, in Socket Mode (a generic host) or HTTP mode (a WebApplication with MapSlackEndpoints on a random port).
 /// </summary>
 public sealed class SlackAdapterHarness : IAsyncDisposable
@@ -35,7 +26,8 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
 
     public IServiceProvider Services => _web?.Services ?? _host!.Services;
 
-    public TestCoach Coach => Services.GetRequiredService<TestCoach>();
+    /// <summary>What the stand-in features saw, and the gate that holds them.</summary>
+    public StandInCoach Coach => Services.GetRequiredService<StandInCoach>();
 
     /// <summary>HTTP mode only: plays Slack's side of signed requests against the running app.</summary>
     public SlackHttpDriver? Driver { get; private set; }
@@ -125,18 +117,8 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
     private void Configure(IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        services.AddSingleton<TestCoach>();
-        services.AddSingleton<TestQuizSessions>();
         services.AddCoachCore();
-        services.AddSingleton<IMessageHandler, TestMessageHandler>();
-        services.AddSingleton<ICommandHandler, TestAskCommand>();
-        services.AddSingleton<ICommandHandler, TestQuizCommand>();
-        services.AddSingleton<ICommandHandler, TestLongCommand>();
-        services.AddSingleton<ICommandHandler, TestAnnounceCommand>();
-        services.AddSingleton<TestSubmitCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TestSubmitCommand>());
-        services.AddSingleton<IFormHandler>(sp => sp.GetRequiredService<TestSubmitCommand>());
-        services.AddSingleton<IButtonHandler, TestQuizButtons>();
+        services.AddStandInFeatures();
         services.AddSlackAdapter(configuration);
     }
 }

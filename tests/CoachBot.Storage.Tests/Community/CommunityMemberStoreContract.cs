@@ -1,6 +1,5 @@
 using CoachBot.Core.Conversations;
 using CoachBot.Storage.Community;
-using CoachBot.Storage.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Storage.Tests.Community;

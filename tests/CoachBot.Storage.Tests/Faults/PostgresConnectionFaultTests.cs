@@ -1,6 +1,3 @@
-using CoachBot.Storage.Quiz;
-using CoachBot.Storage.Tests.Support;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CoachBot.Storage.Tests.Faults;

@@ -1,5 +1,3 @@
-using CoachBot.Storage.Quiz;
-
 namespace CoachBot.Storage.Tests.Faults;
 
 /// <summary>A three-question quiz session and the clicks on it, for the fault tests.</summary>

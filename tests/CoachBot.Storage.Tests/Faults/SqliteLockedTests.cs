@@ -1,6 +1,3 @@
-using CoachBot.Storage.Quiz;
-using CoachBot.Storage.Tests.Support;
-
 namespace CoachBot.Storage.Tests.Faults;
 
 /// <summary>

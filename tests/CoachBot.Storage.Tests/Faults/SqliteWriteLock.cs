@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using CoachBot.Storage.Sqlite;
 using System.Data.Common;
 
 namespace CoachBot.Storage.Tests.Faults;

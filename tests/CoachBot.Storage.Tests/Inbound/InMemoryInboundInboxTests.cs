@@ -1,5 +1,3 @@
-using CoachBot.Core.Inbound;
-
 namespace CoachBot.Storage.Tests.Inbound;
 
 public sealed class InMemoryInboundInboxTests : InboundInboxContract

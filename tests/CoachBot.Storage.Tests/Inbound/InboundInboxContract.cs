@@ -1,6 +1,3 @@
-using CoachBot.Core.Inbound;
-using CoachBot.Storage.Tests.Support;
-
 namespace CoachBot.Storage.Tests.Inbound;
 
 /// <summary>What every <see cref="IInboundInbox"/> must do: the in-memory one, SQLite and PostgreSQL.</summary>

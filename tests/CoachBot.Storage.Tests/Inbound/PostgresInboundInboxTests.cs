@@ -1,7 +1,4 @@
-using CoachBot.Core.Inbound;
 using CoachBot.Storage.Inbound;
-using CoachBot.Storage.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoachBot.Storage.Tests.Inbound;
 

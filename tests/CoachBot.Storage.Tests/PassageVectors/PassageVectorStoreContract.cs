@@ -1,6 +1,5 @@
 using CoachBot.Knowledge.Semantic;
 using CoachBot.Storage.PassageVectors;
-using CoachBot.Storage.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Storage.Tests.PassageVectors;

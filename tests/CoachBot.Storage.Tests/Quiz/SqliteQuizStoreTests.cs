@@ -1,5 +1,3 @@
-using CoachBot.Storage.Tests.Support;
-
 namespace CoachBot.Storage.Tests.Quiz;
 
 public sealed class SqliteQuizStoreTests : QuizStoreContract

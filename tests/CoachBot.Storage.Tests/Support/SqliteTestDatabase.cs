@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace CoachBot.Storage.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Xunit.Sdk;
-
 namespace CoachBot.Storage.Tests.Support;
 
 /// <summary>

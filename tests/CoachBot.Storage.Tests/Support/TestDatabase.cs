@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace CoachBot.Storage.Tests.Support;
 
 /// <summary>A fresh, migrated database for one test; deleted on dispose.</summary>

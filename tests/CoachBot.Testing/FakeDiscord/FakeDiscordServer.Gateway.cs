@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.WebSockets;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-
 namespace CoachBot.Testing.FakeDiscord;
 
 public sealed partial class FakeDiscordServer

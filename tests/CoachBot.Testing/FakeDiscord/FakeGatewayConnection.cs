@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
-
 namespace CoachBot.Testing.FakeDiscord;
 
 /// <summary>One accepted gateway WebSocket on the fake server side.</summary>

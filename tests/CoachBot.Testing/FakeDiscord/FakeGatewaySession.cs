@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeDiscord;
 
 /// <summary>A gateway session: its id, the dispatches sent so far (for replay on resume) and its current connection.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeDiscord;
 
 /// <summary>A payload the client sent on the fake gateway, with the connection it came on (1-based).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeDiscord;
 
 /// <summary>A REST request the fake received, with the status it answered.</summary>

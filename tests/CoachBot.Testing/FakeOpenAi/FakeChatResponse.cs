@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace CoachBot.Testing.FakeOpenAi;
 
 /// <summary>What the fake server does with the next chat-completions request.</summary>

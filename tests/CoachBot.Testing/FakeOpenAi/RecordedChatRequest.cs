@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CoachBot.Testing.FakeOpenAi;
 
 /// <summary>One chat-completions request as the fake server received it.</summary>

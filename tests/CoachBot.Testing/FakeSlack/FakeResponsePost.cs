@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeSlack;
 
 /// <summary>A POST to a response_url the fake handed out.</summary>

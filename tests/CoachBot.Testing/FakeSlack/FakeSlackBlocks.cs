@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeSlack;
 
 /// <summary>Helpers to read Block Kit JSON in assertions and in the fake's limit checks.</summary>

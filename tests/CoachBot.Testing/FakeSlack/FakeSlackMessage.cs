@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeSlack;
 
 /// <summary>A message as the fake workspace holds it (posted or updated through the Web API).</summary>

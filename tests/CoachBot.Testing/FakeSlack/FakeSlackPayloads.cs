@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeSlack;
 
 /// <summary>Builds Slack payloads shaped like the real ones (see the protocol brief's examples).</summary>

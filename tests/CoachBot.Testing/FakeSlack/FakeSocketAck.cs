@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeSlack;
 
 /// <summary>An acknowledgement the fake received on a Socket Mode connection.</summary>

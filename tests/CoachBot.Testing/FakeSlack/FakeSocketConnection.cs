@@ -1,8 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-
 namespace CoachBot.Testing.FakeSlack;
 
 /// <summary>One Socket Mode WebSocket accepted by the fake (the server side).</summary>

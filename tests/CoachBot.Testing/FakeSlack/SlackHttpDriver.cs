@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace CoachBot.Testing.FakeSlack;
 
 /// <summary>

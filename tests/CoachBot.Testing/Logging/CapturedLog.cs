@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace CoachBot.Testing.Logging;
 
 /// <summary>One captured log entry: level, category, formatted message, exception text and the scopes and values around it.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CoachBot.Testing.Safety;
 
 /// <summary>
@@ -38,7 +36,7 @@ public static class PathologicalText
 
     private static string Repeat(string piece, int size)
     {
-        var text = new StringBuilder(size + piece.Length);
+        var text = new System.Text.StringBuilder(size + piece.Length);
         while (text.Length < size)
         {
             text.Append(piece);

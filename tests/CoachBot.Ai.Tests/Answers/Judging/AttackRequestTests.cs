@@ -1,5 +1,3 @@
-using CoachBot.Ai.Answers.Screening;
-
 namespace CoachBot.Ai.Tests.Answers.Judging;
 
 public sealed class AttackRequestTests

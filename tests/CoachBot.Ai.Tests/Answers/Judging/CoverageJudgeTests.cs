@@ -1,9 +1,6 @@
 using CoachBot.Ai.Answers.Coverage;
 using CoachBot.Ai.Answers.Meaning;
-using CoachBot.Ai.Tests.Support;
 using CoachBot.Knowledge;
-using CoachBot.Knowledge.Retrieval;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.Ai.Tests.Answers.Judging;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CoachBot.Ai.Answers.Screening;
-using CoachBot.Ai.Tests.Support;
 
 namespace CoachBot.Ai.Tests.Answers.Judging;
 

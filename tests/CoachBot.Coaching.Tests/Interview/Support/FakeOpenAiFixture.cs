@@ -7,7 +7,7 @@ public sealed class FakeOpenAiFixture : IAsyncLifetime, IDisposable
 {
     public const string ApiKey = "sk-interview-test";
 
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory _data = new("coachbot-interview", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
 
     public FakeOpenAiServer Server { get; private set; } = null!;
 

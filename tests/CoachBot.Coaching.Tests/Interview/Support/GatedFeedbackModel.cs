@@ -1,5 +1,3 @@
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Interview.Feedback;
 using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Coaching.Tests.Interview.Support;

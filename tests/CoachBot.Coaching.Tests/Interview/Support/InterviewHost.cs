@@ -1,94 +1,70 @@
 using System.Globalization;
-using CoachBot.Coaching.Interview;
-using CoachBot.Coaching.Interview.Bank;
-using CoachBot.Coaching.Interview.Flow;
 using CoachBot.Ai;
-using CoachBot.Core;
-using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
-using CoachBot.Knowledge;
 using CoachBot.Knowledge.Semantic;
-using CoachBot.Storage;
-using CoachBot.Storage.Interview;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Coaching.Tests.Interview.Support;
 
 /// <summary>
-/// The interview feature wired the way the host wires it (AddCoachCore, AddKnowledge with the real Lucene retriever,
-/// AddCoachStorage on a SQLite file, AddCoachAi, AddInterviewFeature) over in-memory configuration, with a fake clock and
-/// the process-wide <see cref="SharedTextEmbedder"/>. Requests go through the real dispatcher.
+/// The interview feature on a <see cref="FeatureTestHost"/>, wired the way the host wires it (AddCoachCore, AddKnowledge
+/// with the real Lucene retriever, AddCoachAi, AddCoachStorage on a SQLite file, AddInterviewFeature), with a fake clock
+/// and the process-wide <see cref="SharedTextEmbedder"/>. Requests go through the real dispatcher.
 /// </summary>
 public sealed class InterviewHost : IAsyncDisposable
 {
-    private readonly ServiceProvider _provider;
+    public static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
-    private InterviewHost(ServiceProvider provider, FakeTimeProvider? time)
-    {
-        _provider = provider;
-        Time = time;
-    }
+    private readonly FeatureTestHost _host;
+
+    private InterviewHost(FeatureTestHost host) => _host = host;
 
     /// <summary>The host's clock, or null when it runs on the system clock.</summary>
-    public FakeTimeProvider? Time { get; }
+    public FakeTimeProvider? Time => _host.Time;
 
-    public IServiceProvider Services => _provider;
+    public IServiceProvider Services => _host.Services;
 
-    public CoachDispatcher Dispatcher => _provider.GetRequiredService<CoachDispatcher>();
+    public CoachDispatcher Dispatcher => _host.Dispatcher;
 
-    public IInterviewStore Store => _provider.GetRequiredService<IInterviewStore>();
+    public IInterviewStore Store => _host.Get<IInterviewStore>();
 
-    public InterviewBank Bank => _provider.GetRequiredService<InterviewBank>();
+    public InterviewBank Bank => _host.Get<InterviewBank>();
 
     /// <summary>
-    /// Starts a host on the SQLite file in <paramref name="dataDirectory"/> (created and migrated if new). With
-    /// <paramref name="systemClock"/> it runs on real time: the LLM client's resilience pipeline (retry pauses, timeouts)
-    /// waits on the registered TimeProvider, which a fake clock would never move. <paramref name="configure"/> registers
-    /// stand-ins before the interview feature.
+    /// Starts a host on the SQLite file in <paramref name="dataDirectory"/> (copied from the migrated template if new).
+    /// With <paramref name="systemClock"/> it runs on real time: the LLM client's resilience pipeline (retry pauses,
+    /// timeouts) waits on the registered TimeProvider, which a fake clock would never move. <paramref name="seams"/>
+    /// overrides services the test controls (a fake model, one lock stripe).
     /// </summary>
     public static async Task<InterviewHost> StartAsync(
         string dataDirectory,
         FakeTimeProvider? time = null,
         IDictionary<string, string?>? settings = null,
         bool systemClock = false,
-        Action<IServiceCollection>? configure = null)
+        Action<FeatureTestHostBuilder>? seams = null)
     {
-        time = systemClock ? null : time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        var values = new Dictionary<string, string?>
+        var builder = FeatureTestHost.Create()
+            .WithDataDirectory(dataDirectory)
+            .WithRepositoryContent()
+            .WithSettings(settings)
+            .AddFeatures(services =>
+            {
+                services.AddKnowledge();
+                services.AddCoachAi();
+            })
+            .WithSqliteStorage()
+            .AddFeatures(services => services.AddInterviewFeature())
+            // One MiniLM model per test process.
+            .Override<ITextEmbedder>(SharedTextEmbedder.Instance);
+        if (systemClock)
         {
-            ["Knowledge:Path"] = InterviewRepo.Knowledge,
-            ["Llm:PromptsPath"] = InterviewRepo.Prompts,
-            ["Storage:DataDirectory"] = dataDirectory,
-            ["Storage:SqliteFileName"] = "interview-tests.db",
-            ["RateLimits:PerUserPerMinute"] = "10000",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.WithSystemClock();
+        }
+        else
         {
-            values[key] = value;
+            builder.WithClock(time ?? new FakeTimeProvider(Start));
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<TimeProvider>(time ?? TimeProvider.System);
-        services.AddCoachCore();
-        // One MiniLM model per test process: registered before AddKnowledge, whose TryAdd keeps it.
-        services.AddSingleton<ITextEmbedder>(SharedTextEmbedder.Instance);
-        services.AddKnowledge();
-        services.AddCoachStorage();
-        services.AddCoachAi();
-        // Registered before the feature, whose TryAdd keeps them (a fake model, one lock stripe).
-        configure?.Invoke(services);
-        services.AddInterviewFeature();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
-        return new InterviewHost(provider, time);
+        seams?.Invoke(builder);
+        return new InterviewHost(await builder.StartAsync());
     }
 
     public static CommandContext Context(string userId = "U1", string channel = "C1", string? thread = null, ChatPlatform platform = ChatPlatform.Slack) => new()
@@ -125,5 +101,5 @@ public sealed class InterviewHost : IAsyncDisposable
 
     public static string Minutes(int minutes) => minutes.ToString(CultureInfo.InvariantCulture);
 
-    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -3,7 +3,7 @@ namespace CoachBot.Coaching.Tests.Interview.Support;
 /// <summary>One interview host (and SQLite file) shared by a test class; tests keep apart by using their own channel.</summary>
 public sealed class InterviewHostFixture : IAsyncLifetime, IDisposable
 {
-    private readonly TempDirectory _data = new();
+    private readonly TempDirectory _data = new("coachbot-interview", Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools);
 
     public InterviewHost Host { get; private set; } = null!;
 

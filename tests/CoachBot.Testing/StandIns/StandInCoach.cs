@@ -1,20 +1,21 @@
-using System.Collections.Concurrent;
-using CoachBot.Core.Dispatch;
-
-namespace CoachBot.Slack.Tests.Support;
+namespace CoachBot.Testing.StandIns;
 
 /// <summary>
-/// Shared state of the test-only features: every request they saw, and a gate that holds them (a slow LLM) until the
-/// test opens it.
+/// State shared by the stand-in features: every request they saw, and a gate that holds them (a slow LLM) until the
+/// test opens it. Every stand-in handler enters here first.
 /// </summary>
-public sealed class TestCoach
+public sealed class StandInCoach
 {
     private TaskCompletionSource _gate = NewGate(open: true);
+    private int _finished;
 
     public ConcurrentQueue<CoachRequest> Requests { get; } = new();
 
-    /// <summary>Signalled each time a handler starts (before it waits on the gate).</summary>
+    /// <summary>Released each time a handler starts (before it waits on the gate).</summary>
     public SemaphoreSlim Started { get; } = new(0);
+
+    /// <summary>How many handlers got past the gate.</summary>
+    public int Finished => Volatile.Read(ref _finished);
 
     public void CloseGate() => _gate = NewGate(open: false);
 
@@ -24,7 +25,8 @@ public sealed class TestCoach
     {
         Requests.Enqueue(request);
         Started.Release();
-        await _gate.Task.WaitAsync(cancellationToken);
+        await _gate.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _finished);
     }
 
     public IReadOnlyList<T> Seen<T>()
