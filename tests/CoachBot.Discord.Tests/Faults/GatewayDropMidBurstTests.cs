@@ -157,7 +157,9 @@ public sealed class GatewayDropMidBurstTests
             "the answers after the new session",
             Guard);
 
-        Assert.Equal(1, test.Server.ResumeCount);
+        // The bot tried to RESUME before identifying again. On a loaded machine a missed heartbeat ACK can make it
+        // reconnect once more (again RESUME first, refused while RejectResumes is on), so count at least one.
+        Assert.InRange(test.Server.ResumeCount, 1, test.Server.IdentifyCount - 1);
         AssertEachAnsweredOnce(test, [.. before, .. after]);
         Assert.Equal(0, MessageAnswers(test, "lost in the gap"));
         Assert.Contains(test.Logs.Entries, e => e.Level == LogLevel.Warning
