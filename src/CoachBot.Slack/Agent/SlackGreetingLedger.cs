@@ -20,8 +20,11 @@ public sealed class SlackGreetingLedger(IInboundInbox inbox, TimeProvider time)
     {
         var key = "agent-greeting:" + teamId + ":" + userId;
         var now = time.GetUtcNow();
+        cancellationToken.ThrowIfCancellationRequested();
+        // Not cancellable once started: a write that went through while the caller gave up would mark a member greeted
+        // who never saw the greeting.
         var recorded = await inbox.RecordAsync(
-            new InboundDelivery(SlackIntake.Platform, key, Kind, "{}", now, now + Remembered), cancellationToken);
+            new InboundDelivery(SlackIntake.Platform, key, Kind, "{}", now, now + Remembered), CancellationToken.None);
         if (recorded == InboundRecordResult.Duplicate)
         {
             return false;
