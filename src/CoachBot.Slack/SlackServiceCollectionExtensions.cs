@@ -1,6 +1,7 @@
 using CoachBot.Core.Inbound;
 using CoachBot.Core.Outbound;
 using CoachBot.Core.Platforms;
+using CoachBot.Slack.Agent;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Delivery;
@@ -67,6 +68,9 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackContextFactory>();
         services.TryAddSingleton<SlackResponseUrlPolicy>();
         services.TryAddSingleton<SlackReplySender>();
+        services.TryAddSingleton<SlackGreetingLedger>();
+        services.TryAddSingleton<SlackAssistantStatus>();
+        services.TryAddSingleton<SlackAgentGreeter>();
         services.TryAddSingleton<ISlackEventsHandler, CoachEventsHandler>();
         services.TryAddSingleton<ISlackSlashCommandHandler, CoachSlashCommandHandler>();
         services.TryAddSingleton<ISlackBlockActionHandler, CoachBlockActionHandler>();

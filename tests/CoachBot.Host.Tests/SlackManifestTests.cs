@@ -2,7 +2,7 @@ using CoachBot.Slack.Manifest;
 
 namespace CoachBot.Host.Tests;
 
-/// <summary>The repository's Slack manifest advertises exactly the commands the bot has (one source of truth).</summary>
+/// <summary>The repository's Slack manifest advertises exactly the commands and agent prompts the bot has (one source of truth).</summary>
 public sealed class SlackManifestTests
 {
     [Fact]
@@ -14,13 +14,14 @@ public sealed class SlackManifestTests
         var definitions = services.GetRequiredService<CommandCatalog>().Definitions;
         var inRepository = (await File.ReadAllTextAsync(manifestPath)).ReplaceLineEndings("\n");
 
-        var generated = SlackManifestCommands.Update(inRepository, definitions);
+        var generated = SlackManifestAgentView.Update(SlackManifestCommands.Update(inRepository, definitions));
 
         Assert.True(
             generated == inRepository,
-            "slack-app-manifest.yaml differs from the command definitions; regenerate it with "
+            "slack-app-manifest.yaml differs from the command definitions or the agent prompts; regenerate it with "
             + "`dotnet run --project src/CoachBot -- slack-manifest --write` (see docs/slack.md).");
         Assert.Equal(definitions.Count, inRepository.Split('\n').Count(l => l.StartsWith("    - command: /", StringComparison.Ordinal)));
+        Assert.Contains("\n  agent_view:\n    agent_description: ", inRepository, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()

@@ -1,4 +1,8 @@
+using CoachBot.Core.Commands;
+using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
+using CoachBot.Core.Replies;
+using CoachBot.Slack.Agent;
 using CoachBot.Slack.Delivery;
 using CoachBot.Slack.Identity;
 using CoachBot.Slack.Inbound.Payloads;
@@ -10,7 +14,9 @@ namespace CoachBot.Slack.Inbound;
 /// Events → the coach: app_mention (mention stripped) and DMs become MessageRequests answered in the thread of the
 /// question; plain channel messages only when they reply in a thread the bot is part of. Bots (including this one),
 /// edits, deletions and other subtypes are ignored; the same message seen twice (mention + message event, or a
-/// re-delivery) is answered once.
+/// re-delivery) is answered once. The agent experience's events (Messages tab opened, assistant thread started) go to
+/// <see cref="SlackAgentGreeter"/>; a DM — the agent conversation — shows a working status until its answer is out, and
+/// a DM starting with a known command (<c>/quiz sql</c>, e.g. from a suggested prompt) runs that command.
 /// </summary>
 public sealed partial class CoachEventsHandler(
     CoachDispatcher dispatcher,
@@ -19,11 +25,18 @@ public sealed partial class CoachEventsHandler(
     SlackBotIdentity identity,
     SlackThreadTracker threads,
     SlackDeliveryDeduplicator deduplicator,
+    SlackAgentGreeter greeter,
+    SlackAssistantStatus status,
     ILogger<CoachEventsHandler> logger) : ISlackEventsHandler
 {
     public async Task HandleAsync(SlackEventCallback callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        if (callback.Type == "event_callback" && await greeter.TryHandleAsync(callback, cancellationToken))
+        {
+            return;
+        }
+
         if (callback.Type != "event_callback" || callback.Event is not { } ev
             || string.IsNullOrEmpty(ev.Channel) || string.IsNullOrEmpty(ev.Ts) || string.IsNullOrEmpty(ev.User))
         {
@@ -73,9 +86,30 @@ public sealed partial class CoachEventsHandler(
             callback.TeamId ?? ev.Team, ev.Channel, ev.User, null, root, origin == MessageOrigin.Direct, cancellationToken);
         LogMessage(origin, context.CorrelationId);
         threads.Track(ev.Channel, root);
-        var replies = await dispatcher.DispatchAsync(new MessageRequest(context, text, origin), cancellationToken);
+        await using var working = origin == MessageOrigin.Direct ? status.Show(ev.Channel, root, cancellationToken) : null;
+        var replies = origin == MessageOrigin.Direct && TypedCommand(context, text) is { } typed
+            ? typed.Request is { } command
+                ? await dispatcher.DispatchAsync(command, cancellationToken)
+                : Reply.One(Reply.Public(typed.Error ?? "I couldn't read that command."))
+            : await dispatcher.DispatchAsync(new MessageRequest(context, text, origin), cancellationToken);
         var target = new SlackReplyTarget(ev.Channel, ev.User) { ReplyThreadTs = root, ThreadParentTs = root };
         await sender.SendAsync(target, replies, cancellationToken);
+    }
+
+    /// <summary>A DM naming a known command is that command, as its slash command would be; null for anything else (a question).</summary>
+    private TextCommandParseResult? TypedCommand(CommandContext context, string text)
+    {
+        var line = text.TrimStart();
+        if (!TextCommandParser.IsCommand(line))
+        {
+            return null;
+        }
+
+        var end = line.IndexOfAny([' ', '\n', '\t']);
+        var name = end < 0 ? line : line[..end];
+        return dispatcher.Catalog.Find(name.TrimStart('/')) is null
+            ? null
+            : SlackCommandDecoder.Parse(context, dispatcher.Catalog, name, end < 0 ? string.Empty : line[(end + 1)..]);
     }
 
     private bool IsFromABot(SlackEvent ev) =>

@@ -21,7 +21,8 @@ namespace CoachBot.Cli;
 /// <summary>
 /// The command-line verbs: none or <c>run</c> starts the bot (platform adapters or the terminal chat);
 /// <c>ask "question"</c> prints one answer and exits; <c>eval FILE.jsonl [--k 3]</c> measures retrieval;
-/// <c>slack-manifest [FILE] [--write]</c> regenerates the Slack manifest's slash commands from the command definitions.
+/// <c>slack-manifest [FILE] [--write]</c> regenerates the Slack manifest's slash commands from the command definitions
+/// and its agent_view section from the Slack adapter's agent prompts.
 /// <c>eval-interview FILE.jsonl</c> scores mock-interview answers as a live interview would.
 /// Exit codes: 0 success, 1 failure, 2 configuration error.
 /// </summary>
@@ -63,7 +64,7 @@ public static class CoachCommandLine
             DefaultValueFactory = _ => new FileInfo("slack-app-manifest.yaml"),
         };
         var write = new Option<bool>("--write") { Description = "Write the updated manifest back instead of printing it." };
-        var manifest = new Command("slack-manifest", "Regenerate the Slack manifest's slash commands from the command definitions.") { manifestFile, write };
+        var manifest = new Command("slack-manifest", "Regenerate the Slack manifest's slash commands (from the command definitions) and agent_view (from the agent prompts).") { manifestFile, write };
         manifest.TreatUnmatchedTokensAsErrors = false;
         manifest.SetAction((result, ct) => SlackManifestAsync(result.GetRequiredValue(manifestFile), result.GetValue(write), result.UnmatchedTokens.ToArray(), output, error));
         root.Subcommands.Add(manifest);
@@ -92,7 +93,7 @@ public static class CoachCommandLine
         {
             await using var services = BuildServices(configArgs);
             var catalog = services.GetRequiredService<CommandCatalog>();
-            var updated = SlackManifestCommands.Update(await File.ReadAllTextAsync(file.FullName), catalog.Definitions);
+            var updated = SlackManifestAgentView.Update(SlackManifestCommands.Update(await File.ReadAllTextAsync(file.FullName), catalog.Definitions));
             if (write)
             {
                 await File.WriteAllTextAsync(file.FullName, updated);

@@ -17,6 +17,28 @@ public sealed class FakeSlackOptions
 
     public string BotId { get; set; } = "B111";
 
+    /// <summary>
+    /// The bot token's scopes, as the app was installed. Only the assistant.threads.* methods check them (answering
+    /// <c>missing_scope</c> with <c>needed</c>/<c>provided</c>); the default is what slack-app-manifest.yaml asks for.
+    /// </summary>
+    public ISet<string> BotScopes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write", "channels:history",
+        "groups:history", "usergroups:read", "channels:read", "groups:read", "users:read", "assistant:write",
+    };
+
+    /// <summary>
+    /// Scopes assistant.threads.setStatus accepts, any one of them: both since Slack's 2026-03-05 change
+    /// (https://docs.slack.dev/changelog/2026/03/05/set-status-scope-update); before it, assistant:write only.
+    /// </summary>
+    public ISet<string> SetStatusScopes { get; } = new HashSet<string>(StringComparer.Ordinal) { "chat:write", "assistant:write" };
+
+    /// <summary>
+    /// The app uses the agent messaging experience (manifest <c>agent_view</c>) rather than the older
+    /// <c>assistant_view</c>: setSuggestedPrompts with a thread_ts then "silently fails" (ok, nothing set), as documented.
+    /// </summary>
+    public bool AgentView { get; set; } = true;
+
     /// <summary>Clock for recorded timestamps and re-delivery timers (tests may pass a FakeTimeProvider).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -11,7 +11,7 @@ namespace CoachBot.Testing.FakeSlack;
 /// drops) and response_url endpoints. Every recorded thing carries a global <c>Sequence</c> so tests can assert order
 /// (e.g. "ack before answer") without clocks. No test framework dependency.
 /// </summary>
-public sealed class FakeSlackServer : IAsyncDisposable
+public sealed partial class FakeSlackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly FakeSlackOptions _options;
@@ -387,6 +387,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
         else if (_scriptedErrors.TryGetValue(method, out var errors) && errors.TryDequeue(out var scripted))
         {
             result = Error(scripted);
+        }
+        else if (AssistantThreadsMethod(method, body) is { } assistant)
+        {
+            result = assistant;
         }
         else
         {

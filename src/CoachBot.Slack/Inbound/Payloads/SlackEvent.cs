@@ -1,6 +1,9 @@
 namespace CoachBot.Slack.Inbound.Payloads;
 
-/// <summary>The inner event of an event_callback (app_mention, message). Unknown fields are ignored.</summary>
+/// <summary>
+/// The inner event of an event_callback (app_mention, message, app_home_opened, assistant_thread_started,
+/// assistant_thread_context_changed). Unknown fields are ignored.
+/// </summary>
 public sealed record SlackEvent
 {
     public string? Type { get; init; }
@@ -24,4 +27,10 @@ public sealed record SlackEvent
     public string? BotId { get; init; }
 
     public string? Team { get; init; }
+
+    /// <summary>app_home_opened: the tab the member opened, <c>home</c> or <c>messages</c>.</summary>
+    public string? Tab { get; init; }
+
+    /// <summary>assistant_thread_started / assistant_thread_context_changed: the thread the member opened.</summary>
+    public SlackAssistantThread? AssistantThread { get; init; }
 }
