@@ -1,5 +1,4 @@
 using CoachBot.Core.Inbound;
-using CoachBot.Core.Outbound;
 using CoachBot.Core.Platforms;
 using CoachBot.Discord.Commands;
 using CoachBot.Discord.Hosting;

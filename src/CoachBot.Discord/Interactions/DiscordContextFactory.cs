@@ -1,4 +1,3 @@
-using CoachBot.Core.Conversations;
 using CoachBot.Discord.Messages;
 using CoachBot.Discord.Models;
 using Microsoft.Extensions.Options;

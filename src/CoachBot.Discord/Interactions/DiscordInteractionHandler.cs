@@ -1,8 +1,6 @@
-using CoachBot.Core.Conversations;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Inbound;
-using CoachBot.Core.Replies;
 using CoachBot.Discord.Messages;
 using CoachBot.Discord.Models;
 using CoachBot.Discord.Rendering;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 using CoachBot.Discord.Messages;
 using CoachBot.Discord.Models;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using CoachBot.Core.Replies;
 
 namespace CoachBot.Discord.Interactions;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
 using CoachBot.Discord.Hosting;
 using CoachBot.Discord.Interactions;
 using CoachBot.Discord.Models;

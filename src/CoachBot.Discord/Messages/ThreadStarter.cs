@@ -1,4 +1,3 @@
-using CoachBot.Core.Replies;
 using CoachBot.Discord.Models;
 using CoachBot.Discord.Rest;
 using Microsoft.Extensions.Logging;

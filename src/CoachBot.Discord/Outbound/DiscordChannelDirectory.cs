@@ -1,6 +1,4 @@
 using System.Net;
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
 using CoachBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 

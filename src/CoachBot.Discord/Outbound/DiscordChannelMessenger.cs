@@ -1,6 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
 using CoachBot.Discord.Messages;
 using CoachBot.Discord.Models;
 using CoachBot.Discord.Rendering;

@@ -1,5 +1,4 @@
 using CoachBot.Core.Commands;
-using CoachBot.Core.Replies;
 using CoachBot.Discord.Models;
 
 namespace CoachBot.Discord.Rendering;

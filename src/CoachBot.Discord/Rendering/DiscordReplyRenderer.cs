@@ -1,5 +1,4 @@
 using System.Text;
-using CoachBot.Core.Replies;
 using CoachBot.Core.Text;
 using CoachBot.Discord.Models;
 

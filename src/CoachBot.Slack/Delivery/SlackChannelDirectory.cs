@@ -1,5 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
 using CoachBot.Slack.Api;
 using Microsoft.Extensions.Logging;
 

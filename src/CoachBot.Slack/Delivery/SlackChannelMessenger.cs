@@ -1,6 +1,3 @@
-using CoachBot.Core.Conversations;
-using CoachBot.Core.Outbound;
-using CoachBot.Core.Replies;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Inbound;
 using CoachBot.Slack.Rendering;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CoachBot.Core.Replies;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Inbound;
 using CoachBot.Slack.Rendering;

@@ -1,6 +1,5 @@
 using CoachBot.Core.Commands;
 using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
 using CoachBot.Slack.Delivery;
 using CoachBot.Slack.Inbound.Payloads;
 using Microsoft.Extensions.Logging;

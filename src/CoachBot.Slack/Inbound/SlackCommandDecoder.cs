@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 
 namespace CoachBot.Slack.Inbound;

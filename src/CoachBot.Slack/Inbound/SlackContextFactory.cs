@@ -1,4 +1,3 @@
-using CoachBot.Core.Conversations;
 using CoachBot.Slack.Identity;
 
 namespace CoachBot.Slack.Inbound;

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
 using CoachBot.Core.Text;
 using CoachBot.Slack.Api;

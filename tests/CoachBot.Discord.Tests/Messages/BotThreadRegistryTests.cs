@@ -1,5 +1,4 @@
 using CoachBot.Discord.Messages;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Discord.Tests.Messages;
 

@@ -3,23 +3,6 @@ namespace CoachBot.Discord.Tests.Rendering;
 public sealed class RenderingTests
 {
     [Fact]
-    public void Render_TitleTextSourcesFooter_InOneMessage()
-    {
-        var reply = new Reply
-        {
-            Title = "Caching",
-            Text = "Use a **cache** for hot reads.",
-            Sources = [new Citation("perf", "Performance", ["Caching"]), new Citation("perf", "Performance", ["Caching"]), new Citation("db", "Databases", [])],
-            Footer = "Answered offline",
-        };
-
-        var message = Assert.Single(DiscordReplyRenderer.Render(reply, ephemeral: false));
-
-        Assert.Equal("**Caching**\nUse a **cache** for hot reads.\n\n**Sources**\n[1] Performance › Caching\n[2] Databases\n\n-# Answered offline", message.Content);
-        Assert.Null(message.Flags);
-    }
-
-    [Fact]
     public void Render_Ephemeral_SetsFlag64OnEveryPart()
     {
         var reply = Reply.Ephemeral(string.Join("\n\n", Enumerable.Repeat(new string('a', 900), 5)));

@@ -8,7 +8,7 @@ namespace CoachBot.Host.Tests.Abuse;
 /// logged as an error, and a normal /ask is still answered afterwards.
 /// </summary>
 public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
-    : HostileCorpusRun("Discord", HostileInput.DiscordFrameKind, fixture.Llm, fixture.Logs), IClassFixture<DiscordAbuseFixture>
+    : HostileCorpusRun("Discord", HostileInput.DiscordDispatchKind, HostileInput.DiscordFrameKind, fixture.Llm, fixture.Logs), IClassFixture<DiscordAbuseFixture>
 {
     public static TheoryData<string> Categories => CategoriesFor(HostileInput.DiscordDispatchKind, HostileInput.DiscordFrameKind);
 
@@ -30,18 +30,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
 
     protected override void AssertStillConnected() => Assert.True(Discord.OpenConnections > 0, "the gateway connection is gone");
 
-    protected override Task DeliverAsync(HostileInput input, AbuseFindings findings) => input.Kind switch
-    {
-        HostileInput.TextKind => Task.WhenAll(AskAsync(input, findings), MentionAsync(input, findings), InterviewAnswerAsync(input, findings)),
-        HostileInput.CommandKind => CommandAsync(input, findings),
-        HostileInput.ButtonKind => ButtonAsync(input, findings),
-        HostileInput.FormKind => FormAsync(input, findings),
-        HostileInput.DiscordDispatchKind => DispatchAsync(input),
-        HostileInput.DiscordFrameKind => FrameAsync(input, findings),
-        _ => Task.CompletedTask,
-    };
-
-    private async Task AskAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task AskAsync(HostileInput input, AbuseFindings findings)
     {
         var raw = new RawJson();
         var interaction = FakeDiscordEvents.SlashCommand(
@@ -49,7 +38,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
         await SendInteractionAsync(interaction, raw, input, "/ask", findings);
     }
 
-    private async Task MentionAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task MentionAsync(HostileInput input, AbuseFindings findings)
     {
         var raw = new RawJson();
         var channel = Own(FakeDiscordEvents.NextId(), input);
@@ -60,7 +49,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
         await ExpectReplyAsync(input, "a mention", findings, MessageMaySayNothing(input), channel, messageId);
     }
 
-    private async Task InterviewAnswerAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task InterviewAnswerAsync(HostileInput input, AbuseFindings findings)
     {
         var channel = Own(FakeDiscordEvents.NextId(), input);
         var start = await Discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
@@ -79,7 +68,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
         await ExpectReplyAsync(input, "an interview answer in a DM", findings, MessageMaySayNothing(input), channel);
     }
 
-    private async Task CommandAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task CommandAsync(HostileInput input, AbuseFindings findings)
     {
         var raw = new RawJson();
         var options = new JsonArray();
@@ -99,7 +88,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
         await SendInteractionAsync(interaction, raw, input, "a slash command", findings);
     }
 
-    private async Task ButtonAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task ButtonAsync(HostileInput input, AbuseFindings findings)
     {
         var (live, ended) = await fixture.QuizSessionsAsync();
         var raw = new RawJson();
@@ -109,7 +98,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
         await SendInteractionAsync(click, raw, input, "a button click", findings);
     }
 
-    private async Task FormAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task FormAsync(HostileInput input, AbuseFindings findings)
     {
         var (live, _) = await fixture.QuizSessionsAsync();
         var raw = new RawJson();
@@ -126,7 +115,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
     }
 
     /// <summary>Malformed dispatches need no answer; they must only leave the bot healthy (checked after the category).</summary>
-    private async Task DispatchAsync(HostileInput input)
+    protected override async Task DeliverMalformedAsync(HostileInput input)
     {
         string data;
         if (input.Field("rawData") is { } rawData)
@@ -172,7 +161,7 @@ public sealed class DiscordAbuseTests(DiscordAbuseFixture fixture)
     }
 
     /// <summary>A raw frame, then a DM that must still be answered (the client may have resumed in between).</summary>
-    private async Task FrameAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task SendFrameAsync(HostileInput input, AbuseFindings findings)
     {
         await Discord.WaitForSessionAsync(DiscordAbuseFixture.ReplyTimeout);
         await Discord.SendRawFrameAsync(input.Text);

@@ -7,10 +7,11 @@ namespace CoachBot.Host.Tests.Abuse;
 /// says how to deliver an input, how to probe and what it sent (one contract suite, run once per platform).
 /// </summary>
 /// <param name="platformName">Names the platform in the findings.</param>
+/// <param name="deliveryKind">The platform's own malformed deliveries (a gateway dispatch, a Socket Mode envelope).</param>
 /// <param name="frameKind">The kind of input that may cost the connection, so it goes one at a time.</param>
 /// <param name="llm">The fake model the host talks to.</param>
 /// <param name="logs">Every log entry of the host.</param>
-public abstract class HostileCorpusRun(string platformName, string frameKind, FakeOpenAiServer llm, CapturingLoggerProvider logs)
+public abstract class HostileCorpusRun(string platformName, string deliveryKind, string frameKind, FakeOpenAiServer llm, CapturingLoggerProvider logs)
 {
     protected const string ProbeQuestion = "What should I learn first to become a backend developer?";
     private const int Parallelism = 8;
@@ -30,7 +31,26 @@ public abstract class HostileCorpusRun(string platformName, string frameKind, Fa
     /// <summary>Counters that stop moving once the bot is quiet (requests it made, logs it wrote).</summary>
     protected abstract Func<int>[] Activity { get; }
 
-    protected abstract Task DeliverAsync(HostileInput input, AbuseFindings findings);
+    /// <summary>A hostile text as the question of an /ask.</summary>
+    protected abstract Task AskAsync(HostileInput input, AbuseFindings findings);
+
+    /// <summary>A hostile text as a message mentioning the bot.</summary>
+    protected abstract Task MentionAsync(HostileInput input, AbuseFindings findings);
+
+    /// <summary>A hostile text as the answer in a running mock interview.</summary>
+    protected abstract Task InterviewAnswerAsync(HostileInput input, AbuseFindings findings);
+
+    protected abstract Task CommandAsync(HostileInput input, AbuseFindings findings);
+
+    protected abstract Task ButtonAsync(HostileInput input, AbuseFindings findings);
+
+    protected abstract Task FormAsync(HostileInput input, AbuseFindings findings);
+
+    /// <summary>One of the platform's own malformed deliveries (its <c>deliveryKind</c>).</summary>
+    protected abstract Task DeliverMalformedAsync(HostileInput input);
+
+    /// <summary>A raw frame on the platform's socket (its <c>frameKind</c>).</summary>
+    protected abstract Task SendFrameAsync(HostileInput input, AbuseFindings findings);
 
     /// <summary>Asks a normal question; a finding named <paramref name="what"/> if it is not answered.</summary>
     protected abstract Task ProbeAsync(AbuseFindings findings, string what);
@@ -88,4 +108,15 @@ public abstract class HostileCorpusRun(string platformName, string frameKind, Fa
         Owners[key] = input.ToString();
         return key;
     }
+
+    private Task DeliverAsync(HostileInput input, AbuseFindings findings) => input.Kind switch
+    {
+        HostileInput.TextKind => Task.WhenAll(AskAsync(input, findings), MentionAsync(input, findings), InterviewAnswerAsync(input, findings)),
+        HostileInput.CommandKind => CommandAsync(input, findings),
+        HostileInput.ButtonKind => ButtonAsync(input, findings),
+        HostileInput.FormKind => FormAsync(input, findings),
+        _ when input.Kind == deliveryKind => DeliverMalformedAsync(input),
+        _ when input.Kind == frameKind => SendFrameAsync(input, findings),
+        _ => Task.CompletedTask,
+    };
 }

@@ -8,7 +8,7 @@ namespace CoachBot.Host.Tests.Abuse;
 /// secret, nothing is logged as an error or leaks a secret, and a normal /ask is still answered afterwards.
 /// </summary>
 public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
-    : HostileCorpusRun("Slack", HostileInput.SlackFrameKind, fixture.Llm, fixture.Logs), IClassFixture<SlackAbuseFixture>
+    : HostileCorpusRun("Slack", HostileInput.SlackEnvelopeKind, HostileInput.SlackFrameKind, fixture.Llm, fixture.Logs), IClassFixture<SlackAbuseFixture>
 {
     public static TheoryData<string> Categories => CategoriesFor(HostileInput.SlackEnvelopeKind, HostileInput.SlackFrameKind);
 
@@ -42,20 +42,9 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
         }
     }
 
-    protected override Task DeliverAsync(HostileInput input, AbuseFindings findings) => input.Kind switch
-    {
-        HostileInput.TextKind => Task.WhenAll(AskAsync(input, findings), MentionAsync(input, findings), InterviewAnswerAsync(input, findings)),
-        HostileInput.CommandKind => CommandAsync(input, findings),
-        HostileInput.ButtonKind => ButtonAsync(input, findings),
-        HostileInput.FormKind => FormAsync(input, findings),
-        HostileInput.SlackEnvelopeKind => EnvelopeAsync(input),
-        HostileInput.SlackFrameKind => FrameAsync(input, findings),
-        _ => Task.CompletedTask,
-    };
+    protected override Task AskAsync(HostileInput input, AbuseFindings findings) => SlashAsync(input, "/ask", input.Text, SlackAbuseFixture.Owner, "/ask", findings);
 
-    private Task AskAsync(HostileInput input, AbuseFindings findings) => SlashAsync(input, "/ask", input.Text, SlackAbuseFixture.Owner, "/ask", findings);
-
-    private async Task MentionAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task MentionAsync(HostileInput input, AbuseFindings findings)
     {
         var raw = new RawJson();
         var channel = Own(fixture.NewId('C'), input);
@@ -65,7 +54,7 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
         await ExpectAsync(input, "an app mention", findings, 1, channel);
     }
 
-    private async Task InterviewAnswerAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task InterviewAnswerAsync(HostileInput input, AbuseFindings findings)
     {
         var dm = Own(fixture.NewId('D'), input);
         var responseUrl = NewResponseUrl(input, out var responseUrlId);
@@ -84,7 +73,7 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
         await ExpectAsync(input, "an interview answer in a DM", findings, before + 1, dm);
     }
 
-    private Task CommandAsync(HostileInput input, AbuseFindings findings)
+    protected override Task CommandAsync(HostileInput input, AbuseFindings findings)
     {
         var user = input.Node("moderator") is JsonValue m && m.GetValue<bool>() ? SlackAbuseFixture.Moderator : SlackAbuseFixture.Owner;
         return SlashAsync(input, "/" + input.Field("command"), CommandLineText.Arguments(input), user, "a slash command", findings);
@@ -102,7 +91,7 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
         await ExpectAsync(input, route, findings, 1, channel, responseUrlId, trigger);
     }
 
-    private async Task ButtonAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task ButtonAsync(HostileInput input, AbuseFindings findings)
     {
         var (live, ended) = await fixture.QuizSessionsAsync();
         var raw = new RawJson();
@@ -115,7 +104,7 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
         await ExpectAsync(input, "a button click", findings, 1, channel, responseUrlId);
     }
 
-    private async Task FormAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task FormAsync(HostileInput input, AbuseFindings findings)
     {
         var (live, _) = await fixture.QuizSessionsAsync();
         var raw = new RawJson();
@@ -133,7 +122,7 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
     }
 
     /// <summary>Malformed payloads need no answer; they must only leave the bot healthy (checked after the category).</summary>
-    private async Task EnvelopeAsync(HostileInput input)
+    protected override async Task DeliverMalformedAsync(HostileInput input)
     {
         var payload = input.Field("base") is { } name ? Base(name, input) : input.Node("payload")?.DeepClone();
         if (payload is not null && input.Has("base"))
@@ -160,7 +149,7 @@ public sealed class SlackAbuseTests(SlackAbuseFixture fixture)
     }
 
     /// <summary>A raw frame, then a /ask that must still be answered (on a new connection if the frame cost the old one).</summary>
-    private async Task FrameAsync(HostileInput input, AbuseFindings findings)
+    protected override async Task SendFrameAsync(HostileInput input, AbuseFindings findings)
     {
         var connection = await Slack.WaitForAsync(s => s.NewestOpenConnection(), SlackAbuseFixture.ReplyTimeout, "an open Socket Mode connection");
         await Slack.SendRawFrameAsync(input.Text, connection);

@@ -1,6 +1,3 @@
-using CoachBot.Slack.Inbound;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CoachBot.Slack.Tests.Inbound;
 
 public sealed class RecentDeliveriesAndThreadsTests

@@ -1,36 +1,14 @@
 using System.Text.RegularExpressions;
-using CoachBot.Core.Safety;
 using CoachBot.Testing.Safety;
 
 namespace CoachBot.Slack.Tests.Rendering;
 
 /// <summary>
-/// 100 KB inputs built to make parsers backtrack go through the mrkdwn converter and the renderer; the output is checked
-/// for correctness (timings are in bench/: RendererBenchmarks).
+/// 100 KB inputs built to make parsers backtrack go through the mrkdwn converter (the renderer's share is in
+/// SlackRendererContractTests); the output is checked for correctness (timings are in bench/: RendererBenchmarks).
 /// </summary>
 public sealed class PathologicalRenderingTests
 {
-    [Theory]
-    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
-    public void Render_PathologicalInput_StaysWithinSlackLimits(string name, string input)
-    {
-        var messages = SlackReplyRenderer.Render(Reply.Public(input));
-
-        Assert.NotEmpty(messages);
-        Assert.All(Sections(messages), s => Assert.InRange(s.Length, 1, SlackLimits.SectionText));
-        Assert.All(messages, m => Assert.InRange(m.Blocks.Count, 1, SlackLimits.BlocksPerMessage));
-        Assert.True(messages.Sum(m => m.Text.Length) > 0, name);
-    }
-
-    [Theory]
-    [MemberData(nameof(PathologicalCases.All), MemberType = typeof(PathologicalCases))]
-    public void Render_CleanedModelText_NeverPostsALinkToAnUnknownHost(string name, string input)
-    {
-        var messages = SlackReplyRenderer.Render(Reply.Public(ModelText.Clean(input, LinkAllowList.None)));
-
-        Assert.All(Sections(messages), s => Assert.False(SlackLink.IsMatch(s), name + ": " + SlackLink.Match(s).Value));
-    }
-
     [Fact]
     public void FromMarkdown_HeadingWithA100KBSpaceRun_IsOneBoldLine()
     {
@@ -91,11 +69,4 @@ public sealed class PathologicalRenderingTests
         Assert.All(regexes, r => Assert.True(
             r.Regex.Options.HasFlag(RegexOptions.NonBacktracking) || r.Regex.MatchTimeout != Regex.InfiniteMatchTimeout, r.Name));
     }
-
-    private static IEnumerable<string> Sections(IEnumerable<SlackMessage> messages) =>
-        messages.SelectMany(m => m.Blocks).Where(b => (string?)b["type"] == "section")
-            .Select(b => (string?)((JsonObject)b["text"]!)["text"] ?? string.Empty);
-
-    // A Slack link <http…|…> or <http…> (the renderer escapes every other '<').
-    private static readonly Regex SlackLink = new(@"<https?://[^>]*>", RegexOptions.NonBacktracking);
 }

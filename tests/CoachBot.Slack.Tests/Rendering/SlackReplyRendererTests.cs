@@ -3,30 +3,6 @@ namespace CoachBot.Slack.Tests.Rendering;
 public sealed class SlackReplyRendererTests
 {
     [Fact]
-    public void Reply_RendersHeaderSectionSourcesFooterAndButtons()
-    {
-        var reply = new Reply
-        {
-            Title = "Quiz · Question 1/5",
-            Text = "**What** does an index speed up?",
-            Sources = [new Citation("g1", "Databases", ["Indexes", "B-trees"]), new Citation("g2", "Caching", [])],
-            Footer = "Answered from the guide",
-            Buttons = [new ReplyButton("quiz:1:0:A", "Reads", ButtonStyle.Primary), new ReplyButton("quiz:1:0:B", "Writes", ButtonStyle.Danger)],
-        };
-
-        var message = Assert.Single(SlackReplyRenderer.Render(reply));
-
-        Assert.Equal(["header", "section", "context", "context", "actions"], message.Blocks.Select(b => (string?)b["type"]));
-        Assert.Equal("*What* does an index speed up?", (string?)message.Blocks[1]["text"]!["text"]);
-        Assert.Equal("Sources: [1] Databases › Indexes › B-trees · [2] Caching", (string?)message.Blocks[2]["elements"]![0]!["text"]);
-        var buttons = FakeSlackBlocks.Buttons(new JsonArray([.. message.Blocks.Select(b => b.DeepClone())])).ToList();
-        Assert.Equal(["quiz:1:0:A", "quiz:1:0:B"], buttons.Select(b => b.Value));
-        Assert.Equal(["primary", "danger"], buttons.Select(b => b.Style));
-        Assert.Null(FakeSlackBlocks.LimitError(message.BlocksJson(), message.Text));
-        Assert.Contains("Quiz · Question 1/5", message.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void ManyButtons_AreLaidOutInRowsOfFive_WithActionIdsUniquePerBlock()
     {
         var reply = new Reply { Text = "Pick", Buttons = [.. Enumerable.Range(0, 12).Select(i => new ReplyButton("pick:" + i, "Option " + i))] };
