@@ -1,5 +1,4 @@
 using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
 using CoachBot.Slack.Api;
 using CoachBot.Slack.Delivery;
 using CoachBot.Slack.Identity;

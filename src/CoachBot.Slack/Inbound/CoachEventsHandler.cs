@@ -1,7 +1,5 @@
 using CoachBot.Core.Commands;
-using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
-using CoachBot.Core.Replies;
 using CoachBot.Slack.Agent;
 using CoachBot.Slack.Delivery;
 using CoachBot.Slack.Identity;
