@@ -8,9 +8,11 @@ namespace CoachBot.Core.Outbound;
 /// reply is several), post them in order, and return the first one's id. After the first post a platform may move the
 /// rest elsewhere (Discord opens a thread from it for a reply placed in a thread).
 /// </summary>
-public abstract class RenderingChannelMessenger<TMessage> : IChannelMessenger
+/// <param name="platform">The platform whose conversations this messenger posts into.</param>
+/// <param name="render">The platform's renderer: one reply into the messages that carry it.</param>
+public abstract class RenderingChannelMessenger<TMessage>(ChatPlatform platform, Func<Reply, IReadOnlyList<TMessage>> render) : IChannelMessenger
 {
-    public abstract ChatPlatform Platform { get; }
+    public ChatPlatform Platform => platform;
 
     public async Task<string?> PostAsync(ConversationKey channel, Reply reply, CancellationToken cancellationToken)
     {
@@ -23,7 +25,7 @@ public abstract class RenderingChannelMessenger<TMessage> : IChannelMessenger
 
         var target = channel;
         string? first = null;
-        foreach (var message in Render(reply))
+        foreach (var message in render(reply))
         {
             var id = await PostOneAsync(target, message, first, cancellationToken);
             if (first is null && id is not null)
@@ -35,8 +37,6 @@ public abstract class RenderingChannelMessenger<TMessage> : IChannelMessenger
 
         return first;
     }
-
-    protected abstract IReadOnlyList<TMessage> Render(Reply reply);
 
     /// <summary>Posts one message; returns its id. <paramref name="firstId"/> is the first message's id once it was posted.</summary>
     protected abstract Task<string?> PostOneAsync(ConversationKey target, TMessage message, string? firstId, CancellationToken cancellationToken);

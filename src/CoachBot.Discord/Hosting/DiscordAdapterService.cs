@@ -82,7 +82,7 @@ public sealed partial class DiscordAdapterService(
         var shardIds = settings.ShardIds.Count > 0 ? settings.ShardIds.ToList() : Enumerable.Range(0, shardCount).ToList();
         var gatewayUrl = string.IsNullOrWhiteSpace(settings.GatewayUrlOverride) ? info.Url : settings.GatewayUrlOverride;
         var gate = new IdentifyGate(info.SessionStartLimit?.MaxConcurrency ?? 1, TimeSpan.FromMilliseconds(settings.IdentifyIntervalMs), time);
-        LogStarting(shardIds.Count, shardCount);
+        Log.Starting(logger, shardIds.Count, shardCount);
         Volatile.Write(ref _expectedShards, shardIds.Count);
 
         foreach (var shardId in shardIds)
@@ -119,13 +119,13 @@ public sealed partial class DiscordAdapterService(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogWorkFailed(ex);
+            Log.WorkFailed(logger, ex);
         }
 
         if (!stoppingToken.IsCancellationRequested)
         {
             Volatile.Write(ref _stopped, true);
-            LogAdapterStopped();
+            Log.AdapterStopped(logger);
         }
     }
 
@@ -143,14 +143,14 @@ public sealed partial class DiscordAdapterService(
         var pending = _work.Keys.ToArray();
         if (pending.Length > 0)
         {
-            LogDraining(pending.Length, options.Value.DrainTimeout.TotalSeconds);
+            Log.Draining(logger, pending.Length, options.Value.DrainTimeout.TotalSeconds);
             try
             {
                 await Task.WhenAll(pending).WaitAsync(options.Value.DrainTimeout, time, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
             {
-                LogDrainCutShort(_work.Count);
+                Log.DrainCutShort(logger, _work.Count);
             }
 #pragma warning disable CA1031 // A failed answer was logged where it failed; shutdown goes on.
             catch (Exception)
@@ -189,13 +189,13 @@ public sealed partial class DiscordAdapterService(
             }
             catch (DiscordApiException ex) when (ex.Status == System.Net.HttpStatusCode.Unauthorized)
             {
-                LogTokenRejected();
+                Log.TokenRejected(logger);
                 return null;
             }
             catch (DiscordApiException ex)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
-                LogDiscoveryFailed(ex.Message, (long)delay.TotalSeconds);
+                Log.DiscoveryFailed(logger, ex.Message, (long)delay.TotalSeconds);
                 try
                 {
                     await Task.Delay(delay, time, ct);
@@ -277,7 +277,7 @@ public sealed partial class DiscordAdapterService(
                 _work.TryRemove(t, out _);
                 if (t.Exception is { } ex)
                 {
-                    LogWorkFailed(ex.GetBaseException());
+                    Log.WorkFailed(logger, ex.GetBaseException());
                 }
             },
             CancellationToken.None,
@@ -285,24 +285,28 @@ public sealed partial class DiscordAdapterService(
             TaskScheduler.Default);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord adapter starting {ShardsHere} of {ShardCount} shard(s)")]
-    private partial void LogStarting(int shardsHere, int shardCount);
+    /// <summary>The log lines this class writes.</summary>
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Discord adapter starting {ShardsHere} of {ShardCount} shard(s)")]
+        public static partial void Starting(ILogger logger, int shardsHere, int shardCount);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord rejected the bot token (HTTP 401). Check Discord:Token. The Discord adapter is off; the rest of CoachBot keeps running.")]
-    private partial void LogTokenRejected();
+        [LoggerMessage(Level = LogLevel.Critical, Message = "Discord rejected the bot token (HTTP 401). Check Discord:Token. The Discord adapter is off; the rest of CoachBot keeps running.")]
+        public static partial void TokenRejected(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach Discord's /gateway/bot ({Reason}); retrying in {DelaySeconds} s")]
-    private partial void LogDiscoveryFailed(string reason, long delaySeconds);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reach Discord's /gateway/bot ({Reason}); retrying in {DelaySeconds} s")]
+        public static partial void DiscoveryFailed(ILogger logger, string reason, long delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: every shard ended (see the log line above). The rest of CoachBot keeps running.")]
-    private partial void LogAdapterStopped();
+        [LoggerMessage(Level = LogLevel.Critical, Message = "Discord adapter stopped: every shard ended (see the log line above). The rest of CoachBot keeps running.")]
+        public static partial void AdapterStopped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord adapter stopping: letting {Count} answer(s) in hand finish (up to {Seconds} s)")]
-    private partial void LogDraining(int count, double seconds);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Discord adapter stopping: letting {Count} answer(s) in hand finish (up to {Seconds} s)")]
+        public static partial void Draining(ILogger logger, int count, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord adapter stopped with {Count} answer(s) unfinished; they stay in the inbox and the next start answers them")]
-    private partial void LogDrainCutShort(int count);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Discord adapter stopped with {Count} answer(s) unfinished; they stay in the inbox and the next start answers them")]
+        public static partial void DrainCutShort(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Discord event handling failed")]
-    private partial void LogWorkFailed(Exception exception);
+        [LoggerMessage(Level = LogLevel.Error, Message = "Discord event handling failed")]
+        public static partial void WorkFailed(ILogger logger, Exception exception);
+    }
 }

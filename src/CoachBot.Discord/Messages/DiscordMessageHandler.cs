@@ -66,7 +66,7 @@ public sealed partial class DiscordMessageHandler(
         }
 
         var context = contexts.ForMessage(message, key);
-        LogMessage(origin, context.CorrelationId);
+        Log.Message(logger, origin, context.CorrelationId);
         var typing = ShowTypingAsync(message.ChannelId, ct);
         var replies = await work.RunAsync(() => dispatcher.DispatchAsync(new MessageRequest(context, text, origin), ct), ct);
         await typing;
@@ -76,7 +76,7 @@ public sealed partial class DiscordMessageHandler(
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or JsonException)
         {
-            LogDeliveryFailed(ex, context.CorrelationId);
+            Log.DeliveryFailed(logger, ex, context.CorrelationId);
         }
     }
 
@@ -116,16 +116,20 @@ public sealed partial class DiscordMessageHandler(
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
         {
-            LogTypingFailed(ex.Message);
+            Log.TypingFailed(logger, ex.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not show the typing indicator: {Reason}")]
-    private partial void LogTypingFailed(string reason);
+    /// <summary>The log lines this class writes.</summary>
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Could not show the typing indicator: {Reason}")]
+        public static partial void TypingFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Discord {Origin} message (correlation {CorrelationId})")]
-    private partial void LogMessage(MessageOrigin origin, string correlationId);
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Discord {Origin} message (correlation {CorrelationId})")]
+        public static partial void Message(ILogger logger, MessageOrigin origin, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the answer to a Discord message (correlation {CorrelationId})")]
-    private partial void LogDeliveryFailed(Exception exception, string correlationId);
+        [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the answer to a Discord message (correlation {CorrelationId})")]
+        public static partial void DeliveryFailed(ILogger logger, Exception exception, string correlationId);
+    }
 }

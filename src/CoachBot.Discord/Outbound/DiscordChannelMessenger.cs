@@ -9,12 +9,9 @@ namespace CoachBot.Discord.Outbound;
 /// Unsolicited posts (scheduled challenges, reminders) into a Discord channel or thread through
 /// <c>POST /channels/{id}/messages</c>. A reply placed in a Thread opens a thread from the first post.
 /// </summary>
-public sealed class DiscordChannelMessenger(DiscordRestClient rest, ThreadStarter threadStarter) : RenderingChannelMessenger<MessagePayload>
+public sealed class DiscordChannelMessenger(DiscordRestClient rest, ThreadStarter threadStarter)
+    : RenderingChannelMessenger<MessagePayload>(ChatPlatform.Discord, reply => DiscordReplyRenderer.Render(reply, ephemeral: false))
 {
-    public override ChatPlatform Platform => ChatPlatform.Discord;
-
-    protected override IReadOnlyList<MessagePayload> Render(Reply reply) => DiscordReplyRenderer.Render(reply, ephemeral: false);
-
     protected override async Task<string?> PostOneAsync(ConversationKey target, MessagePayload message, string? firstId, CancellationToken cancellationToken) =>
         (await rest.CreateMessageAsync(target.ThreadId ?? target.ChannelId, message, cancellationToken))?.Id;
 

@@ -8,12 +8,9 @@ namespace CoachBot.Slack.Delivery;
 /// Unsolicited posts (scheduled challenges, reminders) to a Slack channel id with chat.postMessage, through the same
 /// renderer as every answer. The thread (the one posted in, or the first message's) becomes one the bot follows.
 /// </summary>
-public sealed class SlackChannelMessenger(SlackApiClient api, SlackThreadTracker threads) : RenderingChannelMessenger<SlackMessage>
+public sealed class SlackChannelMessenger(SlackApiClient api, SlackThreadTracker threads)
+    : RenderingChannelMessenger<SlackMessage>(ChatPlatform.Slack, reply => SlackReplyRenderer.Render(reply, reply.Form?.FallbackText))
 {
-    public override ChatPlatform Platform => ChatPlatform.Slack;
-
-    protected override IReadOnlyList<SlackMessage> Render(Reply reply) => SlackReplyRenderer.Render(reply, reply.Form?.FallbackText);
-
     protected override async Task<string?> PostOneAsync(ConversationKey target, SlackMessage message, string? firstId, CancellationToken cancellationToken)
     {
         var posted = await api.PostMessageAsync(target.ChannelId, message, target.ThreadId, cancellationToken);

@@ -64,13 +64,9 @@ public sealed class SharedOutboundTests
     }
 
     /// <summary>Posts "a|b|c" as three messages; the first post moves the rest into a thread named after it.</summary>
-    private sealed class StubMessenger : RenderingChannelMessenger<string>
+    private sealed class StubMessenger() : RenderingChannelMessenger<string>(ChatPlatform.Discord, reply => reply.Text.Split('|'))
     {
         public List<string> Posted { get; } = [];
-
-        public override ChatPlatform Platform => ChatPlatform.Discord;
-
-        protected override IReadOnlyList<string> Render(Reply reply) => reply.Text.Split('|');
 
         protected override Task<string?> PostOneAsync(ConversationKey target, string message, string? firstId, CancellationToken cancellationToken)
         {

@@ -1,5 +1,3 @@
-using CoachBot.Discord.Messages;
-
 namespace CoachBot.Discord.Tests.Messages;
 
 public sealed class BotThreadRegistryTests

@@ -1,6 +1,3 @@
-using CoachBot.Discord.Messages;
-using CoachBot.Discord.Models;
-
 namespace CoachBot.Discord.Tests.Messages;
 
 public sealed class DiscordTextDecoderTests

@@ -1,5 +1,3 @@
-using CoachBot.Discord.Messages;
-
 namespace CoachBot.Discord.Tests.Messages;
 
 /// <summary>Threads count against the global request limit; in a burst above it the answer stays in place.</summary>

@@ -1,27 +1,17 @@
 namespace CoachBot.Testing.FakeSlack;
 
 /// <summary>One Socket Mode WebSocket accepted by the fake (the server side).</summary>
-public sealed class FakeSocketConnection : IDisposable
+public sealed class FakeSocketConnection(int id, string ticket, WebSocket socket, HttpContext http, long openedSequence)
+    : IDisposable
 {
-    private readonly WebSocket _socket;
-    private readonly HttpContext _http;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
-    internal FakeSocketConnection(int id, string ticket, WebSocket socket, HttpContext http, long openedSequence)
-    {
-        Id = id;
-        Ticket = ticket;
-        _socket = socket;
-        _http = http;
-        OpenedSequence = openedSequence;
-    }
+    public int Id => id;
 
-    public int Id { get; }
-
-    public string Ticket { get; }
+    public string Ticket => ticket;
 
     /// <summary>Order of the hello, comparable with other recorded sequences.</summary>
-    public long OpenedSequence { get; }
+    public long OpenedSequence => openedSequence;
 
     /// <summary>Order of the close (by either side), or null while open.</summary>
     public long? ClosedSequence { get; internal set; }
@@ -29,7 +19,7 @@ public sealed class FakeSocketConnection : IDisposable
     /// <summary>True when the client sent a close frame (a graceful close initiated by the client).</summary>
     public bool ClosedByClient { get; internal set; }
 
-    public bool IsOpen => ClosedSequence is null && _socket.State == WebSocketState.Open;
+    public bool IsOpen => ClosedSequence is null && socket.State == WebSocketState.Open;
 
     /// <summary>
     /// When true, acks the client sends on this connection never reach Slack (a dying link): they are not recorded, so
@@ -37,7 +27,7 @@ public sealed class FakeSocketConnection : IDisposable
     /// </summary>
     public bool AcksLost { get; set; }
 
-    internal WebSocket Socket => _socket;
+    internal WebSocket Socket => socket;
 
     internal Task SendAsync(JsonObject message, CancellationToken cancellationToken, Action? onSending = null) =>
         SendTextAsync(message.ToJsonString(), cancellationToken, onSending);
@@ -50,7 +40,7 @@ public sealed class FakeSocketConnection : IDisposable
         {
             // Recorded at the moment the frame goes out, so latencies exclude the fake's own send queue.
             onSending?.Invoke();
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         }
         finally
         {
@@ -64,9 +54,9 @@ public sealed class FakeSocketConnection : IDisposable
         await _sendLock.WaitAsync();
         try
         {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
             }
         }
         catch (WebSocketException)
@@ -85,10 +75,10 @@ public sealed class FakeSocketConnection : IDisposable
     {
         try
         {
-            _socket.Abort();
+            socket.Abort();
             if (ClosedSequence is null)
             {
-                _http.Abort();
+                http.Abort();
             }
         }
         catch (ObjectDisposedException)
