@@ -113,16 +113,18 @@ public sealed partial class SlackInboundWorker(
         {
             while (true)
             {
-                var slot = await _slots.EnterAsync(_stopTaking.Token);
-                SlackQueuedDelivery item;
-                try
+                // A delivery first, then a slot: waiting for deliveries must not hold a slot that work coming back from
+                // the model needs.
+                if (!await queue.Reader.WaitToReadAsync(_stopTaking.Token))
                 {
-                    item = await queue.Reader.ReadAsync(_stopTaking.Token);
+                    break;
                 }
-                catch
+
+                var slot = await _slots.EnterAsync(_stopTaking.Token);
+                if (!queue.Reader.TryRead(out var item))
                 {
                     slot.Dispose();
-                    throw;
+                    continue;
                 }
 
                 if (item.HoldsPlace)
