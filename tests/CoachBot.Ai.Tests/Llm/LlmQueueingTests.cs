@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CoachBot.Ai.Prompts;
 using CoachBot.Core.Work;
+using CoachBot.Testing.Clock;
 
 namespace CoachBot.Ai.Tests.Llm;
 
@@ -29,7 +30,7 @@ public sealed class LlmQueueingTests
         var served = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            await WaitUntilAsync(() => !model.IsEmpty);
+            await Condition.WaitUntilAsync(() => !model.IsEmpty, Guard);
             Assert.True(model.TryDequeue(out var call));
             served.Add(call.Community);
             call.Answer.SetResult(i);
@@ -89,7 +90,7 @@ public sealed class LlmQueueingTests
         var first = answers.AnswerAsync(new AnswerRequest(conversation, "slack:U1", "which database should I learn first?"), CancellationToken.None);
         await server.WaitForRequestsAsync(1, Guard);
         var second = answers.AnswerAsync(new AnswerRequest(conversation, "slack:U2", "which database should I learn first?"), CancellationToken.None);
-        await WaitUntilAsync(() => limiter.Waiting == 1);
+        await Condition.WaitUntilAsync(() => limiter.Waiting == 1, Guard);
         time.Advance(TimeSpan.FromSeconds(10));
 
         var offline = await second.WaitAsync(Guard);
@@ -126,14 +127,5 @@ public sealed class LlmQueueingTests
     {
         WorkOwner.Current = owner;
         return await work();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var guard = new CancellationTokenSource(Guard);
-        while (!condition())
-        {
-            await Task.Delay(5, guard.Token);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using CoachBot.Core.Work;
+using CoachBot.Testing.Clock;
 
 namespace CoachBot.Ai.Tests.Llm;
 
@@ -74,7 +75,7 @@ public sealed class LlmRequestLimiterTests : IAsyncLifetime
         var asking = Enumerable.Range(1, 9).Select(person => answers.AnswerAsync(Ask(person), CancellationToken.None)).ToArray();
 
         await _server.WaitForRequestsAsync(3, Guard);
-        await WaitUntilAsync(() => limiter.Waiting == 6);
+        await Condition.WaitUntilAsync(() => limiter.Waiting == 6, Guard);
         Assert.Equal(3, _server.InFlight);
         Assert.Equal(3, _server.Requests.Count);
 
@@ -84,14 +85,5 @@ public sealed class LlmRequestLimiterTests : IAsyncLifetime
         Assert.Equal(9, _server.Requests.Count);
         Assert.Equal(3, _server.MaxInFlight);
         Assert.Equal(0, limiter.InFlight);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var guard = new CancellationTokenSource(Guard);
-        while (!condition())
-        {
-            await Task.Delay(5, guard.Token);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using CoachBot.Core.Work;
+using CoachBot.Testing.Clock;
 
 namespace CoachBot.Core.Tests.Work;
 
@@ -38,7 +39,7 @@ public sealed class WorkGateTests
         var holding = gate.RunAsync(() => holder.Task, CancellationToken.None);
         model.SetResult(1);
         // The model answered while the slot was taken: the asker now waits to come back in.
-        await WaitUntilAsync(() => gate.Returning == 1);
+        await Condition.WaitUntilAsync(() => gate.Returning == 1, Guard);
         var newcomer = gate.RunAsync(() => { lock (order) { order.Add("new"); } return Task.FromResult(3); }, CancellationToken.None);
         Assert.Empty(order);
 
@@ -110,14 +111,5 @@ public sealed class WorkGateTests
         await holding.WaitAsync(Guard);
 
         Assert.Equal(1, gate.Available);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var guard = new CancellationTokenSource(Guard);
-        while (!condition())
-        {
-            await Task.Delay(5, guard.Token);
-        }
     }
 }
