@@ -13,13 +13,13 @@ namespace CoachBot.Ai.Llm;
 /// </summary>
 public sealed class LlmRequestLimiter(IOptions<LlmOptions> options, TimeProvider time)
 {
-    private readonly LlmFairPlaces _queue = new(options.Value.MaxConcurrentRequests);
+    private readonly LlmFairPlaces _places = new(options.Value.MaxConcurrentRequests);
 
     /// <summary>Model calls in flight now.</summary>
-    public int InFlight => _queue.InFlight;
+    public int InFlight => _places.InFlight;
 
     /// <summary>Calls waiting for a place (including ones that just gave up).</summary>
-    public int Waiting => _queue.Waiting;
+    public int Waiting => _places.Waiting;
 
     /// <summary>Runs <paramref name="call"/> with a place towards the model, outside the current work slot.</summary>
     public Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class LlmRequestLimiter(IOptions<LlmOptions> options, TimeProvider
             }
             finally
             {
-                _queue.Release();
+                _places.Release();
             }
         }, cancellationToken);
     }
@@ -43,7 +43,7 @@ public sealed class LlmRequestLimiter(IOptions<LlmOptions> options, TimeProvider
     private async Task WaitForPlaceAsync(WorkOwner owner, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (_queue.TryTake(owner) is not { } waiter)
+        if (_places.TryTake(owner) is not { } waiter)
         {
             return;
         }
@@ -53,14 +53,20 @@ public sealed class LlmRequestLimiter(IOptions<LlmOptions> options, TimeProvider
         {
             await waiter.Task.WaitAsync(maxWait, time, cancellationToken);
         }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        catch (TimeoutException)
         {
-            // The place may have been granted just as the wait ended: then it is ours and goes on to the call.
+            // The place may have been granted just as the wait ended: then it is ours (the cancel fails) and goes on to the call.
             if (waiter.TrySetCanceled(CancellationToken.None))
             {
-                throw ex is TimeoutException
-                    ? new LlmBusyException($"No place towards the model within {options.Value.TimeoutSeconds} s (Llm:MaxConcurrentRequests {options.Value.MaxConcurrentRequests} in use).")
-                    : ex;
+                throw new LlmBusyException(
+                    $"No place towards the model within {options.Value.TimeoutSeconds} s (Llm:MaxConcurrentRequests {options.Value.MaxConcurrentRequests} in use).");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            if (waiter.TrySetCanceled(CancellationToken.None))
+            {
+                throw;
             }
         }
     }
