@@ -50,6 +50,7 @@ public static class AiServiceCollectionExtensions
         AddLlmHttpClient(services);
         services.TryAddSingleton<LlmKernelFactory>();
         services.TryAddSingleton<PromptLibrary>();
+        services.TryAddSingleton<LlmRequestLimiter>();
         services.TryAddSingleton<PromptRunner>();
         services.TryAddSingleton<LlmBudget>();
         services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();

@@ -39,7 +39,7 @@ public sealed class DiscordOptions
     [Range(1, 50)]
     public int MaxRequestsPerSecond { get; set; } = 50;
 
-    /// <summary>Interactions worked on at the same time after their acknowledgement (acks themselves never wait).</summary>
+    /// <summary>Interactions worked on at the same time after their acknowledgement (acks themselves never wait); awaiting the LLM holds no place (Llm:MaxConcurrentRequests bounds that).</summary>
     [Range(1, 256)]
     public int MaxConcurrentInteractions { get; set; } = 16;
 

@@ -27,6 +27,18 @@ public sealed class LlmOptions
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// Model calls in flight at once, for the whole process (answers, question rewrites, interview feedback). Beyond it
+    /// calls queue fairly between communities and people, for at most <see cref="TimeoutSeconds"/>, then are answered
+    /// offline. Waiting for the model holds no work slot (Discord:MaxConcurrentInteractions, Slack:MaxConcurrentRequests):
+    /// this is the only bound on it. 32 suits a hosted API (OpenAI, Azure OpenAI) on a modest rate-limit tier; a local
+    /// server (Ollama, LM Studio) that works on a few requests at a time wants about its own parallelism (2–4).
+    /// </summary>
+    [Range(1, 4096)]
+    public int MaxConcurrentRequests { get; set; } = DefaultMaxConcurrentRequests;
+
+    public const int DefaultMaxConcurrentRequests = 32;
+
     [Range(16, 8192)]
     public int? MaxOutputTokens { get; set; }
 

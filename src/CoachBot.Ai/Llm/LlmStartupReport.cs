@@ -19,7 +19,7 @@ public sealed partial class LlmStartupReport(IOptions<LlmOptions> options, ILogg
         {
             var endpoint = SafeEndpoint(llm.GetEndpointUri());
             var keyState = string.IsNullOrWhiteSpace(llm.ApiKey) ? "not set" : "set";
-            LogConfigured(endpoint, llm.ChatModel!, keyState, llm.TimeoutSeconds);
+            LogConfigured(endpoint, llm.ChatModel!, keyState, llm.TimeoutSeconds, llm.MaxConcurrentRequests);
         }
         else
         {
@@ -38,8 +38,8 @@ public sealed partial class LlmStartupReport(IOptions<LlmOptions> options, ILogg
         return endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Answers through the LLM at {Endpoint}, model {Model}, key: {KeyState}, timeout {TimeoutSeconds} s; offline answers on failure")]
-    private partial void LogConfigured(string endpoint, string model, string keyState, int timeoutSeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answers through the LLM at {Endpoint}, model {Model}, key: {KeyState}, timeout {TimeoutSeconds} s, at most {MaxConcurrentRequests} calls at once (Llm:MaxConcurrentRequests); offline answers on failure")]
+    private partial void LogConfigured(string endpoint, string model, string keyState, int timeoutSeconds, int maxConcurrentRequests);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No LLM configured (Llm:Endpoint, Llm:ChatModel): answers are composed offline from quoted guide passages")]
     private partial void LogOffline();

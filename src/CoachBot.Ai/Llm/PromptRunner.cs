@@ -15,6 +15,7 @@ namespace CoachBot.Ai.Llm;
 public sealed partial class PromptRunner(
     LlmKernelFactory kernels,
     PromptLibrary prompts,
+    LlmRequestLimiter limiter,
     IOptions<LlmOptions> options,
     ILogger<PromptRunner> logger,
     CoachMetrics? metrics = null)
@@ -39,7 +40,8 @@ public sealed partial class PromptRunner(
                 arguments[name] = value;
             }
 
-            var result = await kernels.Create().InvokeAsync(prompt.Function, arguments, cancellationToken);
+            // Out of the work slot, with a place towards the model (Llm:MaxConcurrentRequests, fair between communities).
+            var result = await limiter.RunAsync(() => kernels.Create().InvokeAsync(prompt.Function, arguments, cancellationToken), cancellationToken);
             var text = result.GetValue<string>();
             if (string.IsNullOrWhiteSpace(text))
             {

@@ -3,6 +3,7 @@ using CoachBot.Core.Commands;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Replies;
 using CoachBot.Core.Safety;
+using CoachBot.Core.Work;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -109,6 +110,8 @@ public sealed partial class CoachDispatcher
         var platform = request.Context.User.Platform.ToString();
         var kind = KindOf(request);
         var started = Stopwatch.GetTimestamp();
+        // Everything the handler does is on behalf of this person and community (the model's fair queue reads it).
+        WorkOwner.Current = WorkOwner.Of(request.Context);
         try
         {
             return request switch

@@ -67,7 +67,7 @@ public sealed class SlackOptions
     /// <summary>HTTP mode request path for interactivity; may equal <see cref="EventsPath"/>.</summary>
     public string InteractivityPath { get; set; } = "/slack/events";
 
-    /// <summary>Requests processed at the same time (each may wait on the LLM).</summary>
+    /// <summary>Requests worked on at the same time (retrieval, composing, posting); awaiting the LLM holds no place (Llm:MaxConcurrentRequests bounds that).</summary>
     [Range(1, 256)]
     public int MaxConcurrentRequests { get; set; } = 16;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoachBot.Core.Work;
 using CoachBot.Core.Inbound;
 using CoachBot.Slack.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -8,8 +9,11 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Slack.Inbound;
 
 /// <summary>
-/// Processes recorded Slack deliveries with Slack:MaxConcurrentRequests consumers, so slow answers (the LLM) never hold
-/// up acknowledgements, and completes each inbox row once its reply was delivered (or failed with an apology). On
+/// Processes recorded Slack deliveries after their acknowledgement, each in one of Slack:MaxConcurrentRequests slots of a
+/// <see cref="WorkGate"/>: a delivery is taken from the queue only when a slot is free, so a queue that fills up means
+/// the CPU work (and posting) is behind and HTTP intake refuses with a 503. Awaiting the model holds no slot (the model
+/// call steps out of it; Llm:MaxConcurrentRequests bounds those waits). Each inbox row is completed once its reply was
+/// delivered (or failed with an apology). On
 /// start it replays the rows an earlier process acknowledged but did not finish (younger than Slack:DeliveryUsefulLife,
 /// at most once more). On shutdown it stops intake, lets the work in hand finish for up to Slack:DrainTimeout, then
 /// cancels the rest: what was not finished stays unfinished in the inbox for the next start.
@@ -32,6 +36,8 @@ public sealed partial class SlackInboundWorker(
     private readonly PlatformInbox _rows = new(inbox, SlackIntake.Platform, time, logger);
     private readonly CancellationTokenSource _stopTaking = new();
     private readonly CancellationTokenSource _abort = new();
+    private readonly WorkGate _slots = new(options.Value.MaxConcurrentRequests);
+    private readonly HashSet<Task> _working = [];
     private CancellationTokenRegistration _onStopping;
     private Task _running = Task.CompletedTask;
 
@@ -40,8 +46,7 @@ public sealed partial class SlackInboundWorker(
         var startedAt = time.GetUtcNow();
         // Intake stops as soon as shutdown is announced, before the web server and the sockets are taken down.
         _onStopping = lifetime.ApplicationStopping.Register(intake.StopAccepting);
-        var consumers = Enumerable.Range(0, options.Value.MaxConcurrentRequests).Select(_ => Task.Run(ConsumeAsync, CancellationToken.None));
-        _running = Task.WhenAll(consumers.Append(Task.Run(() => ReplayAsync(startedAt), CancellationToken.None)));
+        _running = Task.WhenAll(Task.Run(ConsumeAsync, CancellationToken.None), Task.Run(() => ReplayAsync(startedAt), CancellationToken.None));
         return Task.CompletedTask;
     }
 
@@ -101,23 +106,70 @@ public sealed partial class SlackInboundWorker(
         return new SlackQueuedDelivery(new SlackInbound(kind, document.RootElement.Clone(), "replay"), row.DeliveryKey, HoldsPlace: false);
     }
 
+    /// <summary>Takes a delivery whenever a work slot is free and works on it in that slot; on stop, waits for the work in hand.</summary>
     private async Task ConsumeAsync()
     {
         try
         {
             while (true)
             {
-                var item = await queue.Reader.ReadAsync(_stopTaking.Token);
+                // A delivery first, then a slot: waiting for deliveries must not hold a slot that work coming back from
+                // the model needs.
+                if (!await queue.Reader.WaitToReadAsync(_stopTaking.Token))
+                {
+                    break;
+                }
+
+                var slot = await _slots.EnterAsync(_stopTaking.Token);
+                if (!queue.Reader.TryRead(out var item))
+                {
+                    slot.Dispose();
+                    continue;
+                }
+
                 if (item.HoldsPlace)
                 {
                     queue.ReturnPlace();
                 }
 
-                await ProcessAsync(item);
+                lock (_working)
+                {
+                    var work = Task.Run(() => ProcessInSlotAsync(item, slot), CancellationToken.None);
+                    _working.Add(work);
+                    work.ContinueWith(Forget, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
             }
         }
         catch (OperationCanceledException) when (_stopTaking.IsCancellationRequested)
         {
+        }
+
+        Task[] inHand;
+        lock (_working)
+        {
+            inHand = [.. _working];
+        }
+
+        await Task.WhenAll(inHand);
+    }
+
+    private void Forget(Task work)
+    {
+        lock (_working)
+        {
+            _working.Remove(work);
+        }
+    }
+
+    private async Task ProcessInSlotAsync(SlackQueuedDelivery item, WorkSlot slot)
+    {
+        using (slot)
+        {
+            await slot.RunAsync(async () =>
+            {
+                await ProcessAsync(item);
+                return true;
+            });
         }
     }
 

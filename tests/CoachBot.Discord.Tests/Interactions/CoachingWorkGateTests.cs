@@ -6,7 +6,7 @@ public sealed class CoachingWorkGateTests
     public async Task RunAsync_AckPending_StartsTheWorkOnlyOnceItIsSent()
     {
         var acks = new AcknowledgementsFirst(new FakeTimeProvider());
-        using var gate = new CoachingWorkGate(acks, Options.Create(new DiscordOptions { MaxConcurrentInteractions = 4 }));
+        var gate = new CoachingWorkGate(acks, Options.Create(new DiscordOptions { MaxConcurrentInteractions = 4 }));
         acks.Arrived();
         var started = false;
 
@@ -22,7 +22,7 @@ public sealed class CoachingWorkGateTests
     public async Task RunAsync_AllSlotsTaken_WaitsForOneToFree()
     {
         var acks = new AcknowledgementsFirst(new FakeTimeProvider());
-        using var gate = new CoachingWorkGate(acks, Options.Create(new DiscordOptions { MaxConcurrentInteractions = 1 }));
+        var gate = new CoachingWorkGate(acks, Options.Create(new DiscordOptions { MaxConcurrentInteractions = 1 }));
         var release = new TaskCompletionSource<int>();
         var first = gate.RunAsync(() => release.Task, CancellationToken.None);
         var secondStarted = false;

@@ -71,6 +71,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
     {
         // Release anything a test left waiting, so shutdown does not hang on an in-flight answer.
         Coach.OpenGate();
+        Coach.ReleaseModel();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await Host.StopAsync(timeout.Token);
         Host.Dispose();

@@ -28,7 +28,9 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task HttpOverload_503sRetriedWithTheSameEventIdAndRetryNum_EveryEventIsAnsweredExactlyOnce()
     {
-        _rig.LlmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(400), FakeChatResponse.Text("From the guide: see [P1]."));
+        // What keeps the one work slot busy is posting (a slow chat.postMessage holds it), not the model: awaiting the
+        // LLM holds no work slot (#16), so a slow model alone would never fill the queue.
+        _slack.Options.MethodDelays["chat.postMessage"] = TimeSpan.FromMilliseconds(400);
         var port = BotOsProcess.FreePort();
         await using var bot = await BotOsProcess.StartAsync(HttpMode(("Slack:MaxConcurrentRequests", "1"), ("Slack:QueueCapacity", "16")), port, DurabilityRig.StartTimeout);
         var driver = Driver(port);

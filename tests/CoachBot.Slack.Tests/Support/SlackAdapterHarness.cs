@@ -73,6 +73,7 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Coach.OpenGate();
+        Coach.ReleaseModel();
         if (_host is not null)
         {
             await _host.StopAsync(TimeSpan.FromSeconds(5));

@@ -28,6 +28,9 @@ public abstract record FakeChatResponse
     /// <summary>Answers with <paramref name="then"/> after a delay.</summary>
     public static FakeChatResponse Delayed(TimeSpan delay, FakeChatResponse then) => new DelayedResponse(delay, then);
 
+    /// <summary>Answers with <paramref name="then"/> once <paramref name="release"/> completes (the test decides when).</summary>
+    public static FakeChatResponse Held(Task release, FakeChatResponse then) => new HeldResponse(release, then);
+
     /// <summary>
     /// A 302 to <see cref="FakeOpenAiServer.RedirectTarget"/> on the same server, which answers a completion if a client
     /// follows it (and records that it did in <see cref="FakeOpenAiServer.RedirectedRequests"/>).
@@ -49,4 +52,6 @@ public abstract record FakeChatResponse
     public sealed record StalledBodyResponse(string Content) : FakeChatResponse;
 
     public sealed record DelayedResponse(TimeSpan Delay, FakeChatResponse Then) : FakeChatResponse;
+
+    public sealed record HeldResponse(Task Release, FakeChatResponse Then) : FakeChatResponse;
 }

@@ -16,6 +16,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _received = new(0);
     private int _counter;
+    private int _inFlight;
+    private int _maxInFlight;
 
     private FakeOpenAiServer(WebApplication app)
     {
@@ -32,6 +34,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public Func<RecordedChatRequest, FakeChatResponse> Responder { get; set; } = _ => FakeChatResponse.Text("From the guide: see [P1].");
 
     public IReadOnlyList<RecordedChatRequest> Requests => _requests.ToArray();
+
+    /// <summary>Chat requests arrived and not yet answered (still delayed or held, or being read).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most chat requests that were ever being answered at the same time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>Where <see cref="FakeChatResponse.Redirect"/> points (path on this server).</summary>
     public const string RedirectTarget = "/elsewhere/chat/completions";
@@ -92,6 +100,34 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); now > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            Interlocked.CompareExchange(ref _maxInFlight, now, max);
+        }
+
+        try
+        {
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            MarkAnswered(context);
+        }
+    }
+
+    // Counted out before the answer is written: a client that sends its next request once it has an answer never
+    // finds the previous one still counted.
+    private void MarkAnswered(HttpContext context)
+    {
+        if (context.Items.TryAdd(typeof(FakeOpenAiServer), true))
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var request = new RecordedChatRequest(context.Request.Path, context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null, body);
@@ -121,6 +157,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private async Task RespondAsync(HttpContext context, FakeChatResponse response, string model)
     {
+        if (response is not (FakeChatResponse.DelayedResponse or FakeChatResponse.HeldResponse))
+        {
+            MarkAnswered(context);
+        }
+
         switch (response)
         {
             case FakeChatResponse.TextResponse text:
@@ -150,6 +191,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             case FakeChatResponse.RedirectResponse:
                 context.Response.StatusCode = StatusCodes.Status302Found;
                 context.Response.Headers.Location = RedirectTarget;
+                break;
+            case FakeChatResponse.HeldResponse held:
+                await held.Release.WaitAsync(context.RequestAborted);
+                await RespondAsync(context, held.Then, model);
                 break;
             case FakeChatResponse.DelayedResponse delayed:
                 await Task.Delay(delayed.Delay, context.RequestAborted);

@@ -51,6 +51,12 @@ public sealed class FakeSlackOptions
     /// <summary>Uses of one response_url before it is refused (Slack: 5 within 30 minutes).</summary>
     public int ResponseUrlMaxUses { get; set; } = 5;
 
+    /// <summary>
+    /// Web API methods that answer only after this long (a Slack under load, a slow network), e.g. chat.postMessage.
+    /// The call is handled (and recorded) after the wait. Set or change it at any time.
+    /// </summary>
+    public ConcurrentDictionary<string, TimeSpan> MethodDelays { get; } = new(StringComparer.Ordinal);
+
     /// <summary>WebSocket ping interval from the server (Slack pings; 0 disables).</summary>
     public TimeSpan ServerPingInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -350,6 +350,10 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
             ? auth["Bearer ".Length..]
             : null;
         var body = await ReadBodyAsync(http.Request);
+        if (_options.MethodDelays.TryGetValue(method, out var delay))
+        {
+            await Task.Delay(delay, _options.TimeProvider, http.RequestAborted);
+        }
 
         if (TakeRateLimit(method) is { } limit)
         {

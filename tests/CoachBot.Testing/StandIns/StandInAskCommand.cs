@@ -12,6 +12,7 @@ public sealed class StandInAskCommand(StandInCoach coach) : ICommandHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         await coach.EnterAsync(request, cancellationToken).ConfigureAwait(false);
+        await coach.AskModelAsync(cancellationToken).ConfigureAwait(false);
         return Reply.One(new Reply
         {
             Title = "Indexes",

@@ -9,6 +9,7 @@ public sealed class StandInMessageHandler(StandInCoach coach) : IMessageHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         await coach.EnterAsync(request, cancellationToken).ConfigureAwait(false);
+        await coach.AskModelAsync(cancellationToken).ConfigureAwait(false);
         return Reply.One(new Reply
         {
             Text = "You said: " + request.Text,
