@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text;
 using CoachBot.Ai.Prompts;
 using CoachBot.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 
 namespace CoachBot.Ai.Llm;
@@ -64,6 +66,80 @@ public sealed partial class PromptRunner(
         finally
         {
             // A call the person's request cancelled (shutdown) is neither a success nor a model failure.
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the prompt like <see cref="RunAsync"/>, but streamed (Semantic Kernel's streaming chat API, server-sent
+    /// events from the model): <paramref name="onTextSoFar"/> gets the whole raw text so far after every piece. Each
+    /// wait for the next piece, the first included, is bounded by <c>Llm:TimeoutSeconds</c> (the resilience pipeline's
+    /// timeouts end once the headers are in). A stream that fails or stalls part way is a failed call: the caller must
+    /// replace whatever it showed.
+    /// </summary>
+    public async Task<LlmCallResult> StreamAsync(
+        string promptName, IDictionary<string, object?> variables, Action<string> onTextSoFar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(onTextSoFar);
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var prompt = prompts.Get(promptName);
+            var llm = options.Value;
+            var settings = new OpenAIPromptExecutionSettings
+            {
+                Temperature = llm.Temperature ?? prompt.Defaults.Temperature,
+                MaxTokens = llm.MaxOutputTokens ?? prompt.Defaults.MaxTokens,
+            };
+            var arguments = new KernelArguments(settings);
+            foreach (var (name, value) in variables)
+            {
+                arguments[name] = value;
+            }
+
+            var idleLimit = TimeSpan.FromSeconds(llm.TimeoutSeconds);
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            idle.CancelAfter(idleLimit);
+            var text = new StringBuilder();
+            await foreach (var piece in kernels.Create().InvokeStreamingAsync<StreamingChatMessageContent>(prompt.Function, arguments, idle.Token))
+            {
+                idle.CancelAfter(idleLimit);
+                if (string.IsNullOrEmpty(piece.Content))
+                {
+                    continue;
+                }
+
+                text.Append(piece.Content);
+                onTextSoFar(text.ToString());
+            }
+
+            if (string.IsNullOrWhiteSpace(text.ToString()))
+            {
+                LogEmpty(promptName);
+                return LlmCallResult.Failed("empty reply");
+            }
+
+            succeeded = true;
+            return LlmCallResult.Ok(text.ToString().Trim());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any model failure, before or during the stream, must become the offline answer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogFailed(promptName, ex.GetType().Name, Redact(Describe(ex)));
+            return LlmCallResult.Failed(ex.GetType().Name);
+        }
+        finally
+        {
             if (!cancellationToken.IsCancellationRequested)
             {
                 metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
