@@ -138,6 +138,30 @@ public sealed partial class DiscordEndToEndTests
         Assert.Matches(QuotedSentence(), final.Content!);
     }
 
+    [Fact]
+    public async Task DirectMessage_StreamedAnswer_IsPostedWithTheFirstTextThenEdited_AndTheLastEditIsTheWholeAnswerWithSources()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.StreamTokensPerSecond = 15;
+        llm.Responder = _ => FakeChatResponse.Text(StreamedAnswer);
+        await using var host = await StartHostAsync(discord, llm);
+
+        await discord.SendMessageCreateAsync(FakeDiscordEvents.DirectMessage(Question));
+        var final = await discord.WaitForRequestAsync(
+            r => r.Method == "PATCH" && r.Path.Contains("/channels/", StringComparison.Ordinal) && SourcesSection().IsMatch(r.Content ?? string.Empty), "the final edit", Guard);
+
+        var posts = discord.Requests.Where(r => r.Method == "POST" && r.Path == $"/api/v10/channels/{FakeDiscordEvents.DmChannelId}/messages").ToList();
+        var first = Assert.Single(posts); // one message, posted with the first text and then edited in place
+        Assert.StartsWith("Pick", first.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("**Sources**", first.Content, StringComparison.Ordinal);
+        var edits = discord.Requests.Where(r => r.Method == "PATCH" && r.Path.StartsWith($"/api/v10/channels/{FakeDiscordEvents.DmChannelId}/messages/", StringComparison.Ordinal)).ToList();
+        Assert.Same(final, edits[^1]);
+        Assert.True(edits.Count < FakeOpenAiServer.Tokens(StreamedAnswer).Count / 3, $"{edits.Count} edits");
+        Assert.Contains("along the way.", final.Content, StringComparison.Ordinal);
+        Assert.All(edits.Append(first), e => Assert.Equal("[]", e.Body!["allowed_mentions"]?["parse"]?.ToJsonString()));
+    }
+
     private const string StreamedAnswer =
         "Pick one backend language and build a small API with a database behind it [P1]. Then add tests, deploy it somewhere cheap and write down what you learned along the way.";
 
