@@ -29,18 +29,7 @@ public sealed partial class PromptRunner(
         try
         {
             var prompt = prompts.Get(promptName);
-            var llm = options.Value;
-            var settings = new OpenAIPromptExecutionSettings
-            {
-                Temperature = llm.Temperature ?? prompt.Defaults.Temperature,
-                MaxTokens = llm.MaxOutputTokens ?? prompt.Defaults.MaxTokens,
-            };
-            var arguments = new KernelArguments(settings);
-            foreach (var (name, value) in variables)
-            {
-                arguments[name] = value;
-            }
-
+            var arguments = Arguments(prompt, variables);
             var result = await kernels.Create().InvokeAsync(prompt.Function, arguments, cancellationToken);
             var text = result.GetValue<string>();
             if (string.IsNullOrWhiteSpace(text))
@@ -90,19 +79,8 @@ public sealed partial class PromptRunner(
         try
         {
             var prompt = prompts.Get(promptName);
-            var llm = options.Value;
-            var settings = new OpenAIPromptExecutionSettings
-            {
-                Temperature = llm.Temperature ?? prompt.Defaults.Temperature,
-                MaxTokens = llm.MaxOutputTokens ?? prompt.Defaults.MaxTokens,
-            };
-            var arguments = new KernelArguments(settings);
-            foreach (var (name, value) in variables)
-            {
-                arguments[name] = value;
-            }
-
-            var idleLimit = TimeSpan.FromSeconds(llm.TimeoutSeconds);
+            var arguments = Arguments(prompt, variables);
+            var idleLimit = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             idle.CancelAfter(idleLimit);
             var text = new StringBuilder();
@@ -145,6 +123,23 @@ public sealed partial class PromptRunner(
                 metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
             }
         }
+    }
+
+    /// <summary>The prompt's variables with the execution settings (configured temperature and length, else the prompt's own).</summary>
+    private KernelArguments Arguments(LoadedPrompt prompt, IDictionary<string, object?> variables)
+    {
+        var llm = options.Value;
+        var arguments = new KernelArguments(new OpenAIPromptExecutionSettings
+        {
+            Temperature = llm.Temperature ?? prompt.Defaults.Temperature,
+            MaxTokens = llm.MaxOutputTokens ?? prompt.Defaults.MaxTokens,
+        });
+        foreach (var (name, value) in variables)
+        {
+            arguments[name] = value;
+        }
+
+        return arguments;
     }
 
     // A server may echo what it was sent; the key never reaches the log even then.

@@ -4,20 +4,6 @@ namespace CoachBot.Slack.Tests.Rendering;
 
 public sealed class SlackStreamMarkdownTests
 {
-    [Theory]
-    [InlineData("ask <!here> now", "<!here>")]
-    [InlineData("ask <!channel>", "<!channel>")]
-    [InlineData("hi <@U123> there", "<@U123>")]
-    [InlineData("see <#C123|general>", "<#C123")]
-    [InlineData("tell @everyone", "@everyone")]
-    public void Safe_ControlSequencesAndBroadcastWords_AreBrokenSoTheyPingNoOne(string markdown, string dangerous)
-    {
-        var safe = SlackStreamMarkdown.Safe(markdown);
-
-        Assert.DoesNotContain(dangerous, safe, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(markdown, safe.Replace("\u200B", string.Empty, StringComparison.Ordinal));
-    }
-
     [Fact]
     public void Safe_OrdinaryMarkdown_IsKeptAsWritten()
     {
@@ -41,5 +27,19 @@ public sealed class SlackStreamMarkdownTests
     public void Delta_TextThatNoLongerExtendsWhatWasSent_IsNull()
     {
         Assert.Null(SlackStreamMarkdown.Delta("Pick one backend", "Here's what the guide says"));
+    }
+
+    [Theory]
+    [InlineData("ask <!here> now", "<!here>")]
+    [InlineData("ask <!channel>", "<!channel>")]
+    [InlineData("hi <@U123> there", "<@U123>")]
+    [InlineData("see <#C123|general>", "<#C123")]
+    [InlineData("tell @everyone", "@everyone")]
+    public void Safe_ControlSequencesAndBroadcastWords_AreBrokenSoTheyPingNoOne(string markdown, string dangerous)
+    {
+        var safe = SlackStreamMarkdown.Safe(markdown);
+
+        Assert.DoesNotContain(dangerous, safe, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(markdown, safe.Replace("\u200B", string.Empty, StringComparison.Ordinal));
     }
 }

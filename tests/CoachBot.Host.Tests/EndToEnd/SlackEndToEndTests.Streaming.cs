@@ -6,19 +6,11 @@ namespace CoachBot.Host.Tests.EndToEnd;
 /// Streamed answers on Slack: the real host and its real features, a fake Slack over Socket Mode that speaks
 /// chat.startStream / appendStream / stopStream, and a fake model that streams server-sent events.
 /// </summary>
-public sealed class SlackStreamingEndToEndTests
+public sealed partial class SlackEndToEndTests
 {
-    private const string Owner = "U222";
-    private const string Channel = "C111";
-    private const string Question = "<@UBOT111> What should I learn first to become a backend developer?";
-    private const string Answer =
+    private const string StreamQuestion = "<@UBOT111> What should I learn first to become a backend developer?";
+    private const string StreamedAnswer =
         "Pick one backend language and build a small API with a database behind it [P1]. Then add tests, deploy it somewhere cheap and write down what you learned <!here> along the way.";
-
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
-    private static readonly System.Text.Json.JsonSerializerOptions Unescaped = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     [Fact]
     public async Task Mention_LlmAnswer_IsStreamedIntoItsThread_ThenStoppedWithTheSourcesAtTheBottom()
@@ -26,11 +18,11 @@ public sealed class SlackStreamingEndToEndTests
         await using var slack = await FakeSlackServer.StartAsync();
         await using var llm = await FakeOpenAiServer.StartAsync();
         llm.StreamTokensPerSecond = 15;
-        llm.Responder = _ => FakeChatResponse.Text(Answer);
+        llm.Responder = _ => FakeChatResponse.Text(StreamedAnswer);
         await using var host = await StartHostAsync(slack, llm);
         var ts = slack.NextTs();
 
-        await slack.SendEnvelopeAsync("events_api", FakeSlackPayloads.EventCallback(FakeSlackPayloads.AppMention(Owner, Question, Channel, ts)));
+        await slack.SendEnvelopeAsync("events_api", FakeSlackPayloads.EventCallback(FakeSlackPayloads.AppMention(Owner, StreamQuestion, Channel, ts)));
         var stop = await slack.WaitForCallAsync("chat.stopStream", c => c.Ok, Guard);
 
         Assert.True(Assert.Single(llm.Requests).Streamed);
@@ -42,7 +34,7 @@ public sealed class SlackStreamingEndToEndTests
         Assert.StartsWith("Pick", start.Field("markdown_text"), StringComparison.Ordinal);
         // Paced appends, not one per token (30 tokens over 2 seconds).
         var appends = slack.CallsTo("chat.appendStream");
-        Assert.True(appends.Count < FakeOpenAiServer.Tokens(Answer).Count / 3, $"{appends.Count} appends");
+        Assert.True(appends.Count < FakeOpenAiServer.Tokens(StreamedAnswer).Count / 3, $"{appends.Count} appends");
         Assert.Empty(slack.CallsTo("chat.postMessage"));
 
         var message = slack.FindMessage(Channel, stop.Field("ts")!)!;
@@ -60,7 +52,7 @@ public sealed class SlackStreamingEndToEndTests
         await using var slack = await FakeSlackServer.StartAsync();
         await using var llm = await FakeOpenAiServer.StartAsync();
         llm.StreamTokensPerSecond = 30;
-        llm.Responder = _ => FakeChatResponse.Text(Answer);
+        llm.Responder = _ => FakeChatResponse.Text(StreamedAnswer);
         slack.FailNext("chat.startStream", "not_allowed");
         await using var host = await StartHostAsync(slack, llm);
         var ts = slack.NextTs();
@@ -83,11 +75,11 @@ public sealed class SlackStreamingEndToEndTests
     {
         await using var slack = await FakeSlackServer.StartAsync();
         await using var llm = await FakeOpenAiServer.StartAsync();
-        llm.Responder = _ => FakeChatResponse.BreaksOffMidStream(Answer, afterTokens: 6);
+        llm.Responder = _ => FakeChatResponse.BreaksOffMidStream(StreamedAnswer, afterTokens: 6);
         await using var host = await StartHostAsync(slack, llm);
         var ts = slack.NextTs();
 
-        await slack.SendEnvelopeAsync("events_api", FakeSlackPayloads.EventCallback(FakeSlackPayloads.AppMention(Owner, Question, Channel, ts)));
+        await slack.SendEnvelopeAsync("events_api", FakeSlackPayloads.EventCallback(FakeSlackPayloads.AppMention(Owner, StreamQuestion, Channel, ts)));
         var update = await slack.WaitForCallAsync("chat.update", c => c.Ok, Guard);
 
         var start = Assert.Single(slack.CallsTo("chat.startStream"));
@@ -106,7 +98,7 @@ public sealed class SlackStreamingEndToEndTests
     {
         await using var slack = await FakeSlackServer.StartAsync();
         await using var llm = await FakeOpenAiServer.StartAsync();
-        llm.Responder = _ => FakeChatResponse.Text(Answer);
+        llm.Responder = _ => FakeChatResponse.Text(StreamedAnswer);
         await using var host = await StartHostAsync(slack, llm);
 
         await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand(
@@ -119,31 +111,5 @@ public sealed class SlackStreamingEndToEndTests
         Assert.Single(slack.CallsTo("chat.postMessage"));
         Assert.Empty(slack.CallsTo("chat.startStream"));
         Assert.Empty(slack.CallsTo("chat.update"));
-    }
-
-    private static async Task<RealHost> StartHostAsync(FakeSlackServer slack, FakeOpenAiServer llm)
-    {
-        var host = await RealHost.StartAsync(
-            "--Slack:BotToken=" + slack.Options.BotToken,
-            "--Slack:AppToken=" + slack.Options.AppToken,
-            "--Slack:SigningSecret=" + slack.Options.SigningSecret,
-            "--Slack:Mode=SocketMode",
-            "--Slack:ApiBaseUrl=" + slack.ApiBaseUrl,
-            "--Slack:SocketConnections=1",
-            "--Slack:SocketConnectionDelay=00:00:00",
-            "--Slack:PerChannelMessageInterval=00:00:00",
-            "--Llm:Endpoint=" + llm.BaseUrl,
-            "--Llm:ChatModel=fake-model",
-            "--Llm:TimeoutSeconds=30");
-        try
-        {
-            await slack.WaitForConnectionAsync(timeout: Guard);
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
     }
 }

@@ -4,33 +4,11 @@ namespace CoachBot.Ai.Tests.Answers;
 
 /// <summary>
 /// Streamed answers end to end: Semantic Kernel's real OpenAI connector reading server-sent events from the fake
-/// OpenAI server on 127.0.0.1, through the resilient HttpClient (whose buffering handler must let the stream through).
+/// OpenAI server, through the resilient HttpClient (whose buffering handler must let the stream through).
 /// </summary>
-public sealed class AnswerServiceStreamingTests : IAsyncLifetime
+public sealed partial class AnswerServiceLlmTests
 {
-    private const string ApiKey = "sk-test-77aa01";
-    private static readonly ConversationKey Conversation = new(ChatPlatform.Slack, "team", "channel");
-    private FakeOpenAiServer _server = null!;
-
-    private static readonly ScoredPassage[] Passages =
-    [
-        GuideText.Scored("backend-career-path", "Database Management"),
-        GuideText.Scored("backend-career-path", "Master Programming Fundamentals", 7f),
-    ];
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeOpenAiServer.StartAsync();
-        _server.RequiredApiKey = ApiKey;
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private ServiceProvider Services(int timeoutSeconds = 5) =>
-        AiServices.Build(StubRetriever.Always(0.9, Passages), AiServices.Llm(_server.BaseUrl, ApiKey, timeoutSeconds));
-
-    private static AnswerRequest Ask(string question, IReplyProgress? progress) =>
-        new(Conversation, "slack:U1", question) { Progress = progress };
+    private static AnswerRequest Ask(string question, IReplyProgress? progress) => Ask(question) with { Progress = progress };
 
     [Fact]
     public async Task AnswerAsync_WithProgress_StreamsTheModelTextAsItArrivesAndReturnsTheWholeAnswer()
@@ -38,7 +16,7 @@ public sealed class AnswerServiceStreamingTests : IAsyncLifetime
         const string modelText = "Start with a relational database such as PostgreSQL [P1], then learn a core language well [P2] and practise every day.";
         _server.Enqueue(FakeChatResponse.Text(modelText));
         var progress = new RecordingProgress();
-        await using var services = Services();
+        await using var services = Services(StubRetriever.Always(0.9, Passages));
 
         var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("which database should I learn first?", progress), CancellationToken.None);
 
@@ -58,7 +36,7 @@ public sealed class AnswerServiceStreamingTests : IAsyncLifetime
     public async Task AnswerAsync_WithoutProgress_AsksForTheWholeAnswerAtOnce()
     {
         _server.Enqueue(FakeChatResponse.Text("Learn SQL first [P1]."));
-        await using var services = Services();
+        await using var services = Services(StubRetriever.Always(0.9, Passages));
 
         var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("which database should I learn first?", null), CancellationToken.None);
 
@@ -71,7 +49,7 @@ public sealed class AnswerServiceStreamingTests : IAsyncLifetime
     {
         _server.Enqueue(FakeChatResponse.BreaksOffMidStream("Start with a relational database such as PostgreSQL and then", afterTokens: 4));
         var progress = new RecordingProgress();
-        await using var services = Services();
+        await using var services = Services(StubRetriever.Always(0.9, Passages));
 
         var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("which database should I learn first?", progress), CancellationToken.None);
 
@@ -89,7 +67,7 @@ public sealed class AnswerServiceStreamingTests : IAsyncLifetime
         _server.StreamTokensPerSecond = 200;
         _server.Enqueue(FakeChatResponse.Text("Learn SQL first [P1], then indexes."));
         var progress = new RecordingProgress();
-        await using var services = Services();
+        await using var services = Services(StubRetriever.Always(0.9, Passages));
 
         var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("which database should I learn first?", progress), CancellationToken.None);
 
