@@ -61,9 +61,19 @@ internal sealed class LoadRig : IAsyncDisposable
             llm = await FakeOpenAiServer.StartAsync();
             llm.RequiredApiKey = LlmApiKey;
             var delay = TimeSpan.FromMilliseconds(options.LlmDelayMs);
-            // Interview feedback asks for JSON (its prompt names "missing_points"); everything else gets the answer text.
-            llm.Responder = request => FakeChatResponse.Delayed(delay, FakeChatResponse.Text(
-                request.AllContent.Contains("missing_points", StringComparison.Ordinal) ? InterviewFeedback : AskAnswer));
+            if (options.FirstText > 0)
+            {
+                // Streamed answers: the delay is the model's time to its first token, then it writes at a steady pace.
+                llm.StreamFirstTokenDelay = delay;
+                llm.StreamTokensPerSecond = options.TokensPerSecond;
+                llm.Responder = request => request.Streamed ? FakeChatResponse.Text(AskAnswer) : FakeChatResponse.Delayed(delay, FakeChatResponse.Text(AskAnswer));
+            }
+            else
+            {
+                // Interview feedback asks for JSON (its prompt names "missing_points"); everything else gets the answer text.
+                llm.Responder = request => FakeChatResponse.Delayed(delay, FakeChatResponse.Text(
+                    request.AllContent.Contains("missing_points", StringComparison.Ordinal) ? InterviewFeedback : AskAnswer));
+            }
         }
 
         var discord = options.Discord ? await FakeDiscordServer.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 41_250 }) : null;

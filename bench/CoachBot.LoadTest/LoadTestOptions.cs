@@ -36,6 +36,15 @@ internal sealed record LoadTestOptions
     public int InFlight { get; init; } = 64;
 
     /// <summary>
+    /// Time-to-first-text mode: this many questions per platform, one after another, with the fake model streaming
+    /// (first token after <see cref="LlmDelayMs"/>); prints its own table instead of the burst's. 0: off.
+    /// </summary>
+    public int FirstText { get; init; }
+
+    /// <summary>How fast the fake model streams after its first token (first-text mode).</summary>
+    public int TokensPerSecond { get; init; } = 30;
+
+    /// <summary>
     /// Where /ask is typed on Discord: in a channel (the bot answers, then opens a thread from its answer: one REST call
     /// under the bot's global 50 req/s limit per answer) or inside an existing thread (answered in place, no thread).
     /// </summary>
@@ -68,11 +77,13 @@ internal sealed record LoadTestOptions
                                  [--llm-delay-ms 2000] [--guilds 10] [--timeout-seconds 120]
                                  [--offline [--interactions 5000] [--in-flight 64]] [--ask-in channel|thread]
                                  [--bot-path src/CoachBot/bin.<slot>/Release/net10.0/CoachBot.dll] [--bot-setting Section:Key=value]...
-                                 [--bot-log-lines 40] [--during-warmup]
+                                 [--bot-log-lines 40] [--during-warmup] [--first-text N [--tokens-per-second 30]]
           burst mode (default): --interactions events at once, mixed /ask : quiz answer click : interview answer (--mix weights)
           --offline: no LLM; --interactions /ask in total through the Discord gateway, --in-flight open at any time
           --ask-in: where Discord /ask is typed; in a channel each answer also opens a thread (default: channel)
           --during-warmup: don't wait for the semantic warm-up (/readyz "semantic") before measuring
+          --first-text N: time to first visible text instead of the burst: N questions per platform, one at a time, the
+                          model streaming its answer (first token after --llm-delay-ms, then --tokens-per-second)
         """;
 
     public static LoadTestOptions Parse(IReadOnlyList<string> args)
@@ -126,8 +137,15 @@ internal sealed record LoadTestOptions
                 },
                 "--bot-setting" => AddSetting(options, settings, value),
                 "--bot-log-lines" => options with { BotLogLines = Number(name, value, 0, 100_000) },
+                "--first-text" => options with { FirstText = Number(name, value, 1, 1000) },
+                "--tokens-per-second" => options with { TokensPerSecond = Number(name, value, 1, 1000) },
                 _ => throw new ArgumentException($"Unknown option '{name}'.\n{Usage}"),
             };
+        }
+
+        if (options.Offline && options.FirstText > 0)
+        {
+            throw new ArgumentException("--first-text needs the (streaming) fake model; it can't be combined with --offline.");
         }
 
         if (options.Offline)

@@ -55,6 +55,31 @@ try
         botLine += "; burst sent during the semantic warm-up (--during-warmup)";
     }
 
+    if (options.FirstText > 0)
+    {
+        var firstText = new FirstTextRun(options);
+        var rows = new List<FirstTextRow>();
+        if (rig.Discord is { } discordServer)
+        {
+            rows.Add(await firstText.RunDiscordAsync(discordServer));
+        }
+
+        if (rig.Slack is { } slackServer)
+        {
+            rows.Add(await firstText.RunSlackAsync(slackServer));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CoachBot time to first visible text {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average before {loadBefore}"));
+        Console.WriteLine(botLine);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"LLM: fake OpenAI endpoint streaming every answer: first token after {options.LlmDelayMs} ms, then {options.TokensPerSecond} tokens/s; {options.FirstText} questions per platform, one at a time, after one unmeasured warm-up"));
+        FirstTextRun.Print(rows, Console.Out);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"- load average (1 min) before {loadBefore}, after {LoadAverage()}; total run time {total.Elapsed.TotalSeconds:0.0} s"));
+        return rows.All(r => r.FirstTextMs.Count == r.Asked) ? 0 : 1;
+    }
+
     using (var answers = rig.Discord is { } discordServer ? new DiscordAnswers(discordServer) : null)
     {
         if (options.Offline)

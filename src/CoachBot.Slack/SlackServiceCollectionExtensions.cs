@@ -67,6 +67,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackContextFactory>();
         services.TryAddSingleton<SlackResponseUrlPolicy>();
         services.TryAddSingleton<SlackReplySender>();
+        services.TryAddSingleton<SlackAnswerStreams>();
         services.TryAddSingleton<SlackGreetingLedger>();
         services.TryAddSingleton<SlackAssistantStatus>();
         services.TryAddSingleton<SlackAgentGreeter>();

@@ -5,6 +5,7 @@ using CoachBot.Ai.Llm;
 using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
 using CoachBot.Core.Diagnostics;
+using CoachBot.Core.Replies.Streaming;
 using CoachBot.Core.Safety;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Retrieval;
@@ -36,6 +37,8 @@ public sealed partial class AnswerService(
     CoachMetrics? metrics = null)
 {
     private const int MaxStandaloneLength = 300;
+
+    private static readonly System.Buffers.SearchValues<char> MarkupCharacters = System.Buffers.SearchValues.Create("[]()<>*_`~|\\:/");
 
     private double MinConfidence => answerOptions.Value.MinConfidence ?? knowledgeOptions.Value.MinConfidence;
 
@@ -100,7 +103,7 @@ public sealed partial class AnswerService(
         };
         var answer = llmOptions.Value.IsConfigured && !useLlm
             ? ComposeOffline(offline) with { Note = CoachReplies.LlmBudgetNote }
-            : await ComposeAsync(offline, resolved, verdict, history, cancellationToken);
+            : await ComposeAsync(offline, resolved, verdict, history, request.Progress, cancellationToken);
         answer = answer with
         {
             Verdict = verdict.Coverage == AnswerCoverage.PartlyAnswered ? AnswerVerdict.PartlyAnswered : AnswerVerdict.Answered,
@@ -208,34 +211,59 @@ public sealed partial class AnswerService(
     }
 
     private async Task<Answer> ComposeAsync(
-        OfflineComposeRequest offline, ResolvedQuestion resolved, CoverageVerdict verdict, IReadOnlyList<ConversationTurn> history, CancellationToken ct)
+        OfflineComposeRequest offline, ResolvedQuestion resolved, CoverageVerdict verdict, IReadOnlyList<ConversationTurn> history,
+        IReplyProgress? progress, CancellationToken ct)
     {
         var passages = resolved.Retrieval.Passages;
         if (llmOptions.Value.IsConfigured)
         {
-            var reply = await llm.RunAsync(PromptNames.Answer, new Dictionary<string, object?>
+            var variables = new Dictionary<string, object?>
             {
                 ["passages"] = PromptText.Passages(passages),
                 ["history"] = PromptText.History(history),
                 ["question"] = resolved.Standalone,
                 ["coverage"] = verdict.Note ?? "(none)",
-            }, ct);
+            };
+            var reply = progress is null
+                ? await llm.RunAsync(PromptNames.Answer, variables, ct)
+                : await llm.StreamAsync(PromptNames.Answer, variables, soFar => progress.Report(() => FromModel(SettledPart(soFar), passages, verdict.Note).Text), ct);
             if (reply.Succeeded)
             {
-                // Model text is data: cleaned after the [P1] markers became [1] so no rewrite can rebuild a hidden link.
-                var mapped = CitationMapper.Map(reply.Text!, passages);
-                var cleaned = modelOutput.Clean(mapped.Text);
-                var text = verdict.Note is { } note && !cleaned.StartsWith(note[..^1], StringComparison.OrdinalIgnoreCase)
-                    ? note + "\n\n" + cleaned
-                    : cleaned;
-                return new Answer(text, mapped.Citations, Declined: false, UsedLlm: true);
+                return FromModel(reply.Text!, passages, verdict.Note);
             }
 
+            // A stream that failed part way left partial text on the platform: this answer replaces it.
             var fallback = ComposeOffline(offline);
             return fallback with { Note = CoachReplies.LlmFallbackNote };
         }
 
         return ComposeOffline(offline);
+    }
+
+    /// <summary>Model text as an answer: [P1] markers become numbered citations, then the text is cleaned (so no rewrite can rebuild a hidden link), the coverage note first.</summary>
+    private Answer FromModel(string modelText, IReadOnlyList<ScoredPassage> passages, string? note)
+    {
+        var mapped = CitationMapper.Map(modelText, passages);
+        var cleaned = modelOutput.Clean(mapped.Text);
+        var text = note is not null && !cleaned.StartsWith(note[..^1], StringComparison.OrdinalIgnoreCase)
+            ? note + "\n\n" + cleaned
+            : cleaned;
+        return new Answer(text, mapped.Citations, Declined: false, UsedLlm: true);
+    }
+
+    /// <summary>
+    /// The streamed text without a last fragment that is still markup being written (a [P1] marker, a link, emphasis):
+    /// half-made markup is not shown. A plain word shows at once.
+    /// </summary>
+    private static string SettledPart(string soFar)
+    {
+        var start = soFar.Length;
+        while (start > 0 && !char.IsWhiteSpace(soFar[start - 1]))
+        {
+            start--;
+        }
+
+        return soFar.AsSpan(start).IndexOfAny(MarkupCharacters) >= 0 ? soFar[..start] : soFar;
     }
 
     private static Answer ComposeOffline(OfflineComposeRequest request)

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Text;
 using CoachBot.Ai.Prompts;
 using CoachBot.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 
 namespace CoachBot.Ai.Llm;
@@ -28,18 +30,7 @@ public sealed partial class PromptRunner(
         try
         {
             var prompt = prompts.Get(promptName);
-            var llm = options.Value;
-            var settings = new OpenAIPromptExecutionSettings
-            {
-                Temperature = llm.Temperature ?? prompt.Defaults.Temperature,
-                MaxTokens = llm.MaxOutputTokens ?? prompt.Defaults.MaxTokens,
-            };
-            var arguments = new KernelArguments(settings);
-            foreach (var (name, value) in variables)
-            {
-                arguments[name] = value;
-            }
-
+            var arguments = Arguments(prompt, variables);
             // Out of the work slot, with a place towards the model (Llm:MaxConcurrentRequests, fair between communities).
             var result = await limiter.RunAsync(() => kernels.Create().InvokeAsync(prompt.Function, arguments, cancellationToken), cancellationToken);
             var text = result.GetValue<string>();
@@ -71,6 +62,93 @@ public sealed partial class PromptRunner(
                 metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
             }
         }
+    }
+
+    /// <summary>
+    /// Runs the prompt like <see cref="RunAsync"/>, but streamed (Semantic Kernel's streaming chat API, server-sent
+    /// events from the model): <paramref name="onTextSoFar"/> gets the whole raw text so far after every piece. Each
+    /// wait for the next piece, the first included, is bounded by <c>Llm:TimeoutSeconds</c> (the resilience pipeline's
+    /// timeouts end once the headers are in). A stream that fails or stalls part way is a failed call: the caller must
+    /// replace whatever it showed.
+    /// </summary>
+    public async Task<LlmCallResult> StreamAsync(
+        string promptName, IDictionary<string, object?> variables, Action<string> onTextSoFar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(onTextSoFar);
+        var started = Stopwatch.GetTimestamp();
+        var succeeded = false;
+        try
+        {
+            var prompt = prompts.Get(promptName);
+            var arguments = Arguments(prompt, variables);
+            var idleLimit = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+
+            // Out of the work slot, with a place towards the model for the whole stream.
+            var text = await limiter.RunAsync(async () =>
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                idle.CancelAfter(idleLimit);
+                var soFar = new StringBuilder();
+                await foreach (var piece in kernels.Create().InvokeStreamingAsync<StreamingChatMessageContent>(prompt.Function, arguments, idle.Token))
+                {
+                    idle.CancelAfter(idleLimit);
+                    if (string.IsNullOrEmpty(piece.Content))
+                    {
+                        continue;
+                    }
+
+                    soFar.Append(piece.Content);
+                    onTextSoFar(soFar.ToString());
+                }
+
+                return soFar;
+            }, cancellationToken);
+
+            if (string.IsNullOrWhiteSpace(text.ToString()))
+            {
+                LogEmpty(promptName);
+                return LlmCallResult.Failed("empty reply");
+            }
+
+            succeeded = true;
+            return LlmCallResult.Ok(text.ToString().Trim());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any model failure, before or during the stream, must become the offline answer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogFailed(promptName, ex.GetType().Name, Redact(Describe(ex)));
+            return LlmCallResult.Failed(ex.GetType().Name);
+        }
+        finally
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
+            }
+        }
+    }
+
+    /// <summary>The prompt's variables with the execution settings (configured temperature and length, else the prompt's own).</summary>
+    private KernelArguments Arguments(LoadedPrompt prompt, IDictionary<string, object?> variables)
+    {
+        var llm = options.Value;
+        var arguments = new KernelArguments(new OpenAIPromptExecutionSettings
+        {
+            Temperature = llm.Temperature ?? prompt.Defaults.Temperature,
+            MaxTokens = llm.MaxOutputTokens ?? prompt.Defaults.MaxTokens,
+        });
+        foreach (var (name, value) in variables)
+        {
+            arguments[name] = value;
+        }
+
+        return arguments;
     }
 
     // A server may echo what it was sent; the key never reaches the log even then.

@@ -33,7 +33,7 @@ public sealed class AskCommand(AnswerService answers) : ICommandHandler
         }
 
         var context = request.Context;
-        var answer = await answers.AnswerAsync(new AnswerRequest(context.Conversation, context.User.Key, question), cancellationToken);
+        var answer = await answers.AnswerAsync(new AnswerRequest(context.Conversation, context.User.Key, question) { Progress = request.Progress }, cancellationToken);
         return Reply.One(AnswerReplies.From(answer, fromSlashCommand: true));
     }
 }

@@ -24,7 +24,7 @@ public sealed class AskMessageHandler(AnswerService answers) : IMessageHandler
         }
 
         var context = request.Context;
-        var answer = await answers.AnswerAsync(new AnswerRequest(context.Conversation, context.User.Key, question), cancellationToken);
+        var answer = await answers.AnswerAsync(new AnswerRequest(context.Conversation, context.User.Key, question) { Progress = request.Progress }, cancellationToken);
         return Reply.One(AnswerReplies.From(answer, fromSlashCommand: false));
     }
 }

@@ -1,6 +1,7 @@
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Inbound;
+using CoachBot.Core.Replies.Streaming;
 using CoachBot.Discord.Messages;
 using CoachBot.Discord.Models;
 using CoachBot.Discord.Rendering;
@@ -49,6 +50,12 @@ public sealed partial class DiscordInteractionHandler(
     /// <summary>Heads a public answer posted in the channel because the interaction's token ran out during a restart.</summary>
     public const string DelayedNote = "-# Sorry for the wait: I restarted while answering this.";
 
+    /// <summary>
+    /// The least time between two edits of a reply that is being written (a streamed answer): about once a second per
+    /// message, as Discord asks of bots that edit; the REST client still waits whenever the route's bucket is empty.
+    /// </summary>
+    public static readonly TimeSpan StreamEditInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>A replay that would reach the token's end mid-answer goes to the channel instead.</summary>
     private static readonly TimeSpan TokenMargin = TimeSpan.FromMinutes(1);
 
@@ -69,6 +76,7 @@ public sealed partial class DiscordInteractionHandler(
         DispatchScreening screening;
         bool updatesSource;
         bool deferredPrivately;
+        PacedReplyProgress? progress;
         try
         {
             context = contexts.ForInteraction(interaction);
@@ -85,9 +93,11 @@ public sealed partial class DiscordInteractionHandler(
                 return;
             }
 
-            screening = dispatcher.Screen(request);
             updatesSource = interaction.Type == DiscordInteraction.MessageComponent
                 || (interaction.Type == DiscordInteraction.ModalSubmit && interaction.Message is not null);
+            // A command's deferred "thinking…" message shows a streamed answer as it is written; a click's message is left alone.
+            progress = updatesSource ? null : StreamInto(interaction, ct);
+            screening = dispatcher.Screen(request with { Progress = progress });
             deferredPrivately = !updatesSource && screening.FirstReplyVisibility == ReplyVisibility.Ephemeral;
             if (screening.Refusal is { } refusal)
             {
@@ -122,8 +132,23 @@ public sealed partial class DiscordInteractionHandler(
         metrics?.Acknowledged("discord", ackLatency);
         Acknowledged?.Invoke(interaction, ackLatency);
 
-        await AnswerAsync(new ResponseSession(interaction, updatesSource, deferredPrivately), screening, context, ct);
+        await AnswerAsync(new ResponseSession(interaction, updatesSource, deferredPrivately) { Progress = progress }, screening, context, ct);
     }
+
+    /// <summary>Edits @original with the text so far, paced (<see cref="StreamEditInterval"/>).</summary>
+    private PacedReplyProgress StreamInto(DiscordInteraction interaction, CancellationToken ct) =>
+        new(async (text, c) =>
+        {
+            try
+            {
+                await rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, DiscordReplyRenderer.RenderSoFar(text), c);
+            }
+            catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
+            {
+                LogProgressEditFailed(interaction.Id, ex.Message);
+                throw;
+            }
+        }, StreamEditInterval, time, ct);
 
     /// <summary>
     /// Answers an interaction an earlier run recorded and did not finish. While its token lives, the deferral is tried
@@ -203,6 +228,8 @@ public sealed partial class DiscordInteractionHandler(
             // Acks never wait for the gate; only the coaching work after them does (retrieval, the model call,
             // rendering), and not the delivery: REST calls that wait on Discord's limits must not hold a slot.
             var replies = await work.RunAsync(() => dispatcher.DispatchAsync(screening, ct), ct);
+            // The last progress edit lands before the finished reply replaces it, never after.
+            await session.StopProgressAsync();
             foreach (var reply in replies)
             {
                 await DeliverAsync(session, reply, ct);
@@ -226,6 +253,7 @@ public sealed partial class DiscordInteractionHandler(
 #pragma warning restore CA1031
         {
             LogDeliveryFailed(ex, interaction.Id, context.CorrelationId);
+            await session.StopProgressAsync();
             await ApologiseAsync(session, context.CorrelationId, ct);
         }
 
@@ -466,6 +494,11 @@ public sealed partial class DiscordInteractionHandler(
         public bool SourceUpdated { get; set; }
 
         public string? ThreadId { get; set; }
+
+        /// <summary>Shows a streamed answer in @original while it is written (commands only).</summary>
+        public PacedReplyProgress? Progress { get; init; }
+
+        public Task StopProgressAsync() => Progress?.StopAsync() ?? Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Interaction {InteractionId} was delivered again; it is already recorded, not answering twice")]
@@ -491,6 +524,9 @@ public sealed partial class DiscordInteractionHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not deliver the answer to interaction {InteractionId} (correlation {CorrelationId})")]
     private partial void LogDeliveryFailed(Exception exception, string interactionId, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped showing the answer to interaction {InteractionId} as it is written: {Reason}")]
+    private partial void LogProgressEditFailed(string interactionId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not send the apology for interaction {InteractionId}: {Reason}")]
     private partial void LogApologyFailed(string interactionId, string reason);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoachBot.Core.Dispatch;
+using CoachBot.Core.Replies.Streaming;
 using CoachBot.Discord.Hosting;
 using CoachBot.Discord.Interactions;
 using CoachBot.Discord.Models;
@@ -25,6 +26,7 @@ public sealed partial class DiscordMessageHandler(
     ThreadStarter threadStarter,
     DiscordSession session,
     CoachingWorkGate work,
+    TimeProvider time,
     ILogger<DiscordMessageHandler> logger)
 {
     public async Task HandleAsync(DiscordMessage message, CancellationToken ct)
@@ -68,11 +70,20 @@ public sealed partial class DiscordMessageHandler(
         var context = contexts.ForMessage(message, key);
         Log.Message(logger, origin, context.CorrelationId);
         var typing = ShowTypingAsync(message.ChannelId, ct);
-        var replies = await work.RunAsync(() => dispatcher.DispatchAsync(new MessageRequest(context, text, origin), ct), ct);
+        // In a DM or a thread the answer is posted where it is asked, so it can show as it is written (posted, then
+        // edited); a mention's answer opens a thread named after the finished reply, so it is posted once, complete.
+        var streamed = origin == MessageOrigin.Mention ? null : new StreamedMessage(rest, message.ChannelId);
+        var progress = streamed is null ? null : new PacedReplyProgress(streamed.ShowAsync, DiscordInteractionHandler.StreamEditInterval, time, ct);
+        var replies = await work.RunAsync(() => dispatcher.DispatchAsync(new MessageRequest(context, text, origin) { Progress = progress }, ct), ct);
         await typing;
+        if (progress is not null)
+        {
+            await progress.StopAsync();
+        }
+
         try
         {
-            await DeliverAsync(message, origin, replies, ct);
+            await DeliverAsync(message, origin, replies, streamed, ct);
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or JsonException)
         {
@@ -80,7 +91,7 @@ public sealed partial class DiscordMessageHandler(
         }
     }
 
-    private async Task DeliverAsync(DiscordMessage question, MessageOrigin origin, IReadOnlyList<Reply> replies, CancellationToken ct)
+    private async Task DeliverAsync(DiscordMessage question, MessageOrigin origin, IReadOnlyList<Reply> replies, StreamedMessage? streamed, CancellationToken ct)
     {
         string? threadId = null;
         var referenced = false;
@@ -100,10 +111,45 @@ public sealed partial class DiscordMessageHandler(
                 referenced = true;
             }
 
-            foreach (var payload in DiscordReplyRenderer.Render(reply, ephemeral: false, reference))
+            var payloads = DiscordReplyRenderer.Render(reply, ephemeral: false, reference);
+            if (streamed?.TakeMessageId() is { } partialId && payloads.Count > 0)
+            {
+                // The message that showed the answer as it was written becomes its first part (the partial text goes).
+                await rest.EditMessageAsync(channel, partialId, payloads[0], ct);
+                payloads = [.. payloads.Skip(1)];
+            }
+
+            foreach (var payload in payloads)
             {
                 await rest.CreateMessageAsync(channel, payload, ct);
             }
+        }
+    }
+
+    /// <summary>The message a DM or thread answer is shown in while it is written: posted with the first text, then edited.</summary>
+    private sealed class StreamedMessage(DiscordRestClient rest, string channelId)
+    {
+        private string? _messageId;
+
+        public async Task ShowAsync(string text, CancellationToken ct)
+        {
+            var payload = DiscordReplyRenderer.RenderSoFar(text);
+            if (_messageId is null)
+            {
+                _messageId = (await rest.CreateMessageAsync(channelId, payload, ct))?.Id;
+            }
+            else
+            {
+                await rest.EditMessageAsync(channelId, _messageId, payload, ct);
+            }
+        }
+
+        /// <summary>The posted message's id, once (the first finished reply replaces it); null when nothing was posted.</summary>
+        public string? TakeMessageId()
+        {
+            var id = _messageId;
+            _messageId = null;
+            return id;
         }
     }
 

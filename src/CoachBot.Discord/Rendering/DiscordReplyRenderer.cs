@@ -71,6 +71,22 @@ public static class DiscordReplyRenderer
         return messages;
     }
 
+    /// <summary>
+    /// A reply's text while it is still being written (an answer streamed from the model): its first message's worth,
+    /// with no sources or buttons yet, for editing the message that will hold the finished reply.
+    /// </summary>
+    public static MessagePayload RenderSoFar(string markdown)
+    {
+        var chunks = TextSplitter.Split(RenderText(new Reply { Text = markdown }), MaxMessageLength - 2, MarkdownLinkSpan.KeepWhole);
+        var content = chunks.Count switch
+        {
+            0 => "\u200B",
+            1 => chunks[0],
+            _ => chunks[0] + " …",
+        };
+        return new MessagePayload { Content = content, Components = [] };
+    }
+
     /// <summary>A form as a Discord modal: title ≤45, up to five text inputs.</summary>
     public static ModalData RenderModal(FormRequest form)
     {

@@ -110,6 +110,14 @@ public sealed partial class DiscordRestClient : IDisposable
             message,
             cancellationToken);
 
+    /// <summary>PATCH /channels/{channel}/messages/{message}: replaces the content and components of a message the bot posted.</summary>
+    public Task<DiscordMessage?> EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAsync<DiscordMessage>(
+            new RestRoute("PATCH", "/channels/{channel.id}/messages/{message.id}", channelId),
+            $"/channels/{Esc(channelId)}/messages/{Esc(messageId)}",
+            message,
+            cancellationToken);
+
     /// <summary>GET /channels/{id}: the channel (with its guild_id), as far as the bot can see it.</summary>
     public Task<DiscordChannel> GetChannelAsync(string channelId, CancellationToken cancellationToken) =>
         SendRequiredAsync<DiscordChannel>(

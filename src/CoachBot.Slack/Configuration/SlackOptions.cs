@@ -100,6 +100,12 @@ public sealed class SlackOptions
     [Range(1, 10)]
     public int MaxApiAttempts { get; set; } = 4;
 
+    /// <summary>
+    /// Show model-written answers in threads as they are written (chat.startStream / appendStream / stopStream, or a
+    /// paced chat.update where Slack refuses the stream). Off: each answer is posted once, complete.
+    /// </summary>
+    public bool StreamAnswers { get; set; } = true;
+
     public override string ToString() =>
         $"Slack(Mode={Mode}, ApiBaseUrl={ApiBaseUrl}, BotToken={(string.IsNullOrEmpty(BotToken) ? "unset" : "set")}, " +
         $"AppToken={(string.IsNullOrEmpty(AppToken) ? "unset" : "set")}, SigningSecret={(string.IsNullOrEmpty(SigningSecret) ? "unset" : "set")})";

@@ -64,6 +64,12 @@ public sealed partial class SlackReplySender(
             return target;
         }
 
+        if (reply.Visibility == ReplyVisibility.Public && reply.Placement != ReplyPlacement.UpdateSource
+            && target.Stream is { Holds: true } stream && await TryFinishStreamAsync(target, stream, reply, messages, ct))
+        {
+            return target;
+        }
+
         if (reply.Visibility == ReplyVisibility.Ephemeral)
         {
             await SendEphemeralAsync(target, reply, messages, ct);
@@ -101,6 +107,35 @@ public sealed partial class SlackReplySender(
         return reply.Placement == ReplyPlacement.Thread && target.ThreadParentTs is null && root is not null
             ? target with { ThreadParentTs = root }
             : target;
+    }
+
+    /// <summary>The finished answer goes into the message that showed it while it was written; false when that failed (it is then posted anew).</summary>
+    private async Task<bool> TryFinishStreamAsync(SlackReplyTarget target, SlackStreamedAnswer stream, Reply reply, IReadOnlyList<SlackMessage> messages, CancellationToken ct)
+    {
+        IReadOnlyList<SlackMessage>? rest;
+        try
+        {
+            rest = await stream.FinishAsync(reply, messages, ct);
+        }
+        catch (SlackApiException ex)
+        {
+            LogStreamFinishFailed(ex.Method, ex.Error);
+            return false;
+        }
+
+        if (rest is null)
+        {
+            return false;
+        }
+
+        var thread = target.ThreadParentTs ?? target.ReplyThreadTs;
+        threads.Track(target.Channel, thread ?? stream.MessageTs!);
+        foreach (var more in rest)
+        {
+            await PostPublicAsync(target, more, thread, ct);
+        }
+
+        return true;
     }
 
     private async Task<string?> PostPublicAsync(SlackReplyTarget target, SlackMessage message, string? threadTs, CancellationToken ct)
@@ -182,6 +217,9 @@ public sealed partial class SlackReplySender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "chat.postMessage refused ({Error}); sent the answer privately to the asker instead")]
     private partial void LogFallbackToEphemeral(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not finish the streamed answer ({Method}: {Error}); posting it as a new message")]
+    private partial void LogStreamFinishFailed(string method, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not open the form ({Error}); sent its fallback text instead")]
     private partial void LogFormFallback(string error);

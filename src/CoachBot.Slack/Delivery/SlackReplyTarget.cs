@@ -18,4 +18,7 @@ public sealed record SlackReplyTarget(string Channel, string UserId)
     public string? SourceMessageTs { get; init; }
 
     public bool SourceIsEphemeral { get; init; }
+
+    /// <summary>The message a streamed answer was shown in while it was written; the finished reply completes it.</summary>
+    public SlackStreamedAnswer? Stream { get; init; }
 }

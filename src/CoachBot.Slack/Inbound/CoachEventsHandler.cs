@@ -25,6 +25,7 @@ public sealed partial class CoachEventsHandler(
     SlackDeliveryDeduplicator deduplicator,
     SlackAgentGreeter greeter,
     SlackAssistantStatus status,
+    SlackAnswerStreams streams,
     ILogger<CoachEventsHandler> logger) : ISlackEventsHandler
 {
     public async Task HandleAsync(SlackEventCallback callback, CancellationToken cancellationToken)
@@ -85,13 +86,27 @@ public sealed partial class CoachEventsHandler(
         LogMessage(origin, context.CorrelationId);
         threads.Track(ev.Channel, root);
         await using var working = origin == MessageOrigin.Direct ? status.Show(ev.Channel, root, cancellationToken) : null;
-        var replies = origin == MessageOrigin.Direct && TypedCommand(context, text) is { } typed
-            ? typed.Request is { } command
-                ? await dispatcher.DispatchAsync(command, cancellationToken)
-                : Reply.One(Reply.Public(typed.Error ?? "I couldn't read that command."))
-            : await dispatcher.DispatchAsync(new MessageRequest(context, text, origin), cancellationToken);
         var target = new SlackReplyTarget(ev.Channel, ev.User) { ReplyThreadTs = root, ThreadParentTs = root };
-        await sender.SendAsync(target, replies, cancellationToken);
+        SlackStreamingAnswer? stream = null;
+        IReadOnlyList<Reply> replies;
+        if (origin == MessageOrigin.Direct && TypedCommand(context, text) is { } typed)
+        {
+            replies = typed.Request is { } command
+                ? await dispatcher.DispatchAsync(command, cancellationToken)
+                : Reply.One(Reply.Public(typed.Error ?? "I couldn't read that command."));
+        }
+        else
+        {
+            // A question answered in its thread: the answer shows there as the model writes it.
+            stream = streams.Open(target, ev.Team ?? callback.TeamId, origin == MessageOrigin.Direct, cancellationToken);
+            replies = await dispatcher.DispatchAsync(new MessageRequest(context, text, origin) { Progress = stream?.Progress }, cancellationToken);
+            if (stream is not null)
+            {
+                await stream.Progress.StopAsync();
+            }
+        }
+
+        await sender.SendAsync(stream is null ? target : target with { Stream = stream.Answer }, replies, cancellationToken);
     }
 
     /// <summary>A DM naming a known command is that command, as its slash command would be; null for anything else (a question).</summary>

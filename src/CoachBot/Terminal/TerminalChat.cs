@@ -2,6 +2,7 @@ using CoachBot.Core.Commands;
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
+using CoachBot.Core.Replies.Streaming;
 
 namespace CoachBot.Terminal;
 
@@ -44,13 +45,18 @@ public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, T
                 break;
             }
 
-            var replies = await HandleLineAsync(line, cancellationToken);
-            await PrintAsync(replies, cancellationToken);
+            // A question's answer is printed as the model writes it; the finished reply completes it.
+            var live = new TerminalLiveAnswer(output);
+            var replies = await HandleLineAsync(line, cancellationToken, live);
+            await PrintAsync(replies, live, cancellationToken);
         }
     }
 
-    /// <summary>Handles one typed line and returns the replies (also used by the one-shot <c>ask</c> verb and tests).</summary>
-    public async Task<IReadOnlyList<Reply>> HandleLineAsync(string line, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one typed line and returns the replies (also used by the one-shot <c>ask</c> verb and tests); a question's
+    /// answer is reported to <paramref name="progress"/> as it is written, when given.
+    /// </summary>
+    public async Task<IReadOnlyList<Reply>> HandleLineAsync(string line, CancellationToken cancellationToken, IReplyProgress? progress = null)
     {
         var context = new CommandContext
         {
@@ -80,15 +86,15 @@ public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, T
                 : await dispatcher.DispatchAsync(parsed.Request, cancellationToken);
         }
 
-        return await dispatcher.DispatchAsync(new MessageRequest(context, line, MessageOrigin.Direct), cancellationToken);
+        return await dispatcher.DispatchAsync(new MessageRequest(context, line, MessageOrigin.Direct) { Progress = progress }, cancellationToken);
     }
 
-    private async Task PrintAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    private async Task PrintAsync(IReadOnlyList<Reply> replies, TerminalLiveAnswer live, CancellationToken cancellationToken)
     {
         var buttons = new List<ReplyButton>();
         foreach (var reply in replies)
         {
-            await output.WriteLineAsync(TerminalReplyRenderer.Render(reply, buttons.Count + 1));
+            await output.WriteLineAsync(live.Complete(reply, buttons.Count + 1));
             await output.WriteLineAsync();
             buttons.AddRange(reply.Buttons);
         }

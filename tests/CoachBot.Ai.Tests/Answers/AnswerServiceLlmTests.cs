@@ -4,7 +4,7 @@ namespace CoachBot.Ai.Tests.Answers;
 /// End to end through Semantic Kernel's real OpenAI connector, the resilient HttpClient and real HTTP to a fake
 /// OpenAI-compatible server on 127.0.0.1.
 /// </summary>
-public sealed class AnswerServiceLlmTests : IAsyncLifetime
+public sealed partial class AnswerServiceLlmTests : IAsyncLifetime
 {
     private const string ApiKey = "sk-test-4f1c2e9a";
     private static readonly ConversationKey Conversation = new(ChatPlatform.Discord, "guild", "channel");

@@ -26,7 +26,8 @@ public sealed partial class DiscordEndToEndTests
         Assert.Equal(5, interaction.CallbackType);
         Assert.Empty(discord.RequestsTo("PATCH", "/messages/@original"));
 
-        var edit = await discord.WaitForRequestAsync(IsOriginalEdit, "the edited answer", Guard);
+        // The answer streams into @original as it is written; the final edit is the one with the sources.
+        var edit = await discord.WaitForRequestAsync(r => IsOriginalEdit(r) && SourcesSection().IsMatch(r.Content ?? string.Empty), "the edited answer", Guard);
         var callback = Assert.Single(discord.RequestsTo("POST", "/callback"));
         Assert.True(callback.ReceivedAt < edit.ReceivedAt, "the deferred callback must come before the answer");
         Assert.Contains(interaction.Token, edit.Path, StringComparison.Ordinal);
@@ -92,6 +93,77 @@ public sealed partial class DiscordEndToEndTests
         Assert.All(sent, r => Assert.DoesNotContain("@everyone", r.Content, StringComparison.Ordinal));
         Assert.All(sent, r => Assert.DoesNotContain("@here", r.Content, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Ask_StreamedAnswer_EditsTheOriginalWithTheTextSoFarAtAPace_ThenTheLastEditCarriesTheSources()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.StreamTokensPerSecond = 15;
+        llm.Responder = _ => FakeChatResponse.Text(StreamedAnswer);
+        await using var host = await StartHostAsync(discord, llm);
+
+        await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", Question)]));
+        var final = await discord.WaitForRequestAsync(r => IsOriginalEdit(r) && SourcesSection().IsMatch(r.Content ?? string.Empty), "the final edit", Guard);
+
+        Assert.True(Assert.Single(llm.Requests).Streamed);
+        var edits = discord.RequestsTo("PATCH", "/messages/@original");
+        Assert.Same(final, edits[^1]);
+        var partial = edits.SkipLast(1).Select(e => e.Content!).ToList();
+        Assert.NotEmpty(partial);
+        // About one edit a second, not one per token (the model sends 30 tokens over 2 seconds).
+        Assert.True(partial.Count < FakeOpenAiServer.Tokens(StreamedAnswer).Count / 3, $"{partial.Count} progress edits");
+        Assert.All(partial, text => Assert.StartsWith(text.TrimEnd(), final.Content!, StringComparison.Ordinal));
+        Assert.All(partial, text => Assert.DoesNotContain("**Sources**", text, StringComparison.Ordinal));
+        Assert.All(edits, e => Assert.Equal("[]", e.Body!["allowed_mentions"]?["parse"]?.ToJsonString()));
+        Assert.DoesNotContain(CoachReplies.LlmFallbackNote, final.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_StreamBreaksOffMidAnswer_TheLastEditReplacesThePartialTextWithTheOfflineAnswerAndTheNote()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.Responder = _ => FakeChatResponse.BreaksOffMidStream(StreamedAnswer, afterTokens: 6);
+        await using var host = await StartHostAsync(discord, llm);
+
+        await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", Question)]));
+        var final = await discord.WaitForRequestAsync(r => IsOriginalEdit(r) && SourcesSection().IsMatch(r.Content ?? string.Empty), "the final edit", Guard);
+
+        var edits = discord.RequestsTo("PATCH", "/messages/@original");
+        Assert.Same(final, edits[^1]);
+        Assert.Contains(edits.SkipLast(1), e => e.Content!.StartsWith("Pick", StringComparison.Ordinal)); // the partial text was shown
+        Assert.Contains("-# " + CoachReplies.LlmFallbackNote, final.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pick one backend language", final.Content, StringComparison.Ordinal);
+        Assert.Matches(QuotedSentence(), final.Content!);
+    }
+
+    [Fact]
+    public async Task DirectMessage_StreamedAnswer_IsPostedWithTheFirstTextThenEdited_AndTheLastEditIsTheWholeAnswerWithSources()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.StreamTokensPerSecond = 15;
+        llm.Responder = _ => FakeChatResponse.Text(StreamedAnswer);
+        await using var host = await StartHostAsync(discord, llm);
+
+        await discord.SendMessageCreateAsync(FakeDiscordEvents.DirectMessage(Question));
+        var final = await discord.WaitForRequestAsync(
+            r => r.Method == "PATCH" && r.Path.Contains("/channels/", StringComparison.Ordinal) && SourcesSection().IsMatch(r.Content ?? string.Empty), "the final edit", Guard);
+
+        var posts = discord.Requests.Where(r => r.Method == "POST" && r.Path == $"/api/v10/channels/{FakeDiscordEvents.DmChannelId}/messages").ToList();
+        var first = Assert.Single(posts); // one message, posted with the first text and then edited in place
+        Assert.StartsWith("Pick", first.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("**Sources**", first.Content, StringComparison.Ordinal);
+        var edits = discord.Requests.Where(r => r.Method == "PATCH" && r.Path.StartsWith($"/api/v10/channels/{FakeDiscordEvents.DmChannelId}/messages/", StringComparison.Ordinal)).ToList();
+        Assert.Same(final, edits[^1]);
+        Assert.True(edits.Count < FakeOpenAiServer.Tokens(StreamedAnswer).Count / 3, $"{edits.Count} edits");
+        Assert.Contains("along the way.", final.Content, StringComparison.Ordinal);
+        Assert.All(edits.Append(first), e => Assert.Equal("[]", e.Body!["allowed_mentions"]?["parse"]?.ToJsonString()));
+    }
+
+    private const string StreamedAnswer =
+        "Pick one backend language and build a small API with a database behind it [P1]. Then add tests, deploy it somewhere cheap and write down what you learned along the way.";
 
     private static bool IsOriginalEdit(RecordedRequest request) =>
         request.Method == "PATCH" && request.Path.EndsWith("/messages/@original", StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 namespace CoachBot.Host.Tests.EndToEnd;
 
 /// <summary>The real host with real features and no LLM (offline answers), talking to a fake Slack over Socket Mode.</summary>
-public sealed class SlackEndToEndTests
+public sealed partial class SlackEndToEndTests
 {
     private const string Owner = "U222";
     private const string Someone = "U333";
@@ -75,9 +75,10 @@ public sealed class SlackEndToEndTests
             "the updated question says whether the answer was right: " + updated);
     }
 
-    private static async Task<RealHost> StartHostAsync(FakeSlackServer slack)
+    private static async Task<RealHost> StartHostAsync(FakeSlackServer slack, FakeOpenAiServer? llm = null)
     {
-        var host = await RealHost.StartAsync(
+        string[] args =
+        [
             "--Slack:BotToken=" + slack.Options.BotToken,
             "--Slack:AppToken=" + slack.Options.AppToken,
             "--Slack:SigningSecret=" + slack.Options.SigningSecret,
@@ -85,7 +86,11 @@ public sealed class SlackEndToEndTests
             "--Slack:ApiBaseUrl=" + slack.ApiBaseUrl,
             "--Slack:SocketConnections=1",
             "--Slack:SocketConnectionDelay=00:00:00",
-            "--Slack:PerChannelMessageInterval=00:00:00");
+            "--Slack:PerChannelMessageInterval=00:00:00",
+        ];
+        var host = await RealHost.StartAsync(llm is null
+            ? args
+            : [.. args, "--Llm:Endpoint=" + llm.BaseUrl, "--Llm:ChatModel=fake-model", "--Llm:TimeoutSeconds=30"]);
         try
         {
             await slack.WaitForConnectionAsync(timeout: Guard);

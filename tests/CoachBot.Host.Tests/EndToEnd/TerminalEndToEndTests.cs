@@ -1,5 +1,6 @@
 using CoachBot.Ai.Answers;
 using CoachBot.Storage;
+using CoachBot.Terminal;
 
 namespace CoachBot.Host.Tests.EndToEnd;
 
@@ -65,6 +66,35 @@ public sealed class TerminalEndToEndTests : IDisposable
         Assert.Contains("Quiz · Question 1/", transcript, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Question_WithAStreamingModel_PrintsTheAnswerAsItIsWritten_OnceAndWholeWithItsSources()
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.Responder = _ => FakeChatResponse.Text("Pick one backend language and build a small API with a database behind it [P1]. Then deploy it.");
+
+        var transcript = (await ChatAsync("What should I learn first to become a backend developer?\n", llm)).ReplaceLineEndings("\n");
+
+        Assert.True(Assert.Single(llm.Requests).Streamed);
+        const string answer = "Pick one backend language and build a small API with a database behind it [1]. Then deploy it.";
+        Assert.Contains(answer + "\nSources:\n  [1] ", transcript, StringComparison.Ordinal);
+        Assert.Equal(transcript.IndexOf("Pick one", StringComparison.Ordinal), transcript.LastIndexOf("Pick one", StringComparison.Ordinal)); // printed once
+        Assert.DoesNotContain(TerminalLiveAnswer.ReplacedMarker, transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Question_WhenTheStreamBreaksOff_PrintsAMarkerThenTheOfflineAnswerWithItsNote()
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.Responder = _ => FakeChatResponse.BreaksOffMidStream("Pick one backend language and build a small API with a database behind it", afterTokens: 5);
+
+        var transcript = await ChatAsync("What should I learn first to become a backend developer?\n", llm);
+
+        var marker = transcript.IndexOf(TerminalLiveAnswer.ReplacedMarker, StringComparison.Ordinal);
+        Assert.True(marker > transcript.IndexOf("Pick one", StringComparison.Ordinal), transcript);
+        Assert.Contains(CoachReplies.LlmFallbackNote, transcript[marker..], StringComparison.Ordinal);
+        Assert.Contains("Sources:", transcript[marker..], StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -74,9 +104,12 @@ public sealed class TerminalEndToEndTests : IDisposable
         }
     }
 
-    private async Task<string> ChatAsync(string script)
+    private async Task<string> ChatAsync(string script, FakeOpenAiServer? llm = null)
     {
-        await using var services = CoachCommandLine.BuildServices(["--Storage:DataDirectory=" + _dataDirectory]);
+        string[] args = llm is null
+            ? ["--Storage:DataDirectory=" + _dataDirectory]
+            : ["--Storage:DataDirectory=" + _dataDirectory, "--Llm:Endpoint=" + llm.BaseUrl, "--Llm:ChatModel=fake-model", "--Llm:TimeoutSeconds=30"];
+        await using var services = CoachCommandLine.BuildServices(args);
         // As the host does at start-up (StorageInitializerHostedService) before the terminal chat opens.
         await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         var output = new StringWriter(CultureInfo.InvariantCulture);

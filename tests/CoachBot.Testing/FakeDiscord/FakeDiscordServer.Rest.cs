@@ -60,6 +60,8 @@ public sealed partial class FakeDiscordServer
         api.MapDelete("/webhooks/{app}/{token}/messages/{message}", context => Handle(context, requireAuth: false, DeleteWebhookMessage));
         api.MapPost("/webhooks/{app}/{token}", context => Handle(context, requireAuth: false, Followup));
         api.MapPost("/channels/{channel}/messages", context => Handle(context, requireAuth: true, CreateMessage));
+        // Edit Message (https://discord.com/developers/docs/resources/message#edit-message): the same body rules as a new one.
+        api.MapPatch("/channels/{channel}/messages/{message}", context => Handle(context, requireAuth: true, EditChannelMessage));
         api.Map("/elsewhere", context => Handle(context, requireAuth: false, (_, _) => (200, new JsonObject { ["followed"] = true })));
         api.MapPost("/channels/{channel}/typing", context => Handle(context, requireAuth: true, (_, _) => (204, null)));
         api.MapPost("/channels/{channel}/messages/{message}/threads", context => Handle(context, requireAuth: true, StartThread));
@@ -300,6 +302,13 @@ public sealed partial class FakeDiscordServer
     {
         var channel = (string)context.Request.RouteValues["channel"]!;
         return ValidateMessage(body) is { } problem ? Error(400, 50035, problem) : Json(200, Message(NextId(), channel, body));
+    }
+
+    private (int, JsonNode?) EditChannelMessage(HttpContext context, JsonNode? body)
+    {
+        var channel = (string)context.Request.RouteValues["channel"]!;
+        var message = (string)context.Request.RouteValues["message"]!;
+        return ValidateMessage(body) is { } problem ? Error(400, 50035, problem) : Json(200, Message(message, channel, body));
     }
 
     private (int, JsonNode?) StartThread(HttpContext context, JsonNode? body)

@@ -37,7 +37,17 @@ public abstract record FakeChatResponse
     /// </summary>
     public static FakeChatResponse Redirect() => new RedirectResponse();
 
+    /// <summary>
+    /// To a streaming request (<c>"stream": true</c>): the first <paramref name="afterTokens"/> tokens of
+    /// <paramref name="content"/> as chunks, then the connection is cut, as when the model's server dies mid-answer.
+    /// To a plain request: a cut-off body, like <see cref="Truncated"/>.
+    /// </summary>
+    public static FakeChatResponse BreaksOffMidStream(string content = "This answer breaks off half way through [P1].", int afterTokens = 3) =>
+        new BreaksOffResponse(content, afterTokens);
+
     public sealed record TextResponse(string Content) : FakeChatResponse;
+
+    public sealed record BreaksOffResponse(string Content, int AfterTokens) : FakeChatResponse;
 
     public sealed record RedirectResponse : FakeChatResponse;
 

@@ -5,9 +5,10 @@ namespace CoachBot.Testing.FakeOpenAi;
 /// <c>POST /v1/chat/completions</c> with a JSON body, answered with a <c>chat.completion</c> object (id, object, created,
 /// model, choices[{index, message{role, content}, finish_reason}], usage). Requests are recorded; responses are scripted
 /// per request (<see cref="Enqueue"/>) or by a default (<see cref="Responder"/>); an optional Bearer key is enforced.
+/// A request with <c>"stream": true</c> is answered with server-sent events instead (see the Streaming part).
 /// Point a client at <see cref="BaseUrl"/>.
 /// </summary>
-public sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed partial class FakeOpenAiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeChatResponse> _script = new();
@@ -152,10 +153,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
 
         var response = _script.TryDequeue(out var scripted) ? scripted : Responder(request);
-        await RespondAsync(context, response, model ?? "fake-model");
+        await RespondAsync(context, response, model ?? "fake-model", request.Streamed);
     }
 
-    private async Task RespondAsync(HttpContext context, FakeChatResponse response, string model)
+    private async Task RespondAsync(HttpContext context, FakeChatResponse response, string model, bool streamed)
     {
         if (response is not (FakeChatResponse.DelayedResponse or FakeChatResponse.HeldResponse))
         {
@@ -164,6 +165,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
         switch (response)
         {
+            case FakeChatResponse.TextResponse text when streamed:
+                await WriteStreamAsync(context, text.Content, model, breakAfterTokens: null);
+                break;
+            case FakeChatResponse.BreaksOffResponse breaks when streamed:
+                await WriteStreamAsync(context, breaks.Content, model, breaks.AfterTokens);
+                break;
             case FakeChatResponse.TextResponse text:
                 await WriteCompletionAsync(context, text.Content, model);
                 break;
@@ -177,8 +184,8 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             case FakeChatResponse.HangResponse:
                 await HangAsync(context);
                 break;
-            case FakeChatResponse.TruncatedResponse truncated:
-                await WritePartialCompletionAsync(context, truncated.Content, model);
+            case FakeChatResponse.TruncatedResponse or FakeChatResponse.BreaksOffResponse:
+                await WritePartialCompletionAsync(context, response is FakeChatResponse.TruncatedResponse t ? t.Content : ((FakeChatResponse.BreaksOffResponse)response).Content, model);
                 // Give the client time to take the headers and start on the body, so the cut lands in the body read.
                 await Task.Delay(TimeSpan.FromMilliseconds(200), context.RequestAborted);
                 context.Abort();
@@ -198,7 +205,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 break;
             case FakeChatResponse.DelayedResponse delayed:
                 await Task.Delay(delayed.Delay, context.RequestAborted);
-                await RespondAsync(context, delayed.Then, model);
+                await RespondAsync(context, delayed.Then, model, streamed);
                 break;
         }
     }

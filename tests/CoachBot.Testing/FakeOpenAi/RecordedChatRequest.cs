@@ -5,6 +5,9 @@ public sealed record RecordedChatRequest(string Path, string? Authorization, str
 {
     public string? Model => Parse().TryGetProperty("model", out var model) ? model.GetString() : null;
 
+    /// <summary>True when the client asked for server-sent events (<c>"stream": true</c>).</summary>
+    public bool Streamed => Parse().TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True;
+
     /// <summary>The (role, content) pairs of the request's messages, in order.</summary>
     public IReadOnlyList<(string Role, string Content)> Messages
     {

@@ -396,6 +396,10 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         {
             result = assistant;
         }
+        else if (StreamingMethod(method, body) is { } streaming)
+        {
+            result = streaming;
+        }
         else
         {
             result = method switch
@@ -498,7 +502,8 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
                 return Error("message_not_found");
             }
 
-            _messages[channel + "/" + ts] = existing with { Text = text, Blocks = (JsonArray?)blocks?.DeepClone() ?? [] };
+            // An update replaces the whole message, a finished stream's text included.
+            _messages[channel + "/" + ts] = existing with { Text = text, Blocks = (JsonArray?)blocks?.DeepClone() ?? [], StreamedMarkdown = null };
         }
 
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts, ["text"] = text };
