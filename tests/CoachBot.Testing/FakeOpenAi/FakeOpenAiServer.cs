@@ -201,7 +201,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
                 break;
             case FakeChatResponse.HeldResponse held:
                 await held.Release.WaitAsync(context.RequestAborted);
-                await RespondAsync(context, held.Then, model);
+                await RespondAsync(context, held.Then, model, streamed);
                 break;
             case FakeChatResponse.DelayedResponse delayed:
                 await Task.Delay(delayed.Delay, context.RequestAborted);
