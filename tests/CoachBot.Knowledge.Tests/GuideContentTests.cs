@@ -345,8 +345,7 @@ public sealed partial class GuideContentTests
         foreach (var file in files)
         {
             var expansion = Expansion.Load(file);
-            // <guide-id>.yaml (curated) or <guide-id>.<name>.yaml (more questions, e.g. the dense-only .chat.yaml).
-            Assert.Equal(Path.GetFileName(file).Split('.')[0], expansion.Guide);
+            Assert.Equal(Path.GetFileNameWithoutExtension(file), expansion.Guide);
             Assert.True(File.Exists(GuidePath(expansion.Guide)), $"{file} names unknown guide '{expansion.Guide}'");
 
             // The guide's title heading too: its introduction is a section with text of its own.
@@ -563,10 +562,6 @@ public sealed partial class GuideContentTests
                 if (line.StartsWith("guide:", StringComparison.Ordinal))
                 {
                     guide = line["guide:".Length..].Trim();
-                }
-                else if (line is "lexical: false" or "lexical: true")
-                {
-                    // Whether Lucene indexes the file's questions too (SectionExpansions); nothing to check here.
                 }
                 else if (trimmed.StartsWith("- heading:", StringComparison.Ordinal))
                 {

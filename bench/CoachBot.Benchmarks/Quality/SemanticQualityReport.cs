@@ -30,8 +30,8 @@ public static class SemanticQualityReport
         var columns = new List<(string Name, IPassageRetriever Retriever)>
         {
             ("lexical (Lucene)", lucene),
-            ("semantic (dense only)", new HybridPassageRetriever(lucene, warmup, HybridSettings.Default with { Fusion = FusionMethod.Reciprocal, LexicalWeight = 0, KeepLexicalBest = false })),
-            ("fused RRF", new HybridPassageRetriever(lucene, warmup, HybridSettings.Default with { Fusion = FusionMethod.Reciprocal, KeepLexicalBest = false })),
+            ("semantic (dense only)", new HybridPassageRetriever(lucene, warmup, HybridSettings.Default with { Fusion = FusionMethod.Reciprocal, LexicalWeight = 0 })),
+            ("fused RRF", new HybridPassageRetriever(lucene, warmup, HybridSettings.Default with { Fusion = FusionMethod.Reciprocal })),
             ("fused weighted sum", new HybridPassageRetriever(lucene, warmup, HybridSettings.Default with { Fusion = FusionMethod.WeightedSum, LexicalWeight = WeightedSumLexicalWeight })),
             ("shipped (HybridSettings.Default)", new HybridPassageRetriever(lucene, warmup)),
         };

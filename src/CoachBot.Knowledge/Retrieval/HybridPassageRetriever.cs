@@ -85,7 +85,7 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         var scores = Score(semantic, lexical, rankingVectors);
         var order = RankFusion.Order(scores.Fused, scores.Lexical);
         var queryVector = rankingVectors[^1];
-        var passages = Top(order, scores.Lexical, k)
+        var passages = SectionCap.Take(order, docId => _lucene.Index.ChunkAt(docId), _lucene.Settings.MaxPerSection, k)
             .Select(docId => new ScoredPassage(
                 _lucene.Index.ChunkAt(docId).Passage,
                 (float)scores.Fused[docId],
@@ -94,26 +94,6 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         var bestSimilarity = vectors.Length > rankingVectors.Length ? Math.Max(scores.BestSimilarity, Dense(semantic, vectors[^1..], 0).Max()) : scores.BestSimilarity;
         var confidence = Confidence(lexical.Confidence.Confidence, bestSimilarity);
         return new RetrievalResult(passages, confidence, lexical.ExpandedTerms, queryVector);
-    }
-
-    /// <summary>
-    /// The first <paramref name="k"/> of the fused order, at most <see cref="RetrievalSettings.MaxPerSection"/> per
-    /// section; with <see cref="HybridSettings.KeepLexicalBest"/>, Lucene's best passage takes the last place if fusion
-    /// ranked it below the top k.
-    /// </summary>
-    private List<int> Top(int[] order, double[] lexical, int k)
-    {
-        var top = SectionCap.Take(order, docId => _lucene.Index.ChunkAt(docId), _lucene.Settings.MaxPerSection, k);
-        var lexicalBest = Array.IndexOf(lexical, lexical.Max());
-        if (!_settings.KeepLexicalBest || top.Count < k || lexical[lexicalBest] <= 0 || top.Contains(lexicalBest))
-        {
-            return top;
-        }
-
-        var last = Array.IndexOf(order, top[^1]);
-        var reordered = order.Where(docId => docId != lexicalBest).ToList();
-        reordered.Insert(last, lexicalBest);
-        return SectionCap.Take(reordered, docId => _lucene.Index.ChunkAt(docId), _lucene.Settings.MaxPerSection, k);
     }
 
     /// <summary>The semantic evidence alone, in [0, 1]: the best dense score mapped between the floor and the ceiling.</summary>

@@ -47,12 +47,6 @@ public sealed record HybridSettings
     /// </summary>
     public bool SeparateDenseLists { get; init; }
 
-    /// <summary>
-    /// Lucene's best passage always stays in the top k: when fusion ranks it lower, it takes the last place. A question
-    /// whose evidence Lucene ranks first is then never lost by fusion.
-    /// </summary>
-    public bool KeepLexicalBest { get; init; } = true;
-
     /// <summary>How many lexical hits take part in the fusion.</summary>
     public int LexicalCandidates { get; init; } = 50;
 
