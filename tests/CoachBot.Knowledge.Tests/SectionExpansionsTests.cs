@@ -15,18 +15,6 @@ public sealed class SectionExpansionsTests
         Assert.Equal(["which framework for c#"], expansions.QuestionsFor(section));
     }
 
-    [Fact]
-    public void QuestionsFor_FileMarkedNotLexical_IsLeftOutOfTheLexicalQuestionsOnly()
-    {
-        const string yaml = "guide: backend-core-skills\nlexical: false\nsections:\n  - heading: \"Web frameworks\"\n    questions:\n      - is rails still a thing\n";
-
-        var expansions = SectionExpansions.Parse(yaml, "/k/expansions/backend-core-skills.chat.yaml", TestKnowledge.Base.Catalog);
-
-        var section = TestKnowledge.Base.Catalog.FindSection("backend-core-skills#web-frameworks")!;
-        Assert.Equal(["is rails still a thing"], expansions.QuestionsFor(section));
-        Assert.Empty(expansions.QuestionsFor(section, lexicalOnly: true));
-    }
-
     [Theory]
     [InlineData("guide: backend-core-skills\nsections:\n  - heading: \"No Such Heading\"\n    questions: [x]\n", "No Such Heading")]
     [InlineData("guide: no-such-guide\nsections: []\n", "no-such-guide")]

@@ -16,14 +16,14 @@ public sealed class SectionExpansions
         .WithNamingConvention(LowerCaseNamingConvention.Instance)
         .Build();
 
-    private readonly Dictionary<string, List<(string Question, bool Lexical)>> _questionsByReference;
+    private readonly Dictionary<string, List<string>> _questionsByReference;
 
-    private SectionExpansions(Dictionary<string, List<(string Question, bool Lexical)>> questionsByReference)
+    private SectionExpansions(Dictionary<string, List<string>> questionsByReference)
     {
         _questionsByReference = questionsByReference;
     }
 
-    public static SectionExpansions Empty { get; } = new(new Dictionary<string, List<(string Question, bool Lexical)>>(StringComparer.OrdinalIgnoreCase));
+    public static SectionExpansions Empty { get; } = new(new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase));
 
     public int QuestionCount => _questionsByReference.Values.Sum(list => list.Count);
 
@@ -31,7 +31,7 @@ public sealed class SectionExpansions
     public static SectionExpansions Load(string expansionsDirectory, GuideCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var questions = new Dictionary<string, List<(string Question, bool Lexical)>>(StringComparer.OrdinalIgnoreCase);
+        var questions = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         if (Directory.Exists(expansionsDirectory))
         {
             foreach (var file in Directory.EnumerateFiles(expansionsDirectory, "*.yaml").Order(StringComparer.Ordinal))
@@ -47,24 +47,19 @@ public sealed class SectionExpansions
     public static SectionExpansions Parse(string yaml, string filePath, GuideCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var questions = new Dictionary<string, List<(string Question, bool Lexical)>>(StringComparer.OrdinalIgnoreCase);
+        var questions = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         AddFile(filePath, yaml, catalog, questions);
         return new SectionExpansions(questions);
     }
 
-    /// <summary>
-    /// The expansion questions written for a section (<c>guide-id#slug</c>), or none; with <paramref name="lexicalOnly"/>
-    /// only those of files not marked <c>lexical: false</c> (what Lucene indexes).
-    /// </summary>
-    public IReadOnlyList<string> QuestionsFor(GuideSection section, bool lexicalOnly = false)
+    /// <summary>The expansion questions written for a section (<c>guide-id#slug</c>), or none.</summary>
+    public IReadOnlyList<string> QuestionsFor(GuideSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return _questionsByReference.TryGetValue(section.Reference, out var list)
-            ? list.Where(entry => entry.Lexical || !lexicalOnly).Select(entry => entry.Question).ToList()
-            : [];
+        return _questionsByReference.TryGetValue(section.Reference, out var list) ? list : [];
     }
 
-    private static void AddFile(string filePath, string yaml, GuideCatalog catalog, Dictionary<string, List<(string Question, bool Lexical)>> questions)
+    private static void AddFile(string filePath, string yaml, GuideCatalog catalog, Dictionary<string, List<string>> questions)
     {
         ExpansionFile? file;
         try
@@ -107,8 +102,7 @@ public sealed class SectionExpansions
                     questions[section.Reference] = list;
                 }
 
-                var lexical = file.Lexical ?? true;
-                list.AddRange((entry.Questions ?? []).Where(question => !string.IsNullOrWhiteSpace(question)).Select(question => (question.Trim(), lexical)));
+                list.AddRange((entry.Questions ?? []).Where(question => !string.IsNullOrWhiteSpace(question)).Select(question => question.Trim()));
             }
         }
     }

@@ -70,7 +70,7 @@ public sealed class PassageIndex : IDisposable
             for (var i = 0; i < chunks.Count; i++)
             {
                 fieldsByChunk[i] = FieldsOf(chunks[i], knowledge, settings);
-                var expansionQuestions = settings.UseExpansions ? ExpansionQuestionsFor(chunks[i], knowledge, lexicalOnly: true) : [];
+                var expansionQuestions = settings.UseExpansions ? ExpansionQuestionsFor(chunks[i], knowledge) : [];
                 if (expansionQuestions.Count > 0)
                 {
                     fieldsByChunk[i].Add((QuestionsField, string.Join('\n', expansionQuestions.Select(key => key.Question))));
@@ -197,9 +197,9 @@ public sealed class PassageIndex : IDisposable
     /// The section's own expansion questions, plus those of ancestor headings that have no text of their own
     /// ("Step 1: Laying the Foundation" is answered by its sub-sections).
     /// </summary>
-    internal static List<(string Owner, string Question)> ExpansionQuestionsFor(PassageChunk chunk, KnowledgeBase knowledge, bool lexicalOnly = false)
+    internal static List<(string Owner, string Question)> ExpansionQuestionsFor(PassageChunk chunk, KnowledgeBase knowledge)
     {
-        var questions = knowledge.Expansions.QuestionsFor(chunk.Section, lexicalOnly).Select(question => (chunk.Section.Reference, question)).ToList();
+        var questions = knowledge.Expansions.QuestionsFor(chunk.Section).Select(question => (chunk.Section.Reference, question)).ToList();
         var guide = knowledge.Catalog.FindGuide(chunk.Passage.GuideId);
         if (guide is null)
         {
@@ -212,7 +212,7 @@ public sealed class PassageIndex : IDisposable
             var isAncestor = ancestor.Path.Count > 0 && ancestor.Path.Count < path.Count && ancestor.Path.SequenceEqual(path.Take(ancestor.Path.Count));
             if (isAncestor && ancestor.Paragraphs.Count == 0)
             {
-                questions.AddRange(knowledge.Expansions.QuestionsFor(ancestor, lexicalOnly).Select(question => (ancestor.Reference, question)));
+                questions.AddRange(knowledge.Expansions.QuestionsFor(ancestor).Select(question => (ancestor.Reference, question)));
             }
         }
 

@@ -38,7 +38,7 @@ public sealed partial class SpellingCorrector
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(knowledge);
         var texts = index.Chunks.SelectMany(chunk => new[] { chunk.HeadingText, chunk.BodyText })
-            .Concat(index.Chunks.SelectMany(chunk => PassageIndex.ExpansionQuestionsFor(chunk, knowledge, lexicalOnly: true).Select(question => question.Question)));
+            .Concat(index.Chunks.SelectMany(chunk => PassageIndex.ExpansionQuestionsFor(chunk, knowledge).Select(question => question.Question)));
         return new SpellingCorrector(texts);
     }
 
