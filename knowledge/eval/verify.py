@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Sanity-check the retrieval eval sets against the seed guides.
 
-Usage: python3 knowledge/eval/verify.py [--seeds /work/shared/seeds]
-Checks, for questions.jsonl, heldout.jsonl and dev-paraphrases.jsonl:
+Usage: python3 knowledge/eval/verify.py [--seeds /work/shared/seeds] [--files a.jsonl b.jsonl ...] (--files last)
+Checks, for questions.jsonl, heldout.jsonl, dev-paraphrases.jsonl and dev-paraphrases-2.jsonl (or only the --files
+named, e.g. the development sets alone, so checking them never reads the held-out set):
   * every line is JSON with question/evidence/guide
   * guide names an existing seed file
   * evidence (whitespace collapsed) occurs verbatim in that seed, within one line/paragraph
   * evidence is 5-15 words and does not span a sentence boundary
-  * questions have >= 4 words and are unique within and across both files
+  * questions have >= 4 words and are unique within and across the files
 """
 import json, os, re, sys
 from collections import Counter
@@ -20,7 +21,9 @@ texts = {f: open(os.path.join(seeds, f), encoding="utf-8").read() for f in os.li
 lines = {f: [ws(l) for l in t.splitlines() if l.strip()] for f, t in texts.items()}
 
 errors, seen = [], {}
-for name in ("questions.jsonl", "heldout.jsonl", "dev-paraphrases.jsonl"):
+names = sys.argv[sys.argv.index("--files") + 1:] if "--files" in sys.argv else \
+    ["questions.jsonl", "heldout.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl"]
+for name in names:
     dist = Counter()
     with open(os.path.join(here, name), encoding="utf-8") as fh:
         for n, raw in enumerate(fh, 1):

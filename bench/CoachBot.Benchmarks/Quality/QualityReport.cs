@@ -10,12 +10,12 @@ namespace CoachBot.Benchmarks.Quality;
 /// the evaluation sets. <c>dotnet run -c Release --project bench/CoachBot.Benchmarks -- quality [--k 3] [--misses]</c>
 /// (<c>--misses</c> prints the misses of questions.jsonl only: the held-out set is for measuring, never for reading).
 /// Then the semantic table (<see cref="SemanticQualityReport"/>: lexical, semantic, fused columns; <c>--tune</c> adds
-/// the fusion grid on the development sets questions.jsonl and dev-paraphrases.jsonl; <c>--dev-only</c> leaves the
+/// the fusion grid on the development sets questions.jsonl, dev-paraphrases.jsonl and dev-paraphrases-2.jsonl; <c>--dev-only</c> leaves the
 /// held-out set out of every table).
 /// </summary>
 public static class QualityReport
 {
-    private static readonly string[] EvaluationSets = ["questions.jsonl", "dev-paraphrases.jsonl", "heldout.jsonl"];
+    private static readonly string[] EvaluationSets = ["questions.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "heldout.jsonl"];
 
     public static int Run(string[] args, TextWriter output)
     {
