@@ -40,6 +40,8 @@ public static class FeedbackReplies
     /// <summary>The optional "what was wrong?" form offered after a 👎.</summary>
     public static Reply WhatWasWrongForm(string answerId) => new()
     {
+        // Shown where the form opens from a button (Discord) or can't open (the terminal); Slack opens the modal instead.
+        Text = "Want to tell the moderators what was wrong? It's optional.",
         Visibility = ReplyVisibility.Ephemeral,
         Form = new FormRequest(
             FeedbackIds.WhyForm(answerId),
