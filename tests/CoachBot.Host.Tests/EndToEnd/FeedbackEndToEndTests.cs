@@ -86,6 +86,38 @@ public sealed class FeedbackEndToEndTests
         Assert.Contains("👍 1 · 👎 0 · approval 100% of 1 vote", report.Content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Slack_AnswerCarriesFeedbackButtons_AClickIsThankedPrivately_AndTheModalNoteIsStored()
+    {
+        const string member = "U333";
+        const string channel = "C111";
+        await using var slack = await FakeSlackServer.StartAsync();
+        await using var host = await PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack);
+
+        await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/ask", Question, "U111", channel, slack.CreateResponseUrl()));
+        var answer = await slack.WaitForCallAsync("chat.postMessage", c => c.Ok && FakeSlackBlocks.FeedbackButtons(c.Blocks).Any(), Guard);
+        var pair = Assert.Single(FakeSlackBlocks.FeedbackButtons(answer.Blocks));
+        var posted = slack.Messages.First(m => m.Channel == channel && m.EphemeralUser is null);
+
+        await slack.SendEnvelopeAsync("interactive", FakeSlackPayloads.FeedbackAction(member, channel, posted.Ts, pair.Negative, slack.CreateResponseUrl(), positive: false));
+        var thanks = await slack.WaitForResponsePostAsync(p => p.AllText.Contains("Thanks for the 👎", StringComparison.Ordinal), Guard);
+        var modal = await slack.WaitForCallAsync("views.open", c => c.Ok, Guard);
+
+        Assert.Equal("ephemeral", thanks.ResponseType);
+        var view = modal.Body["view"]!;
+        var formId = view["callback_id"]!.GetValue<string>();
+        Assert.Equal("fb:why:" + pair.Negative["fb:down:".Length..], formId);
+        await slack.SendEnvelopeAsync("interactive", FakeSlackPayloads.ViewSubmission(
+            member, formId, view["private_metadata"]!.GetValue<string>(), new Dictionary<string, string> { ["what"] = "Too generic for me." }));
+        await slack.WaitForCallAsync("chat.postEphemeral", c => c.Ok && c.Body.ToJsonString().Contains("note is saved", StringComparison.Ordinal), Guard);
+
+        var vote = await host.Services.GetRequiredService<IAnswerFeedbackStore>()
+            .FindVoteAsync(pair.Negative["fb:down:".Length..], "slack:" + member, CancellationToken.None);
+        Assert.Equal(FeedbackVote.Down, vote!.Vote);
+        Assert.Equal("Too generic for me.", vote.Comment);
+        Assert.DoesNotContain(slack.CallsTo("chat.postMessage"), c => c.Body.ToJsonString().Contains("Too generic", StringComparison.Ordinal));
+    }
+
     private static JsonObject Report(string permissions)
     {
         var interaction = FakeDiscordEvents.SlashCommand("feedback", permissions: permissions);
