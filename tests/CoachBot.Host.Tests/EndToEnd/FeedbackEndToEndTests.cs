@@ -16,7 +16,7 @@ public sealed class FeedbackEndToEndTests
     public async Task Discord_AnswerCarriesThumbs_ADownVoteIsThankedPrivately_AndItsModalNoteIsStored()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        await using var host = await StartAsync(discord);
+        await using var host = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
 
         var ask = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", Question)]));
         var answer = await discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(ask.Token, StringComparison.Ordinal), "the answer", Guard);
@@ -63,7 +63,7 @@ public sealed class FeedbackEndToEndTests
     public async Task Discord_ForgedFeedbackId_IsRefusedPrivately_AndTheReportIsForModeratorsOnly()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        await using var host = await StartAsync(discord);
+        await using var host = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
         var ask = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", Question)]));
         var answer = await discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(ask.Token, StringComparison.Ordinal), "the answer", Guard);
         var up = CustomIds(answer).Single(id => id.StartsWith("fb:up:", StringComparison.Ordinal));
@@ -132,23 +132,4 @@ public sealed class FeedbackEndToEndTests
         (message.Body!["components"] as JsonArray ?? [])
             .SelectMany(row => row!["components"]!.AsArray())
             .Select(button => button!["custom_id"]!.GetValue<string>());
-
-    private static async Task<RealHost> StartAsync(FakeDiscordServer discord)
-    {
-        var host = await RealHost.StartAsync(
-            "--Discord:Token=" + discord.Options.Token,
-            "--Discord:ApiBaseUrl=" + discord.ApiBaseUrl,
-            "--Discord:IdentifyIntervalMs=0",
-            "--Discord:ReconnectBaseDelayMs=20");
-        try
-        {
-            await discord.WaitForSessionAsync(Guard);
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
-    }
 }
