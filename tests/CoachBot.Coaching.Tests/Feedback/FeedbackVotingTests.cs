@@ -160,4 +160,22 @@ public sealed class FeedbackVotingTests
 
         Assert.Contains("/feedback down <what was wrong>", Assert.IsType<FormRequest>(replies[^1].Form).FallbackText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Janitor_DeletesUnvotedAnswersPastTheWindow_AndKeepsVotedOnes()
+    {
+        await using var host = await FeedbackHost.StartAsync(new Dictionary<string, string?> { ["Feedback:VoteWindowDays"] = "7" });
+        var voted = await host.AnswerAsync(FeedbackHost.Member());
+        var unvoted = await host.AnswerAsync(FeedbackHost.Member("2"));
+        await host.ClickAsync(FeedbackHost.Member("7"), voted.UpButtonId);
+        var janitor = host.Services.GetRequiredService<FeedbackJanitor>();
+
+        Assert.Equal(0, await janitor.SweepAsync(CancellationToken.None));
+        host.Time.Advance(TimeSpan.FromDays(8));
+        // The hosted sweep may run on the clock's tick too; either way the old unvoted answer is gone afterwards.
+        await janitor.SweepAsync(CancellationToken.None);
+
+        Assert.Null(await host.Store.FindAnswerAsync(unvoted.AnswerId, CancellationToken.None));
+        Assert.NotNull(await host.Store.FindAnswerAsync(voted.AnswerId, CancellationToken.None));
+    }
 }
