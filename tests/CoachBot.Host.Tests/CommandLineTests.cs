@@ -42,6 +42,44 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task EvalFromFeedback_WritesTheDownVotedQuestionsAsEvalLines()
+    {
+        var folder = Directory.CreateTempSubdirectory("coachbot-eval-feedback-");
+        var data = "--Storage:DataDirectory=" + Path.Combine(folder.FullName, "data");
+        var file = Path.Combine(folder.FullName, "from-feedback.jsonl");
+        try
+        {
+            await using (var services = CoachCommandLine.BuildServices([data]))
+            {
+                await services.GetRequiredService<CoachBot.Storage.IStorageInitializer>().InitializeAsync(CancellationToken.None);
+                var dispatcher = services.GetRequiredService<CoachDispatcher>();
+                var member = new CoachBot.Core.Conversations.CommandContext
+                {
+                    User = new CoachBot.Core.Conversations.UserIdentity(CoachBot.Core.Conversations.ChatPlatform.Discord, "42", "Ada"),
+                    Conversation = new CoachBot.Core.Conversations.ConversationKey(CoachBot.Core.Conversations.ChatPlatform.Discord, "g1", "c1"),
+                };
+                var asked = await dispatcher.DispatchAsync(
+                    new CommandRequest(member, "ask", null, new Dictionary<string, string> { ["question"] = "which database should I learn first?" }), CancellationToken.None);
+                Assert.NotNull(Assert.Single(asked).Feedback);
+                await dispatcher.DispatchAsync(new CommandRequest(member, "feedback", "down", new Dictionary<string, string>()), CancellationToken.None);
+            }
+
+            var output = new StringWriter();
+            var code = await CoachCommandLine.Create(output, new StringWriter()).Parse(["eval", file, "--from-feedback", data]).InvokeAsync();
+
+            Assert.Equal(0, code);
+            Assert.Contains("Wrote 1 down-voted question", output.ToString(), StringComparison.Ordinal);
+            var line = Assert.Single(await File.ReadAllLinesAsync(file));
+            Assert.StartsWith("{\"question\":\"which database should I learn first?\",\"evidence\":\"\",\"guide\":\"", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task EvalInterview_PrintsOneLinePerAnswerThenTheTotals_AndReportsABadLineWithoutCrashing()
     {
         var folder = Directory.CreateTempSubdirectory("coachbot-eval-interview-");

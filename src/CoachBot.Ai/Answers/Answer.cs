@@ -13,6 +13,9 @@ public sealed record Answer(string Text, IReadOnlyList<Citation> Citations, bool
     /// <summary>What the coach decided: answered, partly answered, not covered, or refused (and why).</summary>
     public AnswerVerdict Verdict { get; init; } = Declined ? AnswerVerdict.Declined : AnswerVerdict.Answered;
 
+    /// <summary>What retrieval found for the answer (confidence, ranked passages and scores); empty for a decline.</summary>
+    public AnswerEvidence Evidence { get; init; } = AnswerEvidence.None;
+
     public static Answer Decline(string text) => new(text, [], Declined: true, UsedLlm: false);
 
     /// <summary>The text followed by a numbered Sources list (for plain-text outputs that have no Sources rendering).</summary>

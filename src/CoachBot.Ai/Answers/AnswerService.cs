@@ -107,6 +107,7 @@ public sealed partial class AnswerService(
         answer = answer with
         {
             Verdict = verdict.Coverage == AnswerCoverage.PartlyAnswered ? AnswerVerdict.PartlyAnswered : AnswerVerdict.Answered,
+            Evidence = AnswerEvidence.From(resolved.Retrieval),
         };
         memory.Remember(request.Conversation, request.UserKey,
             new ConversationTurn(asked, resolved.Standalone, answer.Text, time.GetUtcNow()));

@@ -1,12 +1,16 @@
 using CoachBot.Ai.Answers;
+using CoachBot.Coaching.Feedback;
 using CoachBot.Core.Commands;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
 
 namespace CoachBot.Coaching.Ask;
 
-/// <summary><c>/ask question:&lt;text&gt;</c>: answers a question about the backend-engineering career path from the guides.</summary>
-public sealed class AskCommand(AnswerService answers) : ICommandHandler
+/// <summary>
+/// <c>/ask question:&lt;text&gt;</c>: answers a question about the backend-engineering career path from the guides. With
+/// the feedback feature registered, each answer is recorded and carries 👍 / 👎.
+/// </summary>
+public sealed class AskCommand(AnswerService answers, AnswerFeedbackRecorder? feedback = null) : ICommandHandler
 {
     public const string QuestionOption = "question";
 
@@ -34,6 +38,7 @@ public sealed class AskCommand(AnswerService answers) : ICommandHandler
 
         var context = request.Context;
         var answer = await answers.AnswerAsync(new AnswerRequest(context.Conversation, context.User.Key, question) { Progress = request.Progress }, cancellationToken);
-        return Reply.One(AnswerReplies.From(answer, fromSlashCommand: true));
+        var reply = AnswerReplies.From(answer, fromSlashCommand: true);
+        return Reply.One(feedback is null ? reply : await feedback.AttachAsync(context, question, answer, reply, cancellationToken));
     }
 }

@@ -1,4 +1,5 @@
 using CoachBot.Ai.Answers;
+using CoachBot.Coaching.Feedback;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Replies;
 
@@ -8,7 +9,7 @@ namespace CoachBot.Coaching.Ask;
 /// The fallback for free text addressed to the coach (DMs, mentions, replies in its threads, terminal lines): answers
 /// it as a question. Runs after features that claim messages first (an interview in progress, order 100).
 /// </summary>
-public sealed class AskMessageHandler(AnswerService answers) : IMessageHandler
+public sealed class AskMessageHandler(AnswerService answers, AnswerFeedbackRecorder? feedback = null) : IMessageHandler
 {
     public const int HandlerOrder = 1000;
 
@@ -25,6 +26,7 @@ public sealed class AskMessageHandler(AnswerService answers) : IMessageHandler
 
         var context = request.Context;
         var answer = await answers.AnswerAsync(new AnswerRequest(context.Conversation, context.User.Key, question) { Progress = request.Progress }, cancellationToken);
-        return Reply.One(AnswerReplies.From(answer, fromSlashCommand: false));
+        var reply = AnswerReplies.From(answer, fromSlashCommand: false);
+        return Reply.One(feedback is null ? reply : await feedback.AttachAsync(context, question, answer, reply, cancellationToken));
     }
 }

@@ -30,6 +30,29 @@ public static class ComponentLayout
         return rendered.Chunk(ButtonsPerRow).Select(row => new ActionRowComponent { Components = row }).ToList();
     }
 
+    /// <summary>
+    /// Adds the 👍 / 👎 row under the reply's own buttons (custom ids <c>fb:up|down:&lt;answer&gt;</c>), when there is room
+    /// for a row.
+    /// </summary>
+    public static IReadOnlyList<ActionRowComponent> WithFeedback(IReadOnlyList<ActionRowComponent> rows, ReplyFeedback? feedback)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (feedback is null || rows.Count >= MaxRows)
+        {
+            return rows;
+        }
+
+        var row = new ActionRowComponent
+        {
+            Components =
+            [
+                new ButtonComponent { CustomId = feedback.UpButtonId, Label = ReplyFeedback.UpLabel, Style = Style(ButtonStyle.Secondary) },
+                new ButtonComponent { CustomId = feedback.DownButtonId, Label = ReplyFeedback.DownLabel, Style = Style(ButtonStyle.Secondary) },
+            ],
+        };
+        return [.. rows, row];
+    }
+
     public static int Style(ButtonStyle style) => style switch
     {
         ButtonStyle.Primary => 1,

@@ -7,7 +7,7 @@ namespace CoachBot.Discord.Rendering;
 /// <summary>
 /// Turns a platform-neutral <see cref="Reply"/> into Discord messages: the title in bold, the Markdown text as is
 /// (Discord Markdown is close enough), a "Sources" list, the footer as subtext, buttons in action rows on the last
-/// message, and the ephemeral flag. Text is split under 2000 characters; mass mentions are neutralised.
+/// message (👍 / 👎 in a row of their own under them), and the ephemeral flag. Text is split under 2000 characters; mass mentions are neutralised.
 /// </summary>
 public static class DiscordReplyRenderer
 {
@@ -52,10 +52,10 @@ public static class DiscordReplyRenderer
         var chunks = TextSplitter.Split(RenderText(reply), MaxMessageLength, MarkdownLinkSpan.KeepWhole);
         if (chunks.Count == 0)
         {
-            chunks = reply.Buttons.Count > 0 ? ["\u200B"] : [];
+            chunks = reply.Buttons.Count > 0 || reply.Feedback is not null ? ["\u200B"] : [];
         }
 
-        var components = ComponentLayout.Build(reply.Buttons);
+        var components = ComponentLayout.WithFeedback(ComponentLayout.Build(reply.Buttons), reply.Feedback);
         var messages = new List<MessagePayload>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {

@@ -1,11 +1,13 @@
 using CoachBot.Core.Dispatch;
 using CoachBot.Slack.Delivery;
 using CoachBot.Slack.Inbound.Payloads;
+using CoachBot.Slack.Rendering;
 
 namespace CoachBot.Slack.Inbound;
 
 /// <summary>
-/// Button clicks → ButtonRequest with the button's value (the core button id, untrusted: the feature checks the state
+/// Button clicks (buttons, and the 👍 / 👎 of a feedback_buttons element, whose action carries the clicked button's
+/// value) → ButtonRequest with the button's value (the core button id, untrusted: the feature checks the state
 /// it names and who owns it). Answers may replace the clicked message (UpdateSource) or go privately to the clicker.
 /// </summary>
 public sealed class CoachBlockActionHandler(
@@ -19,7 +21,7 @@ public sealed class CoachBlockActionHandler(
         ArgumentNullException.ThrowIfNull(action);
         var channel = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
         var user = interaction.User?.Id;
-        if (action.Type is not (null or "button") || string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(user))
+        if (action.Type is not (null or "button" or SlackReplyRenderer.FeedbackButtonsType) || string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(user))
         {
             return;
         }

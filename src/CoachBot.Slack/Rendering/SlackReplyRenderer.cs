@@ -9,11 +9,14 @@ namespace CoachBot.Slack.Rendering;
 /// <summary>
 /// The one rendering path from a core <see cref="Reply"/> to Slack messages: header for the title, mrkdwn sections
 /// for the text, a context block for sources and the footer, actions blocks for buttons (value = the button id, the
-/// state the handler checks). Every string goes through <see cref="SlackMrkdwn"/> escaping, and long replies become
+/// state the handler checks), and a context_actions block with feedback_buttons for 👍 / 👎 under an answer. Every string goes through <see cref="SlackMrkdwn"/> escaping, and long replies become
 /// several messages under Slack's limits.
 /// </summary>
 public static class SlackReplyRenderer
 {
+    /// <summary>The element type of Block Kit's 👍 / 👎 pair, and the type of the block action a click on it sends.</summary>
+    public const string FeedbackButtonsType = "feedback_buttons";
+
     /// <summary>Renders a reply as one or more messages (empty when the reply has nothing to show).</summary>
     public static IReadOnlyList<SlackMessage> Render(Reply reply, string? extraText = null)
     {
@@ -53,6 +56,11 @@ public static class SlackReplyRenderer
         for (var row = 0; row * SlackLimits.ButtonsPerRow < enabled.Count; row++)
         {
             blocks.Add(Actions(enabled.Skip(row * SlackLimits.ButtonsPerRow).Take(SlackLimits.ButtonsPerRow).ToList(), row));
+        }
+
+        if (reply.Feedback is { } feedback)
+        {
+            blocks.Add(FeedbackButtons(feedback));
         }
 
         if (blocks.Count == 0)
@@ -202,6 +210,35 @@ public static class SlackReplyRenderer
             ["elements"] = elements,
         };
     }
+
+    /// <summary>
+    /// 👍 / 👎 as Block Kit's feedback buttons: a <c>feedback_buttons</c> element in a <c>context_actions</c> block
+    /// (https://docs.slack.dev/reference/block-kit/blocks/context-actions-block). Each button's value is the core button
+    /// id (<c>fb:up|down:&lt;answer&gt;</c>); a click arrives as a block action of type <c>feedback_buttons</c> carrying
+    /// the clicked button's value.
+    /// </summary>
+    private static JsonObject FeedbackButtons(ReplyFeedback feedback) => new()
+    {
+        ["type"] = "context_actions",
+        ["block_id"] = "feedback",
+        ["elements"] = new JsonArray(new JsonObject
+        {
+            ["type"] = FeedbackButtonsType,
+            ["action_id"] = "feedback",
+            ["positive_button"] = new JsonObject
+            {
+                ["text"] = PlainText(ReplyFeedback.UpLabel, SlackLimits.ButtonText),
+                ["accessibility_label"] = "Good answer",
+                ["value"] = feedback.UpButtonId,
+            },
+            ["negative_button"] = new JsonObject
+            {
+                ["text"] = PlainText(ReplyFeedback.DownLabel, SlackLimits.ButtonText),
+                ["accessibility_label"] = "Bad answer",
+                ["value"] = feedback.DownButtonId,
+            },
+        }),
+    };
 
     /// <summary>plain_text is never parsed for mentions, but we still neutralise broadcast syntax so nothing looks like one.</summary>
     private static JsonObject PlainText(string text, int max) => new()

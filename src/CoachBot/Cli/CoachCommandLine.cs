@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CoachBot.Coaching.Feedback;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Coaching.Interview.Evaluation;
 using CoachBot.Coaching.Interview.Scoring;
@@ -20,7 +21,8 @@ namespace CoachBot.Cli;
 
 /// <summary>
 /// The command-line verbs: none or <c>run</c> starts the bot (platform adapters or the terminal chat);
-/// <c>ask "question"</c> prints one answer and exits; <c>eval FILE.jsonl [--k 3]</c> measures retrieval;
+/// <c>ask "question"</c> prints one answer and exits; <c>eval FILE.jsonl [--k 3]</c> measures retrieval
+/// (<c>eval FILE.jsonl --from-feedback</c> writes the down-voted questions to FILE as eval lines instead);
 /// <c>slack-manifest [FILE] [--write]</c> regenerates the Slack manifest's slash commands from the command definitions
 /// and its agent_view section from the Slack adapter's agent prompts.
 /// <c>eval-interview FILE.jsonl</c> scores mock-interview answers as a live interview would.
@@ -53,9 +55,15 @@ public static class CoachCommandLine
 
         var file = new Argument<FileInfo>("file") { Description = "A JSONL file: one {\"question\": …, \"evidence\": …} per line." };
         var k = new Option<int>("--k") { Description = "How many passages count (top-k).", DefaultValueFactory = _ => 3 };
-        var eval = new Command("eval", "Measure retrieval: recall@k and MRR of evidence in the top-k passages.") { file, k };
+        var fromFeedback = new Option<bool>("--from-feedback")
+        {
+            Description = "Instead of measuring, write the down-voted questions (👎 feedback) to FILE as eval lines, evidence left for the curator to fill in.",
+        };
+        var eval = new Command("eval", "Measure retrieval: recall@k and MRR of evidence in the top-k passages.") { file, k, fromFeedback };
         eval.TreatUnmatchedTokensAsErrors = false;
-        eval.SetAction((result, ct) => EvaluateAsync(result.GetRequiredValue(file), result.GetValue(k), result.UnmatchedTokens.ToArray(), output, error, ct));
+        eval.SetAction((result, ct) => result.GetValue(fromFeedback)
+            ? ExportFeedbackAsync(result.GetRequiredValue(file), result.UnmatchedTokens.ToArray(), output, error, ct)
+            : EvaluateAsync(result.GetRequiredValue(file), result.GetValue(k), result.UnmatchedTokens.ToArray(), output, error, ct));
         root.Subcommands.Add(eval);
 
         var manifestFile = new Argument<FileInfo>("file")
@@ -164,6 +172,31 @@ public static class CoachCommandLine
             await WarmUpRetrievalAsync(services, error, ct);
             var result = services.GetRequiredService<RetrievalEvaluator>().Run(file.FullName, k, output);
             return result.Count > 0 ? 0 : 1;
+        });
+    }
+
+    /// <summary>
+    /// <c>eval --from-feedback FILE</c>: writes the down-voted questions as eval lines to FILE (replacing it), so whoever
+    /// curates the knowledge can add the evidence and move them into an eval set.
+    /// </summary>
+    private static async Task<int> ExportFeedbackAsync(FileInfo file, string[] configArgs, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        return await WithConfigurationErrorsAsync(error, async () =>
+        {
+            await using var services = BuildServices(configArgs);
+            if (services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStartup)
+            {
+                await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
+            }
+
+            int count;
+            await using (var writer = new StreamWriter(file.FullName, append: false))
+            {
+                count = await services.GetRequiredService<FeedbackEvalExport>().WriteAsync(writer, ct);
+            }
+
+            await output.WriteLineAsync($"Wrote {count} down-voted question(s) to {file.FullName}; fill in \"evidence\" before adding them to an eval set.");
+            return 0;
         });
     }
 

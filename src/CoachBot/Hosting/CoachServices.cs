@@ -1,6 +1,7 @@
 using CoachBot.Ai;
 using CoachBot.Coaching.Ask;
 using CoachBot.Coaching.Challenges;
+using CoachBot.Coaching.Feedback;
 using CoachBot.Coaching.Interview;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
@@ -32,6 +33,7 @@ public static class CoachServices
         services.AddProgressFeature();
         services.AddInterviewFeature();
         services.AddChallengesFeature();
+        services.AddFeedbackFeature();
         return services;
     }
 

@@ -6,10 +6,12 @@ namespace CoachBot.Terminal;
 
 /// <summary>
 /// Renders replies as plain terminal text: a title line, the Markdown with emphasis markers removed, the Sources list
-/// under the text they cite, buttons as a numbered list (typing the number clicks it) and the footer.
+/// under the text they cite, buttons as a numbered list (typing the number clicks it), the footer and, under an answer, how to rate it.
 /// </summary>
 public static partial class TerminalReplyRenderer
 {
+    public const string FeedbackHint = "Was this helpful? /feedback up or /feedback down";
+
     public static string Render(Reply reply, int firstButtonNumber = 1)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -56,6 +58,12 @@ public static partial class TerminalReplyRenderer
         if (!string.IsNullOrWhiteSpace(reply.Footer))
         {
             text.Append('(').Append(reply.Footer).AppendLine(")");
+        }
+
+        if (reply.Feedback is not null)
+        {
+            // The terminal has no buttons to click: /feedback rates the newest answer in this conversation.
+            text.AppendLine(FeedbackHint);
         }
 
         return text.ToString().TrimEnd();

@@ -42,6 +42,22 @@ public static class FakeSlackBlocks
         }
     }
 
+    /// <summary>
+    /// The 👍 / 👎 pairs of all context_actions blocks' feedback_buttons elements: (action_id, positive value, negative value).
+    /// </summary>
+    public static IEnumerable<(string ActionId, string Positive, string Negative)> FeedbackButtons(JsonArray blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        foreach (var block in blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "context_actions"))
+        {
+            foreach (var element in (block["elements"] as JsonArray ?? []).OfType<JsonObject>().Where(e => (string?)e["type"] == "feedback_buttons"))
+            {
+                yield return ((string?)element["action_id"] ?? string.Empty,
+                    (string?)element["positive_button"]?["value"] ?? string.Empty, (string?)element["negative_button"]?["value"] ?? string.Empty);
+            }
+        }
+    }
+
     /// <summary>The Slack error a real workspace would give for these blocks, or null when they are within limits.</summary>
     public static string? LimitError(JsonArray? blocks, string? text)
     {
@@ -70,6 +86,14 @@ public static class FakeSlackBlocks
                 case "header" when blockText is null || blockText.Length > 150:
                 case "actions" when block["elements"] is not JsonArray { Count: > 0 and <= 25 }:
                     return "invalid_blocks";
+                // https://docs.slack.dev/reference/block-kit/blocks/context-actions-block: 1–5 feedback_buttons or icon_button
+                // elements; https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element: both buttons
+                // required, plain_text text of at most 75 characters, a value of at most 2000.
+                case "context_actions" when block["elements"] is not JsonArray { Count: > 0 and <= 5 } elements
+                    || elements.OfType<JsonObject>().Any(e => (string?)e["type"] is not ("feedback_buttons" or "icon_button"))
+                    || elements.OfType<JsonObject>().Where(e => (string?)e["type"] == "feedback_buttons")
+                        .Any(e => !IsFeedbackButton(e["positive_button"]) || !IsFeedbackButton(e["negative_button"])):
+                    return "invalid_blocks";
                 case "actions":
                     var ids = ((JsonArray)block["elements"]!).OfType<JsonObject>().Select(e => (string?)e["action_id"]).ToList();
                     if (ids.Distinct().Count() != ids.Count
@@ -84,4 +108,10 @@ public static class FakeSlackBlocks
 
         return null;
     }
+
+    private static bool IsFeedbackButton(JsonNode? button) =>
+        button is JsonObject
+        && (string?)button["text"]?["type"] == "plain_text"
+        && ((string?)button["text"]?["text"])?.Length is > 0 and <= 75
+        && ((string?)button["value"])?.Length is > 0 and <= 2000;
 }

@@ -129,6 +129,25 @@ public static class FakeSlackPayloads
         };
     }
 
+    /// <summary>
+    /// A click on one of a feedback_buttons pair: a block_actions payload whose action has type <c>feedback_buttons</c> and
+    /// the clicked button's value and text (https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element).
+    /// </summary>
+    public static JsonObject FeedbackAction(string user, string channel, string messageTs, string value, string responseUrl, bool positive, string? threadTs = null)
+    {
+        var payload = BlockAction(user, channel, messageTs, value, responseUrl, actionId: "feedback", threadTs: threadTs);
+        payload["actions"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "feedback_buttons",
+            ["action_id"] = "feedback",
+            ["block_id"] = "feedback",
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = positive ? "👍" : "👎", ["emoji"] = true },
+            ["value"] = value,
+            ["action_ts"] = "1700000002." + Interlocked.Increment(ref _counter).ToString("D6", CultureInfo.InvariantCulture),
+        });
+        return payload;
+    }
+
     /// <summary>A view_submission for a modal whose inputs use action_id "value" under block ids = field ids.</summary>
     public static JsonObject ViewSubmission(string user, string callbackId, string privateMetadata, IReadOnlyDictionary<string, string> fields)
     {

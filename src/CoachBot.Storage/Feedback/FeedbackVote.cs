@@ -1,0 +1,7 @@
+namespace CoachBot.Storage.Feedback;
+
+public enum FeedbackVote
+{
+    Up,
+    Down,
+}
