@@ -32,9 +32,9 @@ public static partial class SlackStreamMarkdown
         return safeNow.StartsWith(safeSent, StringComparison.Ordinal) ? safeNow[safeSent.Length..] : null;
     }
 
-    [GeneratedRegex(@"<([!@#])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<([!@#])", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ControlSequence();
 
-    [GeneratedRegex(@"@(here|channel|everyone)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"@(here|channel|everyone)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Broadcast();
 }

@@ -34,12 +34,13 @@ public sealed class ModelTextAndOutboundEndToEndTests
         await discord.WaitForSessionAsync(Guard);
 
         await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", Injected)]));
-        var edit = await discord.WaitForRequestAsync(
-            r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal), "the answer", Guard);
+        // The answer streams into @original: every edit, the partial ones included, shows the address, never the hidden link.
+        await discord.WaitForRequestAsync(
+            r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal) && (r.Content ?? string.Empty).Contains(Revealed, StringComparison.Ordinal),
+            "the answer", Guard);
 
         Assert.NotEmpty(llm.Requests);
-        Assert.Contains(Revealed, edit.Content, StringComparison.Ordinal);
-        Assert.DoesNotContain("](https://evil.example", edit.Content, StringComparison.Ordinal);
+        Assert.All(discord.RequestsTo("PATCH", "/messages/@original"), e => Assert.DoesNotContain("](https://evil.example", e.Content, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -54,12 +55,13 @@ public sealed class ModelTextAndOutboundEndToEndTests
 
         await slack.SendEnvelopeAsync("events_api", FakeSlackPayloads.EventCallback(
             FakeSlackPayloads.AppMention("U222", "<@UBOT111> " + Injected, "C111", ts)));
-        var answer = await slack.WaitForCallAsync("chat.postMessage", c => c.Ok && c.Field("thread_ts") == ts, Guard);
+        // The answer streams into the thread (chat.startStream / appendStream / stopStream): every call shows the address.
+        var stop = await slack.WaitForCallAsync("chat.stopStream", c => c.Ok, Guard);
 
-        var body = answer.Body.ToJsonString(Unescaped);
         Assert.NotEmpty(llm.Requests);
-        Assert.Contains(Revealed, body, StringComparison.Ordinal);
-        Assert.DoesNotContain("<https://evil.example", body, StringComparison.Ordinal);
+        Assert.Contains(Revealed, slack.FindMessage("C111", stop.Field("ts")!)!.AllText, StringComparison.Ordinal);
+        Assert.All(slack.Calls, c => Assert.DoesNotContain("<https://evil.example", c.Body.ToJsonString(Unescaped), StringComparison.Ordinal));
+        Assert.All(slack.Calls, c => Assert.DoesNotContain("](https://evil.example", c.Body.ToJsonString(Unescaped), StringComparison.Ordinal));
     }
 
     [Fact]
