@@ -10,8 +10,6 @@ public sealed class ReviewItem
 {
     public const int IdLength = 32;
     public const int SourceIdLength = 160;
-    public const int SkillLength = 64;
-    public const int ReferenceLength = 300;
     public const int PromptLength = 2000;
     public const int AnswerLength = 4000;
 

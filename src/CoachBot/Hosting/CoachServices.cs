@@ -4,6 +4,7 @@ using CoachBot.Coaching.Challenges;
 using CoachBot.Coaching.Interview;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
+using CoachBot.Coaching.Review;
 using CoachBot.Core;
 using CoachBot.Core.Platforms;
 using CoachBot.Discord;
@@ -30,6 +31,7 @@ public static class CoachServices
         services.AddAskFeature();
         services.AddQuizFeature();
         services.AddProgressFeature();
+        services.AddReviewFeature();
         services.AddInterviewFeature();
         services.AddChallengesFeature();
         return services;
