@@ -6,7 +6,7 @@ namespace CoachBot.Charts;
 /// <summary>
 /// A horizontal bar chart of 0..100 % values as a PNG, drawn with SkiaSharp and the bundled <see cref="ChartFont"/>:
 /// <see cref="Width"/> pixels wide, <see cref="HeightFor"/> high (a title band, then one row per bar). Untried bars
-/// show a grey "not tried" instead of a zero-length bar, so 0 % and "no answers" never look alike.
+/// have no track, only a grey "not tried" where the bar would be, and a tried 0 % shows a sliver of bar, so 0 % and "no answers" never look alike.
 /// </summary>
 public static class BarChartPng
 {
@@ -56,26 +56,22 @@ public static class BarChartPng
             var entry = shown[i];
             canvas.DrawText(Fit(entry.Label, labelFont, LabelWidth - 30), LabelWidth - 14, baseline, SKTextAlign.Right, labelFont, ink);
             var rect = new SKRect(barLeft, top + 10, barLeft + barWidth, top + RowHeight - 10);
-            canvas.DrawRoundRect(rect, 4, 4, track);
-            string value;
             if (entry.Value is { } level)
             {
+                // A tried skill gets its track and a bar (a sliver at 0 %), so 0 % never looks like "not tried".
                 var clamped = Math.Clamp(level, 0, 1);
+                canvas.DrawRoundRect(rect, 4, 4, track);
                 bar.Color = clamped < 0.5 ? Weak : clamped < 0.75 ? Middling : Strong;
-                if (clamped > 0)
-                {
-                    canvas.DrawRoundRect(new SKRect(rect.Left, rect.Top, rect.Left + Math.Max(4f, (float)(barWidth * clamped)), rect.Bottom), 4, 4, bar);
-                }
-
-                value = string.Create(CultureInfo.InvariantCulture, $"{Math.Round(clamped * 100):0} %");
+                canvas.DrawRoundRect(new SKRect(rect.Left, rect.Top, rect.Left + Math.Max(4f, (float)(barWidth * clamped)), rect.Bottom), 4, 4, bar);
+                var value = string.Create(CultureInfo.InvariantCulture, $"{Math.Round(clamped * 100):0} %");
+                var text = entry.Note.Length == 0 ? value : $"{value} · {entry.Note}";
+                canvas.DrawText(Fit(text, smallFont, ValueWidth - 16), barLeft + barWidth + 12, baseline - 1, SKTextAlign.Left, smallFont, ink);
             }
             else
             {
-                value = "not tried";
+                // Untried: no track at all, just the words where the bar would be.
+                canvas.DrawText("not tried", rect.Left + 8, baseline - 1, SKTextAlign.Left, smallFont, muted);
             }
-
-            var text = entry.Note.Length == 0 ? value : $"{value} · {entry.Note}";
-            canvas.DrawText(Fit(text, smallFont, ValueWidth - 16), barLeft + barWidth + 12, baseline - 1, SKTextAlign.Left, smallFont, entry.Value is null ? muted : ink);
         }
 
         if (!string.IsNullOrEmpty(caption))
