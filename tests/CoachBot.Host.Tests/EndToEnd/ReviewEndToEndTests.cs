@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using CoachBot.Coaching.Quiz.Bank;
+using CoachBot.Coaching.Review;
+using CoachBot.Core.Conversations;
 using CoachBot.Storage.Quiz;
 
 namespace CoachBot.Host.Tests.EndToEnd;
@@ -59,6 +61,49 @@ public sealed class ReviewEndToEndTests
         Assert.Contains("Relational databases and SQL", withChart.Body!["attachments"]![0]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         var text = string.Join('\n', discord.RequestsTo("PATCH", progress.Token).Concat(discord.RequestsTo("POST", progress.Token)).Select(r => r.Content));
         Assert.Contains("**Competency map**", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slack_ReviewAsksPrivately_AClickReschedules_AndProgressShowsTheUploadedChartInAnImageBlock()
+    {
+        await using var slack = await FakeSlackServer.StartAsync();
+        await using var host = await PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack);
+        var bank = host.Services.GetRequiredService<QuizBank>();
+        var member = new CommandContext
+        {
+            User = new UserIdentity(ChatPlatform.Slack, "U222", "ada"),
+            Conversation = new ConversationKey(ChatPlatform.Slack, slack.Options.TeamId, "C111"),
+        };
+        var questions = bank.FindSkill("databases")!.Questions.Take(2).ToList();
+        foreach (var question in questions)
+        {
+            await host.Services.GetRequiredService<IMissedItemRecorder>().QuizQuestionMissedAsync(member, question, CancellationToken.None);
+        }
+
+        await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/review", "", "U222", "C111", slack.CreateResponseUrl()));
+        var asked = await slack.WaitForResponsePostAsync(p => FakeSlackBlocks.Buttons(p.Blocks).Any(), Guard);
+        Assert.Equal("ephemeral", asked.ResponseType);
+        Assert.Contains("Review · 2 to go", asked.AllText, StringComparison.Ordinal);
+        var buttons = FakeSlackBlocks.Buttons(asked.Blocks).ToList();
+        Assert.Equal(4, buttons.Count);
+        Assert.All(buttons, b => Assert.StartsWith("review:q:", b.Value, StringComparison.Ordinal));
+
+        var clickUrl = slack.CreateResponseUrl();
+        await slack.SendEnvelopeAsync("interactive", FakeSlackPayloads.BlockAction("U222", "C111", slack.NextTs(), buttons[0].Value, clickUrl, buttons[0].ActionId, isEphemeral: true));
+        var next = await slack.WaitForResponsePostAsync(p => p.ReplaceOriginal && p.AllText.Contains("Next review of this one", StringComparison.Ordinal), Guard);
+        Assert.Contains("Review · 1 to go", next.AllText, StringComparison.Ordinal);
+
+        await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/progress", "", "U222", "C111", slack.CreateResponseUrl()));
+        var progress = await slack.WaitForResponsePostAsync(p => p.Blocks.Any(b => (string?)b?["type"] == "image"), Guard);
+        var image = progress.Blocks.Single(b => (string?)b?["type"] == "image")!;
+        var file = slack.Files[(string?)image["slack_file"]?["id"] ?? ""];
+        Assert.Equal("ephemeral", progress.ResponseType);
+        Assert.True(file.Completed);
+        Assert.Empty(file.SharedTo);
+        Assert.Equal("progress.png", file.FileName);
+        Assert.Equal(800, BinaryPrimitives.ReadInt32BigEndian(file.Content.AsSpan(16, 4)));
+        Assert.Contains("Relational databases and SQL", (string?)image["alt_text"], StringComparison.Ordinal);
+        Assert.Contains("Competency map", string.Join('\n', slack.ResponsePosts.Select(p => p.AllText)), StringComparison.Ordinal);
     }
 
     private static List<string> CustomIds(RecordedRequest message) =>
