@@ -94,7 +94,7 @@ public sealed partial class ReviewService(
 
         var now = time.GetUtcNow();
         var schedule = Sm2Scheduler.AfterAnswer(new ReviewSchedule(item.EaseFactor, item.Repetitions, item.IntervalDays, item.DueAt), correct, now);
-        var rescheduled = Rescheduled(item, schedule);
+        var rescheduled = item.WithSchedule(schedule.EaseFactor, schedule.Repetitions, schedule.IntervalDays, schedule.DueAt);
         var answer = new ReviewAnswer { UserKey = item.UserKey, CommunityKey = context.Conversation.CommunityKey, IsCorrect = correct, AnsweredAt = now };
         if (!await store.RecordReviewAsync(rescheduled, answer, cancellationToken))
         {
@@ -225,21 +225,6 @@ public sealed partial class ReviewService(
 
     private static string PercentOf(double? level) =>
         level is { } value ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(value * 100):0} %") : "not tried";
-
-    private static ReviewItem Rescheduled(ReviewItem item, ReviewSchedule schedule) => new()
-    {
-        Id = item.Id,
-        UserKey = item.UserKey,
-        CommunityKey = item.CommunityKey,
-        Kind = item.Kind,
-        SourceId = item.SourceId,
-        Skill = item.Skill,
-        EaseFactor = schedule.EaseFactor,
-        Repetitions = schedule.Repetitions,
-        IntervalDays = schedule.IntervalDays,
-        DueAt = schedule.DueAt,
-        Version = item.Version,
-    };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Review item {ItemId} answered (correct: {Correct}), next due {DueAt}")]
     private partial void LogReviewed(string itemId, bool correct, DateTimeOffset dueAt);

@@ -56,4 +56,18 @@ public sealed class ReviewItem
 
     /// <summary>Optimistic concurrency token, bumped on every change: a double click reschedules once.</summary>
     public int Version { get; set; }
+
+    /// <summary>A detached copy (every field is a value or an immutable string).</summary>
+    public ReviewItem Copy() => (ReviewItem)MemberwiseClone();
+
+    /// <summary>A copy carrying a new SM-2 schedule, the version unchanged (what <see cref="IReviewItemStore.RecordReviewAsync"/> takes).</summary>
+    public ReviewItem WithSchedule(double easeFactor, int repetitions, int intervalDays, DateTimeOffset dueAt)
+    {
+        var copy = Copy();
+        copy.EaseFactor = easeFactor;
+        copy.Repetitions = repetitions;
+        copy.IntervalDays = intervalDays;
+        copy.DueAt = dueAt;
+        return copy;
+    }
 }

@@ -24,11 +24,11 @@ public sealed class ReviewItemStore(IDbContextFactory<CoachBotDbContext> context
             i => i.UserKey == item.UserKey && i.Kind == item.Kind && i.SourceId == item.SourceId, cancellationToken);
         if (existing is null)
         {
-            var added = Copy(item);
+            var added = item.Copy();
             added.Lapses = Math.Max(1, item.Lapses);
             db.Add(added);
             await db.SaveChangesAsync(cancellationToken);
-            return Copy(added);
+            return added.Copy();
         }
 
         existing.CommunityKey = item.CommunityKey;
@@ -43,7 +43,7 @@ public sealed class ReviewItemStore(IDbContextFactory<CoachBotDbContext> context
         existing.Lapses++;
         existing.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        return Copy(existing);
+        return existing.Copy();
     }
 
     public async Task<ReviewItem?> FindAsync(string itemId, CancellationToken cancellationToken)
@@ -134,25 +134,4 @@ public sealed class ReviewItemStore(IDbContextFactory<CoachBotDbContext> context
             .OrderBy(a => a.AnsweredAt).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
     }
-
-    private static ReviewItem Copy(ReviewItem item) => new()
-    {
-        Id = item.Id,
-        UserKey = item.UserKey,
-        CommunityKey = item.CommunityKey,
-        Kind = item.Kind,
-        SourceId = item.SourceId,
-        Skill = item.Skill,
-        Reference = item.Reference,
-        Prompt = item.Prompt,
-        Answer = item.Answer,
-        EaseFactor = item.EaseFactor,
-        Repetitions = item.Repetitions,
-        IntervalDays = item.IntervalDays,
-        DueAt = item.DueAt,
-        CreatedAt = item.CreatedAt,
-        LastReviewedAt = item.LastReviewedAt,
-        Lapses = item.Lapses,
-        Version = item.Version,
-    };
 }

@@ -41,11 +41,11 @@ public abstract class ReviewItemStoreContract : StoreContract
     public async Task A_review_reschedules_and_logs_once_and_a_stale_or_foreign_copy_changes_nothing()
     {
         var item = await Store.AddOrLapseAsync(Item("i1", "q-1", due: Start), CancellationToken.None);
-        var rescheduled = Copy(item, Start.AddDays(1));
+        var rescheduled = item.WithSchedule(2.5, 1, 1, Start.AddDays(1));
 
         Assert.True(await Store.RecordReviewAsync(rescheduled, Answer("discord:u1", true), CancellationToken.None));
         Assert.False(await Store.RecordReviewAsync(rescheduled, Answer("discord:u1", true), CancellationToken.None));
-        var foreign = Copy(await Store.FindAsync("i1", CancellationToken.None) ?? throw new InvalidOperationException(), Start.AddDays(9));
+        var foreign = (await Store.FindAsync("i1", CancellationToken.None))!.WithSchedule(2.5, 1, 9, Start.AddDays(9));
         foreign.UserKey = "discord:u2";
         Assert.False(await Store.RecordReviewAsync(foreign, Answer("discord:u2", true), CancellationToken.None));
 
@@ -65,21 +65,6 @@ public abstract class ReviewItemStoreContract : StoreContract
         Skill = "databases",
         DueAt = due,
         CreatedAt = Start,
-    };
-
-    private static ReviewItem Copy(ReviewItem item, DateTimeOffset due) => new()
-    {
-        Id = item.Id,
-        UserKey = item.UserKey,
-        CommunityKey = item.CommunityKey,
-        Kind = item.Kind,
-        SourceId = item.SourceId,
-        Skill = item.Skill,
-        EaseFactor = 2.5,
-        Repetitions = 1,
-        IntervalDays = 1,
-        DueAt = due,
-        Version = item.Version,
     };
 
     private static ReviewAnswer Answer(string user, bool correct) =>
