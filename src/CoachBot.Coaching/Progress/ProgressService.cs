@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CoachBot.Coaching.Competency;
 using CoachBot.Coaching.Quiz.Bank;
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Replies;
@@ -17,6 +18,7 @@ public sealed class ProgressService(
     QuizBank bank,
     GuideCatalog catalog,
     IEnumerable<IProgressContributor> contributors,
+    ICompetencyMap competencies,
     TimeProvider time)
 {
     public const int LeaderboardSize = 10;
@@ -30,11 +32,13 @@ public sealed class ProgressService(
         var skills = await store.SkillProgressAsync(user, cancellationToken);
         var text = new StringBuilder();
         var sources = new List<Citation>();
-        if (skills.Count == 0)
+        var attachments = new List<ReplyAttachment>();
+        var map = await competencies.ForMemberAsync(context.Conversation.CommunityKey, user, cancellationToken);
+        if (skills.Count == 0 && map.IsEmpty)
         {
             text.Append("You haven't answered any quiz questions yet. Start with `/quiz databases` (or `/quiz` for the list of skills).");
         }
-        else
+        else if (skills.Count > 0)
         {
             var completed = await store.CompletedQuizCountAsync(user, cancellationToken);
             var times = await store.AnswerTimesAsync(user, now.AddDays(-400), cancellationToken);
@@ -59,6 +63,13 @@ public sealed class ProgressService(
             }
         }
 
+        if (!map.IsEmpty)
+        {
+            // The figures always go in the text (screen readers); the chart repeats them as a picture.
+            text.Append(text.Length == 0 ? "" : "\n\n").Append(CompetencyReport.Text(map));
+            attachments.Add(CompetencyReport.Chart(map));
+        }
+
         foreach (var contributor in contributors.OrderBy(c => c.Order))
         {
             if (await contributor.DescribeAsync(context, cancellationToken) is { Length: > 0 } section)
@@ -72,6 +83,7 @@ public sealed class ProgressService(
             Title = "Your progress",
             Text = text.ToString(),
             Sources = sources,
+            Attachments = attachments,
             Visibility = ReplyVisibility.Ephemeral,
         };
     }

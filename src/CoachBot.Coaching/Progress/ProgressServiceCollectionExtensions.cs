@@ -1,3 +1,4 @@
+using CoachBot.Coaching.Competency;
 using CoachBot.Coaching.Quiz;
 using CoachBot.Core.Dispatch;
 using CoachBot.Storage.Quiz;
@@ -17,6 +18,7 @@ public static class ProgressServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddQuizBank();
         services.AddQuizStores();
+        services.AddCompetencyMap();
         services.TryAddSingleton<ProgressService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, ProgressCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, LeaderboardCommand>());

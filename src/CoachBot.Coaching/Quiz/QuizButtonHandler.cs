@@ -73,8 +73,7 @@ public sealed partial class QuizButtonHandler(QuizService quizzes, ILogger<QuizB
         }
     }
 
-    private static bool IsSessionId(string? text) =>
-        text is { Length: QuizSession.IdLength } && text.All(char.IsAsciiHexDigitLower);
+    private static bool IsSessionId(string? text) => QuizButtons.IsHexId(text, QuizSession.IdLength);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quiz {SessionId} answer to question {Index} not saved: the database is busy or unreachable; asked to click again")]
     private partial void LogNotSaved(Exception exception, string sessionId, int index);

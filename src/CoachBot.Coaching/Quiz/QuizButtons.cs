@@ -33,5 +33,9 @@ public static class QuizButtons
     public static bool TryParseNumber(string? text, int max, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 0 && value <= max;
 
+    /// <summary>True for a server-made id of exactly <paramref name="length"/> lowercase hex digits (a quiz session, a review item).</summary>
+    public static bool IsHexId(string? text, int length) =>
+        text is not null && text.Length == length && text.All(char.IsAsciiHexDigitLower);
+
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -147,7 +147,8 @@ public sealed class QuizReplies(GuideCatalog catalog, IOptions<QuizOptions> opti
         return text.ToString();
     }
 
-    private static string Feedback(QuizQuestion question, int chosen)
+    /// <summary>Right or wrong, the right answer and the explanation (also used by <c>/review</c>).</summary>
+    internal static string Feedback(QuizQuestion question, int chosen)
     {
         var right = chosen == question.CorrectIndex;
         var text = new StringBuilder();
@@ -165,17 +166,19 @@ public sealed class QuizReplies(GuideCatalog catalog, IOptions<QuizOptions> opti
         return text.Append("\n\n").Append(question.Explanation).ToString();
     }
 
-    private static string QuestionText(QuizSkill skill, QuizQuestion question) =>
+    internal static string QuestionText(QuizSkill skill, QuizQuestion question) =>
         $"**{skill.Title}** · {question.Difficulty}\n\n{question.Text}";
 
     private static string QuestionTitle(int index, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"Quiz · Question {index + 1}/{count}");
 
     private static List<ReplyButton> AnswerButtons(string sessionId, int index, QuizQuestion question) =>
+        OptionButtons(question, i => QuizButtons.Answer(sessionId, index, i));
+
+    /// <summary>One button per option, "A. …" to "D. …", with the id <paramref name="idOf"/> gives the option index (also used by <c>/review</c>).</summary>
+    internal static List<ReplyButton> OptionButtons(QuizQuestion question, Func<int, string> idOf) =>
         question.Options
-            .Select((option, i) => new ReplyButton(
-                QuizButtons.Answer(sessionId, index, i),
-                $"{QuizQuestion.Letter(i)}. {option}"))
+            .Select((option, i) => new ReplyButton(idOf(i), $"{QuizQuestion.Letter(i)}. {option}"))
             .ToList();
 
     private void AddCitation(List<Citation> sources, string reference)

@@ -24,7 +24,8 @@ public sealed partial class QuizService(
     IOptions<QuizOptions> options,
     TimeProvider time,
     ILogger<QuizService> logger,
-    CoachMetrics? metrics = null)
+    CoachMetrics? metrics = null,
+    Review.IMissedItemRecorder? missedItems = null)
 {
     private QuizOptions Options => options.Value;
 
@@ -164,6 +165,12 @@ public sealed partial class QuizService(
             case RecordAnswerOutcome.Recorded:
                 LogAnswered(session.Id, questionIndex, submission.IsCorrect);
                 metrics?.QuizAnswer(submission.IsCorrect);
+                if (!submission.IsCorrect && missedItems is not null && bank.FindQuestion(question.Id) is { } missed)
+                {
+                    // Recorded once: a repeated click is AlreadyAnswered and never gets here.
+                    await missedItems.QuizQuestionMissedAsync(context, missed, cancellationToken);
+                }
+
                 var updated = result.Session!;
                 var next = updated.Status == QuizSessionStatus.Active && updated.CurrentIndex < ids.Count
                     ? bank.FindQuestion(ids[updated.CurrentIndex])?.ForSession(session.Id)

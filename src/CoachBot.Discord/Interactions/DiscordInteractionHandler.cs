@@ -477,6 +477,8 @@ public sealed partial class DiscordInteractionHandler(
         Content = message.Content,
         Components = message.Components,
         MessageReference = message.MessageReference,
+        Attachments = message.Attachments,
+        Files = message.Files,
     };
 
     private sealed class ResponseSession(DiscordInteraction interaction, bool updatesSource, bool deferredPrivately)

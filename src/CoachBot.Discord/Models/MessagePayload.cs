@@ -18,6 +18,13 @@ public sealed class MessagePayload
 
     public MessageReference? MessageReference { get; init; }
 
+    /// <summary>With <see cref="Files"/>: one entry per file, naming its <c>files[n]</c> part (id = n) and its alt text.</summary>
+    public IReadOnlyList<AttachmentSlot>? Attachments { get; init; }
+
+    /// <summary>Files to upload with the message; when any, the request goes as multipart/form-data (see DiscordRestClient).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<FileUpload> Files { get; init; } = [];
+
     [JsonPropertyName("allowed_mentions")]
     public AllowedMentions AllowedMentions { get; } = AllowedMentions.None;
 }

@@ -7,12 +7,15 @@ namespace CoachBot.Discord.Rendering;
 /// <summary>
 /// Turns a platform-neutral <see cref="Reply"/> into Discord messages: the title in bold, the Markdown text as is
 /// (Discord Markdown is close enough), a "Sources" list, the footer as subtext, buttons in action rows on the last
-/// message (👍 / 👎 in a row of their own under them), and the ephemeral flag. Text is split under 2000 characters; mass mentions are neutralised.
+/// message (👍 / 👎 in a row of their own under them), attachments uploaded with the last message (multipart <c>files[n]</c>), and the ephemeral flag. Text is split under 2000 characters; mass mentions are neutralised.
 /// </summary>
 public static class DiscordReplyRenderer
 {
     /// <summary>Discord's limit on a message's content.</summary>
     public const int MaxMessageLength = 2000;
+
+    /// <summary>Discord's limit on files per message.</summary>
+    public const int MaxFiles = 10;
 
     public static string RenderText(Reply reply)
     {
@@ -49,13 +52,18 @@ public static class DiscordReplyRenderer
     /// </summary>
     public static IReadOnlyList<MessagePayload> Render(Reply reply, bool ephemeral, MessageReference? reference = null)
     {
+        ArgumentNullException.ThrowIfNull(reply);
         var chunks = TextSplitter.Split(RenderText(reply), MaxMessageLength, MarkdownLinkSpan.KeepWhole);
         if (chunks.Count == 0)
         {
-            chunks = reply.Buttons.Count > 0 || reply.Feedback is not null ? ["\u200B"] : [];
+            chunks = reply.Buttons.Count > 0 || reply.Feedback is not null || reply.Attachments.Count > 0 ? ["\u200B"] : [];
         }
 
         var components = ComponentLayout.WithFeedback(ComponentLayout.Build(reply.Buttons), reply.Feedback);
+        var files = reply.Attachments.Take(MaxFiles).Select(a => new FileUpload(a.FileName, a.ContentType, a.Content)).ToList();
+        var slots = reply.Attachments.Take(MaxFiles)
+            .Select((a, i) => new AttachmentSlot(i, a.FileName, Clip(a.AltText, ReplyAttachment.MaxAltTextLength)))
+            .ToList();
         var messages = new List<MessagePayload>(chunks.Count);
         for (var i = 0; i < chunks.Count; i++)
         {
@@ -65,6 +73,9 @@ public static class DiscordReplyRenderer
                 Flags = ephemeral ? MessageFlags.Ephemeral : null,
                 MessageReference = i == 0 ? reference : null,
                 Components = i == chunks.Count - 1 ? components : [],
+                // Files ride on the last message, under the text that describes them.
+                Attachments = i == chunks.Count - 1 && slots.Count > 0 ? slots : null,
+                Files = i == chunks.Count - 1 ? files : [],
             });
         }
 

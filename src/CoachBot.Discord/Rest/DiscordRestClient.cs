@@ -167,9 +167,10 @@ public sealed partial class DiscordRestClient : IDisposable
 
         var client = _httpClientFactory.CreateClient(HttpClientName);
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), DiscordJson.Options);
+        var files = (body as MessagePayload)?.Files ?? [];
         using var attempt = await _retry.ExecuteAsync(
             "Discord " + route,
-            ct => AttemptAsync(client, route, path, payload, ct),
+            ct => AttemptAsync(client, route, path, payload, files, ct),
             ct);
         var response = attempt.Response;
         if (response.IsSuccessStatusCode)
@@ -194,7 +195,8 @@ public sealed partial class DiscordRestClient : IDisposable
     /// One request through the limiter. A 429's pause (bucket or global) is handed to the limiter before the bucket
     /// lets its next request go, so none slips out in between and the retry waits there, not in the retry pipeline.
     /// </summary>
-    private async ValueTask<RestAttempt> AttemptAsync(HttpClient client, RestRoute route, string path, byte[]? payload, CancellationToken ct)
+    private async ValueTask<RestAttempt> AttemptAsync(
+        HttpClient client, RestRoute route, string path, byte[]? payload, IReadOnlyList<FileUpload> files, CancellationToken ct)
     {
         var bucket = await _limiter.AcquireAsync(route, ct);
         HttpResponseMessage? response = null;
@@ -202,7 +204,7 @@ public sealed partial class DiscordRestClient : IDisposable
         var handedOn = false;
         try
         {
-            using var request = BuildRequest(route, path, payload);
+            using var request = BuildRequest(route, path, payload, files);
             try
             {
                 response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
@@ -250,7 +252,7 @@ public sealed partial class DiscordRestClient : IDisposable
         _ => RetryDecision.Done,
     };
 
-    private HttpRequestMessage BuildRequest(RestRoute route, string path, byte[]? payload)
+    private HttpRequestMessage BuildRequest(RestRoute route, string path, byte[]? payload, IReadOnlyList<FileUpload> files)
     {
         var request = new HttpRequestMessage(new HttpMethod(route.Method), _baseUrl + path)
         {
@@ -260,13 +262,38 @@ public sealed partial class DiscordRestClient : IDisposable
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bot", _options.Token);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        if (payload is not null)
+        if (payload is not null && files.Count > 0)
+        {
+            request.Content = UploadContent(payload, files);
+        }
+        else if (payload is not null)
         {
             request.Content = new ByteArrayContent(payload);
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = Encoding.UTF8.WebName };
         }
 
         return request;
+    }
+
+    /// <summary>
+    /// A message with files, the way Discord takes uploads (https://discord.com/developers/docs/reference#uploading-files):
+    /// multipart/form-data with the JSON body in <c>payload_json</c> and file n in the part <c>files[n]</c>, which the
+    /// body's <c>attachments</c> entry with id n describes. Built anew for every attempt (content is read once).
+    /// </summary>
+    private static MultipartFormDataContent UploadContent(byte[] payload, IReadOnlyList<FileUpload> files)
+    {
+        var form = new MultipartFormDataContent();
+        var json = new ByteArrayContent(payload);
+        json.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = Encoding.UTF8.WebName };
+        form.Add(json, "payload_json");
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = new ReadOnlyMemoryContent(files[i].Content);
+            file.Headers.ContentType = new MediaTypeHeaderValue(files[i].ContentType);
+            form.Add(file, string.Create(CultureInfo.InvariantCulture, $"files[{i}]"), files[i].FileName);
+        }
+
+        return form;
     }
 
     /// <summary>Discord's body <c>retry_after</c> (seconds, fractions allowed) wins over the header; 1 s when neither says.</summary>

@@ -228,7 +228,21 @@ public sealed partial class SlackApiClient
         ["unfurl_media"] = false,
     };
 
-    private async Task<JsonDocument> CallAsync(string method, JsonObject? body, string? token, CancellationToken cancellationToken)
+    private Task<JsonDocument> CallAsync(string method, JsonObject? body, string? token, CancellationToken cancellationToken) =>
+        CallWithContentAsync(method, () => body is null ? EmptyForm() : JsonContent(body), token, cancellationToken);
+
+    /// <summary>A Web API call with a form-encoded body (for methods documented with form arguments).</summary>
+    private Task<JsonDocument> CallFormAsync(string method, IReadOnlyList<KeyValuePair<string, string>> fields, string? token, CancellationToken cancellationToken) =>
+        CallWithContentAsync(method, () => new FormUrlEncodedContent(fields), token, cancellationToken);
+
+    private static ByteArrayContent EmptyForm()
+    {
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+        return content;
+    }
+
+    private async Task<JsonDocument> CallWithContentAsync(string method, Func<HttpContent> body, string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -280,16 +294,12 @@ public sealed partial class SlackApiClient
     }
 
     /// <summary>One Web API call: waits out the method's rate limit, sends, and reads the answer.</summary>
-    private async ValueTask<WebApiAttempt> AttemptAsync(string method, Uri uri, JsonObject? body, string token, CancellationToken cancellationToken)
+    private async ValueTask<WebApiAttempt> AttemptAsync(string method, Uri uri, Func<HttpContent> body, string token, CancellationToken cancellationToken)
     {
         await WaitIfMethodBlockedAsync(method, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Content = body is null ? new ByteArrayContent([]) : JsonContent(body);
-        if (body is null)
-        {
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
-        }
+        request.Content = body();
 
         var response = await _http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)

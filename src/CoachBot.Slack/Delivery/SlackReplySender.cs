@@ -10,7 +10,7 @@ namespace CoachBot.Slack.Delivery;
 /// Sends the core's replies for one request: renders each with <see cref="SlackReplyRenderer"/> (the single path that
 /// escapes and splits), then chooses the Slack call from Visibility and Placement — chat.postMessage (in a thread when
 /// asked), chat.postEphemeral or the response_url for private answers, chat.update / replace_original for UpdateSource,
-/// views.open for forms.
+/// views.open for forms; image attachments are uploaded unshared first and shown in the reply by image blocks.
 /// </summary>
 public sealed partial class SlackReplySender(
     SlackApiClient api, SlackThreadTracker threads, SlackResponseUrlPolicy responseUrls, ILogger<SlackReplySender> logger)
@@ -58,7 +58,8 @@ public sealed partial class SlackReplySender(
             extra = form.FallbackText;
         }
 
-        var messages = SlackReplyRenderer.Render(reply, extra);
+        var images = await UploadImagesAsync(reply, ct);
+        var messages = SlackReplyRenderer.Render(reply, extra, images);
         if (messages.Count == 0)
         {
             return target;
@@ -190,6 +191,34 @@ public sealed partial class SlackReplySender(
         }
     }
 
+    /// <summary>
+    /// Uploads the reply's image attachments, unshared (Slack has no ephemeral files): the private reply shows them
+    /// through image blocks, so only the person the reply is for sees them. When an upload fails (the files:write scope
+    /// missing, say) the reply goes without the picture: its text carries the same figures.
+    /// </summary>
+    private async Task<IReadOnlyList<SlackImage>> UploadImagesAsync(Reply reply, CancellationToken ct)
+    {
+        var images = new List<SlackImage>();
+        foreach (var attachment in reply.Attachments.Where(a => a.IsImage))
+        {
+            try
+            {
+                var id = await api.UploadPrivateFileAsync(attachment.FileName, attachment.Content, attachment.AltText, reply.Title ?? attachment.FileName, ct);
+                images.Add(new SlackImage(id, attachment.AltText, reply.Title ?? attachment.FileName));
+            }
+            catch (SlackApiException ex)
+            {
+                LogUploadFailed(attachment.FileName, ex.Method, ex.Error);
+            }
+            catch (HttpRequestException ex)
+            {
+                LogUploadFailed(attachment.FileName, "http", ex.Message);
+            }
+        }
+
+        return images;
+    }
+
     private async Task<bool> TryOpenFormAsync(string triggerId, FormRequest form, SlackReplyTarget target, CancellationToken ct)
     {
         var metadata = JsonSerializer.Serialize(new SlackFormMetadata(target.Channel, target.ThreadParentTs ?? target.ReplyThreadTs));
@@ -220,6 +249,9 @@ public sealed partial class SlackReplySender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not finish the streamed answer ({Method}: {Error}); posting it as a new message")]
     private partial void LogStreamFinishFailed(string method, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not upload {FileName} ({Method}: {Error}); the reply goes without it (its text has the same figures)")]
+    private partial void LogUploadFailed(string fileName, string method, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Could not open the form ({Error}); sent its fallback text instead")]
     private partial void LogFormFallback(string error);

@@ -22,4 +22,10 @@ public static class SlackLimits
     public const int ModalTitle = 24;
     public const int ModalInputMaxLength = 3000;
     public const int ModalPrivateMetadata = 3000;
+
+    /// <summary>An image block's alt_text.</summary>
+    public const int ImageAltText = 2000;
+
+    /// <summary>An image block's title (plain text).</summary>
+    public const int ImageTitle = 2000;
 }

@@ -18,7 +18,8 @@ public static class SlackReplyRenderer
     public const string FeedbackButtonsType = "feedback_buttons";
 
     /// <summary>Renders a reply as one or more messages (empty when the reply has nothing to show).</summary>
-    public static IReadOnlyList<SlackMessage> Render(Reply reply, string? extraText = null)
+    /// <paramref name="images"/> are uploaded files (the reply's attachments) shown as image blocks after the text.
+    public static IReadOnlyList<SlackMessage> Render(Reply reply, string? extraText = null, IReadOnlyList<SlackImage>? images = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var markdown = extraText is null ? reply.Text : string.IsNullOrWhiteSpace(reply.Text) ? extraText : reply.Text + "\n\n" + extraText;
@@ -38,6 +39,11 @@ public static class SlackReplyRenderer
             // Numbered to match the [n] markers answers put after quoted or cited text.
             var sources = "Sources: " + string.Join(" · ", reply.Sources.Distinct().Select((s, i) => $"[{i + 1}] " + SlackMrkdwn.Escape(s.Display)));
             blocks.Add(Context(sources));
+        }
+
+        foreach (var image in images ?? [])
+        {
+            blocks.Add(Image(image));
         }
 
         if (!string.IsNullOrWhiteSpace(reply.Footer))
@@ -77,6 +83,19 @@ public static class SlackReplyRenderer
 
         return Group(blocks, fallback);
     }
+
+    /// <summary>
+    /// An image block showing an uploaded file by id (https://docs.slack.dev/reference/block-kit/blocks/image-block,
+    /// slack_file: https://docs.slack.dev/reference/block-kit/composition-objects/slack-file-object); alt text is plain
+    /// text, at most 2000 characters.
+    /// </summary>
+    private static JsonObject Image(SlackImage image) => new()
+    {
+        ["type"] = "image",
+        ["slack_file"] = new JsonObject { ["id"] = image.FileId },
+        ["alt_text"] = ClipPlain(image.AltText, SlackLimits.ImageAltText),
+        ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = ClipPlain(image.Title, SlackLimits.ImageTitle) },
+    };
 
     /// <summary>A modal for a core form: one input block per field (block_id = field id, action_id "value").</summary>
     public static JsonObject RenderModal(FormRequest form, string privateMetadata)

@@ -33,6 +33,9 @@ public interface IQuizStore
     /// <summary>When the person answered, newest first, since <paramref name="since"/> (for streaks).</summary>
     Task<IReadOnlyList<DateTimeOffset>> AnswerTimesAsync(string userKey, DateTimeOffset since, CancellationToken cancellationToken);
 
+    /// <summary>The person's quiz answers since <paramref name="since"/>, oldest first (for the competency map).</summary>
+    Task<IReadOnlyList<QuizAnswer>> AnswersForUserAsync(string userKey, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Guide sections of a skill the person got wrong most often, worst first.</summary>
     Task<IReadOnlyList<SectionMisses>> MissedSectionsAsync(string userKey, string skill, int take, CancellationToken cancellationToken);
 

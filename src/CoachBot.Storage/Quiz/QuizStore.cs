@@ -151,6 +151,15 @@ public sealed class QuizStore(IDbContextFactory<CoachBotDbContext> contexts) : I
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<QuizAnswer>> AnswersForUserAsync(string userKey, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<QuizAnswer>().AsNoTracking()
+            .Where(a => a.UserKey == userKey && a.AnsweredAt >= since)
+            .OrderBy(a => a.AnsweredAt).ThenBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<SectionMisses>> MissedSectionsAsync(string userKey, string skill, int take, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -5,6 +5,7 @@ using CoachBot.Coaching.Feedback;
 using CoachBot.Coaching.Interview;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
+using CoachBot.Coaching.Review;
 using CoachBot.Core;
 using CoachBot.Core.Platforms;
 using CoachBot.Discord;
@@ -31,6 +32,7 @@ public static class CoachServices
         services.AddAskFeature();
         services.AddQuizFeature();
         services.AddProgressFeature();
+        services.AddReviewFeature();
         services.AddInterviewFeature();
         services.AddChallengesFeature();
         services.AddFeedbackFeature();

@@ -9,7 +9,7 @@ namespace CoachBot.Terminal;
 /// <summary>
 /// The terminal adapter: reads lines, turns "/commands" into command requests, numbers into button clicks (of the
 /// latest buttons shown) and anything else into a direct message, and prints the replies. The terminal user is a
-/// moderator of their own one-person community.
+/// moderator of their own one-person community. <c>/progress --chart FILE.png</c> also writes the chart to a file.
 /// </summary>
 public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, TextWriter output, string userName, bool interactive)
 {
@@ -76,6 +76,12 @@ public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, T
             }
 
             return await dispatcher.DispatchAsync(new ButtonRequest(context, _buttons[number - 1].Id), cancellationToken);
+        }
+
+        if (ChartRequest.TryParse(line, out var command, out var chartPath))
+        {
+            var withChart = await HandleLineAsync(command, cancellationToken);
+            return [.. withChart, ChartRequest.Write(withChart, chartPath)];
         }
 
         if (TextCommandParser.IsCommand(line))

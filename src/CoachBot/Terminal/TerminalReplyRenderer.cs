@@ -6,7 +6,7 @@ namespace CoachBot.Terminal;
 
 /// <summary>
 /// Renders replies as plain terminal text: a title line, the Markdown with emphasis markers removed, the Sources list
-/// under the text they cite, buttons as a numbered list (typing the number clicks it), the footer and, under an answer, how to rate it.
+/// under the text they cite, attachments as their text rendering, buttons as a numbered list (typing the number clicks it), the footer and, under an answer, how to rate it.
 /// </summary>
 public static partial class TerminalReplyRenderer
 {
@@ -41,6 +41,12 @@ public static partial class TerminalReplyRenderer
         if (rest is not null)
         {
             text.AppendLine("---").AppendLine(Plain(rest));
+        }
+
+        // A terminal shows no pictures: a chart prints as its text rendering (/progress --chart FILE.png writes the PNG).
+        foreach (var attachment in reply.Attachments)
+        {
+            text.AppendLine(attachment.TextFallback ?? $"[{attachment.FileName}: {attachment.AltText}]");
         }
 
         for (var i = 0; i < reply.Buttons.Count; i++)

@@ -34,12 +34,17 @@ public sealed class SlackAdapterHarness : IAsyncDisposable
 
     public SlackSocketModeClient SocketClient => Services.GetRequiredService<SlackSocketModeClient>();
 
-    public static async Task<SlackAdapterHarness> StartSocketModeAsync(Dictionary<string, string?>? settings = null, bool waitForConnection = true, FakeSlackOptions? fakeOptions = null)
+    public static async Task<SlackAdapterHarness> StartSocketModeAsync(
+        Dictionary<string, string?>? settings = null,
+        bool waitForConnection = true,
+        FakeSlackOptions? fakeOptions = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var harness = new SlackAdapterHarness(await FakeSlackServer.StartAsync(fakeOptions));
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(harness.Settings("SocketMode", settings));
         harness.Configure(builder.Services, builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         harness._host = builder.Build();
         await harness._host.StartAsync();
         if (waitForConnection)

@@ -71,7 +71,32 @@ public sealed partial class FakeDiscordServer
     private async Task Handle(HttpContext context, bool requireAuth, Func<HttpContext, JsonNode?, (int Status, JsonNode? Body)> handler)
     {
         JsonNode? body = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.ContainsKey("Transfer-Encoding"))
+        IReadOnlyList<RecordedFile> files = [];
+        if (context.Request.HasFormContentType)
+        {
+            // Uploads: https://discord.com/developers/docs/reference#uploading-files — multipart/form-data with the JSON
+            // body in the payload_json field and each file in a files[n] part; the body's attachments[] entries name
+            // their file by id = n (with filename and description).
+            var form = await context.Request.ReadFormAsync();
+            files = await ReadFilesAsync(form);
+            var problem = form.TryGetValue("payload_json", out var json) ? null : "payload_json: This field is required when uploading files.";
+            try
+            {
+                body = problem is null ? JsonNode.Parse(json.ToString()) : null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                problem = "payload_json: The request body contains invalid JSON.";
+            }
+
+            problem ??= ValidateUploads(body, files);
+            if (problem is not null)
+            {
+                await WriteAsync(context, body, 400, new JsonObject { ["code"] = 50035, ["message"] = "Invalid Form Body: " + problem }, files);
+                return;
+            }
+        }
+        else if (context.Request.ContentLength is > 0 || context.Request.Headers.ContainsKey("Transfer-Encoding"))
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             var text = await reader.ReadToEndAsync();
@@ -126,13 +151,94 @@ public sealed partial class FakeDiscordServer
             AddRateLimitHeaders(context);
         }
 
-        await WriteAsync(context, body, result.Status, result.Body);
+        if (files.Count > 0 && result.Status == 200 && result.Body is JsonObject message)
+        {
+            message["attachments"] = AttachmentsOf(body, files);
+        }
+
+        await WriteAsync(context, body, result.Status, result.Body, files);
     }
 
-    private async Task WriteAsync(HttpContext context, JsonNode? requestBody, int status, JsonNode? responseBody)
+    private static async Task<IReadOnlyList<RecordedFile>> ReadFilesAsync(IFormCollection form)
+    {
+        var files = new List<RecordedFile>();
+        foreach (var file in form.Files)
+        {
+            using var copy = new MemoryStream();
+            await file.CopyToAsync(copy);
+            files.Add(new RecordedFile(file.Name, file.FileName, file.ContentType, copy.ToArray()));
+        }
+
+        return files;
+    }
+
+    /// <summary>Discord's rules for an upload: at most 10 files, fields named files[n], each referenced attachment present.</summary>
+    private static string? ValidateUploads(JsonNode? body, IReadOnlyList<RecordedFile> files)
+    {
+        if (files.Count > 10)
+        {
+            return "files: Must be 10 or fewer in length.";
+        }
+
+        if (files.Any(f => !UploadField().IsMatch(f.Field) || f.FileName.Length == 0))
+        {
+            return "files: each file goes in a files[n] part with a filename.";
+        }
+
+        foreach (var attachment in (body?["attachments"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var id = attachment["id"]?.ToString();
+            if (id is null || files.All(f => f.Field != $"files[{id}]"))
+            {
+                return $"attachments: no files[{id}] part for attachment id {id}.";
+            }
+
+            if (attachment["description"]?.GetValue<string>() is { Length: > 1024 })
+            {
+                return "attachments: description must be 1024 or fewer in length.";
+            }
+        }
+
+        return null;
+    }
+
+    private JsonArray AttachmentsOf(JsonNode? body, IReadOnlyList<RecordedFile> files)
+    {
+        var described = (body?["attachments"] as JsonArray ?? []).OfType<JsonObject>()
+            .ToDictionary(a => $"files[{a["id"]}]", a => a, StringComparer.Ordinal);
+        var result = new JsonArray();
+        foreach (var file in files)
+        {
+            var id = NextId();
+            var entry = new JsonObject
+            {
+                ["id"] = id,
+                ["filename"] = described.GetValueOrDefault(file.Field)?["filename"]?.GetValue<string>() ?? file.FileName,
+                ["size"] = file.Content.Length,
+                ["url"] = $"https://cdn.discordapp.com/attachments/0/{id}/{file.FileName}",
+                ["content_type"] = file.ContentType,
+            };
+            if (described.GetValueOrDefault(file.Field)?["description"]?.GetValue<string>() is { } description)
+            {
+                entry["description"] = description;
+            }
+
+            result.Add(entry);
+        }
+
+        return result;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^files\[[0-9]+\]$")]
+    private static partial System.Text.RegularExpressions.Regex UploadField();
+
+    private async Task WriteAsync(HttpContext context, JsonNode? requestBody, int status, JsonNode? responseBody, IReadOnlyList<RecordedFile>? files = null)
     {
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Record(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, requestBody, headers, Options.TimeProvider.GetUtcNow(), status));
+        Record(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, requestBody, headers, Options.TimeProvider.GetUtcNow(), status)
+        {
+            Files = files ?? [],
+        });
         context.Response.StatusCode = status;
         if (responseBody is not null)
         {

@@ -9,6 +9,9 @@ public sealed record RecordedRequest(
     DateTimeOffset ReceivedAt,
     int Status)
 {
+    /// <summary>The <c>files[n]</c> parts of a multipart/form-data request (uploads), in the order sent.</summary>
+    public IReadOnlyList<RecordedFile> Files { get; init; } = [];
+
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>The <c>content</c> of a message body, when there is one.</summary>

@@ -18,13 +18,13 @@ public sealed class FakeSlackOptions
     public string BotId { get; set; } = "B111";
 
     /// <summary>
-    /// The bot token's scopes, as the app was installed. Only the assistant.threads.* methods check them (answering
+    /// The bot token's scopes, as the app was installed. Only the assistant.threads.* and files.* upload methods check them (answering
     /// <c>missing_scope</c> with <c>needed</c>/<c>provided</c>); the default is what slack-app-manifest.yaml asks for.
     /// </summary>
     public ISet<string> BotScopes { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write", "channels:history",
-        "groups:history", "usergroups:read", "channels:read", "groups:read", "users:read", "assistant:write",
+        "groups:history", "usergroups:read", "channels:read", "groups:read", "users:read", "assistant:write", "files:write",
     };
 
     /// <summary>

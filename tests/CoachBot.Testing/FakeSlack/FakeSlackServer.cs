@@ -65,6 +65,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         app.MapPost("/api/{method}", (HttpContext http, string method) => server.HandleApiAsync(http, method));
         app.Map("/link", server.HandleSocketAsync);
         app.MapPost("/response/{id}", (HttpContext http, string id) => server.HandleResponseUrlAsync(http, id));
+        app.MapPost("/upload/v1/{id}", (HttpContext http, string id) => server.HandleUploadAsync(http, id));
         // Anything else (an /internal/admin a response_url points at, a redirect target): recorded, answered 200.
         app.MapFallback(async (HttpContext http) =>
         {
@@ -400,6 +401,10 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         {
             result = streaming;
         }
+        else if (FilesMethod(method, body) is { } files)
+        {
+            result = files;
+        }
         else
         {
             result = method switch
@@ -467,7 +472,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
         var blocks = body["blocks"] as JsonArray;
         var text = (string?)body["text"];
-        if (FakeSlackBlocks.LimitError(blocks, text) is { } limitError)
+        if ((FakeSlackBlocks.LimitError(blocks, text) ?? ImageBlockError(blocks)) is { } limitError)
         {
             return Error(limitError);
         }
@@ -490,7 +495,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         var ts = (string?)body["ts"] ?? string.Empty;
         var blocks = body["blocks"] as JsonArray;
         var text = (string?)body["text"];
-        if (FakeSlackBlocks.LimitError(blocks, text) is { } limitError)
+        if ((FakeSlackBlocks.LimitError(blocks, text) ?? ImageBlockError(blocks)) is { } limitError)
         {
             return Error(limitError);
         }
@@ -709,7 +714,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         }
 
         var body = await ReadBodyAsync(http.Request);
-        if (FakeSlackBlocks.LimitError(body["blocks"] as JsonArray, (string?)body["text"]) is { } error)
+        if ((FakeSlackBlocks.LimitError(body["blocks"] as JsonArray, (string?)body["text"]) ?? ImageBlockError(body["blocks"] as JsonArray)) is { } error)
         {
             http.Response.StatusCode = 400;
             await http.Response.WriteAsync(error);

@@ -27,7 +27,8 @@ public sealed partial class InterviewService(
     InterviewAnswersInProgress grading,
     TimeProvider time,
     IOptions<InterviewOptions> options,
-    ILogger<InterviewService> logger)
+    ILogger<InterviewService> logger,
+    Review.IMissedItemRecorder? missedItems = null)
 {
     private readonly InterviewOptions _options = options.Value;
 
@@ -156,7 +157,15 @@ public sealed partial class InterviewService(
                 AnsweredAt = claim.At,
             };
             var replies = new List<Reply> { InterviewReplies.Feedback(result, session.CurrentIndex, session.QuestionCount) };
-            return await AdvanceAsync(session, answer, claim.At, replies, cancellationToken);
+            var advanced = await AdvanceAsync(session, answer, claim.At, replies, cancellationToken);
+            // Only points the LLM graded as missed become flashcards: offline feedback measures coverage, not correctness.
+            // AdvanceAsync hands back the same list once the answer is stored (a new one when it was not).
+            if (ReferenceEquals(advanced, replies) && result.Source == FeedbackSource.Llm && result.MissingPoints.Count > 0 && missedItems is not null)
+            {
+                await missedItems.InterviewPointsMissedAsync(context, claim.Question, result.MissingPoints, result.ImprovedOutline, cancellationToken);
+            }
+
+            return advanced;
         }
         finally
         {

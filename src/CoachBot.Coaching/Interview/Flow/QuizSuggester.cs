@@ -32,10 +32,16 @@ public sealed class QuizSuggester(IQuizSkillCatalog? quizSkills = null)
             return null;
         }
 
-        var skills = quizSkills.SkillIds;
+        return SkillFor(track) is { } skill ? "/quiz " + skill : "/quiz";
+    }
+
+    /// <summary>The quiz skill that practises a track (interview results count for it in the competency map), or null.</summary>
+    public string? SkillFor(string track)
+    {
+        var skills = quizSkills?.SkillIds ?? [];
         if (skills.Count == 0 || !TrackSkills.TryGetValue(track, out var wanted))
         {
-            return "/quiz";
+            return null;
         }
 
         foreach (var word in wanted)
@@ -44,10 +50,10 @@ public sealed class QuizSuggester(IQuizSkillCatalog? quizSkills = null)
                 ?? skills.FirstOrDefault(s => s.Contains(word, StringComparison.OrdinalIgnoreCase));
             if (skill is not null)
             {
-                return "/quiz " + skill;
+                return skill;
             }
         }
 
-        return "/quiz";
+        return null;
     }
 }
