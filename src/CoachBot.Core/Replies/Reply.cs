@@ -32,6 +32,9 @@ public sealed record Reply
     /// <summary>When set, the adapter opens this form instead of (or, where it cannot, in addition to) posting the text.</summary>
     public FormRequest? Form { get; init; }
 
+    /// <summary>Files delivered with the reply (see <see cref="ReplyAttachment"/>); private replies keep them private.</summary>
+    public IReadOnlyList<ReplyAttachment> Attachments { get; init; } = [];
+
     public static Reply Public(string text) => new() { Text = text };
 
     public static Reply Ephemeral(string text) => new() { Text = text, Visibility = ReplyVisibility.Ephemeral };

@@ -2,6 +2,7 @@ using CoachBot.Ai;
 using CoachBot.Coaching.Ask;
 using CoachBot.Coaching.Challenges;
 using CoachBot.Coaching.Interview;
+using CoachBot.Coaching.MyData;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
 using CoachBot.Core;
@@ -32,6 +33,7 @@ public static class CoachServices
         services.AddProgressFeature();
         services.AddInterviewFeature();
         services.AddChallengesFeature();
+        services.AddMyDataFeature();
         return services;
     }
 

@@ -8,9 +8,11 @@ namespace CoachBot.Terminal;
 /// <summary>
 /// The terminal adapter: reads lines, turns "/commands" into command requests, numbers into button clicks (of the
 /// latest buttons shown) and anything else into a direct message, and prints the replies. The terminal user is a
-/// moderator of their own one-person community.
+/// moderator of their own one-person community. Files attached to a reply are written to <paramref name="filesDirectory"/>
+/// (default: <see cref="TerminalOptions.DefaultFilesDirectory"/> under the working directory) and their paths printed.
 /// </summary>
-public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, TextWriter output, string userName, bool interactive)
+public sealed class TerminalChat(
+    CoachDispatcher dispatcher, TextReader input, TextWriter output, string userName, bool interactive, string? filesDirectory = null)
 {
     private const string Prompt = "you> ";
     private readonly UserIdentity _user = new(ChatPlatform.Terminal, "local-user", userName);
@@ -89,6 +91,12 @@ public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, T
         foreach (var reply in replies)
         {
             await output.WriteLineAsync(TerminalReplyRenderer.Render(reply, buttons.Count + 1));
+            foreach (var attachment in reply.Attachments)
+            {
+                var path = await TerminalFiles.WriteAsync(filesDirectory ?? TerminalOptions.DefaultFilesDirectory, attachment, cancellationToken);
+                await output.WriteLineAsync($"File saved: {path}");
+            }
+
             await output.WriteLineAsync();
             buttons.AddRange(reply.Buttons);
         }

@@ -582,6 +582,32 @@ namespace CoachBot.Storage.Migrations.Postgres
                     b.ToTable("interview_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.MemberData.MemberDataDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("RowsAffected")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.ToTable("member_data_deletions", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.PassageVectors.PassageVectorRecord", b =>
                 {
                     b.Property<string>("ModelId")

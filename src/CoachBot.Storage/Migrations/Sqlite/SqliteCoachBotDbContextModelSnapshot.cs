@@ -562,6 +562,30 @@ namespace CoachBot.Storage.Migrations.Sqlite
                     b.ToTable("interview_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.MemberData.MemberDataDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsAffected")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.ToTable("member_data_deletions", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.PassageVectors.PassageVectorRecord", b =>
                 {
                     b.Property<string>("ModelId")
