@@ -16,7 +16,8 @@ public sealed class MyDataService(IMemberDataStore store, TimeProvider time)
         var file = new ReplyAttachment(
             string.Create(CultureInfo.InvariantCulture, $"coachbot-data-{now:yyyyMMdd-HHmmss}.json"),
             "application/json",
-            export.ToJsonUtf8());
+            export.ToJsonUtf8(),
+            "Everything the coach stores about you, as JSON");
         var tables = export.Tables.Count == 0
             ? "Nothing is stored about you yet."
             : string.Join('\n', export.Tables.Select(t => string.Create(CultureInfo.InvariantCulture, $"- `{t.Key}`: {t.Value.Count}")));

@@ -3,7 +3,7 @@ namespace CoachBot.Core.Replies;
 /// <summary>
 /// One message from the coach, platform-neutral. <see cref="Text"/> is Markdown (bold, italics, code, lists, quotes);
 /// adapters render it (Discord Markdown, Slack mrkdwn, terminal plain text), render <see cref="Sources"/> as a
-/// Sources list, <see cref="Buttons"/> as native buttons, and never let it ping anyone.
+/// Sources list, <see cref="Buttons"/> as native buttons, <see cref="Attachments"/> as uploaded files, and never let it ping anyone.
 /// </summary>
 public sealed record Reply
 {
@@ -22,6 +22,9 @@ public sealed record Reply
     /// <summary>Buttons, in order; adapters lay them out in rows of at most five.</summary>
     public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
 
+    /// <summary>Files sent with the reply (a chart), in order; see <see cref="ReplyAttachment"/>.</summary>
+    public IReadOnlyList<ReplyAttachment> Attachments { get; init; } = [];
+
     public ReplyVisibility Visibility { get; init; } = ReplyVisibility.Public;
 
     public ReplyPlacement Placement { get; init; } = ReplyPlacement.Reply;
@@ -31,9 +34,6 @@ public sealed record Reply
 
     /// <summary>When set, the adapter opens this form instead of (or, where it cannot, in addition to) posting the text.</summary>
     public FormRequest? Form { get; init; }
-
-    /// <summary>Files delivered with the reply (see <see cref="ReplyAttachment"/>); private replies keep them private.</summary>
-    public IReadOnlyList<ReplyAttachment> Attachments { get; init; } = [];
 
     public static Reply Public(string text) => new() { Text = text };
 

@@ -1,23 +1,20 @@
 namespace CoachBot.Core.Replies;
 
 /// <summary>
-/// A file that travels with a reply (a data export, a chart). Adapters deliver it the platform's way: the terminal
-/// writes it to disk and prints the path, Discord uploads it with the message (multipart <c>files[n]</c>), Slack
-/// uploads it through <c>files.getUploadURLExternal</c>. <see cref="FileName"/> is a bare name (no folders).
+/// A file sent with a reply (e.g. the <c>/progress</c> chart as a PNG). Adapters upload it the platform's way (Discord:
+/// multipart <c>files[n]</c>; Slack: the external upload, shown in the reply) or, where they cannot show files,
+/// print <see cref="TextFallback"/>. <see cref="AltText"/> describes it for screen readers; the reply text carries
+/// the same figures, so nothing is only in the picture.
 /// </summary>
-public sealed record ReplyAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content)
+public sealed record ReplyAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content, string AltText)
 {
-    /// <summary>Discord's smallest upload limit (no boost): larger files are refused there.</summary>
-    public const int MaxBytes = 8 * 1024 * 1024;
+    public const string Png = "image/png";
 
-    /// <summary>The name with anything but letters, digits, '-', '_' and '.' replaced, never empty, never a path.</summary>
-    public string SafeFileName
-    {
-        get
-        {
-            var name = Path.GetFileName(FileName ?? string.Empty);
-            var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray()).TrimStart('.');
-            return cleaned.Length == 0 ? "file" : cleaned;
-        }
-    }
+    /// <summary>Discord's limit on an attachment's description (alt text); Slack's is larger.</summary>
+    public const int MaxAltTextLength = 1024;
+
+    /// <summary>A text rendering for clients that show no images (the terminal's bar chart), or null.</summary>
+    public string? TextFallback { get; init; }
+
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
 }

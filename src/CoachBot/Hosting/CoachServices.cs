@@ -5,6 +5,7 @@ using CoachBot.Coaching.Interview;
 using CoachBot.Coaching.MyData;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
+using CoachBot.Coaching.Roadmap;
 using CoachBot.Core;
 using CoachBot.Core.Platforms;
 using CoachBot.Discord;
@@ -34,6 +35,7 @@ public static class CoachServices
         services.AddInterviewFeature();
         services.AddChallengesFeature();
         services.AddMyDataFeature();
+        services.AddRoadmapFeature();
         return services;
     }
 

@@ -9,7 +9,8 @@ namespace CoachBot.Terminal;
 /// The terminal adapter: reads lines, turns "/commands" into command requests, numbers into button clicks (of the
 /// latest buttons shown) and anything else into a direct message, and prints the replies. The terminal user is a
 /// moderator of their own one-person community. Files attached to a reply are written to <paramref name="filesDirectory"/>
-/// (default: <see cref="TerminalOptions.DefaultFilesDirectory"/> under the working directory) and their paths printed.
+/// (default: <see cref="TerminalOptions.DefaultFilesDirectory"/> under the working directory) and their paths printed,
+/// except pictures that carry a text rendering, which print as text.
 /// </summary>
 public sealed class TerminalChat(
     CoachDispatcher dispatcher, TextReader input, TextWriter output, string userName, bool interactive, string? filesDirectory = null)
@@ -93,6 +94,13 @@ public sealed class TerminalChat(
             await output.WriteLineAsync(TerminalReplyRenderer.Render(reply, buttons.Count + 1));
             foreach (var attachment in reply.Attachments)
             {
+                // A picture with a text rendering (a chart) prints as text; any other file is written to disk.
+                if (attachment is { IsImage: true, TextFallback: { } fallback })
+                {
+                    await output.WriteLineAsync(fallback);
+                    continue;
+                }
+
                 var path = await TerminalFiles.WriteAsync(filesDirectory ?? TerminalOptions.DefaultFilesDirectory, attachment, cancellationToken);
                 await output.WriteLineAsync($"File saved: {path}");
             }

@@ -10,7 +10,7 @@ public static class TerminalFiles
     {
         ArgumentNullException.ThrowIfNull(attachment);
         var folder = Directory.CreateDirectory(Path.GetFullPath(directory)).FullName;
-        var name = attachment.SafeFileName;
+        var name = SafeFileName(attachment.FileName);
         var path = Path.Combine(folder, name);
         for (var i = 2; File.Exists(path); i++)
         {
@@ -19,5 +19,13 @@ public static class TerminalFiles
 
         await File.WriteAllBytesAsync(path, attachment.Content.ToArray(), cancellationToken);
         return path;
+    }
+
+    /// <summary>The bare name with anything but letters, digits, '-', '_' and '.' replaced: never empty, never a path.</summary>
+    public static string SafeFileName(string? fileName)
+    {
+        var name = Path.GetFileName(fileName ?? string.Empty);
+        var cleaned = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray()).TrimStart('.');
+        return cleaned.Length == 0 ? "file" : cleaned;
     }
 }
