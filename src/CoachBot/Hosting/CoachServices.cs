@@ -5,6 +5,7 @@ using CoachBot.Coaching.Interview;
 using CoachBot.Coaching.MyData;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
+using CoachBot.Coaching.Reminders;
 using CoachBot.Coaching.Roadmap;
 using CoachBot.Core;
 using CoachBot.Core.Platforms;
@@ -36,6 +37,7 @@ public static class CoachServices
         services.AddChallengesFeature();
         services.AddMyDataFeature();
         services.AddRoadmapFeature();
+        services.AddRemindersFeature();
         return services;
     }
 

@@ -54,28 +54,8 @@ public sealed class RoadmapHost : IAsyncDisposable
     }
 
     /// <summary>Stores one finished quiz of <paramref name="skill"/> with <paramref name="right"/> of <paramref name="total"/> right.</summary>
-    public async Task AnsweredAsync(string skill, int right, int total)
-    {
-        var now = FeatureTestHost.DefaultStart;
-        await using var db = await _host.Get<IDbContextFactory<CoachBotDbContext>>().CreateDbContextAsync();
-        var session = new QuizSession
-        {
-            Id = Guid.NewGuid().ToString("N"), CommunityKey = Me.Conversation.CommunityKey, ConversationKey = Me.Conversation.ToString(),
-            UserKey = Me.User.Key, Skill = skill, QuestionIds = "q", QuestionCount = total, CurrentIndex = total, CorrectCount = right,
-            Status = QuizSessionStatus.Completed, StartedAt = now, LastActivityAt = now, EndedAt = now,
-        };
-        for (var i = 0; i < total; i++)
-        {
-            session.Answers.Add(new QuizAnswer
-            {
-                QuestionIndex = i, QuestionId = skill + "-q" + i, Skill = skill, Reference = "r", IsCorrect = i < right,
-                UserKey = Me.User.Key, CommunityKey = Me.Conversation.CommunityKey, AnsweredAt = now,
-            });
-        }
-
-        db.Add(session);
-        await db.SaveChangesAsync();
-    }
+    public Task AnsweredAsync(string skill, int right, int total) =>
+        QuizAnswerSeed.AnsweredAsync(_host.Get<IDbContextFactory<CoachBotDbContext>>(), Me, skill, right, total, FeatureTestHost.DefaultStart);
 
     /// <summary>The quiz skills of the reply's steps, in order (from the <c>/quiz skill 5</c> commands).</summary>
     public static IReadOnlyList<string> StepSkills(Reply reply) =>
