@@ -10,7 +10,7 @@ namespace CoachBot.Terminal;
 /// latest buttons shown) and anything else into a direct message, and prints the replies. The terminal user is a
 /// moderator of their own one-person community. Files attached to a reply are written to <paramref name="filesDirectory"/>
 /// (default: <see cref="TerminalOptions.DefaultFilesDirectory"/> under the working directory) and their paths printed,
-/// except pictures that carry a text rendering, which print as text.
+/// except attachments that carry a text rendering (a chart), which print as text.
 /// </summary>
 public sealed class TerminalChat(
     CoachDispatcher dispatcher, TextReader input, TextWriter output, string userName, bool interactive, string? filesDirectory = null)
@@ -94,8 +94,8 @@ public sealed class TerminalChat(
             await output.WriteLineAsync(TerminalReplyRenderer.Render(reply, buttons.Count + 1));
             foreach (var attachment in reply.Attachments)
             {
-                // A picture with a text rendering (a chart) prints as text; any other file is written to disk.
-                if (attachment is { IsImage: true, TextFallback: { } fallback })
+                // An attachment with a text rendering (a chart) is shown as that text; any other file is written to disk.
+                if (attachment.TextFallback is { } fallback)
                 {
                     await output.WriteLineAsync(fallback);
                     continue;
