@@ -61,27 +61,13 @@ public sealed class ReminderStore(IDbContextFactory<CoachBotDbContext> contexts)
         return await db.Set<MemberReminder>().AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<bool> TryClaimAsync(MemberReminderSend claim, CancellationToken cancellationToken)
+    public Task<bool> TryClaimAsync(MemberReminderSend claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            db.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                // Decide below, on a fresh context, whether the unique index refused a second claim.
-            }
-        }
-
-        await using var check = await contexts.CreateDbContextAsync(cancellationToken);
-        return await check.Set<MemberReminderSend>().AnyAsync(s => s.UserKey == claim.UserKey && s.LocalDate == claim.LocalDate, cancellationToken)
-            ? false
-            : throw new InvalidOperationException($"Could not store the reminder claim for {claim.LocalDate}.");
+        return contexts.TryInsertClaimAsync(
+            claim,
+            (claims, ct) => claims.AnyAsync(s => s.UserKey == claim.UserKey && s.LocalDate == claim.LocalDate, ct),
+            cancellationToken);
     }
 
     public async Task CompleteAsync(long claimId, ReminderSendStatus status, DateTimeOffset at, CancellationToken cancellationToken)
