@@ -30,6 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(provider => new Lazy<CommandCatalog>(provider.GetRequiredService<CommandCatalog>));
         services.TryAddSingleton<CoachDispatcher>();
         services.TryAddSingleton<ChannelMessengers>();
+        services.TryAddSingleton<DirectMessengers>();
         services.TryAddSingleton<ChannelDirectories>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, HelpCommand>());
         services.AddInboundInbox();

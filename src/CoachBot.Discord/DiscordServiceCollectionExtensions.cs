@@ -70,6 +70,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordAdapterService>();
         services.AddHostedService(sp => sp.GetRequiredService<DiscordAdapterService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessenger, DiscordChannelMessenger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDirectMessenger, DiscordDirectMessenger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelDirectory, DiscordChannelDirectory>());
         return services;
     }

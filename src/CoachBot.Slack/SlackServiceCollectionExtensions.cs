@@ -78,6 +78,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackHttpEndpoints>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessenger, SlackChannelMessenger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDirectMessenger, SlackDirectMessenger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelDirectory, SlackChannelDirectory>());
 
         services.AddHostedService<SlackAdapterStartup>();

@@ -34,4 +34,39 @@ public static class DbContextFactoryExtensions
             verifySucceeded: null,
             cancellationToken);
     }
+
+    /// <summary>
+    /// Inserts a claim row guarded by a unique index: true when this insert won, false when <paramref name="taken"/>
+    /// finds the row another instance inserted first (any process on the database). Throws when the insert failed and
+    /// no such row exists (a real failure, not a lost race).
+    /// </summary>
+    public static async Task<bool> TryInsertClaimAsync<T>(
+        this IDbContextFactory<CoachBotDbContext> contexts,
+        T claim,
+        Func<IQueryable<T>, CancellationToken, Task<bool>> taken,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(taken);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.Add(claim);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                // Decide below, on a fresh context, whether this was the unique index refusing a second claim.
+            }
+        }
+
+        await using var check = await contexts.CreateDbContextAsync(cancellationToken);
+        return await taken(check.Set<T>().AsNoTracking(), cancellationToken)
+            ? false
+            : throw new InvalidOperationException($"Could not store the {typeof(T).Name}.");
+    }
 }

@@ -8,5 +8,7 @@ public static class PromptNames
 
     public const string InterviewFeedback = "interview-feedback";
 
-    public static IReadOnlyList<string> All { get; } = [Answer, RewriteQuestion, InterviewFeedback];
+    public const string Roadmap = "roadmap";
+
+    public static IReadOnlyList<string> All { get; } = [Answer, RewriteQuestion, InterviewFeedback, Roadmap];
 }

@@ -118,6 +118,14 @@ public sealed partial class DiscordRestClient : IDisposable
             message,
             cancellationToken);
 
+    /// <summary>POST /users/@me/channels: the DM channel with <paramref name="userId"/> (opened if needed).</summary>
+    public Task<DiscordChannel> CreateDirectMessageChannelAsync(string userId, CancellationToken cancellationToken) =>
+        SendRequiredAsync<DiscordChannel>(
+            new RestRoute("POST", "/users/@me/channels", "@me"),
+            "/users/@me/channels",
+            new CreateDirectMessageRequest(userId),
+            cancellationToken);
+
     /// <summary>GET /channels/{id}: the channel (with its guild_id), as far as the bot can see it.</summary>
     public Task<DiscordChannel> GetChannelAsync(string channelId, CancellationToken cancellationToken) =>
         SendRequiredAsync<DiscordChannel>(

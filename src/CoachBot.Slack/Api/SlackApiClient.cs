@@ -156,6 +156,20 @@ public sealed partial class SlackApiClient
         return teams;
     }
 
+    /// <summary>
+    /// conversations.open with one user: the id of the bot's DM with that member (opened if needed). Throws
+    /// <see cref="SlackApiException"/> (e.g. <c>user_not_found</c>, <c>user_disabled</c>, <c>cannot_dm_bot</c>).
+    /// </summary>
+    public async Task<string> OpenDirectMessageAsync(string userId, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["users"] = userId };
+        using var response = await CallAsync("conversations.open", body, _options.BotToken, cancellationToken);
+        return response.RootElement.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.Object
+            && GetString(channel, "id") is { Length: > 0 } id
+                ? id
+                : throw new SlackApiException("conversations.open", "missing channel id");
+    }
+
     /// <summary>apps.connections.open with the app-level token: a single-use Socket Mode WebSocket URL.</summary>
     public async Task<Uri> OpenSocketConnectionAsync(CancellationToken cancellationToken)
     {

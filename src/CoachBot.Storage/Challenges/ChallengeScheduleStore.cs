@@ -68,30 +68,13 @@ public sealed class ChallengeScheduleStore(IDbContextFactory<CoachBotDbContext> 
             .SingleOrDefaultAsync(c => c.CommunityKey == communityKey && c.WeekKey == weekKey, cancellationToken);
     }
 
-    public async Task<bool> TryClaimAsync(ChallengeSlotClaim claim, CancellationToken cancellationToken)
+    public Task<bool> TryClaimAsync(ChallengeSlotClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            db.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                // Fall through: decide below, on a fresh context, whether this was the unique index refusing a second claim.
-            }
-        }
-
-        var holder = await FindClaimAsync(claim.CommunityKey, claim.WeekKey, cancellationToken);
-        if (holder is null)
-        {
-            throw new InvalidOperationException($"Could not store the challenge slot claim for {claim.CommunityKey} {claim.WeekKey}.");
-        }
-
-        return false;
+        return contexts.TryInsertClaimAsync(
+            claim,
+            (claims, ct) => claims.AnyAsync(c => c.CommunityKey == claim.CommunityKey && c.WeekKey == claim.WeekKey, ct),
+            cancellationToken);
     }
 
     public async Task<bool> TryTakeRetryAsync(long claimId, string claimedBy, DateTimeOffset at, int maxAttempts, CancellationToken cancellationToken)

@@ -3,9 +3,12 @@ using CoachBot.Coaching.Ask;
 using CoachBot.Coaching.Challenges;
 using CoachBot.Coaching.Feedback;
 using CoachBot.Coaching.Interview;
+using CoachBot.Coaching.MyData;
 using CoachBot.Coaching.Progress;
 using CoachBot.Coaching.Quiz;
 using CoachBot.Coaching.Review;
+using CoachBot.Coaching.Reminders;
+using CoachBot.Coaching.Roadmap;
 using CoachBot.Core;
 using CoachBot.Core.Platforms;
 using CoachBot.Discord;
@@ -36,6 +39,9 @@ public static class CoachServices
         services.AddInterviewFeature();
         services.AddChallengesFeature();
         services.AddFeedbackFeature();
+        services.AddMyDataFeature();
+        services.AddRoadmapFeature();
+        services.AddRemindersFeature();
         return services;
     }
 

@@ -9,9 +9,13 @@ namespace CoachBot.Terminal;
 /// <summary>
 /// The terminal adapter: reads lines, turns "/commands" into command requests, numbers into button clicks (of the
 /// latest buttons shown) and anything else into a direct message, and prints the replies. The terminal user is a
-/// moderator of their own one-person community. <c>/progress --chart FILE.png</c> also writes the chart to a file.
+/// moderator of their own one-person community. <c>/progress --chart FILE.png</c> also writes the chart to a file. Files
+/// attached to a reply are written to <paramref name="filesDirectory"/> (default: <see cref="TerminalOptions.DefaultFilesDirectory"/>
+/// under the working directory) and their paths printed, except attachments that carry a text rendering (a chart),
+/// which the reply renderer prints as text.
 /// </summary>
-public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, TextWriter output, string userName, bool interactive)
+public sealed class TerminalChat(
+    CoachDispatcher dispatcher, TextReader input, TextWriter output, string userName, bool interactive, string? filesDirectory = null)
 {
     private const string Prompt = "you> ";
     private readonly UserIdentity _user = new(ChatPlatform.Terminal, "local-user", userName);
@@ -101,6 +105,13 @@ public sealed class TerminalChat(CoachDispatcher dispatcher, TextReader input, T
         foreach (var reply in replies)
         {
             await output.WriteLineAsync(live.Complete(reply, buttons.Count + 1));
+            foreach (var attachment in reply.Attachments.Where(a => a.TextFallback is null))
+            {
+                // Attachments with a text rendering (a chart) were printed by the renderer; any other file goes to disk.
+                var path = await TerminalFiles.WriteAsync(filesDirectory ?? TerminalOptions.DefaultFilesDirectory, attachment, cancellationToken);
+                await output.WriteLineAsync($"File saved: {path}");
+            }
+
             await output.WriteLineAsync();
             buttons.AddRange(reply.Buttons);
         }

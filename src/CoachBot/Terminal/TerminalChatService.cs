@@ -14,7 +14,7 @@ public sealed class TerminalChatService(
     {
         // Let the host finish starting (and other services log their start-up lines) before the first prompt.
         await Task.Yield();
-        var chat = new TerminalChat(dispatcher, Console.In, Console.Out, options.Value.UserName, interactive: !Console.IsInputRedirected);
+        var chat = new TerminalChat(dispatcher, Console.In, Console.Out, options.Value.UserName, interactive: !Console.IsInputRedirected, options.Value.FilesDirectory);
         try
         {
             await chat.RunAsync(stoppingToken);

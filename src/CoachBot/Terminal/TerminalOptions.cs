@@ -7,6 +7,8 @@ public sealed class TerminalOptions
 {
     public const string SectionName = "Terminal";
 
+    public const string DefaultFilesDirectory = "exports";
+
     /// <summary>
     /// Null (default): the terminal chat opens when no platform token is configured. True: always open it (e.g. to try
     /// commands locally while connected to Discord). False: never.
@@ -17,4 +19,9 @@ public sealed class TerminalOptions
     [Required]
     [StringLength(64, MinimumLength = 1)]
     public string UserName { get; set; } = Environment.UserName is { Length: > 0 } name ? name : "you";
+
+    /// <summary>Where files attached to replies (a <c>/mydata export</c>) are written, relative to the working directory.</summary>
+    [Required]
+    [StringLength(400, MinimumLength = 1)]
+    public string FilesDirectory { get; set; } = DefaultFilesDirectory;
 }

@@ -104,7 +104,23 @@ public sealed class TerminalEndToEndTests : IDisposable
         }
     }
 
-    private async Task<string> ChatAsync(string script, FakeOpenAiServer? llm = null)
+    [Fact]
+    public async Task MyData_ExportWritesTheJsonFileAndPrintsItsPath_ThenDeleteAsksAndDeletes()
+    {
+        var files = Path.Combine(_dataDirectory, "exports");
+
+        var transcript = await ChatAsync("/quiz databases 3\n1\n/mydata export\n/mydata delete\n1\n", filesDirectory: files);
+
+        var written = Assert.Single(Directory.GetFiles(files, "coachbot-data-*.json"));
+        Assert.Contains("File saved: " + written, transcript, StringComparison.Ordinal);
+        var json = await File.ReadAllTextAsync(written);
+        Assert.True(json.Contains("\"quiz_answers\"", StringComparison.Ordinal), transcript + json);
+        Assert.Contains("terminal:local-user", json, StringComparison.Ordinal);
+        Assert.Contains("Delete everything", transcript, StringComparison.Ordinal);
+        Assert.Contains("about you deleted", transcript, StringComparison.Ordinal);
+    }
+
+    private async Task<string> ChatAsync(string script, FakeOpenAiServer? llm = null, string? filesDirectory = null)
     {
         string[] args = llm is null
             ? ["--Storage:DataDirectory=" + _dataDirectory]
@@ -113,7 +129,7 @@ public sealed class TerminalEndToEndTests : IDisposable
         // As the host does at start-up (StorageInitializerHostedService) before the terminal chat opens.
         await services.GetRequiredService<IStorageInitializer>().InitializeAsync(CancellationToken.None);
         var output = new StringWriter(CultureInfo.InvariantCulture);
-        var chat = new TerminalChat(services.GetRequiredService<CoachDispatcher>(), new StringReader(script), output, "tester", interactive: false);
+        var chat = new TerminalChat(services.GetRequiredService<CoachDispatcher>(), new StringReader(script), output, "tester", interactive: false, filesDirectory);
         await chat.RunAsync(CancellationToken.None);
         return output.ToString();
     }

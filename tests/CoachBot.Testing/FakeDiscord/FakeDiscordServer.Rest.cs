@@ -62,6 +62,7 @@ public sealed partial class FakeDiscordServer
         api.MapPost("/channels/{channel}/messages", context => Handle(context, requireAuth: true, CreateMessage));
         // Edit Message (https://discord.com/developers/docs/resources/message#edit-message): the same body rules as a new one.
         api.MapPatch("/channels/{channel}/messages/{message}", context => Handle(context, requireAuth: true, EditChannelMessage));
+        api.MapPost("/users/@me/channels", context => Handle(context, requireAuth: true, CreateDirectMessageChannel));
         api.Map("/elsewhere", context => Handle(context, requireAuth: false, (_, _) => (200, new JsonObject { ["followed"] = true })));
         api.MapPost("/channels/{channel}/typing", context => Handle(context, requireAuth: true, (_, _) => (204, null)));
         api.MapPost("/channels/{channel}/messages/{message}/threads", context => Handle(context, requireAuth: true, StartThread));
@@ -407,6 +408,11 @@ public sealed partial class FakeDiscordServer
     private (int, JsonNode?) CreateMessage(HttpContext context, JsonNode? body)
     {
         var channel = (string)context.Request.RouteValues["channel"]!;
+        if (DirectMessagesRefused(channel))
+        {
+            return Error(403, 50007, "Cannot send messages to this user");
+        }
+
         return ValidateMessage(body) is { } problem ? Error(400, 50035, problem) : Json(200, Message(NextId(), channel, body));
     }
 

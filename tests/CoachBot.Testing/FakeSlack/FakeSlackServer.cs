@@ -429,6 +429,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
                 "conversations.info" => _channelTeams.TryGetValue((string?)body["channel"] ?? string.Empty, out var team)
                     ? new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = (string?)body["channel"], ["is_channel"] = true, ["context_team_id"] = team } }
                     : Error("channel_not_found"),
+                "conversations.open" => OpenDirectMessage(body),
                 "usergroups.users.list" => _userGroups.TryGetValue((string?)body["usergroup"] ?? string.Empty, out var members)
                     ? new JsonObject { ["ok"] = true, ["users"] = new JsonArray([.. members.Select(m => (JsonNode)m)]) }
                     : Error("no_such_subteam"),
