@@ -21,7 +21,7 @@ public sealed partial class SlackAbuseFixture : IAsyncLifetime
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    /// <summary>Visible Web API calls (posts, ephemerals, updates, opened views) by channel and trigger id.</summary>
+    /// <summary>Visible Web API calls (posts, ephemerals, updates, streams, opened views) by channel and trigger id.</summary>
     public ReplyIndex<FakeSlackApiCall> Calls { get; private set; } = null!;
 
     /// <summary>Visible response_url posts by response_url id.</summary>
@@ -137,12 +137,14 @@ public sealed partial class SlackAbuseFixture : IAsyncLifetime
 
     public static bool IsVisible(JsonObject body) =>
         (body["text"] is JsonValue text && text.TryGetValue<string>(out var s) && s.Length > 0)
+        || (body["markdown_text"] is JsonValue streamed && streamed.TryGetValue<string>(out var m) && m.Length > 0)
         || body["blocks"] is JsonArray { Count: > 0 }
         || body["view"] is JsonObject;
 
     private static IEnumerable<string> VisibleKeys(FakeSlackApiCall call)
     {
-        if (!call.Ok || call.Method is not ("chat.postMessage" or "chat.postEphemeral" or "chat.update" or "views.open") || !IsVisible(call.Body))
+        if (!call.Ok || call.Method is not ("chat.postMessage" or "chat.postEphemeral" or "chat.update" or "views.open"
+            or "chat.startStream" or "chat.appendStream" or "chat.stopStream") || !IsVisible(call.Body))
         {
             yield break;
         }
