@@ -1,5 +1,6 @@
 using CoachBot.Core.Dispatch;
 using CoachBot.Storage.Reminders;
+using CoachBot.Storage.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,8 +21,9 @@ public static class RemindersServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddReminderStores();
 
-        // What reminders count: missed quiz questions until the review store is merged (then IReviewItemStore's due items).
-        services.TryAddSingleton<IDueReviews, MissedQuizQuestionsDue>();
+        // What reminders count: the member's due review items.
+        services.AddReviewStores();
+        services.TryAddSingleton<IDueReviews, ReviewItemsDue>();
         services.TryAddSingleton<ReminderRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, RemindCommand>());
         services.TryAddSingleton<ReminderScheduler>();

@@ -15,15 +15,14 @@ public static class RoadmapServiceCollectionExtensions
 {
     /// <summary>
     /// <c>/roadmap</c>: the stages file (<c>knowledge/roadmap/stages.yaml</c>, checked against the guides when first
-    /// used), the planner and the LLM phraser. Uses the registered <see cref="ICompetencyMap"/>, or the quiz-progress
-    /// stand-in when none is. Needs AddCoachCore(), AddKnowledge(), AddCoachAi() and AddCoachStorage().
+    /// used), the planner and the LLM phraser. Reads the member's <see cref="ICompetencyMap"/>. Needs AddCoachCore(), AddKnowledge(), AddCoachAi() and AddCoachStorage().
     /// </summary>
     public static IServiceCollection AddRoadmapFeature(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddQuizBank();
         services.AddQuizStores();
-        services.TryAddSingleton<ICompetencyMap, QuizProgressCompetencyMap>();
+        services.AddCompetencyMap();
         services.TryAddSingleton(provider =>
         {
             var knowledge = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;

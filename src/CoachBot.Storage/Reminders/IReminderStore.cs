@@ -17,10 +17,4 @@ public interface IReminderStore
     Task<bool> TryClaimAsync(MemberReminderSend claim, CancellationToken cancellationToken);
 
     Task CompleteAsync(long claimId, ReminderSendStatus status, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Quiz questions the member got wrong the last time they answered them (the stand-in for due reviews until the
-    /// review store is merged).
-    /// </summary>
-    Task<int> MissedQuizQuestionsAsync(string userKey, CancellationToken cancellationToken);
 }

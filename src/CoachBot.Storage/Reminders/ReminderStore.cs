@@ -77,15 +77,4 @@ public sealed class ReminderStore(IDbContextFactory<CoachBotDbContext> contexts)
             .Where(s => s.Id == claimId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, status).SetProperty(x => x.CompletedAt, at), cancellationToken);
     }
-
-    public async Task<int> MissedQuizQuestionsAsync(string userKey, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var answers = db.Set<QuizAnswer>().AsNoTracking().Where(a => a.UserKey == userKey);
-        return await answers
-            .Where(a => !a.IsCorrect && !answers.Any(later => later.QuestionId == a.QuestionId && later.IsCorrect && later.AnsweredAt > a.AnsweredAt))
-            .Select(a => a.QuestionId)
-            .Distinct()
-            .CountAsync(cancellationToken);
-    }
 }

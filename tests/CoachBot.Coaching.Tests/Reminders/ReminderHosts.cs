@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Reminders;
+using CoachBot.Storage.Review;
 
 namespace CoachBot.Coaching.Tests.Reminders;
 
@@ -58,8 +59,31 @@ public sealed class ReminderHosts : IAsyncDisposable
         }
     }
 
-    public Task MissAsync(int questions) =>
-        QuizAnswerSeed.AnsweredAsync(First.Get<IDbContextFactory<CoachBotDbContext>>(), Ada, "databases", 0, questions, Time.GetUtcNow());
+    /// <summary>Ada misses <paramref name="questions"/> quiz questions: each becomes a review item due at once.</summary>
+    public async Task MissAsync(int questions)
+    {
+        var reviews = First.Get<IReviewItemStore>();
+        var now = Time.GetUtcNow();
+        for (var i = 0; i < questions; i++)
+        {
+            await reviews.AddOrLapseAsync(
+                new ReviewItem
+                {
+                    Id = Guid.NewGuid().ToString("N"),
+                    UserKey = Ada.User.Key,
+                    CommunityKey = Ada.Conversation.CommunityKey,
+                    Kind = ReviewItemKind.QuizQuestion,
+                    SourceId = $"databases-{i}",
+                    Skill = "databases",
+                    Reference = "backend-core-skills#databases",
+                    Prompt = $"Question {i}",
+                    Answer = "An answer",
+                    DueAt = now,
+                    CreatedAt = now,
+                },
+                CancellationToken.None);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -37,7 +37,7 @@ public sealed class ReminderTests
 
         var sent = Assert.Single(bots.Dms.Sent);
         Assert.Equal("42", sent.UserId);
-        Assert.Contains("2 missed quiz questions to revisit", sent.Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("2 review items due", sent.Reply.Text, StringComparison.Ordinal);
         Assert.Contains("/remind off", sent.Reply.Footer, StringComparison.Ordinal);
 
         bots.Time.SetUtcNow(Monday.Date.AddDays(1).AddHours(18).AddMinutes(1));
