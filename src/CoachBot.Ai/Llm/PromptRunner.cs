@@ -22,7 +22,53 @@ public sealed partial class PromptRunner(
     ILogger<PromptRunner> logger,
     CoachMetrics? metrics = null)
 {
-    public async Task<LlmCallResult> RunAsync(string promptName, IDictionary<string, object?> variables, CancellationToken cancellationToken)
+    public Task<LlmCallResult> RunAsync(string promptName, IDictionary<string, object?> variables, CancellationToken cancellationToken) =>
+        CallAsync(promptName, variables, async (prompt, arguments) =>
+        {
+            var result = await kernels.Create().InvokeAsync(prompt.Function, arguments, cancellationToken);
+            return result.GetValue<string>();
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs the prompt like <see cref="RunAsync"/>, but streamed (Semantic Kernel's streaming chat API, server-sent
+    /// events from the model): <paramref name="onTextSoFar"/> gets the whole raw text so far after every piece. Each
+    /// wait for the next piece, the first included, is bounded by <c>Llm:TimeoutSeconds</c> (the resilience pipeline's
+    /// timeouts end once the headers are in). A stream that fails or stalls part way is a failed call: the caller must
+    /// replace whatever it showed.
+    /// </summary>
+    public Task<LlmCallResult> StreamAsync(
+        string promptName, IDictionary<string, object?> variables, Action<string> onTextSoFar, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onTextSoFar);
+        var idleLimit = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+        return CallAsync(promptName, variables, async (prompt, arguments) =>
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            idle.CancelAfter(idleLimit);
+            var soFar = new StringBuilder();
+            await foreach (var piece in kernels.Create().InvokeStreamingAsync<StreamingChatMessageContent>(prompt.Function, arguments, idle.Token))
+            {
+                idle.CancelAfter(idleLimit);
+                if (string.IsNullOrEmpty(piece.Content))
+                {
+                    continue;
+                }
+
+                soFar.Append(piece.Content);
+                onTextSoFar(soFar.ToString());
+            }
+
+            return soFar.ToString();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// One model call, whichever way it is made: out of the work slot with a place towards the model
+    /// (Llm:MaxConcurrentRequests, fair between communities), any model failure turned into a failed result, and the
+    /// call counted in the metrics.
+    /// </summary>
+    private async Task<LlmCallResult> CallAsync(
+        string promptName, IDictionary<string, object?> variables, Func<LoadedPrompt, KernelArguments, Task<string?>> call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variables);
         var started = Stopwatch.GetTimestamp();
@@ -31,9 +77,7 @@ public sealed partial class PromptRunner(
         {
             var prompt = prompts.Get(promptName);
             var arguments = Arguments(prompt, variables);
-            // Out of the work slot, with a place towards the model (Llm:MaxConcurrentRequests, fair between communities).
-            var result = await limiter.RunAsync(() => kernels.Create().InvokeAsync(prompt.Function, arguments, cancellationToken), cancellationToken);
-            var text = result.GetValue<string>();
+            var text = await limiter.RunAsync(() => call(prompt, arguments), cancellationToken);
             if (string.IsNullOrWhiteSpace(text))
             {
                 LogEmpty(promptName);
@@ -47,7 +91,7 @@ public sealed partial class PromptRunner(
         {
             throw;
         }
-#pragma warning disable CA1031 // Any model failure (HTTP, timeout, circuit open, bad JSON) must become the offline answer.
+#pragma warning disable CA1031 // Any model failure (HTTP, timeout, circuit open, bad JSON, a stream that breaks off) must become the offline answer.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
@@ -57,76 +101,6 @@ public sealed partial class PromptRunner(
         finally
         {
             // A call the person's request cancelled (shutdown) is neither a success nor a model failure.
-            if (!cancellationToken.IsCancellationRequested)
-            {
-                metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Runs the prompt like <see cref="RunAsync"/>, but streamed (Semantic Kernel's streaming chat API, server-sent
-    /// events from the model): <paramref name="onTextSoFar"/> gets the whole raw text so far after every piece. Each
-    /// wait for the next piece, the first included, is bounded by <c>Llm:TimeoutSeconds</c> (the resilience pipeline's
-    /// timeouts end once the headers are in). A stream that fails or stalls part way is a failed call: the caller must
-    /// replace whatever it showed.
-    /// </summary>
-    public async Task<LlmCallResult> StreamAsync(
-        string promptName, IDictionary<string, object?> variables, Action<string> onTextSoFar, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(variables);
-        ArgumentNullException.ThrowIfNull(onTextSoFar);
-        var started = Stopwatch.GetTimestamp();
-        var succeeded = false;
-        try
-        {
-            var prompt = prompts.Get(promptName);
-            var arguments = Arguments(prompt, variables);
-            var idleLimit = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
-
-            // Out of the work slot, with a place towards the model for the whole stream.
-            var text = await limiter.RunAsync(async () =>
-            {
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                idle.CancelAfter(idleLimit);
-                var soFar = new StringBuilder();
-                await foreach (var piece in kernels.Create().InvokeStreamingAsync<StreamingChatMessageContent>(prompt.Function, arguments, idle.Token))
-                {
-                    idle.CancelAfter(idleLimit);
-                    if (string.IsNullOrEmpty(piece.Content))
-                    {
-                        continue;
-                    }
-
-                    soFar.Append(piece.Content);
-                    onTextSoFar(soFar.ToString());
-                }
-
-                return soFar;
-            }, cancellationToken);
-
-            if (string.IsNullOrWhiteSpace(text.ToString()))
-            {
-                LogEmpty(promptName);
-                return LlmCallResult.Failed("empty reply");
-            }
-
-            succeeded = true;
-            return LlmCallResult.Ok(text.ToString().Trim());
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // Any model failure, before or during the stream, must become the offline answer.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogFailed(promptName, ex.GetType().Name, Redact(Describe(ex)));
-            return LlmCallResult.Failed(ex.GetType().Name);
-        }
-        finally
-        {
             if (!cancellationToken.IsCancellationRequested)
             {
                 metrics?.LlmCall(Stopwatch.GetElapsedTime(started), succeeded);
