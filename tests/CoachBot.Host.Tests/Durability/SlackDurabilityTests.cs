@@ -29,10 +29,11 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     public async Task HttpOverload_503sRetriedWithTheSameEventIdAndRetryNum_EveryEventIsAnsweredExactlyOnce()
     {
         // What keeps the one work slot busy is posting (a slow chat.postMessage holds it), not the model: awaiting the
-        // LLM holds no work slot (#16), so a slow model alone would never fill the queue.
+        // LLM holds no work slot (#16), so with a model the slot is free again as soon as each question reaches it and the
+        // queue never fills. Here the answers are composed offline (no Llm:Endpoint) and posted whole, in the slot.
         _slack.Options.MethodDelays["chat.postMessage"] = TimeSpan.FromMilliseconds(400);
         var port = BotOsProcess.FreePort();
-        await using var bot = await BotOsProcess.StartAsync(HttpMode(("Slack:MaxConcurrentRequests", "1"), ("Slack:QueueCapacity", "16")), port, DurabilityRig.StartTimeout);
+        await using var bot = await BotOsProcess.StartAsync(HttpMode(("Slack:MaxConcurrentRequests", "1"), ("Slack:QueueCapacity", "16"), ("Slack:StreamAnswers", "false"), ("Llm:Endpoint", ""), ("Llm:ChatModel", "")), port, DurabilityRig.StartTimeout);
         var driver = Driver(port);
         var events = Enumerable.Range(0, 30).Select(i => DirectMessage(i, "overload")).ToList();
 
