@@ -1,3 +1,4 @@
+using CoachBot.Discord.Models;
 using CoachBot.Discord.Rendering;
 using CoachBot.Discord.Rest;
 
@@ -8,30 +9,18 @@ namespace CoachBot.Discord.Outbound;
 /// posted into it. Discord answers 50007 "Cannot send messages to this user" when the member closed DMs from server
 /// members or blocked the bot, and 10013 "Unknown User" for an account that is gone: both mean stop.
 /// </summary>
-public sealed class DiscordDirectMessenger(DiscordRestClient rest) : IDirectMessenger
+public sealed class DiscordDirectMessenger(DiscordRestClient rest)
+    : RenderingDirectMessenger<MessagePayload>(ChatPlatform.Discord, reply => DiscordReplyRenderer.Render(reply, ephemeral: false))
 {
     public const int CannotSendMessagesToThisUser = 50007;
     public const int UnknownUser = 10013;
 
-    public ChatPlatform Platform => ChatPlatform.Discord;
+    protected override async Task<string> OpenChannelAsync(string userId, CancellationToken cancellationToken) =>
+        (await rest.CreateDirectMessageChannelAsync(userId, cancellationToken)).Id;
 
-    public async Task<DirectMessageOutcome> SendAsync(string userId, Reply reply, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        ArgumentNullException.ThrowIfNull(reply);
-        try
-        {
-            var channel = await rest.CreateDirectMessageChannelAsync(userId, cancellationToken);
-            foreach (var message in DiscordReplyRenderer.Render(reply, ephemeral: false))
-            {
-                await rest.CreateMessageAsync(channel.Id, message, cancellationToken);
-            }
+    protected override Task PostAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
+        rest.CreateMessageAsync(channelId, message, cancellationToken);
 
-            return DirectMessageOutcome.Sent;
-        }
-        catch (DiscordApiException ex) when (ex.Code is CannotSendMessagesToThisUser or UnknownUser)
-        {
-            return DirectMessageOutcome.Blocked;
-        }
-    }
+    protected override bool IsBlocked(Exception exception) =>
+        exception is DiscordApiException { Code: CannotSendMessagesToThisUser or UnknownUser };
 }

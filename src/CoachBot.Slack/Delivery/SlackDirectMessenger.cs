@@ -8,7 +8,8 @@ namespace CoachBot.Slack.Delivery;
 /// mean the member cannot be messaged for good (the id is gone or deactivated, hidden from the bot, a bot user, or the
 /// app's Messages tab is off) are <see cref="DirectMessageOutcome.Blocked"/>; anything else throws.
 /// </summary>
-public sealed class SlackDirectMessenger(SlackApiClient api) : IDirectMessenger
+public sealed class SlackDirectMessenger(SlackApiClient api)
+    : RenderingDirectMessenger<SlackMessage>(ChatPlatform.Slack, reply => SlackReplyRenderer.Render(reply, reply.Form?.FallbackText))
 {
     /// <summary>Slack errors that mean: stop sending this member DMs.</summary>
     public static readonly IReadOnlySet<string> BlockedErrors = new HashSet<string>(StringComparer.Ordinal)
@@ -16,25 +17,12 @@ public sealed class SlackDirectMessenger(SlackApiClient api) : IDirectMessenger
         "cannot_dm_bot", "user_not_found", "user_disabled", "user_not_visible", "messages_tab_disabled",
     };
 
-    public ChatPlatform Platform => ChatPlatform.Slack;
+    protected override Task<string> OpenChannelAsync(string userId, CancellationToken cancellationToken) =>
+        api.OpenDirectMessageAsync(userId, cancellationToken);
 
-    public async Task<DirectMessageOutcome> SendAsync(string userId, Reply reply, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        ArgumentNullException.ThrowIfNull(reply);
-        try
-        {
-            var channel = await api.OpenDirectMessageAsync(userId, cancellationToken);
-            foreach (var message in SlackReplyRenderer.Render(reply, reply.Form?.FallbackText))
-            {
-                await api.PostMessageAsync(channel, message, threadTs: null, cancellationToken);
-            }
+    protected override Task PostAsync(string channelId, SlackMessage message, CancellationToken cancellationToken) =>
+        api.PostMessageAsync(channelId, message, threadTs: null, cancellationToken);
 
-            return DirectMessageOutcome.Sent;
-        }
-        catch (SlackApiException ex) when (BlockedErrors.Contains(ex.Error))
-        {
-            return DirectMessageOutcome.Blocked;
-        }
-    }
+    protected override bool IsBlocked(Exception exception) =>
+        exception is SlackApiException slack && BlockedErrors.Contains(slack.Error);
 }
