@@ -14,12 +14,7 @@ public sealed class MyDataExportEndToEndTests
     {
         await using var discord = await FakeDiscordServer.StartAsync();
         await using var host = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
-        var quiz = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("quiz",
-            [FakeDiscordEvents.Option("skill", "databases"), FakeDiscordEvents.Option("questions", 3)]));
-        var question = await discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(quiz.Token, StringComparison.Ordinal), "the question", Guard);
-        var first = question.Body!["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>();
-        var click = await discord.SendInteractionAsync(FakeDiscordEvents.ButtonClick(first));
-        await discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(click.Token, StringComparison.Ordinal), "the answer", Guard);
+        await FirstQuizAnswer.MissOnDiscordAsync(discord, host);
 
         var export = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("mydata", [PrivateRefusalsEndToEndTests.Subcommand("export")]));
         var withFile = await discord.WaitForRequestAsync(r => r.Path.Contains(export.Token, StringComparison.Ordinal) && r.Files.Count > 0, "the export", Guard);
@@ -42,12 +37,7 @@ public sealed class MyDataExportEndToEndTests
         const string Channel = "C111";
         await using var slack = await FakeSlackServer.StartAsync();
         await using var host = await PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack);
-        await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/quiz", "databases 3", Member, Channel, slack.CreateResponseUrl()));
-        var question = await slack.WaitForCallAsync("chat.postMessage", c => c.Ok && FakeSlackBlocks.Buttons(c.Blocks).Any(), Guard);
-        var posted = slack.Messages.Single(m => m.Channel == Channel && FakeSlackBlocks.Buttons(m.Blocks).Any());
-        var answer = FakeSlackBlocks.Buttons(question.Blocks).First();
-        await slack.SendEnvelopeAsync("interactive", FakeSlackPayloads.BlockAction(Member, Channel, posted.Ts, answer.Value, slack.CreateResponseUrl(), answer.ActionId));
-        await slack.WaitForCallAsync("chat.update", c => c.Ok && c.Field("ts") == posted.Ts, Guard);
+        await FirstQuizAnswer.MissOnSlackAsync(slack, host, Member, Channel);
 
         await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/mydata", "export", Member, Channel, slack.CreateResponseUrl()));
         var reply = await slack.WaitForResponsePostAsync(p => p.AllText.Contains("Your data", StringComparison.Ordinal), Guard);

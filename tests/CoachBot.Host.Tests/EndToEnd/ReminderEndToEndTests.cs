@@ -1,6 +1,4 @@
-using CoachBot.Coaching.Quiz.Bank;
 using CoachBot.Coaching.Reminders;
-using CoachBot.Storage.Quiz;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Host.Tests.EndToEnd;
@@ -24,7 +22,7 @@ public sealed class ReminderEndToEndTests
         await using var discord = await FakeDiscordServer.StartAsync();
         await using var first = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord, UseClock(clock));
 
-        await MissAQuizQuestionOnDiscordAsync(discord, first);
+        await FirstQuizAnswer.MissOnDiscordAsync(discord, first);
         var at = clock.GetUtcNow().AddHours(2);
         var remind = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("remind",
         [
@@ -61,7 +59,7 @@ public sealed class ReminderEndToEndTests
         await using var slack = await FakeSlackServer.StartAsync();
         await using var first = await PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack, UseClock(clock));
 
-        await MissAQuizQuestionOnSlackAsync(slack, first, Member, Channel);
+        await FirstQuizAnswer.MissOnSlackAsync(slack, first, Member, Channel);
         var at = clock.GetUtcNow().AddHours(2);
         await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand(
             "/remind", "on daily " + at.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC", Member, Channel, slack.CreateResponseUrl()));
@@ -97,41 +95,6 @@ public sealed class ReminderEndToEndTests
                 first.Services.GetRequiredService<ReminderRunner>().RunOnceAsync(CancellationToken.None),
                 second.Services.GetRequiredService<ReminderRunner>().RunOnceAsync(CancellationToken.None));
         }
-    }
-
-    private static async Task MissAQuizQuestionOnDiscordAsync(FakeDiscordServer discord, RealHost host)
-    {
-        var quiz = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand("quiz",
-            [FakeDiscordEvents.Option("skill", "databases"), FakeDiscordEvents.Option("questions", 3)]));
-        var question = await discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(quiz.Token, StringComparison.Ordinal), "the question", Guard);
-        var ids = question.Body!["components"]!.AsArray()
-            .SelectMany(row => row!["components"]!.AsArray())
-            .Select(button => button!["custom_id"]!.GetValue<string>())
-            .ToList();
-        var wrong = await WrongAnswerAsync(host, ids);
-        var click = await discord.SendInteractionAsync(FakeDiscordEvents.ButtonClick(wrong));
-        await discord.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.Contains(click.Token, StringComparison.Ordinal), "the next question", Guard);
-    }
-
-    private static async Task MissAQuizQuestionOnSlackAsync(FakeSlackServer slack, RealHost host, string member, string channel)
-    {
-        await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/quiz", "databases 3", member, channel, slack.CreateResponseUrl()));
-        var question = await slack.WaitForCallAsync("chat.postMessage", c => c.Ok && FakeSlackBlocks.Buttons(c.Blocks).Any(), Guard);
-        var posted = slack.Messages.Single(m => m.Channel == channel && FakeSlackBlocks.Buttons(m.Blocks).Any());
-        var buttons = FakeSlackBlocks.Buttons(question.Blocks).ToList();
-        var wrong = await WrongAnswerAsync(host, buttons.Select(b => b.Value).ToList());
-        var button = buttons.Single(b => b.Value == wrong);
-        await slack.SendEnvelopeAsync("interactive", FakeSlackPayloads.BlockAction(member, channel, posted.Ts, button.Value, slack.CreateResponseUrl(), button.ActionId));
-        await slack.WaitForCallAsync("chat.update", c => c.Ok && c.Field("ts") == posted.Ts, Guard);
-    }
-
-    /// <summary>An answer button other than the right one, found from the session the buttons belong to.</summary>
-    private static async Task<string> WrongAnswerAsync(RealHost host, List<string> answerIds)
-    {
-        var session = answerIds[0].Split(':')[1];
-        var asked = (await host.Services.GetRequiredService<IQuizStore>().FindAsync(session, CancellationToken.None))!.QuestionIdList()[0];
-        var correct = host.Services.GetRequiredService<QuizBank>().FindQuestion(asked)!.ForSession(session).CorrectIndex;
-        return answerIds[(correct + 1) % answerIds.Count];
     }
 
     private static bool IsReminder(RecordedRequest request) =>
