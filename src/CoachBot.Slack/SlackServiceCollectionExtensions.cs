@@ -66,6 +66,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInboundRouter>();
         services.TryAddSingleton<SlackContextFactory>();
         services.TryAddSingleton<SlackResponseUrlPolicy>();
+        services.TryAddSingleton<SlackImageRetry>();
+        services.TryAddSingleton<SlackPrivateFileSender>();
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<SlackAnswerStreams>();
         services.TryAddSingleton<SlackGreetingLedger>();

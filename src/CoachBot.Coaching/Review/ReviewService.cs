@@ -176,7 +176,7 @@ public sealed partial class ReviewService(
         var next = await store.NextDueAfterAsync(context.User.Key, now, cancellationToken);
         if (next is { } at)
         {
-            text.Append(' ').Append(DueText(at, now)).Append('.');
+            text.Append(" The ").Append(DueText(at, now)).Append('.');
         }
 
         var map = await competencies.ForMemberAsync(context.Conversation.CommunityKey, context.User.Key, cancellationToken);
@@ -224,7 +224,7 @@ public sealed partial class ReviewService(
     }
 
     private static string PercentOf(double? level) =>
-        level is { } value ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(value * 100):0} %") : "not tried";
+        level is { } value ? string.Create(CultureInfo.InvariantCulture, $"{Math.Round(value * 100):0}%") : "not tried";
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Review item {ItemId} answered (correct: {Correct}), next due {DueAt}")]
     private partial void LogReviewed(string itemId, bool correct, DateTimeOffset dueAt);

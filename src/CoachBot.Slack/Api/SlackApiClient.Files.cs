@@ -11,9 +11,10 @@ namespace CoachBot.Slack.Api;
 /// 1. files.getUploadURLExternal (filename, length, alt_txt) → upload_url and file_id
 ///    (https://docs.slack.dev/reference/methods/files.getUploadURLExternal/);
 /// 2. POST the bytes to upload_url (no token: the URL carries the grant);
-/// 3. files.completeUploadExternal (files=[{id, title}]) without a channel, which leaves the file private to the bot
-///    (https://docs.slack.dev/reference/methods/files.completeUploadExternal/): it is shown only where a message's image
-///    block names it (slack_file {id}). Needs the files:write scope.
+/// 3. files.completeUploadExternal (files=[{id, title}]) (https://docs.slack.dev/reference/methods/files.completeUploadExternal/):
+///    without a channel the file stays private to the bot and is shown only where a message's image block names it
+///    (slack_file {id}); with channel_id (and initial_comment) Slack shares it in that one conversation, e.g. the bot's
+///    DM with a member. Needs the files:write scope.
 /// </summary>
 public sealed partial class SlackApiClient
 {
@@ -21,7 +22,22 @@ public sealed partial class SlackApiClient
     public const int MaxAltText = 1000;
 
     /// <summary>Uploads a file without sharing it anywhere; returns its file id.</summary>
-    public async Task<string> UploadPrivateFileAsync(string fileName, ReadOnlyMemory<byte> content, string altText, string title, CancellationToken cancellationToken)
+    public Task<string> UploadPrivateFileAsync(string fileName, ReadOnlyMemory<byte> content, string altText, string title, CancellationToken cancellationToken) =>
+        UploadFileAsync(fileName, content, altText, title, channelId: null, initialComment: null, cancellationToken);
+
+    /// <summary>
+    /// Uploads a file and shares it in one conversation (<paramref name="channelId"/>: a channel, or a DM id from
+    /// conversations.open), introduced by <paramref name="initialComment"/>; returns its file id.
+    /// </summary>
+    public Task<string> UploadFileToConversationAsync(
+        string fileName, ReadOnlyMemory<byte> content, string altText, string title, string channelId, string initialComment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        return UploadFileAsync(fileName, content, altText, title, channelId, initialComment, cancellationToken);
+    }
+
+    private async Task<string> UploadFileAsync(
+        string fileName, ReadOnlyMemory<byte> content, string altText, string title, string? channelId, string? initialComment, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(fileName);
         ArgumentNullException.ThrowIfNull(altText);
@@ -65,7 +81,17 @@ public sealed partial class SlackApiClient
         }
 
         var files = new JsonArray(new JsonObject { ["id"] = fileId, ["title"] = title }).ToJsonString();
-        using var completed = await CallFormAsync("files.completeUploadExternal", [new("files", files)], _options.BotToken, cancellationToken);
+        var fields = new List<KeyValuePair<string, string>> { new("files", files) };
+        if (channelId is not null)
+        {
+            fields.Add(new("channel_id", channelId));
+            if (!string.IsNullOrEmpty(initialComment))
+            {
+                fields.Add(new("initial_comment", initialComment));
+            }
+        }
+
+        using var completed = await CallFormAsync("files.completeUploadExternal", fields, _options.BotToken, cancellationToken);
         return completed.RootElement.TryGetProperty("files", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
             ? GetString(list[0], "id") ?? fileId
             : fileId;

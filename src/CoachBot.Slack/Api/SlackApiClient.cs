@@ -226,11 +226,37 @@ public sealed partial class SlackApiClient
             cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            var error = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-            LogApiError("response_url", error);
-            throw new SlackApiException("response_url", "http_" + error);
+            var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            var error = ResponseUrlError(await response.Content.ReadAsStringAsync(cancellationToken)) ?? "http_" + status;
+            LogApiError("response_url", error + " (HTTP " + status + ")");
+            throw new SlackApiException("response_url", error, ["HTTP " + status]);
         }
     }
+
+    /// <summary>
+    /// The error code in a refused response_url post: a JSON body's <c>error</c> (<c>{"ok":false,"error":"invalid_blocks"}</c>)
+    /// or a bare code as the whole body (<c>used_url</c>, <c>invalid_blocks</c>); null for anything else.
+    /// </summary>
+    private static string? ResponseUrlError(string body)
+    {
+        var text = body.Trim();
+        if (text.StartsWith('{'))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                return GetString(document.RootElement, "error") is { Length: > 0 and <= 64 } code && code.All(IsCodeChar) ? code : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        return text.Length is > 0 and <= 64 && text.All(IsCodeChar) ? text : null;
+    }
+
+    private static bool IsCodeChar(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_';
 
     private static JsonObject MessageBody(SlackMessage message) => new()
     {
@@ -303,8 +329,31 @@ public sealed partial class SlackApiClient
             }
 
             LogApiError(method, error);
-            throw new SlackApiException(method, error);
+            throw new SlackApiException(method, error, ErrorDetails(root));
         }
+    }
+
+    /// <summary>The <c>errors</c> array and <c>response_metadata.messages</c> of an error answer (strings only).</summary>
+    private static List<string> ErrorDetails(JsonElement root)
+    {
+        var details = new List<string>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return details;
+        }
+
+        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+        {
+            details.AddRange(errors.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
+        }
+
+        if (root.TryGetProperty("response_metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
+            && metadata.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            details.AddRange(messages.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
+        }
+
+        return details;
     }
 
     /// <summary>One Web API call: waits out the method's rate limit, sends, and reads the answer.</summary>

@@ -101,6 +101,17 @@ public sealed class SlackOptions
     public int MaxApiAttempts { get; set; } = 4;
 
     /// <summary>
+    /// Times a message showing an uploaded image (a chart) is sent again while Slack still processes the file
+    /// (invalid_blocks naming the slack_file); after that it goes without the picture, whose figures are in its text.
+    /// </summary>
+    [Range(0, 10)]
+    public int ImageNotReadyRetries { get; set; } = 3;
+
+    /// <summary>The wait before the first of those retries; each next one waits twice as long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan ImageNotReadyRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// Show model-written answers in threads as they are written (chat.startStream / appendStream / stopStream, or a
     /// paced chat.update where Slack refuses the stream). Off: each answer is posted once, complete.
     /// </summary>

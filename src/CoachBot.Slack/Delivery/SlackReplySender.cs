@@ -10,10 +10,17 @@ namespace CoachBot.Slack.Delivery;
 /// Sends the core's replies for one request: renders each with <see cref="SlackReplyRenderer"/> (the single path that
 /// escapes and splits), then chooses the Slack call from Visibility and Placement — chat.postMessage (in a thread when
 /// asked), chat.postEphemeral or the response_url for private answers, chat.update / replace_original for UpdateSource,
-/// views.open for forms; image attachments are uploaded unshared first and shown in the reply by image blocks.
+/// views.open for forms; image attachments are uploaded unshared first and shown in the reply by image blocks (sent
+/// again while Slack still processes them, see <see cref="SlackImageRetry"/>); other files (an export) go to the
+/// member's DM with the bot (<see cref="SlackPrivateFileSender"/>), and the reply says so.
 /// </summary>
 public sealed partial class SlackReplySender(
-    SlackApiClient api, SlackThreadTracker threads, SlackResponseUrlPolicy responseUrls, ILogger<SlackReplySender> logger)
+    SlackApiClient api,
+    SlackThreadTracker threads,
+    SlackResponseUrlPolicy responseUrls,
+    SlackImageRetry imageRetry,
+    SlackPrivateFileSender privateFiles,
+    ILogger<SlackReplySender> logger)
 {
     public async Task SendAsync(SlackReplyTarget target, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
@@ -58,6 +65,12 @@ public sealed partial class SlackReplySender(
             extra = form.FallbackText;
         }
 
+        if (reply.Attachments.Where(a => !a.IsImage).ToList() is { Count: > 0 } files)
+        {
+            var where = await privateFiles.SendAsync(target.UserId, files, reply.Title, ct);
+            extra = extra is null ? where : extra + "\n\n" + where;
+        }
+
         var images = await UploadImagesAsync(reply, ct);
         var messages = SlackReplyRenderer.Render(reply, extra, images);
         if (messages.Count == 0)
@@ -81,11 +94,11 @@ public sealed partial class SlackReplySender(
         {
             if (target.SourceIsEphemeral && target.ResponseUrl is { } url)
             {
-                await api.RespondAsync(url, messages[0], SlackResponseKind.ReplaceOriginal, null, ct);
+                await imageRetry.SendAsync(messages[0], (m, c) => Done(api.RespondAsync(url, m, SlackResponseKind.ReplaceOriginal, null, c)), ct);
             }
             else
             {
-                await api.UpdateMessageAsync(target.Channel, sourceTs, messages[0], ct);
+                await imageRetry.SendAsync(messages[0], (m, c) => Done(api.UpdateMessageAsync(target.Channel, sourceTs, m, c)), ct);
             }
 
             foreach (var more in messages.Skip(1))
@@ -143,7 +156,7 @@ public sealed partial class SlackReplySender(
     {
         try
         {
-            var posted = await api.PostMessageAsync(target.Channel, message, threadTs, ct);
+            var posted = await imageRetry.SendAsync(message, (m, c) => api.PostMessageAsync(target.Channel, m, threadTs, c), ct);
             threads.Track(posted.Channel, threadTs ?? posted.Ts);
             return posted.Ts;
         }
@@ -182,11 +195,12 @@ public sealed partial class SlackReplySender(
             if (target.ResponseUrl is { } url)
             {
                 var replace = i == 0 && reply.Placement == ReplyPlacement.UpdateSource && target.SourceIsEphemeral;
-                await api.RespondAsync(url, messages[i], replace ? SlackResponseKind.ReplaceOriginal : SlackResponseKind.Ephemeral, threadTs, ct);
+                var kind = replace ? SlackResponseKind.ReplaceOriginal : SlackResponseKind.Ephemeral;
+                await imageRetry.SendAsync(messages[i], (m, c) => Done(api.RespondAsync(url, m, kind, threadTs, c)), ct);
             }
             else
             {
-                await api.PostEphemeralAsync(target.Channel, target.UserId, messages[i], threadTs, ct);
+                await imageRetry.SendAsync(messages[i], (m, c) => api.PostEphemeralAsync(target.Channel, target.UserId, m, threadTs, c), ct);
             }
         }
     }
@@ -217,6 +231,12 @@ public sealed partial class SlackReplySender(
         }
 
         return images;
+    }
+
+    private static async Task<bool> Done(Task call)
+    {
+        await call;
+        return true;
     }
 
     private async Task<bool> TryOpenFormAsync(string triggerId, FormRequest form, SlackReplyTarget target, CancellationToken ct)

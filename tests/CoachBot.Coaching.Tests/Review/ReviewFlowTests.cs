@@ -134,7 +134,8 @@ public sealed class ReviewFlowTests : IAsyncLifetime
 
         var reply = await _host.CommandAsync(_ada, "review");
 
-        Assert.Contains("Nothing is due for review right now.", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Nothing is due for review right now. The next review is due ", reply.Text, StringComparison.Ordinal);
+        Assert.Matches(@"\*\*Relational databases and SQL\*\* \([0-9]+% over [0-9]+ answers\)", reply.Text);
         Assert.Contains("`/quiz databases`", reply.Text, StringComparison.Ordinal);
         Assert.Empty(reply.Buttons);
     }

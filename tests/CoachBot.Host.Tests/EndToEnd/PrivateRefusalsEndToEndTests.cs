@@ -108,9 +108,14 @@ public sealed class PrivateRefusalsEndToEndTests
     internal static JsonObject Subcommand(string name, params JsonObject[] options) =>
         new() { ["name"] = name, ["type"] = 1, ["options"] = new JsonArray([.. options]) };
 
-    internal static async Task<RealHost> StartDiscordHostAsync(FakeDiscordServer discord, params string[] extra)
+    internal static Task<RealHost> StartDiscordHostAsync(FakeDiscordServer discord, params string[] extra) =>
+        StartDiscordHostAsync(discord, configureServices: null, extra);
+
+    /// <param name="configureServices">Registrations after the host's own (e.g. a fake clock).</param>
+    internal static async Task<RealHost> StartDiscordHostAsync(FakeDiscordServer discord, Action<IServiceCollection>? configureServices, params string[] extra)
     {
         var host = await RealHost.StartAsync(
+            configureServices,
         [
             "--Discord:Token=" + discord.Options.Token,
             "--Discord:ApiBaseUrl=" + discord.ApiBaseUrl,
@@ -130,9 +135,14 @@ public sealed class PrivateRefusalsEndToEndTests
         }
     }
 
-    internal static async Task<RealHost> StartSlackHostAsync(FakeSlackServer slack, params string[] extra)
+    internal static Task<RealHost> StartSlackHostAsync(FakeSlackServer slack, params string[] extra) =>
+        StartSlackHostAsync(slack, configureServices: null, extra);
+
+    /// <param name="configureServices">Registrations after the host's own (e.g. a fake clock).</param>
+    internal static async Task<RealHost> StartSlackHostAsync(FakeSlackServer slack, Action<IServiceCollection>? configureServices, params string[] extra)
     {
         var host = await RealHost.StartAsync(
+            configureServices,
         [
             "--Slack:BotToken=" + slack.Options.BotToken,
             "--Slack:AppToken=" + slack.Options.AppToken,

@@ -5,17 +5,29 @@ namespace CoachBot.Host.Tests.EndToEnd;
 /// <summary>
 /// The real CoachBot host (CoachHostFactory.Build: every real feature, the real knowledge/ folder and prompts) with a
 /// fresh SQLite folder, configured with command-line style arguments that point its adapters and LLM client at fakes.
-/// Only the external services are fake. Disposing stops the host and deletes the data folder.
+/// Only the external services are fake. Disposing stops the host and deletes the data folder, unless the folder was
+/// another host's (<see cref="SharingDataOf"/>: two bots on one database).
 /// </summary>
 public sealed class RealHost : IAsyncDisposable
 {
     private readonly string _dataDirectory;
+    private readonly bool _ownsData;
 
-    private RealHost(IHost host, string dataDirectory)
+    private RealHost(IHost host, string dataDirectory, bool ownsData)
     {
         Host = host;
         _dataDirectory = dataDirectory;
+        _ownsData = ownsData;
     }
+
+    /// <summary>An argument that makes the next host use <paramref name="other"/>'s database (it is not deleted with the next host).</summary>
+    public static string SharingDataOf(RealHost other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return SharedDataArgument + other._dataDirectory;
+    }
+
+    private const string SharedDataArgument = "--Storage:DataDirectory=";
 
     public IHost Host { get; }
 
@@ -32,7 +44,8 @@ public sealed class RealHost : IAsyncDisposable
     /// <summary>As <see cref="StartAsync(string[])"/>, with extra registrations after the host's own (e.g. a log-capturing provider).</summary>
     public static async Task<RealHost> StartAsync(Action<IServiceCollection>? configureServices, params string[] platformArgs)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "coachbot-e2e-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
+        var shared = platformArgs.LastOrDefault(a => a.StartsWith(SharedDataArgument, StringComparison.Ordinal))?[SharedDataArgument.Length..];
+        var dataDirectory = shared ?? Path.Combine(Path.GetTempPath(), "coachbot-e2e-" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(dataDirectory);
         string[] args =
         [
@@ -58,11 +71,15 @@ public sealed class RealHost : IAsyncDisposable
         catch
         {
             host.Dispose();
-            DeleteQuietly(dataDirectory);
+            if (shared is null)
+            {
+                DeleteQuietly(dataDirectory);
+            }
+
             throw;
         }
 
-        return new RealHost(host, dataDirectory);
+        return new RealHost(host, dataDirectory, ownsData: shared is null);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,7 +97,10 @@ public sealed class RealHost : IAsyncDisposable
         }
 
         Host.Dispose();
-        DeleteQuietly(_dataDirectory);
+        if (_ownsData)
+        {
+            DeleteQuietly(_dataDirectory);
+        }
     }
 
     private static void DeleteQuietly(string directory)

@@ -54,4 +54,40 @@ public sealed class ImageUploadTests
         Assert.DoesNotContain(post.Blocks, b => (string?)b?["type"] == "image");
         Assert.Empty(fake.Files);
     }
+    [Fact]
+    public async Task A_chart_slack_still_processes_is_sent_again_and_shown_once_ready()
+    {
+        await using var harness = await SlackAdapterHarness.StartSocketModeAsync(
+            settings: new() { ["Slack:ImageNotReadyRetryDelay"] = "00:00:00.01" },
+            configureServices: services => services.AddSingleton<ICommandHandler, ChartStandInCommand>());
+        var fake = harness.Fake;
+        fake.KeepFilesProcessing(posts: 2);
+
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/chart", "", "U222", "C111", fake.CreateResponseUrl()));
+        var post = await fake.WaitForResponsePostAsync(p => p.AllText.Contains("75%", StringComparison.Ordinal));
+
+        Assert.Equal(2, fake.ProcessingRefusals);
+        var image = Assert.Single(post.Blocks, b => (string?)b?["type"] == "image")!;
+        Assert.Equal(Assert.Single(fake.Files.Values).Id, (string?)image["slack_file"]?["id"]);
+        Assert.Single(fake.ResponsePosts);
+    }
+
+    [Fact]
+    public async Task A_chart_slack_keeps_refusing_as_still_processing_goes_out_as_text_with_its_figures_after_the_retries()
+    {
+        await using var harness = await SlackAdapterHarness.StartSocketModeAsync(
+            settings: new() { ["Slack:ImageNotReadyRetryDelay"] = "00:00:00.01", ["Slack:ImageNotReadyRetries"] = "3" },
+            configureServices: services => services.AddSingleton<ICommandHandler, ChartStandInCommand>());
+        var fake = harness.Fake;
+        fake.KeepFilesProcessing(posts: 100);
+
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/chart", "", "U222", "C111", fake.CreateResponseUrl()));
+        var post = await fake.WaitForResponsePostAsync(p => p.AllText.Contains("75%", StringComparison.Ordinal));
+
+        Assert.Equal(4, fake.ProcessingRefusals); // the first post and 3 retries
+        Assert.Equal("ephemeral", post.ResponseType);
+        Assert.DoesNotContain(post.Blocks, b => (string?)b?["type"] == "image");
+        Assert.Contains("75% (4 answers)", post.AllText, StringComparison.Ordinal);
+        Assert.Single(fake.ResponsePosts);
+    }
 }

@@ -9,6 +9,9 @@ public sealed record FakeSlackMessage(string Channel, string Ts, string? ThreadT
     /// <summary>"in_progress" while a stream is open, "completed" once stopped; null for a message that was never streamed.</summary>
     public string? StreamingState { get; init; }
 
+    /// <summary>Files shared with this message (files.completeUploadExternal with a channel); its text is the initial_comment.</summary>
+    public IReadOnlyList<string> FileIds { get; init; } = [];
+
     /// <summary>The streamed markdown (if any), then all mrkdwn/plain text in the blocks, joined by newlines (what a person would read).</summary>
     public string AllText => string.Join('\n', (StreamedMarkdown is null ? [] : new[] { StreamedMarkdown }).Concat(FakeSlackBlocks.Texts(Blocks)));
 }

@@ -11,6 +11,7 @@ namespace CoachBot.Testing.FakeSlack;
 public sealed partial class FakeSlackServer
 {
     private readonly ConcurrentDictionary<string, string> _dmErrors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _openedDirectMessages = new(StringComparer.Ordinal);
 
     public void RefuseDirectMessages(string userId, string error = "user_not_found") => _dmErrors[userId] = error;
 
@@ -25,8 +26,12 @@ public sealed partial class FakeSlackServer
             return Error(string.IsNullOrEmpty(users) ? "users_list_not_supplied" : "not_enough_users");
         }
 
-        return _dmErrors.TryGetValue(users, out var error)
-            ? Error(error)
-            : new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectMessageChannelOf(users) } };
+        if (_dmErrors.TryGetValue(users, out var error))
+        {
+            return Error(error);
+        }
+
+        _openedDirectMessages[DirectMessageChannelOf(users)] = true;
+        return new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = DirectMessageChannelOf(users) } };
     }
 }

@@ -478,6 +478,11 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
             return Error(limitError);
         }
 
+        if (TakeProcessingRefusal(blocks) is { } processing)
+        {
+            return ProcessingError(processing);
+        }
+
         var ts = NextTs();
         var message = new FakeSlackMessage(channel, ts, (string?)body["thread_ts"], text, (JsonArray?)blocks?.DeepClone() ?? [], ephemeralUser);
         lock (_lock)
@@ -499,6 +504,11 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         if ((FakeSlackBlocks.LimitError(blocks, text) ?? ImageBlockError(blocks)) is { } limitError)
         {
             return Error(limitError);
+        }
+
+        if (TakeProcessingRefusal(blocks) is { } processing)
+        {
+            return ProcessingError(processing);
         }
 
         lock (_lock)
@@ -719,6 +729,14 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         {
             http.Response.StatusCode = 400;
             await http.Response.WriteAsync(error);
+            return;
+        }
+
+        if (TakeProcessingRefusal(body["blocks"] as JsonArray) is not null)
+        {
+            http.Response.StatusCode = 404;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync("{\"ok\":false,\"error\":\"invalid_blocks\"}");
             return;
         }
 
