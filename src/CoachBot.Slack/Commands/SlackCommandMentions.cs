@@ -9,7 +9,7 @@ namespace CoachBot.Slack.Commands;
 /// <c>`/remind off`</c> and <c>Type `/help`</c> as on every platform, and on Slack that reads <c>`/coach-remind off`</c>
 /// and <c>Type `/coach-help`</c> (<see cref="SlackCommandNames"/>).
 /// <para>
-/// Why a rewrite here rather than a marker in the core: the core mentions commands in some hundred strings across
+/// Why a rewrite here rather than a marker in the core: the core mentions commands in some eighty strings across
 /// every feature, in usage lines it builds from the definitions, and in text the parser writes; marking each one would
 /// touch all of them and every renderer, for the sake of one platform. The rewrite is narrow instead: only the
 /// coach's own commands that Slack renames (today /feedback, /help, /remind), only as a whole <c>/name</c> token
