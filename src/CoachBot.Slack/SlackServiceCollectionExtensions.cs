@@ -2,6 +2,7 @@ using CoachBot.Core.Inbound;
 using CoachBot.Core.Platforms;
 using CoachBot.Slack.Agent;
 using CoachBot.Slack.Api;
+using CoachBot.Slack.Commands;
 using CoachBot.Slack.Configuration;
 using CoachBot.Slack.Delivery;
 using CoachBot.Slack.Http;
@@ -68,6 +69,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackResponseUrlPolicy>();
         services.TryAddSingleton<SlackImageRetry>();
         services.TryAddSingleton<SlackPrivateFileSender>();
+        services.TryAddSingleton<SlackCommandMentions>();
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<SlackAnswerStreams>();
         services.TryAddSingleton<SlackGreetingLedger>();

@@ -1,3 +1,4 @@
+using CoachBot.Slack.Commands;
 using CoachBot.Slack.Manifest;
 
 namespace CoachBot.Host.Tests;
@@ -22,6 +23,22 @@ public sealed class SlackManifestTests
             + "`dotnet run --project src/CoachBot -- slack-manifest --write` (see docs/slack.md).");
         Assert.Equal(definitions.Count, inRepository.Split('\n').Count(l => l.StartsWith("    - command: /", StringComparison.Ordinal)));
         Assert.Contains("\n  agent_view:\n    agent_description: ", inRepository, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManifestInTheRepository_RegistersNoSlackBuiltInCommandName()
+    {
+        var manifest = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "slack-app-manifest.yaml"));
+
+        var names = manifest.ReplaceLineEndings("\n").Split('\n')
+            .Where(l => l.StartsWith("    - command: /", StringComparison.Ordinal))
+            .Select(l => l["    - command: /".Length..].Trim())
+            .ToList();
+
+        Assert.NotEmpty(names);
+        Assert.DoesNotContain(names, SlackCommandNames.IsBuiltIn);
+        Assert.Contains("coach-remind", names);
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     private static string RepositoryRoot()

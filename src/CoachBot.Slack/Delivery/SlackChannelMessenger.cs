@@ -1,4 +1,5 @@
 using CoachBot.Slack.Api;
+using CoachBot.Slack.Commands;
 using CoachBot.Slack.Inbound;
 using CoachBot.Slack.Rendering;
 
@@ -8,8 +9,8 @@ namespace CoachBot.Slack.Delivery;
 /// Unsolicited posts (scheduled challenges, reminders) to a Slack channel id with chat.postMessage, through the same
 /// renderer as every answer. The thread (the one posted in, or the first message's) becomes one the bot follows.
 /// </summary>
-public sealed class SlackChannelMessenger(SlackApiClient api, SlackThreadTracker threads)
-    : RenderingChannelMessenger<SlackMessage>(ChatPlatform.Slack, reply => SlackReplyRenderer.Render(reply, reply.Form?.FallbackText))
+public sealed class SlackChannelMessenger(SlackApiClient api, SlackThreadTracker threads, SlackCommandMentions commandMentions)
+    : RenderingChannelMessenger<SlackMessage>(ChatPlatform.Slack, reply => Render(commandMentions.InReply(reply)))
 {
     protected override async Task<string?> PostOneAsync(ConversationKey target, SlackMessage message, string? firstId, CancellationToken cancellationToken)
     {
@@ -17,4 +18,6 @@ public sealed class SlackChannelMessenger(SlackApiClient api, SlackThreadTracker
         threads.Track(posted.Channel, target.ThreadId ?? firstId ?? posted.Ts);
         return posted.Ts;
     }
+
+    private static IReadOnlyList<SlackMessage> Render(Reply reply) => SlackReplyRenderer.Render(reply, reply.Form?.FallbackText);
 }

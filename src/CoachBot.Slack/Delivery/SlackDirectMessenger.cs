@@ -1,4 +1,5 @@
 using CoachBot.Slack.Api;
+using CoachBot.Slack.Commands;
 using CoachBot.Slack.Rendering;
 
 namespace CoachBot.Slack.Delivery;
@@ -8,8 +9,8 @@ namespace CoachBot.Slack.Delivery;
 /// mean the member cannot be messaged for good (the id is gone or deactivated, hidden from the bot, a bot user, or the
 /// app's Messages tab is off) are <see cref="DirectMessageOutcome.Blocked"/>; anything else throws.
 /// </summary>
-public sealed class SlackDirectMessenger(SlackApiClient api)
-    : RenderingDirectMessenger<SlackMessage>(ChatPlatform.Slack, reply => SlackReplyRenderer.Render(reply, reply.Form?.FallbackText))
+public sealed class SlackDirectMessenger(SlackApiClient api, SlackCommandMentions commandMentions)
+    : RenderingDirectMessenger<SlackMessage>(ChatPlatform.Slack, reply => Render(commandMentions.InReply(reply)))
 {
     /// <summary>Slack errors that mean: stop sending this member DMs.</summary>
     public static readonly IReadOnlySet<string> BlockedErrors = new HashSet<string>(StringComparer.Ordinal)
@@ -25,4 +26,6 @@ public sealed class SlackDirectMessenger(SlackApiClient api)
 
     protected override bool IsBlocked(Exception exception) =>
         exception is SlackApiException slack && BlockedErrors.Contains(slack.Error);
+
+    private static IReadOnlyList<SlackMessage> Render(Reply reply) => SlackReplyRenderer.Render(reply, reply.Form?.FallbackText);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CoachBot.Slack.Api;
+using CoachBot.Slack.Commands;
 using CoachBot.Slack.Inbound;
 using CoachBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace CoachBot.Slack.Delivery;
 /// asked), chat.postEphemeral or the response_url for private answers, chat.update / replace_original for UpdateSource,
 /// views.open for forms; image attachments are uploaded unshared first and shown in the reply by image blocks (sent
 /// again while Slack still processes them, see <see cref="SlackImageRetry"/>); other files (an export) go to the
-/// member's DM with the bot (<see cref="SlackPrivateFileSender"/>), and the reply says so.
+/// member's DM with the bot (<see cref="SlackPrivateFileSender"/>), and the reply says so. Commands the reply tells the
+/// member to type are shown by their Slack names (<see cref="SlackCommandMentions"/>).
 /// </summary>
 public sealed partial class SlackReplySender(
     SlackApiClient api,
@@ -20,6 +22,7 @@ public sealed partial class SlackReplySender(
     SlackResponseUrlPolicy responseUrls,
     SlackImageRetry imageRetry,
     SlackPrivateFileSender privateFiles,
+    SlackCommandMentions commandMentions,
     ILogger<SlackReplySender> logger)
 {
     public async Task SendAsync(SlackReplyTarget target, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
@@ -54,6 +57,7 @@ public sealed partial class SlackReplySender(
 
     private async Task<SlackReplyTarget> SendOneAsync(SlackReplyTarget target, Reply reply, CancellationToken ct)
     {
+        reply = commandMentions.InReply(reply);
         string? extra = null;
         if (reply.Form is { } form)
         {

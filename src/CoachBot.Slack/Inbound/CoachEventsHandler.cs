@@ -1,6 +1,7 @@
 using CoachBot.Core.Commands;
 using CoachBot.Core.Dispatch;
 using CoachBot.Slack.Agent;
+using CoachBot.Slack.Commands;
 using CoachBot.Slack.Delivery;
 using CoachBot.Slack.Identity;
 using CoachBot.Slack.Inbound.Payloads;
@@ -120,7 +121,7 @@ public sealed partial class CoachEventsHandler(
 
         var end = line.IndexOfAny([' ', '\n', '\t']);
         var name = end < 0 ? line : line[..end];
-        return dispatcher.Catalog.Find(name.TrimStart('/')) is null
+        return dispatcher.Catalog.Find(SlackCommandNames.ToCore(name)) is null
             ? null
             : SlackCommandDecoder.Parse(context, dispatcher.Catalog, name, end < 0 ? string.Empty : line[(end + 1)..]);
     }

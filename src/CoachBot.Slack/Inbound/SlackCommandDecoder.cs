@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CoachBot.Core.Commands;
 using CoachBot.Core.Dispatch;
+using CoachBot.Slack.Commands;
 
 namespace CoachBot.Slack.Inbound;
 
@@ -12,7 +13,9 @@ namespace CoachBot.Slack.Inbound;
 /// value and in <see cref="CommandRequest.MentionedIds"/> (the only ids a feature reads); anywhere else they read
 /// as their display form (<c>@bo</c>, <c>#challenges</c>), like the rest of the text (<see cref="SlackTextDecoder"/>).
 /// A member or channel option typed as plain text (not picked from Slack's list, so not a link) is answered with a hint
-/// instead of being guessed at. Features never see Slack's token syntax.
+/// instead of being guessed at. Features never see Slack's token syntax, nor Slack's names for commands whose own name
+/// Slack keeps for itself (<c>/coach-remind</c> is the core's <c>remind</c>, <see cref="SlackCommandNames"/>), also
+/// when <c>/coach-help</c> is asked about one (<c>/coach-help coach-remind</c>).
 /// </summary>
 public static partial class SlackCommandDecoder
 {
@@ -20,9 +23,15 @@ public static partial class SlackCommandDecoder
     private const char Open = '\uE000';
     private const char Close = '\uE001';
 
+    // /help's option naming the command to explain (Core.Help.HelpCommand): a member may name it as Slack shows it.
+    private const string HelpCommandName = "help";
+    private const string HelpTopicOption = "command";
+
     public static TextCommandParseResult Parse(CommandContext context, CommandCatalog catalog, string command, string? rawText)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(command);
+        command = SlackCommandNames.ToCore(command);
         var entities = new List<Entity>();
         var marked = Token().Replace(rawText ?? string.Empty, m =>
         {
@@ -61,6 +70,12 @@ public static partial class SlackCommandDecoder
             {
                 values[name] = Display(value, entities);
             }
+        }
+
+        if (string.Equals(request.Command, HelpCommandName, StringComparison.OrdinalIgnoreCase)
+            && values.TryGetValue(HelpTopicOption, out var topic))
+        {
+            values[HelpTopicOption] = SlackCommandNames.ToCore(topic);
         }
 
         return TextCommandParseResult.Ok(request with { Options = values, MentionedIds = mentioned });

@@ -1,5 +1,6 @@
 using System.Text;
 using CoachBot.Core.Commands;
+using CoachBot.Slack.Commands;
 
 namespace CoachBot.Slack.Manifest;
 
@@ -8,7 +9,8 @@ namespace CoachBot.Slack.Manifest;
 /// <see cref="CommandDefinition"/>s, so the manifest can't drift from the commands the bot really has: names,
 /// descriptions and usage hints (options as <c>&lt;required&gt; [optional]</c>, subcommands as <c>a | b | …</c>), and
 /// <c>should_escape: true</c> so Slack sends mentions and channels as <c>&lt;@U…|name&gt;</c> and <c>&lt;#C…|name&gt;</c>,
-/// which the adapter decodes into user and channel ids.
+/// which the adapter decodes into user and channel ids. A command whose name Slack keeps for itself is registered under
+/// its Slack name (<c>/coach-remind</c>, <see cref="SlackCommandNames"/>): one built-in name makes Slack refuse the list.
 /// </summary>
 public static class SlackManifestCommands
 {
@@ -27,7 +29,7 @@ public static class SlackManifestCommands
         var yaml = new StringBuilder().Append(Marker).Append('\n').Append("  slash_commands:\n");
         foreach (var definition in definitions)
         {
-            yaml.Append("    - command: /").Append(definition.Name).Append('\n')
+            yaml.Append("    - command: /").Append(SlackCommandNames.ToSlack(definition.Name)).Append('\n')
                 .Append("      description: ").Append(Quote(Clip(definition.Description, MaxDescription))).Append('\n');
             if (UsageHint(definition) is { Length: > 0 } hint)
             {

@@ -92,7 +92,7 @@ public sealed class MyDataEndToEndTests
         await using var host = await PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack);
         var member = new UserIdentity(ChatPlatform.Slack, Member, "ada");
         await FirstQuizAnswer.MissOnSlackAsync(slack, host, Member, Channel);
-        await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/remind", "on", Member, Channel, slack.CreateResponseUrl()));
+        await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/coach-remind", "on", Member, Channel, slack.CreateResponseUrl()));
         await slack.WaitForResponsePostAsync(p => p.AllText.Contains("Reminders are on", StringComparison.Ordinal), Guard);
         await AssertNamedAsync(host, member);
 

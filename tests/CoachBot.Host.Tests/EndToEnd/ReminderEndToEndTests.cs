@@ -8,7 +8,8 @@ namespace CoachBot.Host.Tests.EndToEnd;
 /// a member misses a quiz question (the first of three) and turns reminders on with <c>/remind on</c> on the platform; when the clock reaches
 /// the chosen time both hosts' schedulers tick, and the member gets exactly one DM (Discord: POST /users/@me/channels,
 /// then the DM channel; Slack: conversations.open, then chat.postMessage into the D… channel), nothing in a channel;
-/// more ticks that day send nothing more.
+/// more ticks that day send nothing more. On Slack the command is <c>/coach-remind</c> (Slack keeps /remind for itself),
+/// and the confirmation and the DM tell the member to type that name; Discord keeps <c>/remind</c>.
 /// </summary>
 public sealed class ReminderEndToEndTests
 {
@@ -33,6 +34,8 @@ public sealed class ReminderEndToEndTests
         ]));
         await discord.WaitUntilAsync(() => AllText(discord, remind).Contains("Reminders are on", StringComparison.Ordinal), "the confirmation", Guard);
         Assert.True(remind.RespondedPrivately);
+        Assert.Contains("`/remind off`", AllText(discord, remind), StringComparison.Ordinal); // Discord keeps the plain name
+        Assert.DoesNotContain("coach-remind", AllText(discord, remind), StringComparison.Ordinal);
 
         await using var second = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord, UseClock(clock), RealHost.SharingDataOf(first));
         await TickBothAsync(first, second); // before the chosen time: nothing
@@ -46,6 +49,7 @@ public sealed class ReminderEndToEndTests
         Assert.Single(reminders);
         Assert.EndsWith("/channels/" + FakeDiscordServer.DirectMessageChannelOf(FakeDiscordEvents.UserId) + "/messages", dm.Path, StringComparison.Ordinal);
         Assert.Contains("1 review", dm.Body!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("/remind off", dm.Body.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(discord.RequestsTo("POST", "/users/@me/channels"), r => r.Body?["recipient_id"]?.GetValue<string>() == FakeDiscordEvents.UserId);
         Assert.DoesNotContain(discord.Requests, r => r.Method == "POST" && r.Path.Contains("/channels/" + FakeDiscordEvents.ChannelId, StringComparison.Ordinal));
     }
@@ -61,10 +65,13 @@ public sealed class ReminderEndToEndTests
 
         await FirstQuizAnswer.MissOnSlackAsync(slack, first, Member, Channel);
         var at = clock.GetUtcNow().AddHours(2);
+        // Slack keeps /remind for itself: the manifest registers /coach-remind, and that is what Slack sends.
         await slack.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand(
-            "/remind", "on daily " + at.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC", Member, Channel, slack.CreateResponseUrl()));
+            "/coach-remind", "on daily " + at.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC", Member, Channel, slack.CreateResponseUrl()));
         var confirmation = await slack.WaitForResponsePostAsync(p => p.AllText.Contains("Reminders are on", StringComparison.Ordinal), Guard);
         Assert.Equal("ephemeral", confirmation.ResponseType);
+        Assert.Contains("/coach-remind off", confirmation.AllText, StringComparison.Ordinal); // what to type on Slack
+        Assert.DoesNotContain("/remind off", confirmation.AllText, StringComparison.Ordinal);
 
         await using var second = await PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack, UseClock(clock), RealHost.SharingDataOf(first));
         await slack.WaitForConnectionAsync(2, Guard);
@@ -79,6 +86,8 @@ public sealed class ReminderEndToEndTests
         Assert.Single(reminders);
         Assert.Equal(FakeSlackServer.DirectMessageChannelOf(Member), dm.Field("channel"));
         Assert.Contains("1 review", dm.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("/coach-remind off", dm.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("/remind off", dm.Body.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(slack.CallsTo("conversations.open"), c => c.Ok && c.Field("users") == Member);
         Assert.DoesNotContain(slack.Messages, m => m.Channel == Channel && m.AllText.Contains(ReminderTitle, StringComparison.Ordinal));
         Assert.DoesNotContain(slack.ResponsePosts, p => p.AllText.Contains(ReminderTitle, StringComparison.Ordinal));

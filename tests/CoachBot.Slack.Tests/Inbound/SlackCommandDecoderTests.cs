@@ -3,7 +3,7 @@ namespace CoachBot.Slack.Tests.Inbound;
 public sealed class SlackCommandDecoderTests
 {
     private static readonly CommandCatalog Catalog = new([
-        new Command(new CommandDefinition("challenge", "Challenges")
+        new FixedReplyCommand(new CommandDefinition("challenge", "Challenges")
         {
             Subcommands =
             [
@@ -21,7 +21,12 @@ public sealed class SlackCommandDecoderTests
                 },
             ],
         }),
-        new Command(new CommandDefinition("ask", "Ask") { Options = [new CommandOption("question", "Q") { Required = true, TakesRest = true }] }),
+        new FixedReplyCommand(new CommandDefinition("remind", "Remind")
+        {
+            Subcommands = [new CommandDefinition("on", "On") { Options = [new CommandOption("day", "Day"), new CommandOption("time", "Time")] }, new CommandDefinition("off", "Off")],
+        }),
+        new FixedReplyCommand(new CommandDefinition("help", "Help") { Options = [new CommandOption("command", "A command")] }),
+        new FixedReplyCommand(new CommandDefinition("ask", "Ask") { Options = [new CommandOption("question", "Q") { Required = true, TakesRest = true }] }),
     ]);
 
     private static readonly CommandContext Context = new()
@@ -70,11 +75,25 @@ public sealed class SlackCommandDecoderTests
         Assert.Contains(hint, result.Error, StringComparison.Ordinal);
     }
 
-    private sealed class Command(CommandDefinition definition) : ICommandHandler
+    [Theory]
+    [InlineData("/coach-remind", "on daily 18:30", "remind")]
+    [InlineData("/remind", "off", "remind")]
+    [InlineData("/coach-help", "", "help")]
+    public void SlackNameOfARenamedCommand_ReadsAsTheCoresCommand(string command, string text, string expected)
     {
-        public CommandDefinition Definition { get; } = definition;
+        var request = SlackCommandDecoder.Parse(Context, Catalog, command, text).Request!;
 
-        public Task<IReadOnlyList<Reply>> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(Reply.One(Reply.Public("ok")));
+        Assert.Equal(expected, request.Command);
+    }
+
+    [Theory]
+    [InlineData("coach-remind")]
+    [InlineData("/coach-remind")]
+    [InlineData("remind")]
+    public void HelpAskedAboutARenamedCommand_ByItsSlackName_AsksAboutTheCoresCommand(string asked)
+    {
+        var request = SlackCommandDecoder.Parse(Context, Catalog, "/coach-help", asked).Request!;
+
+        Assert.Equal(("help", "remind"), (request.Command, request.Option("command")));
     }
 }

@@ -15,7 +15,7 @@ public sealed class SecretHygieneTests
         await fake.SendEnvelopeAsync("events_api", FakeSlackPayloads.EventCallback(FakeSlackPayloads.AppMention("U222", "<@UBOT111> b", "C111", fake.NextTs())));
         await fake.WaitForCallAsync("chat.postMessage", c => c.Ok);
         var responseUrl = fake.CreateResponseUrl();
-        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/help", "", "U222", "C111", responseUrl));
+        await fake.SendEnvelopeAsync("slash_commands", FakeSlackPayloads.SlashCommand("/coach-help", "", "U222", "C111", responseUrl));
         await fake.WaitForResponsePostAsync();
         fake.NewestOpenConnection()!.Drop();
         await fake.WaitForConnectionAsync(2);
