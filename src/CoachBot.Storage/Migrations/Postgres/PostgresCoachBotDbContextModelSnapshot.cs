@@ -421,6 +421,11 @@ namespace CoachBot.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<bool>("Offline")
                         .HasColumnType("boolean");
 
@@ -447,6 +452,8 @@ namespace CoachBot.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("CommunityKey", "AnsweredAt");
 
                     b.HasIndex("AskerKey", "ConversationKey", "AnsweredAt");
 

@@ -403,6 +403,11 @@ namespace CoachBot.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Offline")
                         .HasColumnType("INTEGER");
 
@@ -429,6 +434,8 @@ namespace CoachBot.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("CommunityKey", "AnsweredAt");
 
                     b.HasIndex("AskerKey", "ConversationKey", "AnsweredAt");
 
