@@ -169,8 +169,9 @@ public sealed class ChallengeActions(
     {
         var known = ChallengesPage.KnownChannels(
             await queries.ChallengesAsync(session.CommunityKey, 50, ct), await schedules.FindAsync(session.CommunityKey, ct));
+        // A channel the community hasn't used is asked about with the platform; without its adapter here, nobody can vouch for it.
         return known.Contains(channel.ChannelId, StringComparer.Ordinal)
-            || await channels.CheckAsync(channel, ct) == ChannelOwnership.InCommunity;
+            || (messengers.Supports(channel.Platform) && await channels.CheckAsync(channel, ct) == ChannelOwnership.InCommunity);
     }
 
     private Task<IResult> ReplyAsync(HttpContext context, IAntiforgery antiforgery, IReadOnlyList<(bool, string)> notices, int status) =>
