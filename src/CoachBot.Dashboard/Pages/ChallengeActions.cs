@@ -12,7 +12,8 @@ namespace CoachBot.Dashboard.Pages;
 /// <summary>
 /// The dashboard's challenge actions: the same <c>/challenge post|close|winners|schedule</c> subcommands as in chat,
 /// dispatched for the session's moderator in the community's channel (so the same checks, stores and audit apply), and
-/// their public replies posted to that channel, as the chat would show them. A channel the community has not used is
+/// their public replies posted to that channel, as the chat would show them; then a redirect to the challenges page,
+/// which shows the outcome. A channel the community has not used is
 /// checked with the platform first; one of another community is refused.
 /// </summary>
 public sealed class ChallengeActions(
@@ -162,7 +163,9 @@ public sealed class ChallengeActions(
             notices.Add((true, $"Posted in channel {channelId}: {reply.Title ?? Plain(reply)}"));
         }
 
-        return await ReplyAsync(context, antiforgery, notices, StatusCodes.Status200OK);
+        // Post, redirect, get: reloading the page shows the outcome again, never repeats the action.
+        DashboardNotices.Set(context, notices);
+        return Results.Redirect("/dashboard/challenges");
     }
 
     private async Task<bool> IsCommunityChannelAsync(DashboardSession session, ConversationKey channel, CancellationToken ct)

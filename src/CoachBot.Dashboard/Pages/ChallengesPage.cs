@@ -10,7 +10,7 @@ namespace CoachBot.Dashboard.Pages;
 public static partial class ChallengesPage
 {
     public static Task<IResult> GetAsync(HttpContext context, DashboardQueries queries, IChallengeScheduleStore schedules, IAntiforgery antiforgery) =>
-        RenderAsync(context, queries, schedules, antiforgery, notices: []);
+        RenderAsync(context, queries, schedules, antiforgery, DashboardNotices.Take(context));
 
     public static async Task<IResult> RenderAsync(
         HttpContext context, DashboardQueries queries, IChallengeScheduleStore schedules, IAntiforgery antiforgery,

@@ -73,10 +73,12 @@ public sealed partial class DashboardBrowserTests
 
         // A member submits in chat; the moderator closes the challenge and picks the winner on the dashboard.
         await SubmitAsync(discord, "A token bucket in Redis per key: https://example.org/rate-limiter");
-        await page.ReloadAsync();
+        await page.GotoAsync(address + "/dashboard/challenges");
         Assert.Contains("https://example.org/rate-limiter", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "challenges");
         await page.ClickAsync("button:has-text('Close it now')");
+        var closed = await page.InnerTextAsync("main");
+        Assert.True(closed.Contains("Waiting for winners", StringComparison.Ordinal) && closed.Contains("example.org", StringComparison.Ordinal), closed);
         await page.CheckAsync("input[name=submission]");
         await page.ClickAsync("button:has-text('Announce the checked winners')");
         Assert.Contains("Posted in channel", await page.InnerTextAsync("main"), StringComparison.Ordinal);
@@ -115,8 +117,7 @@ public sealed partial class DashboardBrowserTests
     {
         var interaction = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
             "ask", [FakeDiscordEvents.Option("question", question)], userId: FakeDiscordEvents.OtherUserId, permissions: FakeDiscordEvents.MemberPermissions));
-        await discord.WaitUntilAsync(
-            () => interaction.CallbackType == 4 || discord.RequestsTo("PATCH", interaction.Token).Count > 0, "the answer", Guard);
+        await WaitForReplyAsync(discord, interaction);
     }
 
     private static async Task SubmitAsync(FakeDiscordServer discord, string text)
@@ -124,9 +125,17 @@ public sealed partial class DashboardBrowserTests
         var interaction = await discord.SendInteractionAsync(FakeDiscordEvents.SlashCommand(
             "challenge", [PrivateRefusalsEndToEndTests.Subcommand("submit", FakeDiscordEvents.Option("text", text))],
             userId: FakeDiscordEvents.OtherUserId, permissions: FakeDiscordEvents.MemberPermissions));
-        await discord.WaitUntilAsync(
-            () => interaction.CallbackType == 4 || discord.RequestsTo("PATCH", interaction.Token).Count > 0, "the submission", Guard);
+        await WaitForReplyAsync(discord, interaction);
     }
+
+    /// <summary>Until the interaction is answered: in the callback, by editing the original, or by a follow-up.</summary>
+    private static Task WaitForReplyAsync(FakeDiscordServer discord, FakeInteraction interaction) =>
+        discord.WaitUntilAsync(
+            () => interaction.CallbackType == 4
+                || discord.RequestsTo("PATCH", interaction.Token).Count > 0
+                || discord.RequestsTo("POST", "/webhooks/").Any(r => r.Path.EndsWith(interaction.Token, StringComparison.Ordinal)),
+            "the reply",
+            Guard);
 
     /// <summary>/dashboard as a moderator: the private reply's link.</summary>
     private static async Task<string> DashboardLinkAsync(FakeDiscordServer discord)

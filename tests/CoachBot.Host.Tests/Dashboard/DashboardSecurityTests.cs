@@ -183,7 +183,8 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
 
         using var response = await client.PostFormAsync("/dashboard/challenges/close", page);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Challenge closed: Challenge alpha", await client.GetTextAsync("/dashboard/challenges"), StringComparison.Ordinal);
         Assert.False((await DashboardSeed.ChallengeAsync(_host, _a.ChallengeId)).IsOpen);
         Assert.True((await DashboardSeed.ChallengeAsync(_host, _b.ChallengeId)).IsOpen);
     }
@@ -213,7 +214,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
 
         Assert.Null((await DashboardSeed.ChallengeAsync(_host, _b.ChallengeId)).WinnersAnnouncedAt);
         Assert.Null((await DashboardSeed.ChallengeAsync(_host, _a.ChallengeId)).WinnersAnnouncedAt);
-        Assert.Contains("Name at least one winner", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Name at least one winner", await a.GetTextAsync("/dashboard/challenges"), StringComparison.Ordinal);
     }
 
     [Theory]
