@@ -13,10 +13,10 @@ public static class GapsPage
         var questions = await queries.QuestionsAsync(session.CommunityKey, time.GetUtcNow().AddDays(-days), context.RequestAborted);
         var groups = gaps.Group(questions, context.RequestAborted);
         var html = new Html().Raw("<p>").Raw(Period.Links("/dashboard/gaps", days)).Raw("</p>")
-            .Element("p", "Questions the coach declined or only partly answered, and answers members voted 👎, grouped by similar meaning. "
+            .Element("p", "Questions the coach declined or only partly answered, and answers members voted down, grouped by similar meaning. "
                 + "The section is the part of the guides retrieval found closest: extend it, or add a guide, in knowledge/.", "muted")
             .Table(
-                ["Questions", "Declined", "Partly", "👎", "Examples", "Guide section retrieval chose"],
+                ["Questions", "Declined", "Partly", "Down votes", "Examples", "Guide section retrieval chose"],
                 groups.Select(g => (IReadOnlyList<string>)
                 [
                     g.Questions.Count.ToString(CultureInfo.InvariantCulture),

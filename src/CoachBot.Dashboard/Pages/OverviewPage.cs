@@ -21,7 +21,7 @@ public static class OverviewPage
         Card(html, "Answered", $"{stats.Answered} ({stats.Share(stats.Answered)})");
         Card(html, "Partly answered", $"{stats.Partly} ({stats.Share(stats.Partly)})");
         Card(html, "Declined", $"{stats.Declined} ({stats.Share(stats.Declined)})");
-        Card(html, "👍 / 👎", votes == 0 ? "no votes yet" : $"{activity.Up} / {activity.Down} ({Html.Number(100.0 * activity.Up / votes)} % 👍)");
+        Card(html, "Votes up / down", votes == 0 ? "no votes yet" : $"{activity.Up} / {activity.Down} ({Html.Number(100.0 * activity.Up / votes)} % up)");
         Card(html, "Active members", activity.ActiveMembers.ToString(CultureInfo.InvariantCulture));
         Card(html, "Quizzes", activity.Quizzes.ToString(CultureInfo.InvariantCulture));
         Card(html, "Mock interviews", activity.Interviews.ToString(CultureInfo.InvariantCulture));
@@ -29,13 +29,17 @@ public static class OverviewPage
         html.Raw("</div>");
         if (votes == 0)
         {
-            html.Element("p", "Feedback: members rate answers with 👍 / 👎; none were given in this period.", "muted");
+            html.Element("p", "Feedback: members rate answers with the thumbs up / down buttons under them; none were given in this period.", "muted");
         }
 
-        html.Raw($"<img class=\"chart\" alt=\"Questions per day, share answered\" src=\"/dashboard/charts/questions.png?days={days}\">")
-            .Element("h2", "Recent questions")
+        if (stats.Total > 0)
+        {
+            html.Raw($"<img class=\"chart\" alt=\"Questions per day, share answered\" src=\"/dashboard/charts/questions.png?days={days}\">");
+        }
+
+        html.Element("h2", "Recent questions")
             .Table(
-                ["When", "Question", "Decision", "Confidence", "👍", "👎"],
+                ["When", "Question", "Decision", "Confidence", "Up", "Down"],
                 questions.Take(20).Select(q => (IReadOnlyList<string>)
                 [
                     Html.When(q.Record.AnsweredAt), q.Record.Question, q.Record.Decision.ToString(),
@@ -46,7 +50,7 @@ public static class OverviewPage
         return DashboardLayout.Page(context, session, "Overview", html.ToString());
     }
 
-    /// <summary>The chart: one bar per day, its length the share answered, its note how many were asked.</summary>
+    /// <summary>The chart: one bar per day with questions, its length the share answered, its note how many were asked.</summary>
     public static async Task<IResult> ChartAsync(HttpContext context, DashboardQueries queries, TimeProvider time)
     {
         var session = DashboardSession.Require(context);
@@ -54,10 +58,12 @@ public static class OverviewPage
         var now = time.GetUtcNow();
         var questions = await queries.QuestionsAsync(session.CommunityKey, now.AddDays(-days), context.RequestAborted);
         var bars = QuestionStats.PerDay(questions, now, days)
+            .Where(d => d.Stats.Total > 0)
+            .TakeLast(BarChartPng.MaxBars)
             .Select(d => new ChartBar(
                 d.Day.ToString("ddd d MMM", CultureInfo.InvariantCulture),
-                d.Stats.Total == 0 ? null : (double)d.Stats.Answered / d.Stats.Total,
-                d.Stats.Total == 0 ? "no questions" : $"{d.Stats.Total} asked, {d.Stats.Partly} partly, {d.Stats.Declined} declined"))
+                (double)d.Stats.Answered / d.Stats.Total,
+                $"{d.Stats.Total} asked, {d.Stats.Declined} declined"))
             .ToList();
         var png = BarChartPng.Render($"Questions per day (last {days} days): bar = share answered", bars, "CoachBot question log");
         return Results.File(png, "image/png");

@@ -40,7 +40,16 @@ public sealed class DashboardQueries(IDbContextFactory<CoachBotDbContext> contex
     public async Task<ActivityTotals> ActivityAsync(string communityKey, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var members = await db.Set<CommunityMember>().CountAsync(m => m.CommunityKey == communityKey && m.LastSeenAt >= since, cancellationToken);
+        // Active: anyone the community saw, or who asked, quizzed, interviewed, reviewed or submitted in the period.
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        active.UnionWith(await db.Set<CommunityMember>().Where(m => m.CommunityKey == communityKey && m.LastSeenAt >= since).Select(m => m.UserKey).ToListAsync(cancellationToken));
+        active.UnionWith(await db.Set<AnswerRecord>().Where(a => a.CommunityKey == communityKey && a.AnsweredAt >= since).Select(a => a.AskerKey).Distinct().ToListAsync(cancellationToken));
+        active.UnionWith(await db.Set<QuizSession>().Where(q => q.CommunityKey == communityKey && q.StartedAt >= since).Select(q => q.UserKey).Distinct().ToListAsync(cancellationToken));
+        active.UnionWith(await db.Set<InterviewSessionRecord>().Where(i => i.CommunityKey == communityKey && i.StartedAt >= since).Select(i => i.UserKey).Distinct().ToListAsync(cancellationToken));
+        active.UnionWith(await db.Set<ReviewAnswer>().Where(r => r.CommunityKey == communityKey && r.AnsweredAt >= since).Select(r => r.UserKey).Distinct().ToListAsync(cancellationToken));
+        active.UnionWith(await db.Set<ChallengeSubmission>()
+            .Where(s => s.UpdatedAt >= since && db.Set<Challenge>().Any(c => c.Id == s.ChallengeId && c.CommunityKey == communityKey))
+            .Select(s => s.UserKey).Distinct().ToListAsync(cancellationToken));
         var quizzes = await db.Set<QuizSession>().CountAsync(q => q.CommunityKey == communityKey && q.StartedAt >= since, cancellationToken);
         var interviews = await db.Set<InterviewSessionRecord>().CountAsync(i => i.CommunityKey == communityKey && i.StartedAt >= since, cancellationToken);
         var reviews = await db.Set<ReviewAnswer>().CountAsync(r => r.CommunityKey == communityKey && r.AnsweredAt >= since, cancellationToken);
@@ -50,7 +59,7 @@ public sealed class DashboardQueries(IDbContextFactory<CoachBotDbContext> contex
             .Select(g => new { Vote = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return new ActivityTotals(
-            members, quizzes, interviews, reviews,
+            active.Count, quizzes, interviews, reviews,
             votes.Where(v => v.Vote == FeedbackVote.Up).Sum(v => v.Count),
             votes.Where(v => v.Vote == FeedbackVote.Down).Sum(v => v.Count));
     }
