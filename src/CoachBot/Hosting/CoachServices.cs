@@ -61,6 +61,7 @@ public static class CoachServices
         if (platforms.Terminal)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<CoachBot.Core.Outbound.IModeratorDirectory, TerminalModeratorDirectory>());
+            services.TryAddSingleton<CoachBot.Dashboard.SignIn.IDashboardWebServer, TerminalDashboardServer>();
             services.AddHostedService<TerminalChatService>();
         }
 
