@@ -23,7 +23,7 @@ namespace CoachBot.Terminal;
 /// dashboard alone, started on Http:Urls (default http://localhost:8080) the first time it is asked for, sharing the
 /// bot's services (stores, challenge commands, clock), and stopped with the bot.
 /// </summary>
-public sealed class TerminalDashboardServer(IServiceProvider root, IConfiguration configuration) : IDashboardWebServer, IAsyncDisposable
+public sealed class TerminalDashboardServer(IServiceProvider root, IConfiguration configuration) : IDashboardWebServer, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private WebApplication? _app;
@@ -95,6 +95,13 @@ public sealed class TerminalDashboardServer(IServiceProvider root, IConfiguratio
             await _app.DisposeAsync();
         }
 
+        _gate.Dispose();
+    }
+
+    /// <summary>For a container disposed synchronously: the web server is stopped and released without waiting for requests.</summary>
+    public void Dispose()
+    {
+        ((IDisposable?)_app)?.Dispose();
         _gate.Dispose();
     }
 }
