@@ -73,12 +73,12 @@ public static class MembersPage
 
         var quizShare = summary.QuizQuestions == 0 ? "—" : Html.Number(100.0 * summary.QuizCorrect / summary.QuizQuestions) + " %";
         var html = new Html().Raw("<div class=\"cards\">");
-        Card(html, "Questions asked", summary.Questions.ToString(CultureInfo.InvariantCulture));
-        Card(html, "Quizzes completed", $"{summary.QuizzesCompleted} ({quizShare} correct)");
-        Card(html, "Mock interviews", summary.InterviewsCompleted.ToString(CultureInfo.InvariantCulture));
-        Card(html, "Interview average", summary.InterviewAverage is { } average ? Html.Number(average, "0.0") + " / 5" : "—");
-        Card(html, "Level estimate", summary.LevelEstimate ?? "—");
-        Card(html, "Challenges", $"{summary.Submissions} submitted, {summary.Wins} won");
+        html.Card("Questions asked", summary.Questions.ToString(CultureInfo.InvariantCulture));
+        html.Card("Quizzes completed", $"{summary.QuizzesCompleted} ({quizShare} correct)");
+        html.Card("Mock interviews", summary.InterviewsCompleted.ToString(CultureInfo.InvariantCulture));
+        html.Card("Interview average", summary.InterviewAverage is { } average ? Html.Number(average, "0.0") + " / 5" : "—");
+        html.Card("Level estimate", summary.LevelEstimate ?? "—");
+        html.Card("Challenges", $"{summary.Submissions} submitted, {summary.Wins} won");
         html.Raw("</div>").Element("h2", "Competency by quiz skill")
             .Table(
                 ["Skill", "Answered", "Correct", "Share"],
@@ -91,7 +91,4 @@ public static class MembersPage
             .Element("p", "First seen " + Html.When(summary.Member.FirstSeenAt) + ", last seen " + Html.When(summary.Member.LastSeenAt) + ".", "muted");
         return DashboardLayout.Page(context, session, summary.Member.DisplayName, html.ToString());
     }
-
-    private static void Card(Html html, string label, string value) =>
-        html.Raw("<div class=\"card\">").Text(label).Raw("<b>").Text(value).Raw("</b></div>");
 }

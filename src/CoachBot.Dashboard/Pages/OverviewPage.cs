@@ -17,15 +17,15 @@ public static class OverviewPage
         var stats = QuestionStats.Of(questions);
         var votes = activity.Up + activity.Down;
         var html = new Html().Raw("<p>").Raw(Period.Links("/dashboard", days)).Raw("</p><div class=\"cards\">");
-        Card(html, "Questions", stats.Total.ToString(CultureInfo.InvariantCulture));
-        Card(html, "Answered", $"{stats.Answered} ({stats.Share(stats.Answered)})");
-        Card(html, "Partly answered", $"{stats.Partly} ({stats.Share(stats.Partly)})");
-        Card(html, "Declined", $"{stats.Declined} ({stats.Share(stats.Declined)})");
-        Card(html, "Votes up / down", votes == 0 ? "no votes yet" : $"{activity.Up} / {activity.Down} ({Html.Number(100.0 * activity.Up / votes)} % up)");
-        Card(html, "Active members", activity.ActiveMembers.ToString(CultureInfo.InvariantCulture));
-        Card(html, "Quizzes", activity.Quizzes.ToString(CultureInfo.InvariantCulture));
-        Card(html, "Mock interviews", activity.Interviews.ToString(CultureInfo.InvariantCulture));
-        Card(html, "Review answers", activity.Reviews.ToString(CultureInfo.InvariantCulture));
+        html.Card("Questions", stats.Total.ToString(CultureInfo.InvariantCulture));
+        html.Card("Answered", $"{stats.Answered} ({stats.Share(stats.Answered)})");
+        html.Card("Partly answered", $"{stats.Partly} ({stats.Share(stats.Partly)})");
+        html.Card("Declined", $"{stats.Declined} ({stats.Share(stats.Declined)})");
+        html.Card("Votes up / down", votes == 0 ? "no votes yet" : $"{activity.Up} / {activity.Down} ({Html.Number(100.0 * activity.Up / votes)} % up)");
+        html.Card("Active members", activity.ActiveMembers.ToString(CultureInfo.InvariantCulture));
+        html.Card("Quizzes", activity.Quizzes.ToString(CultureInfo.InvariantCulture));
+        html.Card("Mock interviews", activity.Interviews.ToString(CultureInfo.InvariantCulture));
+        html.Card("Review answers", activity.Reviews.ToString(CultureInfo.InvariantCulture));
         html.Raw("</div>");
         if (votes == 0)
         {
@@ -68,7 +68,4 @@ public static class OverviewPage
         var png = BarChartPng.Render($"Questions per day (last {days} days): bar = share answered", bars, "CoachBot question log");
         return Results.File(png, "image/png");
     }
-
-    private static void Card(Html html, string label, string value) =>
-        html.Raw("<div class=\"card\">").Text(label).Raw("<b>").Text(value).Raw("</b></div>");
 }

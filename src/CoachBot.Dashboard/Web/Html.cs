@@ -74,6 +74,10 @@ public sealed class Html
         return this;
     }
 
+    /// <summary>A labelled figure of the cards row.</summary>
+    public Html Card(string label, string value) =>
+        Raw("<div class=\"card\">").Text(label).Raw("<b>").Text(value).Raw("</b></div>");
+
     /// <summary>The hidden antiforgery field every form carries.</summary>
     public static string Antiforgery(AntiforgeryTokenSet tokens)
     {

@@ -65,10 +65,7 @@ public sealed partial class DashboardBrowserTests
         await page.FillAsync("#form-channel", FakeDiscordEvents.ChannelId);
         await page.ClickAsync("button:has-text('Post this challenge')");
         Assert.Contains("Posted in channel", await page.InnerTextAsync("main"), StringComparison.Ordinal);
-        var posted = await discord.WaitForRequestAsync(
-            r => r.Method == "POST" && r.Path.Contains("/channels/" + FakeDiscordEvents.ChannelId + "/messages", StringComparison.Ordinal)
-                && Json(r).Contains("Design a rate limiter", StringComparison.Ordinal),
-            "the challenge post in the channel", Guard);
+        var posted = await ChannelPostAsync(discord, "Design a rate limiter");
         Assert.Contains("Weekly challenge", Json(posted), StringComparison.Ordinal);
 
         // A member submits in chat; the moderator closes the challenge and picks the winner on the dashboard.
@@ -82,10 +79,7 @@ public sealed partial class DashboardBrowserTests
         await page.CheckAsync("input[name=submission]");
         await page.ClickAsync("button:has-text('Announce the checked winners')");
         Assert.Contains("Posted in channel", await page.InnerTextAsync("main"), StringComparison.Ordinal);
-        var winners = await discord.WaitForRequestAsync(
-            r => r.Method == "POST" && r.Path.Contains("/channels/" + FakeDiscordEvents.ChannelId + "/messages", StringComparison.Ordinal)
-                && Json(r).Contains("Winners:", StringComparison.Ordinal),
-            "the winners in the channel", Guard);
+        var winners = await ChannelPostAsync(discord, "Winners:");
         Assert.Contains("Design a rate limiter", Json(winners), StringComparison.Ordinal);
 
         await page.GotoAsync(address + "/dashboard/members");
@@ -147,6 +141,14 @@ public sealed partial class DashboardBrowserTests
         var text = interaction.CallbackType == 4 ? interaction.CallbackContent! : Json(discord.RequestsTo("PATCH", interaction.Token)[^1]);
         return LinkPattern().Match(text).Value;
     }
+
+    /// <summary>The message the bot posted in the community's channel containing <paramref name="text"/>.</summary>
+    private static Task<RecordedRequest> ChannelPostAsync(FakeDiscordServer discord, string text) =>
+        discord.WaitForRequestAsync(
+            r => r.Method == "POST" && r.Path.Contains("/channels/" + FakeDiscordEvents.ChannelId + "/messages", StringComparison.Ordinal)
+                && Json(r).Contains(text, StringComparison.Ordinal),
+            "a channel post with " + text,
+            Guard);
 
     /// <summary>The whole body as JSON text (a post's title lives in an embed, not in content).</summary>
     private static string Json(RecordedRequest request) => request.Body?.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) ?? string.Empty;
