@@ -58,6 +58,7 @@ public static class SlackServiceCollectionExtensions
 
         services.TryAddSingleton<SlackBotIdentity>();
         services.TryAddSingleton<SlackModeratorResolver>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModeratorDirectory, Identity.SlackModeratorDirectory>());
         services.TryAddSingleton<SlackThreadTracker>();
         services.TryAddSingleton<SlackDeliveryDeduplicator>();
         services.TryAddSingleton<SlackInbox>();

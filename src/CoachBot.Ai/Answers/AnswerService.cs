@@ -88,7 +88,12 @@ public sealed partial class AnswerService(
         {
             metrics?.Retrieval(answered: false);
             LogDeclined(verdict.Reason, verdict.Confidence, verdict.Semantic ?? double.NaN);
-            return Answer.Decline(assessment.IsSuspicious ? CoachReplies.Refused : CoachReplies.OffTopic) with { Verdict = AnswerVerdict.NotCovered };
+            // The evidence stays with the decline: the question log shows which guide sections came closest.
+            return Answer.Decline(assessment.IsSuspicious ? CoachReplies.Refused : CoachReplies.OffTopic) with
+            {
+                Verdict = AnswerVerdict.NotCovered,
+                Evidence = AnswerEvidence.From(resolved.Retrieval),
+            };
         }
 
         metrics?.Retrieval(answered: true);

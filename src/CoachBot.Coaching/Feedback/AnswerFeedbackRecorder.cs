@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace CoachBot.Coaching.Feedback;
 
 /// <summary>
-/// Stores an answer as it is sent (question, cited sources, retrieval scores, offline or not) and gives its reply the
-/// 👍 / 👎 buttons, so a click later, even after a restart, finds what it is about. Declines carry no buttons. When
-/// the database can't take the record, the answer still goes out, without buttons.
+/// Logs every question as its reply is sent (question, decision, cited sources, retrieval scores, offline or not: the
+/// dashboard's question log) and gives an answer's reply the 👍 / 👎 buttons, so a click later, even after a restart,
+/// finds what it is about. Declines are logged but carry no buttons. When the database can't take the record, the
+/// reply still goes out, without buttons.
 /// </summary>
 public sealed partial class AnswerFeedbackRecorder(
     IAnswerFeedbackStore store, TimeProvider time, ILogger<AnswerFeedbackRecorder> logger)
@@ -23,11 +24,6 @@ public sealed partial class AnswerFeedbackRecorder(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(reply);
-        if (answer.Declined)
-        {
-            return reply;
-        }
-
         var record = Record(context, question, answer);
         try
         {
@@ -39,7 +35,7 @@ public sealed partial class AnswerFeedbackRecorder(
             return reply;
         }
 
-        return reply with { Feedback = new ReplyFeedback(record.Id) };
+        return answer.Declined ? reply : reply with { Feedback = new ReplyFeedback(record.Id) };
     }
 
     private AnswerRecord Record(CommandContext context, string question, Answer answer)
@@ -57,9 +53,17 @@ public sealed partial class AnswerFeedbackRecorder(
             Scores = Lines(answer.Evidence.Passages.Select(Score), AnswerRecord.ScoresLength),
             Confidence = answer.Evidence.Confidence,
             Offline = !answer.UsedLlm,
+            Decision = Decision(answer.Verdict),
             AnsweredAt = time.GetUtcNow(),
         };
     }
+
+    private static QuestionDecision Decision(AnswerVerdict verdict) => verdict switch
+    {
+        AnswerVerdict.Answered => QuestionDecision.Answered,
+        AnswerVerdict.PartlyAnswered => QuestionDecision.Partly,
+        _ => QuestionDecision.Declined,
+    };
 
     private static string Score(PassageScore passage)
     {

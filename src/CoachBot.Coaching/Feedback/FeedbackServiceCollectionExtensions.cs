@@ -21,6 +21,10 @@ public static class FeedbackServiceCollectionExtensions
             .BindConfiguration(FeedbackOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<QuestionLogOptions>()
+            .BindConfiguration(QuestionLogOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddFeedbackStores();
         services.AddChallengeStores();

@@ -109,13 +109,16 @@ public sealed class AnswerFeedbackStore(IDbContextFactory<CoachBotDbContext> con
             .ToList();
     }
 
-    public async Task<int> PurgeUnvotedAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<AnswerRecord>()
-            .Where(a => a.AnsweredAt < before && !db.Set<AnswerVote>().Any(v => v.AnswerId == a.Id))
-            .ExecuteDeleteAsync(cancellationToken);
-    }
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        contexts.InTransactionAsync(
+            async (db, ct) =>
+            {
+                // Votes first, so the purge never depends on the database's cascade.
+                var old = db.Set<AnswerRecord>().Where(a => a.AnsweredAt < before).Select(a => a.Id);
+                await db.Set<AnswerVote>().Where(v => old.Contains(v.AnswerId)).ExecuteDeleteAsync(ct);
+                return await db.Set<AnswerRecord>().Where(a => a.AnsweredAt < before).ExecuteDeleteAsync(ct);
+            },
+            cancellationToken);
 
     private static IQueryable<AnswerVote> Votes(CoachBotDbContext db, string? communityKey, DateTimeOffset since)
     {

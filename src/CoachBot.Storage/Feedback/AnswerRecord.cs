@@ -1,9 +1,9 @@
 namespace CoachBot.Storage.Feedback;
 
 /// <summary>
-/// An answer the coach sent, kept so a 👍 / 👎 click (even after a restart) finds what it is about: the question, the
-/// sources it cited, retrieval's scores and whether it was composed offline. Records older than the vote window with no
-/// votes are purged; voted ones stay for the report.
+/// A question the coach was asked and what it did with it (the question log): the question, the decision (answered,
+/// partly, declined), the sources it cited, retrieval's scores and whether it was composed offline. A 👍 / 👎 click
+/// (even after a restart) finds its answer here. Kept for the longer of the vote window and Dashboard:QuestionLogDays.
 /// </summary>
 public sealed class AnswerRecord
 {
@@ -43,6 +43,9 @@ public sealed class AnswerRecord
 
     /// <summary>True when the answer was composed from the guide's own words without the model.</summary>
     public bool Offline { get; set; }
+
+    /// <summary>Answered, partly answered or declined (declines carry no 👍 / 👎 buttons, but are logged).</summary>
+    public QuestionDecision Decision { get; set; }
 
     public DateTimeOffset AnsweredAt { get; set; }
 }

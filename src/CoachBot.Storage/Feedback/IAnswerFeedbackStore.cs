@@ -30,6 +30,6 @@ public interface IAnswerFeedbackStore
     /// <summary>The answers with the most 👎 cast since <paramref name="since"/>, most first, in one community or (null) all.</summary>
     Task<IReadOnlyList<DownVotedAnswer>> MostDownVotedAsync(string? communityKey, DateTimeOffset since, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Deletes answer records older than <paramref name="before"/> that nobody voted on; returns how many.</summary>
-    Task<int> PurgeUnvotedAsync(DateTimeOffset before, CancellationToken cancellationToken);
+    /// <summary>Deletes the question log's records older than <paramref name="before"/> and their votes; returns how many records.</summary>
+    Task<int> PurgeOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

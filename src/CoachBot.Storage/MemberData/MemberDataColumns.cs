@@ -7,8 +7,9 @@ namespace CoachBot.Storage.MemberData;
 /// Where the database keeps a member, read from the EF model rather than listed by hand, so a table added later is
 /// exported and deleted without touching this code:
 /// <list type="bullet">
-/// <item>rows the member owns: every entity with a string <c>UserKey</c> property (the storage convention,
-/// <c>platform:userId</c>), plus the rows that depend on them through a foreign key (an interview's answers);</item>
+/// <item>rows the member owns: every entity with a string property named in <see cref="OwnerPropertyNames"/>
+/// (<c>UserKey</c>, the storage convention, <c>platform:userId</c>; the question log's <c>AskerKey</c> and the votes'
+/// <c>VoterKey</c>), plus the rows that depend on them through a foreign key (an interview's answers);</item>
 /// <item>shared rows that name the member as the one who acted (a moderator who posted a challenge, changed a schedule,
 /// or an audit entry): string properties named in <see cref="ActorPropertyNames"/>. Deleting those would delete other
 /// members' work, so their value is replaced by <see cref="DeletedMember"/> instead.</item>
@@ -17,6 +18,9 @@ namespace CoachBot.Storage.MemberData;
 public sealed class MemberDataColumns
 {
     public const string OwnerPropertyName = "UserKey";
+
+    /// <summary>Columns whose row belongs to the member they name: the convention first, then the feedback tables' names.</summary>
+    public static readonly IReadOnlyList<string> OwnerPropertyNames = [OwnerPropertyName, "AskerKey", "VoterKey"];
 
     /// <summary>What an actor column holds after its member's data was deleted.</summary>
     public const string DeletedMember = "deleted-member";
@@ -34,7 +38,7 @@ public sealed class MemberDataColumns
         Actors = actors;
     }
 
-    /// <summary>Entity types with a <c>UserKey</c>: their rows are the member's.</summary>
+    /// <summary>Entity types with an owner column (<see cref="OwnerProperty"/>): their rows are the member's.</summary>
     public IReadOnlyList<IEntityType> Owned { get; }
 
     /// <summary>Foreign keys from a table without its own <c>UserKey</c> to an owned one (deleted and exported with it).</summary>
@@ -60,9 +64,12 @@ public sealed class MemberDataColumns
         return new MemberDataColumns(owned, dependents, actors);
     }
 
+    /// <summary>The column naming the member who owns a row of <paramref name="entity"/>, or null for a shared table.</summary>
     public static IProperty? OwnerProperty(IEntityType entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return entity.FindProperty(OwnerPropertyName) is { } property && property.ClrType == typeof(string) ? property : null;
+        return OwnerPropertyNames
+            .Select(entity.FindProperty)
+            .FirstOrDefault(property => property is not null && property.ClrType == typeof(string));
     }
 }

@@ -8,7 +8,7 @@ namespace CoachBot.Storage.MemberData;
 
 /// <summary>
 /// <see cref="IMemberDataStore"/> over the EF model: the tables come from <see cref="MemberDataColumns"/>, so new
-/// features' tables with a <c>UserKey</c> are covered. The durable inbox keeps raw platform payloads, which carry the
+/// features' tables with a <c>UserKey</c> are covered (and the question log's <c>AskerKey</c> and votes' <c>VoterKey</c>). The durable inbox keeps raw platform payloads, which carry the
 /// platform user id as a JSON string: rows of the member's platform whose payload holds <c>"&lt;userId&gt;"</c> go too.
 /// </summary>
 public sealed class MemberDataStore(IDbContextFactory<CoachBotDbContext> contexts) : IMemberDataStore
@@ -27,7 +27,7 @@ public sealed class MemberDataStore(IDbContextFactory<CoachBotDbContext> context
         var tables = new SortedDictionary<string, IReadOnlyList<object>>(StringComparer.Ordinal);
         foreach (var entity in columns.Owned)
         {
-            var rows = await InvokeAsync<List<object>>(WhereEqualsMethod, entity.ClrType, db, MemberDataColumns.OwnerPropertyName, member.Key, cancellationToken);
+            var rows = await InvokeAsync<List<object>>(WhereEqualsMethod, entity.ClrType, db, MemberDataColumns.OwnerProperty(entity)!.Name, member.Key, cancellationToken);
             Add(tables, entity, rows);
             foreach (var fk in columns.Dependents.Where(d => d.PrincipalEntityType == entity))
             {
@@ -66,7 +66,7 @@ public sealed class MemberDataStore(IDbContextFactory<CoachBotDbContext> context
                 {
                     foreach (var fk in columns.Dependents.Where(d => d.PrincipalEntityType == entity))
                     {
-                        var rows = await InvokeAsync<List<object>>(WhereEqualsMethod, entity.ClrType, db, MemberDataColumns.OwnerPropertyName, member.Key, ct);
+                        var rows = await InvokeAsync<List<object>>(WhereEqualsMethod, entity.ClrType, db, MemberDataColumns.OwnerProperty(entity)!.Name, member.Key, ct);
                         var keys = PrincipalKeys(fk, rows);
                         if (keys.Count > 0)
                         {
@@ -76,7 +76,7 @@ public sealed class MemberDataStore(IDbContextFactory<CoachBotDbContext> context
                         }
                     }
 
-                    affected += await InvokeAsync<int>(DeleteEqualsMethod, entity.ClrType, db, MemberDataColumns.OwnerPropertyName, member.Key, ct);
+                    affected += await InvokeAsync<int>(DeleteEqualsMethod, entity.ClrType, db, MemberDataColumns.OwnerProperty(entity)!.Name, member.Key, ct);
                 }
 
                 foreach (var actor in columns.Actors)

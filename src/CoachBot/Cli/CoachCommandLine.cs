@@ -86,6 +86,16 @@ public static class CoachCommandLine
             : EvaluateInterviewAsync(result.GetRequiredValue(answers), result.UnmatchedTokens.ToArray(), output, error, ct));
         root.Subcommands.Add(evalInterview);
 
+        var community = new Option<string>("--community")
+        {
+            Description = "The community the link opens, as platform:id (discord:<server id>, slack:<team id>, terminal:local).",
+            Required = true,
+        };
+        var dashboardLink = new Command("dashboard-link", "Print a single-use sign-in link (10 minutes) to a community's moderator dashboard.") { community };
+        dashboardLink.TreatUnmatchedTokensAsErrors = false;
+        dashboardLink.SetAction((result, ct) => DashboardLinkAsync(result.GetRequiredValue(community), result.UnmatchedTokens.ToArray(), output, error, ct));
+        root.Subcommands.Add(dashboardLink);
+
         return root;
     }
 
@@ -196,6 +206,40 @@ public static class CoachCommandLine
             }
 
             await output.WriteLineAsync($"Wrote {count} down-voted question(s) to {file.FullName}; fill in \"evidence\" before adding them to an eval set.");
+            return 0;
+        });
+    }
+
+    /// <summary>
+    /// <c>dashboard-link --community platform:id</c>: the operator's own way in (no chat needed). The link goes to
+    /// Http:PublicBaseUrl, else the first Http:Urls address; the session's moderator is "operator".
+    /// </summary>
+    private static async Task<int> DashboardLinkAsync(string community, string[] configArgs, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var colon = community.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == community.Length - 1
+            || !Enum.TryParse<CoachBot.Core.Conversations.ChatPlatform>(community[..colon], ignoreCase: true, out var platform)
+            || !Enum.IsDefined(platform))
+        {
+            await error.WriteLineAsync("Give the community as platform:id, e.g. --community discord:123456789012345678 or --community slack:T0123ABCD.");
+            return 1;
+        }
+
+        return await WithConfigurationErrorsAsync(error, async () =>
+        {
+            await using var services = BuildServices(configArgs);
+            if (services.GetRequiredService<IOptions<StorageOptions>>().Value.MigrateOnStartup)
+            {
+                await services.GetRequiredService<IStorageInitializer>().InitializeAsync(ct);
+            }
+
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var baseUri = services.GetRequiredService<IOptions<CoachBot.Dashboard.DashboardUrlOptions>>().Value.BaseUri
+                ?? new Uri(CoachBot.Hosting.Web.ManagementListener.Split(configuration["Http:Urls"] is { Length: > 0 } urls ? urls : CoachBot.Hosting.Web.HttpServerOptions.DefaultUrls)[0]);
+            var grant = new CoachBot.Dashboard.SignIn.DashboardGrant(platform, community[(colon + 1)..], "operator", "operator");
+            var link = await services.GetRequiredService<CoachBot.Dashboard.SignIn.DashboardLinks>().IssueAsync(grant, ct, baseUri);
+            await output.WriteLineAsync(link.AbsoluteUri);
+            await error.WriteLineAsync("Single use, valid for 10 minutes. Open it in a browser and choose Continue.");
             return 0;
         });
     }

@@ -1,4 +1,5 @@
 using CoachBot.Core.Platforms;
+using CoachBot.Dashboard.Web;
 using CoachBot.Hosting.Web;
 using CoachBot.Slack;
 using Microsoft.AspNetCore.Builder;
@@ -58,6 +59,8 @@ public static class CoachHostFactory
         }
 
         app.MapCoachOperatorEndpoints();
+        // The moderators' dashboard: public listener only (the listener separation above keeps it off the management port).
+        app.MapCoachDashboard();
         if (platforms.Slack)
         {
             app.MapSlackEndpoints();

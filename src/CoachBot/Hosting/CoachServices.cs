@@ -11,6 +11,7 @@ using CoachBot.Coaching.Reminders;
 using CoachBot.Coaching.Roadmap;
 using CoachBot.Core;
 using CoachBot.Core.Platforms;
+using CoachBot.Dashboard;
 using CoachBot.Discord;
 using CoachBot.Knowledge;
 using CoachBot.Slack;
@@ -18,6 +19,7 @@ using CoachBot.Storage;
 using CoachBot.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoachBot.Hosting;
 
@@ -42,6 +44,7 @@ public static class CoachServices
         services.AddMyDataFeature();
         services.AddRoadmapFeature();
         services.AddRemindersFeature();
+        services.AddDashboardFeature();
         return services;
     }
 
@@ -57,6 +60,8 @@ public static class CoachServices
             .ValidateOnStart();
         if (platforms.Terminal)
         {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<CoachBot.Core.Outbound.IModeratorDirectory, TerminalModeratorDirectory>());
+            services.TryAddSingleton<CoachBot.Dashboard.SignIn.IDashboardWebServer, TerminalDashboardServer>();
             services.AddHostedService<TerminalChatService>();
         }
 

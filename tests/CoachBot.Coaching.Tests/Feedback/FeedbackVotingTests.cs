@@ -24,13 +24,27 @@ public sealed class FeedbackVotingTests
     }
 
     [Fact]
-    public async Task Decline_CarriesNoFeedback()
+    public async Task Decline_CarriesNoFeedback_ButIsLoggedAsDeclinedWithTheClosestSections()
     {
         await using var host = await FeedbackHost.StartAsync();
 
         var reply = Assert.Single(await host.AskAsync(FeedbackHost.Member(), "what is the best pizza topping in naples?"));
 
         Assert.Null(reply.Feedback);
+        var logged = await host.Store.LatestAnswerAsync(FeedbackHost.Member().User.Key, "discord:guild-1/channel-1", CancellationToken.None);
+        Assert.NotNull(logged);
+        Assert.Equal(QuestionDecision.Declined, logged.Decision);
+        Assert.Equal("what is the best pizza topping in naples?", logged.Question);
+    }
+
+    [Fact]
+    public async Task Answer_IsLoggedAsAnswered()
+    {
+        await using var host = await FeedbackHost.StartAsync();
+
+        var feedback = await host.AnswerAsync(FeedbackHost.Member());
+
+        Assert.Equal(QuestionDecision.Answered, (await host.Store.FindAnswerAsync(feedback.AnswerId, CancellationToken.None))?.Decision);
     }
 
     [Fact]
@@ -162,20 +176,44 @@ public sealed class FeedbackVotingTests
     }
 
     [Fact]
-    public async Task Janitor_DeletesUnvotedAnswersPastTheWindow_AndKeepsVotedOnes()
+    public async Task Janitor_KeepsTheQuestionLogForItsRetention_ThenDeletesVotedAndUnvotedAnswers()
     {
-        await using var host = await FeedbackHost.StartAsync(new Dictionary<string, string?> { ["Feedback:VoteWindowDays"] = "7" });
+        await using var host = await FeedbackHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Feedback:VoteWindowDays"] = "7",
+            ["Dashboard:QuestionLogDays"] = "30",
+        });
         var voted = await host.AnswerAsync(FeedbackHost.Member());
         var unvoted = await host.AnswerAsync(FeedbackHost.Member("2"));
         await host.ClickAsync(FeedbackHost.Member("7"), voted.UpButtonId);
         var janitor = host.Services.GetRequiredService<FeedbackJanitor>();
 
-        Assert.Equal(0, await janitor.SweepAsync(CancellationToken.None));
         host.Time.Advance(TimeSpan.FromDays(8));
-        // The hosted sweep may run on the clock's tick too; either way the old unvoted answer is gone afterwards.
+        Assert.Equal(0, await janitor.SweepAsync(CancellationToken.None));
+        Assert.NotNull(await host.Store.FindAnswerAsync(unvoted.AnswerId, CancellationToken.None));
+
+        host.Time.Advance(TimeSpan.FromDays(23));
+        // The hosted sweep may run on the clock's tick too; either way both answers are gone afterwards.
         await janitor.SweepAsync(CancellationToken.None);
 
         Assert.Null(await host.Store.FindAnswerAsync(unvoted.AnswerId, CancellationToken.None));
-        Assert.NotNull(await host.Store.FindAnswerAsync(voted.AnswerId, CancellationToken.None));
+        Assert.Null(await host.Store.FindAnswerAsync(voted.AnswerId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Janitor_NeverDeletesInsideTheVoteWindow_EvenWithAShorterQuestionLog()
+    {
+        await using var host = await FeedbackHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Feedback:VoteWindowDays"] = "14",
+            ["Dashboard:QuestionLogDays"] = "3",
+        });
+        var answer = await host.AnswerAsync(FeedbackHost.Member());
+        var janitor = host.Services.GetRequiredService<FeedbackJanitor>();
+
+        host.Time.Advance(TimeSpan.FromDays(5));
+        await janitor.SweepAsync(CancellationToken.None);
+
+        Assert.NotNull(await host.Store.FindAnswerAsync(answer.AnswerId, CancellationToken.None));
     }
 }

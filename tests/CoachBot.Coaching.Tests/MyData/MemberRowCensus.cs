@@ -5,7 +5,7 @@ namespace CoachBot.Coaching.Tests.MyData;
 /// <summary>
 /// Counts, straight from the database and independently of the code under test, the rows that still name a member:
 /// it walks <c>DbContext.Model.GetEntityTypes()</c> for every string property whose name says it holds a person
-/// (contains "User", "Member" or "Actor", or ends in "By"), so tables added later are counted without editing this.
+/// (contains "User", "Member", "Actor", "Asker" or "Voter", or ends in "By"), so tables added later are counted without editing this.
 /// Properties ending in "Id" hold the platform's raw id, the others the <c>platform:userId</c> key.
 /// </summary>
 public static class MemberRowCensus
@@ -58,5 +58,7 @@ public static class MemberRowCensus
         name.Contains("User", StringComparison.OrdinalIgnoreCase)
         || name.Contains("Member", StringComparison.OrdinalIgnoreCase)
         || name.Contains("Actor", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("Asker", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("Voter", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith("By", StringComparison.Ordinal);
 }

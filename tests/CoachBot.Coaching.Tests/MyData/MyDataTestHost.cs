@@ -1,3 +1,4 @@
+using CoachBot.Storage.Feedback;
 using CoachBot.Coaching.MyData;
 using CoachBot.Storage.Inbound;
 using CoachBot.Storage.MemberData;
@@ -6,7 +7,8 @@ namespace CoachBot.Coaching.Tests.MyData;
 
 /// <summary>
 /// The /mydata feature behind the real dispatcher on a SQLite file, plus a seeder that writes one row of every kind the
-/// coach keeps about a member (quiz, interview, challenge, community, audit, inbox), the way the features store them.
+/// coach keeps about a member (quiz, interview, challenge, community, audit, inbox, question log and vote), the way the
+/// features store them.
 /// </summary>
 public sealed class MyDataTestHost : IAsyncDisposable
 {
@@ -87,7 +89,14 @@ public sealed class MyDataTestHost : IAsyncDisposable
             Payload = "{\"member\":{\"user\":{\"id\":\"" + user.UserId + "\"}}}", ReceivedAt = now, UsefulUntil = now.AddHours(1),
             Status = InboundDeliveryStatus.Completed, Attempts = 1,
         });
+        var question = new AnswerRecord
+        {
+            Id = ("q" + tag + "0000000000000000")[..AnswerRecord.IdLength], CommunityKey = community, ConversationKey = "discord:g1/c1",
+            AskerKey = user.Key, Question = "what is an index? " + tag, Decision = QuestionDecision.Partly, AnsweredAt = now,
+        };
+        db.Add(question);
         await db.SaveChangesAsync();
+        db.Add(new AnswerVote { AnswerId = question.Id, CommunityKey = community, VoterKey = user.Key, Vote = FeedbackVote.Down, VotedAt = now });
         db.Add(new ChallengeSubmission { ChallengeId = challenge.Id, UserKey = user.Key, DisplayName = user.DisplayName, Content = "my answer", SubmittedAt = now, UpdatedAt = now });
         db.Add(new ChallengeWinner { ChallengeId = challenge.Id, CommunityKey = community, UserKey = user.Key, DisplayName = user.DisplayName, AwardedAt = now });
         await db.SaveChangesAsync();

@@ -60,8 +60,9 @@ public sealed class RealHost : IAsyncDisposable
             "--Challenges:SchedulerEnabled=false",
             "--Storage:DataDirectory=" + dataDirectory,
             "--Logging:LogLevel:Default=Warning",
-            // A platform turns the operator web server on; a free port each, so hosts in parallel tests don't collide.
-            "--Http:Urls=http://127.0.0.1:0",
+            // A platform turns the operator web server on; a free port each, so hosts in parallel tests don't collide
+            // (unless the test chose its own, e.g. to know Http:PublicBaseUrl before the start).
+            .. platformArgs.Any(a => a.StartsWith("--Http:Urls=", StringComparison.Ordinal)) ? Array.Empty<string>() : ["--Http:Urls=http://127.0.0.1:0"],
         ];
         var host = CoachHostFactory.Build(args, configureServices);
         try

@@ -111,7 +111,7 @@ public abstract class AnswerFeedbackStoreContract : StoreContract
     }
 
     [StoreFact]
-    public async Task PurgeUnvotedAsync_DeletesOldUnvotedAnswers_KeepsVotedAndRecentOnes()
+    public async Task PurgeOlderThanAsync_DeletesOldRecordsWithTheirVotes_KeepsRecentOnes()
     {
         var voted = Answer("old-voted");
         await Store.SaveAnswerAsync(voted, CancellationToken.None);
@@ -119,11 +119,22 @@ public abstract class AnswerFeedbackStoreContract : StoreContract
         await Store.SaveAnswerAsync(Answer("new", at: Start.AddDays(10)), CancellationToken.None);
         await Store.VoteAsync(voted, "discord:u1", FeedbackVote.Down, Start, CancellationToken.None);
 
-        Assert.Equal(1, await Store.PurgeUnvotedAsync(Start.AddDays(1), CancellationToken.None));
+        Assert.Equal(2, await Store.PurgeOlderThanAsync(Start.AddDays(1), CancellationToken.None));
 
         Assert.Null(await Store.FindAnswerAsync("old", CancellationToken.None));
-        Assert.NotNull(await Store.FindAnswerAsync("old-voted", CancellationToken.None));
+        Assert.Null(await Store.FindAnswerAsync("old-voted", CancellationToken.None));
+        Assert.Null(await Store.FindVoteAsync("old-voted", "discord:u1", CancellationToken.None));
         Assert.NotNull(await Store.FindAnswerAsync("new", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task SaveAnswerAsync_KeepsTheDecision()
+    {
+        var declined = Answer("declined");
+        declined.Decision = QuestionDecision.Declined;
+        await Store.SaveAnswerAsync(declined, CancellationToken.None);
+
+        Assert.Equal(QuestionDecision.Declined, (await Store.FindAnswerAsync("declined", CancellationToken.None))?.Decision);
     }
 
     private static AnswerRecord Answer(

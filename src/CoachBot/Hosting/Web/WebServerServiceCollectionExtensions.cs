@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Platforms;
+using CoachBot.Dashboard;
 using CoachBot.Discord.Hosting;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Slack.SocketMode;
@@ -41,6 +42,7 @@ public static class WebServerServiceCollectionExtensions
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(CoachMetrics.MeterName)
             .AddPrometheusExporter());
+        services.AddDashboardWeb();
         return services;
     }
 

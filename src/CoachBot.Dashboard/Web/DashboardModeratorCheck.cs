@@ -1,0 +1,41 @@
+using CoachBot.Core.Outbound;
+using CoachBot.Storage.Challenges;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.Dashboard.Web;
+
+/// <summary>
+/// Re-checks, before a sensitive action (posting, closing, judging, scheduling), that the session's moderator still is
+/// one: the platform's answer or the configured moderator list (<see cref="ModeratorDirectories"/>). A platform that
+/// cannot tell (Discord, whose rights arrive only with chat events) leaves the moderator check made when the link was
+/// issued standing for the session's 8 hours. A refusal is audited.
+/// </summary>
+public sealed partial class DashboardModeratorCheck(
+    ModeratorDirectories directories, IModeratorAuditLog audit, TimeProvider time, ILogger<DashboardModeratorCheck> logger)
+{
+    public async Task<bool> IsStillModeratorAsync(DashboardSession session, string action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (await directories.IsModeratorAsync(session.Platform, session.CommunityId, session.UserId, cancellationToken) != false)
+        {
+            return true;
+        }
+
+        LogRefused(session.User.Key, action);
+        await audit.RecordAsync(
+            new ModeratorAuditEntry
+            {
+                CommunityKey = session.CommunityKey,
+                ActorKey = session.User.Key,
+                ActorName = Storage.Community.SafeDisplayName.From(session.DisplayName),
+                Action = action + ".refused",
+                Details = "dashboard: no longer a moderator",
+                At = time.GetUtcNow(),
+            },
+            cancellationToken);
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard action {Action} refused: {User} is no longer a moderator")]
+    private partial void LogRefused(string user, string action);
+}
