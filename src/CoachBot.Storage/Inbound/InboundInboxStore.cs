@@ -157,8 +157,8 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
                 await _sqliteWriter.Database.OpenConnectionAsync().ConfigureAwait(false);
             }
 
-            // Acknowledgements wait for this commit: it meets SQLite's lock directly instead of queueing behind feature writes.
-            using var unqueued = SqliteWriteTurns.Bypass();
+            // Acknowledgements wait for this commit: it goes before the feature writes queued for SQLite's write lock.
+            using var first = SqliteWriteTurns.First();
             await using var transaction = await _sqliteWriter.Database.BeginTransactionAsync().ConfigureAwait(false);
             var changed = await ApplyAsync(_sqliteWriter, batch, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);

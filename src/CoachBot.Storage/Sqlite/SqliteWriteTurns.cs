@@ -16,22 +16,22 @@ namespace CoachBot.Storage.Sqlite;
 /// poll until <c>Storage:BusyTimeoutMilliseconds</c> runs out and its member gets an apology ("database is locked").
 /// With the queue a transaction (a <c>SaveChanges</c> or an explicit <c>BeginTransaction</c>) waits here, without a
 /// thread, for the one before it to commit or roll back, then begins at once; the wait for a turn is bounded by the same
-/// busy timeout (a <see cref="TimeoutException"/>, a transient storage fault, past it). Another process, or a
-/// transaction begun inside <see cref="Bypass"/> (the inbound inbox's group commit, which acknowledgements wait for and
-/// which must not queue behind feature writes), still meets the lock in SQLite and waits with the busy timeout.
-/// There is one queue per database file in the process, whichever contexts write to it.
+/// busy timeout (a <see cref="TimeoutException"/>, a transient storage fault, past it). A transaction begun inside
+/// <see cref="First"/> (the inbound inbox's group commit, which acknowledgements wait for) goes before every queued
+/// feature write: it waits at most for the transaction in progress. Another process still meets the lock in SQLite and
+/// waits with the busy timeout. There is one line per database file in the process, whichever contexts write to it.
 /// </summary>
 public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionInterceptor
 {
-    private static readonly AsyncLocal<bool> Bypassing = new();
+    private static readonly AsyncLocal<bool> Urgent = new();
     private static readonly object Held = new();
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, WriteTurnLine> Turns = new(StringComparer.Ordinal);
 
-    private readonly SemaphoreSlim _turn;
+    private readonly WriteTurnLine _turn;
     private readonly TimeSpan _maxWait;
     private readonly ConditionalWeakTable<DbConnection, object> _holders = [];
 
-    private SqliteWriteTurns(SemaphoreSlim turn, TimeSpan maxWait)
+    private SqliteWriteTurns(WriteTurnLine turn, TimeSpan maxWait)
     {
         _turn = turn;
         _maxWait = maxWait;
@@ -51,29 +51,26 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
         }
 
         var file = Path.GetFullPath(builder.DataSource);
-        return new SqliteWriteTurns(Turns.GetOrAdd(file, _ => new SemaphoreSlim(1, 1)), maxWait);
+        return new SqliteWriteTurns(Turns.GetOrAdd(file, _ => new WriteTurnLine()), maxWait);
     }
 
-    /// <summary>Transactions begun in this flow (until the result is disposed) do not queue.</summary>
-    public static IDisposable Bypass()
+    /// <summary>Transactions begun in this flow (until the result is disposed) go before every queued ordinary one.</summary>
+    public static IDisposable First()
     {
-        var previous = Bypassing.Value;
-        Bypassing.Value = true;
+        var previous = Urgent.Value;
+        Urgent.Value = true;
         return new Restore(previous);
     }
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (!Bypassing.Value)
+        if (!_turn.Take(Urgent.Value, _maxWait))
         {
-            if (!_turn.Wait(_maxWait))
-            {
-                throw TimedOut();
-            }
-
-            Hold(connection);
+            throw TimedOut();
         }
+
+        Hold(connection);
 
         return result;
     }
@@ -82,15 +79,12 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (!Bypassing.Value)
+        if (!await _turn.TakeAsync(Urgent.Value, _maxWait, cancellationToken).ConfigureAwait(false))
         {
-            if (!await _turn.WaitAsync(_maxWait, cancellationToken).ConfigureAwait(false))
-            {
-                throw TimedOut();
-            }
-
-            Hold(connection);
+            throw TimedOut();
         }
+
+        Hold(connection);
 
         return result;
     }
@@ -151,7 +145,7 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
         if (!_holders.TryAdd(connection, Held))
         {
             // This connection already holds the turn (cannot happen: SQLite has no nested transactions); keep one.
-            _turn.Release();
+            _turn.Give();
         }
     }
 
@@ -159,7 +153,7 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
     {
         if (connection is not null && _holders.Remove(connection))
         {
-            _turn.Release();
+            _turn.Give();
         }
     }
 
@@ -168,6 +162,6 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
 
     private sealed class Restore(bool previous) : IDisposable
     {
-        public void Dispose() => Bypassing.Value = previous;
+        public void Dispose() => Urgent.Value = previous;
     }
 }
