@@ -89,56 +89,35 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
         return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData?.Context?.Database.GetDbConnection());
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData?.Context?.Database.GetDbConnection());
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Released(eventData);
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData?.Context?.Database.GetDbConnection());
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData?.Context?.Database.GetDbConnection());
-        return Task.CompletedTask;
-    }
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Released(eventData);
 
     /// <summary>A transaction that failed to begin (SQLite busy past the timeout), commit or roll back gives its turn up.</summary>
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(eventData?.Context?.Database.GetDbConnection());
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(eventData);
 
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData?.Context?.Database.GetDbConnection());
-        return Task.CompletedTask;
-    }
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Released(eventData);
 
     // A transaction disposed without commit or rollback (an exception in the work) ends with its connection: the turn
     // is given up there at the latest.
-    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Release(connection);
-        return result;
-    }
+    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        Released(connection, result);
 
-    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Release(connection);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        ValueTask.FromResult(Released(connection, result));
 
-    public override InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Release(connection);
-        return result;
-    }
+    public override InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        Released(connection, result);
 
-    public override ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
-    {
-        Release(connection);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        ValueTask.FromResult(Released(connection, result));
 
     private void Hold(DbConnection connection)
     {
@@ -147,6 +126,20 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
             // This connection already holds the turn (cannot happen: SQLite has no nested transactions); keep one.
             _turn.Give();
         }
+    }
+
+    private void Release(DbContextEventData? eventData) => Release(eventData?.Context?.Database.GetDbConnection());
+
+    private Task Released(DbContextEventData? eventData)
+    {
+        Release(eventData);
+        return Task.CompletedTask;
+    }
+
+    private T Released<T>(DbConnection connection, T result)
+    {
+        Release(connection);
+        return result;
     }
 
     private void Release(DbConnection? connection)
