@@ -31,10 +31,16 @@ public static class StorageContextOptions
     public static DbContextOptions<SqliteCoachBotDbContext> ForSqlite(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new DbContextOptionsBuilder<SqliteCoachBotDbContext>()
-            .UseSqlite(SqliteConnectionString(options))
-            .AddInterceptors(new SqliteConnectionPragmas(options.BusyTimeoutMilliseconds, options.SqliteSynchronous))
-            .Options;
+        var connectionString = SqliteConnectionString(options);
+        var builder = new DbContextOptionsBuilder<SqliteCoachBotDbContext>()
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteConnectionPragmas(options.BusyTimeoutMilliseconds, options.SqliteSynchronous));
+        if (SqliteWriteTurns.For(connectionString, TimeSpan.FromMilliseconds(options.BusyTimeoutMilliseconds)) is { } queue)
+        {
+            builder.AddInterceptors(queue);
+        }
+
+        return builder.Options;
     }
 
     public static DbContextOptions<PostgresCoachBotDbContext> ForPostgres(StorageOptions options)

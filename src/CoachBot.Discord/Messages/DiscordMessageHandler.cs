@@ -12,7 +12,9 @@ namespace CoachBot.Discord.Messages;
 
 /// <summary>
 /// Answers free text addressed to the bot: DMs (Direct), guild messages that mention it (Mention, answered in a thread
-/// opened from the question when the reply asks for a thread) and messages in threads it started (ThreadReply).
+/// opened from the question when the reply asks for a thread) and messages in threads it started (ThreadReply). An
+/// answer the model writes shows as it is written everywhere: posted with the first text, then edited at most about once
+/// a second; for a mention the thread is opened from the question (named after it) when the first text arrives.
 /// Bots, webhooks, its own messages and empty messages are ignored; the text reaches the core with Discord's mentions
 /// decoded (<see cref="DiscordTextDecoder"/>). The conversation key of a mention already names
 /// the thread (a thread started from a message has the message's id), so the first answer and later thread replies
@@ -70,16 +72,15 @@ public sealed partial class DiscordMessageHandler(
         var context = contexts.ForMessage(message, key);
         Log.Message(logger, origin, context.CorrelationId);
         var typing = ShowTypingAsync(message.ChannelId, ct);
-        // In a DM or a thread the answer is posted where it is asked, so it can show as it is written (posted, then
-        // edited); a mention's answer opens a thread named after the finished reply, so it is posted once, complete.
-        var streamed = origin == MessageOrigin.Mention ? null : new StreamedMessage(rest, message.ChannelId);
-        var progress = streamed is null ? null : new PacedReplyProgress(streamed.ShowAsync, DiscordInteractionHandler.StreamEditInterval, time, ct);
+        // The answer shows as it is written (posted with the first text, then edited): in a DM or a thread where it is
+        // asked; for a mention in a thread opened from the question at the first text (in the channel if none opens).
+        var streamed = origin == MessageOrigin.Mention
+            ? new StreamedMessage(rest, message.ChannelId, innerCt => threadStarter.StartAsync(message.ChannelId, message.Id, ThreadStarter.NameFor(text), innerCt), message.Id)
+            : new StreamedMessage(rest, message.ChannelId);
+        var progress = new PacedReplyProgress(streamed.ShowAsync, DiscordInteractionHandler.StreamEditInterval, time, ct);
         var replies = await work.RunAsync(() => dispatcher.DispatchAsync(new MessageRequest(context, text, origin) { Progress = progress }, ct), ct);
         await typing;
-        if (progress is not null)
-        {
-            await progress.StopAsync();
-        }
+        await progress.StopAsync();
 
         try
         {
@@ -91,14 +92,15 @@ public sealed partial class DiscordMessageHandler(
         }
     }
 
-    private async Task DeliverAsync(DiscordMessage question, MessageOrigin origin, IReadOnlyList<Reply> replies, StreamedMessage? streamed, CancellationToken ct)
+    private async Task DeliverAsync(DiscordMessage question, MessageOrigin origin, IReadOnlyList<Reply> replies, StreamedMessage streamed, CancellationToken ct)
     {
-        string? threadId = null;
-        var referenced = false;
+        // A streamed mention answer already chose its place: the thread it opened, or the channel (replying to the question).
+        var threadId = streamed.ThreadId;
+        var referenced = streamed.ReferencedQuestion;
         foreach (var reply in replies)
         {
             // Ephemeral has no meaning for channel messages: the reply goes where the question was asked.
-            if (origin == MessageOrigin.Mention && reply.Placement == ReplyPlacement.Thread && threadId is null)
+            if (origin == MessageOrigin.Mention && reply.Placement == ReplyPlacement.Thread && threadId is null && !streamed.TriedThread)
             {
                 threadId = await threadStarter.StartAsync(question.ChannelId, question.Id, reply, ct);
             }
@@ -112,7 +114,7 @@ public sealed partial class DiscordMessageHandler(
             }
 
             var payloads = DiscordReplyRenderer.Render(reply, ephemeral: false, reference);
-            if (streamed?.TakeMessageId() is { } partialId && payloads.Count > 0)
+            if (streamed.TakeMessageId() is { } partialId && payloads.Count > 0)
             {
                 // The message that showed the answer as it was written becomes its first part (the partial text goes).
                 await rest.EditMessageAsync(channel, partialId, payloads[0], ct);
@@ -126,21 +128,52 @@ public sealed partial class DiscordMessageHandler(
         }
     }
 
-    /// <summary>The message a DM or thread answer is shown in while it is written: posted with the first text, then edited.</summary>
-    private sealed class StreamedMessage(DiscordRestClient rest, string channelId)
+    /// <summary>
+    /// The message an answer is shown in while it is written: posted with the first text, then edited. For a mention
+    /// (<paramref name="openThread"/> set) the first text first opens the thread from the question and goes there; when
+    /// no thread opens it stays in the channel, replying to the question (<paramref name="questionId"/>).
+    /// </summary>
+    private sealed class StreamedMessage(
+        DiscordRestClient rest, string channelId, Func<CancellationToken, Task<string?>>? openThread = null, string? questionId = null)
     {
         private string? _messageId;
+        private readonly string _askedIn = channelId;
+        private string _channelId = channelId;
+
+        /// <summary>The thread opened for a mention's streamed answer; null when none was (or none could be) opened.</summary>
+        public string? ThreadId { get; private set; }
+
+        /// <summary>Whether opening a thread was tried (the answer's place is settled: the thread, or the channel).</summary>
+        public bool TriedThread { get; private set; }
+
+        /// <summary>Whether the streamed message replies to the question (a mention answered in the channel).</summary>
+        public bool ReferencedQuestion { get; private set; }
 
         public async Task ShowAsync(string text, CancellationToken ct)
         {
             var payload = DiscordReplyRenderer.RenderSoFar(text);
             if (_messageId is null)
             {
-                _messageId = (await rest.CreateMessageAsync(channelId, payload, ct))?.Id;
+                if (openThread is not null && !TriedThread)
+                {
+                    TriedThread = true;
+                    ThreadId = await openThread(ct);
+                    _channelId = ThreadId ?? _channelId;
+                }
+
+                var replyToQuestion = false;
+                if (openThread is not null && ThreadId is null && questionId is { } question)
+                {
+                    payload = DiscordReplyRenderer.RenderSoFar(text, new MessageReference { MessageId = question, ChannelId = _askedIn });
+                    replyToQuestion = true;
+                }
+
+                _messageId = (await rest.CreateMessageAsync(_channelId, payload, ct))?.Id;
+                ReferencedQuestion = replyToQuestion && _messageId is not null;
             }
             else
             {
-                await rest.EditMessageAsync(channelId, _messageId, payload, ct);
+                await rest.EditMessageAsync(_channelId, _messageId, payload, ct);
             }
         }
 

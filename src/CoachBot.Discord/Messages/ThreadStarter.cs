@@ -24,9 +24,15 @@ public sealed partial class ThreadStarter(
     /// The thread id (equal to the message id), or null when Discord refused (DM, forum, missing permission) or the
     /// global request queue is too long right now (the answer then stays where it is).
     /// </summary>
-    public async Task<string?> StartAsync(string channelId, string messageId, Reply reply, CancellationToken ct)
+    public Task<string?> StartAsync(string channelId, string messageId, Reply reply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        return StartAsync(channelId, messageId, NameFor(reply), ct);
+    }
+
+    /// <summary>As <see cref="StartAsync(string, string, Reply, CancellationToken)"/>, with the thread's name given (see <see cref="NameFor(string)"/>).</summary>
+    public async Task<string?> StartAsync(string channelId, string messageId, string name, CancellationToken ct)
+    {
         if (rest.EstimatedGlobalWait > MaxQueueWait)
         {
             LogThreadSkipped(rest.EstimatedGlobalWait.TotalSeconds);
@@ -38,7 +44,7 @@ public sealed partial class ThreadStarter(
             var thread = await rest.StartThreadFromMessageAsync(
                 channelId,
                 messageId,
-                new StartThreadRequest { Name = NameFor(reply), AutoArchiveDuration = options.Value.ThreadAutoArchiveMinutes },
+                new StartThreadRequest { Name = name, AutoArchiveDuration = options.Value.ThreadAutoArchiveMinutes },
                 ct);
             var threadId = thread?.Id is { Length: > 0 } id ? id : messageId;
             threads.Add(threadId, channelId);
@@ -60,7 +66,18 @@ public sealed partial class ThreadStarter(
     public static string NameFor(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var source = !string.IsNullOrWhiteSpace(reply.Title) ? reply.Title : FirstLine(reply.Text);
+        return Clean(!string.IsNullOrWhiteSpace(reply.Title) ? reply.Title : FirstLine(reply.Text));
+    }
+
+    /// <summary>A thread name from a text's first line (the question of a mention): markup dropped, at most 100 characters.</summary>
+    public static string NameFor(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Clean(FirstLine(text));
+    }
+
+    private static string Clean(string source)
+    {
         var name = new string(source.Where(c => !char.IsControl(c) && c is not ('*' or '_' or '`' or '#' or '>' or '~')).ToArray()).Trim();
         if (name.Length == 0)
         {

@@ -84,9 +84,10 @@ public static class DiscordReplyRenderer
 
     /// <summary>
     /// A reply's text while it is still being written (an answer streamed from the model): its first message's worth,
-    /// with no sources or buttons yet, for editing the message that will hold the finished reply.
+    /// with no sources or buttons yet, for editing the message that will hold the finished reply. The first post of a
+    /// mention answered in the channel replies to the question (<paramref name="reference"/>).
     /// </summary>
-    public static MessagePayload RenderSoFar(string markdown)
+    public static MessagePayload RenderSoFar(string markdown, MessageReference? reference = null)
     {
         var chunks = TextSplitter.Split(RenderText(new Reply { Text = markdown }), MaxMessageLength - 2, MarkdownLinkSpan.KeepWhole);
         var content = chunks.Count switch
@@ -95,7 +96,7 @@ public static class DiscordReplyRenderer
             1 => chunks[0],
             _ => chunks[0] + " …",
         };
-        return new MessagePayload { Content = content, Components = [] };
+        return new MessagePayload { Content = content, Components = [], MessageReference = reference };
     }
 
     /// <summary>A form as a Discord modal: title ≤45, up to five text inputs.</summary>

@@ -8,6 +8,12 @@ namespace CoachBot.Knowledge.Semantic;
 /// carries the ONNX model inside its assembly: nothing is downloaded. The model is loaded on first use (about 2 s and
 /// 200–300 MB), once. ONNX Runtime sessions may run concurrently; intra-op threads are kept at one per call so a burst
 /// of queries shares the cores instead of each one claiming all of them.
+/// <para>
+/// Texts are run through the model one at a time. The encoder pads every text of a call to the longest one's tokens
+/// (masked, so the vectors are the same), and the model's cost grows with the padded token count: an interview answer's
+/// sentences and sentence pairs (16–73 tokens) cost 84 ms of CPU in two padded batches and 58 ms one by one, with
+/// bit-identical vectors (docs/benchmarks.md, "CPU per event").
+/// </para>
 /// </summary>
 public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
 {
@@ -30,7 +36,14 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             return [];
         }
 
-        return _encoder.Value.Encode(texts as string[] ?? [.. texts], cancellationToken);
+        var encoder = _encoder.Value;
+        var vectors = new float[texts.Count][];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = encoder.Encode([texts[i]], cancellationToken)[0];
+        }
+
+        return vectors;
     }
 
     /// <summary>Loads the model now (start-up warm-up), so the first question does not pay for it.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using CoachBot.Core.Inbound;
+using CoachBot.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -156,6 +157,8 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
                 await _sqliteWriter.Database.OpenConnectionAsync().ConfigureAwait(false);
             }
 
+            // Acknowledgements wait for this commit: it goes before the feature writes queued for SQLite's write lock.
+            using var first = SqliteWriteTurns.First();
             await using var transaction = await _sqliteWriter.Database.BeginTransactionAsync().ConfigureAwait(false);
             var changed = await ApplyAsync(_sqliteWriter, batch, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);

@@ -162,6 +162,39 @@ public sealed partial class DiscordEndToEndTests
         Assert.All(edits.Append(first), e => Assert.Equal("[]", e.Body!["allowed_mentions"]?["parse"]?.ToJsonString()));
     }
 
+    [Fact]
+    public async Task Mention_StreamedAnswer_OpensTheThreadFromTheQuestionAtTheFirstText_ThenEditsOneMessageThereUntilTheSources()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.StreamTokensPerSecond = 15;
+        llm.Responder = _ => FakeChatResponse.Text(StreamedAnswer);
+        await using var host = await StartHostAsync(discord, llm);
+        var question = FakeDiscordEvents.GuildMessage(Question, mentionBotId: discord.Options.BotUserId);
+        var questionId = question["id"]!.GetValue<string>();
+
+        await discord.SendMessageCreateAsync(question);
+        var final = await discord.WaitForRequestAsync(
+            r => r.Method == "PATCH" && r.Path.StartsWith($"/api/v10/channels/{questionId}/messages/", StringComparison.Ordinal)
+                && SourcesSection().IsMatch(r.Content ?? string.Empty), "the final edit in the thread", Guard);
+
+        Assert.True(Assert.Single(llm.Requests).Streamed);
+        var thread = Assert.Single(discord.RequestsTo("POST", "/threads"));
+        Assert.Equal($"/api/v10/channels/{FakeDiscordEvents.ChannelId}/messages/{questionId}/threads", thread.Path);
+        Assert.Equal(Question, thread.Body!["name"]!.GetValue<string>()); // named after the question, not the finished answer
+        var first = Assert.Single(discord.Requests, r => r.Method == "POST" && r.Path == $"/api/v10/channels/{questionId}/messages");
+        Assert.True(thread.ReceivedAt <= first.ReceivedAt);
+        Assert.StartsWith("Pick", first.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("**Sources**", first.Content, StringComparison.Ordinal);
+        var edits = discord.Requests.Where(r => r.Method == "PATCH" && r.Path.StartsWith($"/api/v10/channels/{questionId}/messages/", StringComparison.Ordinal)).ToList();
+        Assert.Same(final, edits[^1]);
+        // About one edit a second, not one per token.
+        Assert.True(edits.Count < FakeOpenAiServer.Tokens(StreamedAnswer).Count / 3, $"{edits.Count} edits");
+        Assert.Contains("along the way.", final.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain(discord.Requests, r => r.Method == "POST" && r.Path == $"/api/v10/channels/{FakeDiscordEvents.ChannelId}/messages");
+        Assert.All(edits.Append(first), e => Assert.Equal("[]", e.Body!["allowed_mentions"]?["parse"]?.ToJsonString()));
+    }
+
     private const string StreamedAnswer =
         "Pick one backend language and build a small API with a database behind it [P1]. Then add tests, deploy it somewhere cheap and write down what you learned along the way.";
 

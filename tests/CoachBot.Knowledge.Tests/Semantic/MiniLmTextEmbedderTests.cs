@@ -30,5 +30,24 @@ public sealed class MiniLmTextEmbedderTests
     }
 
     [Fact]
+    public void A_text_gets_the_same_vector_in_a_batch_of_longer_texts_as_alone()
+    {
+        string[] texts =
+        [
+            "What is an index?",
+            "In my last project I measured first, then added an index on the columns we filtered on and a transaction around the writes.",
+            "Caching trades freshness for speed.",
+        ];
+
+        var together = Embedder.Embed(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var alone = Embedder.Embed([texts[i]])[0];
+            Assert.InRange(VectorMath.Dot(together[i], alone), 0.99999f, 1.00001f);
+        }
+    }
+
+    [Fact]
     public void No_texts_give_no_vectors() => Assert.Empty(Embedder.Embed([]));
 }

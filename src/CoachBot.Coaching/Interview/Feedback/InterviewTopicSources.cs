@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Core.Replies;
 using CoachBot.Knowledge.Guides;
@@ -12,6 +13,8 @@ namespace CoachBot.Coaching.Interview.Feedback;
 public sealed class InterviewTopicSources(GuideCatalog catalog, IPassageRetriever retriever)
 {
     public const int PassageCount = 3;
+
+    private readonly ConditionalWeakTable<InterviewQuestion, IReadOnlyList<ScoredPassage>> _passages = [];
 
     /// <summary>Most characters of the reference section given to the model.</summary>
     public const int MaxReferenceChars = 2500;
@@ -55,12 +58,24 @@ public sealed class InterviewTopicSources(GuideCatalog catalog, IPassageRetrieve
         return catalog.FindSection(question.Reference)?.ToCitation();
     }
 
-    /// <summary>Passages for the question's topic: retrieval over the question and its rubric, best first.</summary>
+    /// <summary>
+    /// Passages for the question's topic: retrieval over the question and its rubric, best first. The query is the bank's
+    /// own text, never the member's, so once semantic retrieval has searched it (its vectors are final: the result
+    /// carries the query's vector) the passages are kept for the question: embedding the question and its rubric again
+    /// for every answer cost about 10 ms of CPU each time. Lexical-only results (the model off, still warming up, or
+    /// failing) are cheap and are not kept.
+    /// </summary>
     public IReadOnlyList<ScoredPassage> Passages(InterviewQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        if (_passages.TryGetValue(question, out var kept))
+        {
+            return kept;
+        }
+
         var query = question.Question + " " + string.Join(' ', question.Rubric.Select(p => p.Point));
-        return retriever.Search(query, PassageCount).Passages;
+        var result = retriever.Search(query, PassageCount);
+        return result.QueryVector is null ? result.Passages : _passages.GetValue(question, _ => result.Passages);
     }
 
     /// <summary>The reference section first, then the passages' sections, without repeats.</summary>
