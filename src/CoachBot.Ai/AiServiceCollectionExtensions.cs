@@ -1,7 +1,7 @@
 using CoachBot.Ai.Answers;
 using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Ai.Llm;
-using CoachBot.Ai.Memory;
+using CoachBot.Core.Conversations.Memory;
 using CoachBot.Ai.Prompts;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Guides;

@@ -1,5 +1,7 @@
+using CoachBot.Core.Conversations.Memory;
 using CoachBot.Core.Inbound;
 using CoachBot.Knowledge.Semantic;
+using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Inbound;
 using CoachBot.Storage.PassageVectors;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Storage options (section "Storage", validated at start-up), <see cref="IDbContextFactory{CoachBotDbContext}"/> for
     /// the configured provider, the passage vector store (semantic retrieval's vectors kept in the database), the durable
-    /// inbound inbox, and the start-up migration. Each feature's stores live here too, one folder per feature, and are
+    /// inbound inbox, the conversation memory, and the start-up migration. Each feature's stores live here too, one folder per feature, and are
     /// registered by the feature's AddXFeature() through this project's AddXStores() (AddQuizStores, AddInterviewStores,
     /// AddChallengeStores).
     /// </summary>
@@ -33,6 +35,11 @@ public static class StorageServiceCollectionExtensions
         // Replaces the in-memory inbox AddCoachCore registers: acknowledged deliveries survive a crash.
         services.Replace(ServiceDescriptor.Singleton<IInboundInbox, InboundInboxStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageInitializerHostedService>());
+        // Replaces the in-process conversation memory AddCoachAi registers: follow-ups keep their context across
+        // restarts and across processes on one database.
+        services.TryAddSingleton<ConversationMemoryStore>();
+        services.Replace(ServiceDescriptor.Singleton<IConversationMemory>(provider => provider.GetRequiredService<ConversationMemoryStore>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ConversationMemoryPurger>());
         return services;
     }
 }

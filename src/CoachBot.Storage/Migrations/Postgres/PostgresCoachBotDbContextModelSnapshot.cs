@@ -394,6 +394,51 @@ namespace CoachBot.Storage.Migrations.Postgres
                     b.ToTable("community_members", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Conversations.ConversationTurnRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Conversation")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StandaloneQuestion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastUsedAt");
+
+                    b.HasIndex("Conversation", "UserKey", "Id");
+
+                    b.ToTable("conversation_turns", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Feedback.AnswerRecord", b =>
                 {
                     b.Property<string>("Id")
