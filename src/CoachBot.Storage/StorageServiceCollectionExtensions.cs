@@ -1,8 +1,11 @@
 using CoachBot.Core.Conversations.Memory;
+using CoachBot.Core.Dispatch;
 using CoachBot.Core.Inbound;
+using CoachBot.Core.Limits;
 using CoachBot.Knowledge.Semantic;
 using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Inbound;
+using CoachBot.Storage.Limits;
 using CoachBot.Storage.PassageVectors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +43,30 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ConversationMemoryStore>();
         services.Replace(ServiceDescriptor.Singleton<IConversationMemory>(provider => provider.GetRequiredService<ConversationMemoryStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ConversationMemoryPurger>());
+        AddSharedLimits(services);
         return services;
     }
+
+    /// <summary>
+    /// With PostgreSQL, the rate limits and the daily LLM budget count in the database (<c>usage_counters</c>), so N
+    /// processes allow each person and community their limits once; with SQLite they stay in process (token buckets),
+    /// as AddCoachCore registers them.
+    /// </summary>
+    private static void AddSharedLimits(IServiceCollection services)
+    {
+        services.TryAddSingleton<InProcessWindowCounters>();
+        services.TryAddSingleton<RequestRateLimiter>();
+        services.TryAddSingleton<PostgresWindowCounters>();
+        services.TryAddSingleton<SharedRequestRateLimiter>();
+        services.Replace(ServiceDescriptor.Singleton<IWindowCounters>(provider => IsPostgres(provider)
+            ? provider.GetRequiredService<PostgresWindowCounters>()
+            : provider.GetRequiredService<InProcessWindowCounters>()));
+        services.Replace(ServiceDescriptor.Singleton<IRequestRateLimiter>(provider => IsPostgres(provider)
+            ? provider.GetRequiredService<SharedRequestRateLimiter>()
+            : provider.GetRequiredService<RequestRateLimiter>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, UsageCounterPurger>());
+    }
+
+    private static bool IsPostgres(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
 }

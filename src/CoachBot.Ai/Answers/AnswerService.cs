@@ -78,7 +78,7 @@ public sealed partial class AnswerService(
 
         var history = await memory.RecentAsync(request.Conversation, request.UserKey, cancellationToken);
         // One question takes one reply from the community's daily LLM budget (a Discord DM user's own), whether or not it is a follow-up.
-        var useLlm = llmOptions.Value.IsConfigured && budget.TryConsume(request.Conversation.QuotaKey(request.UserKey));
+        var useLlm = llmOptions.Value.IsConfigured && await budget.TryConsumeAsync(request.Conversation.QuotaKey(request.UserKey), cancellationToken);
         var questionVectors = new QuestionVectors(sentenceVectors);
         var resolved = await ResolveAsync(asked, history, useLlm, questionVectors, cancellationToken);
         resolved = WithFigures(resolved);

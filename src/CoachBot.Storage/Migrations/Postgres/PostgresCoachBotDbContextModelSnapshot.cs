@@ -731,6 +731,28 @@ namespace CoachBot.Storage.Migrations.Postgres
                     b.ToTable("interview_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Limits.UsageCounterRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("usage_counters", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.MemberData.MemberDataDeletion", b =>
                 {
                     b.Property<long>("Id")

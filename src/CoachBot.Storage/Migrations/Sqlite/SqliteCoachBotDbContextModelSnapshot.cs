@@ -707,6 +707,28 @@ namespace CoachBot.Storage.Migrations.Sqlite
                     b.ToTable("interview_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("CoachBot.Storage.Limits.UsageCounterRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("usage_counters", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.MemberData.MemberDataDeletion", b =>
                 {
                     b.Property<long>("Id")
