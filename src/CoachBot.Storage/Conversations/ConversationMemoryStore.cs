@@ -1,6 +1,7 @@
 using CoachBot.Core.Conversations;
 using CoachBot.Core.Conversations.Memory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Storage.Conversations;
@@ -11,16 +12,46 @@ namespace CoachBot.Storage.Conversations;
 /// At most <see cref="ConversationMemoryOptions.MaxTurns"/> turns per person and conversation; a conversation idle
 /// longer than <see cref="ConversationMemoryOptions.IdleMinutes"/> is forgotten (and its rows deleted by
 /// <see cref="ConversationMemoryPurger"/>). <see cref="ConversationMemoryOptions.MaxConversations"/> bounds only the
-/// in-process memory: here the idle purge bounds the table.
+/// in-process memory: here the idle purge bounds the table. Memory only helps with follow-ups: when the database is
+/// busy or down past its retries (<see cref="StorageFaults.IsTransient"/>), a read finds no turns and a write is
+/// skipped, with a warning, so the question is still answered.
 /// </summary>
-public sealed class ConversationMemoryStore(
-    IDbContextFactory<CoachBotDbContext> contexts, IOptions<ConversationMemoryOptions> options, TimeProvider time) : IConversationMemory
+public sealed partial class ConversationMemoryStore(
+    IDbContextFactory<CoachBotDbContext> contexts, IOptions<ConversationMemoryOptions> options, TimeProvider time, ILogger<ConversationMemoryStore> logger)
+    : IConversationMemory
 {
     private TimeSpan Idle => TimeSpan.FromMinutes(options.Value.IdleMinutes);
 
     public async Task<IReadOnlyList<ConversationTurn>> RecentAsync(ConversationKey conversation, string userKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
+        try
+        {
+            return await ReadAsync(conversation, userKey, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFaults.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            LogUnavailable(ex, "read");
+            return [];
+        }
+    }
+
+    public async Task RememberAsync(ConversationKey conversation, string userKey, ConversationTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(turn);
+        try
+        {
+            await WriteAsync(conversation, userKey, turn, cancellationToken);
+        }
+        catch (Exception ex) when (StorageFaults.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            LogUnavailable(ex, "written");
+        }
+    }
+
+    private async Task<IReadOnlyList<ConversationTurn>> ReadAsync(ConversationKey conversation, string userKey, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var since = time.GetUtcNow() - Idle;
         var turns = await LiveTurnsAsync(db, conversation.ToString(), userKey, since, cancellationToken);
@@ -32,10 +63,8 @@ public sealed class ConversationMemoryStore(
         return turns.Select(ToTurn).ToArray();
     }
 
-    public Task RememberAsync(ConversationKey conversation, string userKey, ConversationTurn turn, CancellationToken cancellationToken)
+    private Task<bool> WriteAsync(ConversationKey conversation, string userKey, ConversationTurn turn, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(conversation);
-        ArgumentNullException.ThrowIfNull(turn);
         var key = conversation.ToString();
         return contexts.InTransactionAsync(async (db, ct) =>
         {
@@ -121,4 +150,7 @@ public sealed class ConversationMemoryStore(
 
     private static ConversationTurn ToTurn(ConversationTurnRecord record) =>
         new(record.Question, record.StandaloneQuestion, record.Answer, record.At);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation memory could not be {What} (the database is busy or unreachable); answering without it")]
+    private partial void LogUnavailable(Exception exception, string what);
 }

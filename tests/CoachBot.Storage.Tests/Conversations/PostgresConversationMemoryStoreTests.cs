@@ -10,6 +10,6 @@ public sealed class PostgresConversationMemoryStoreTests : ConversationMemoryCon
     protected override async Task<IConversationMemory> CreateMemoryAsync()
     {
         Database = await PostgresTestDatabase.CreateAsync();
-        return new ConversationMemoryStore(Database.Contexts, Options.Create(Bounds), Time);
+        return new ConversationMemoryStore(Database.Contexts, Options.Create(Bounds), Time, NullLogger<ConversationMemoryStore>.Instance);
     }
 }

@@ -9,7 +9,7 @@ public sealed class SqliteConversationMemoryStoreTests : ConversationMemoryContr
     protected override async Task<IConversationMemory> CreateMemoryAsync()
     {
         Database = await SqliteTestDatabase.CreateAsync();
-        return new ConversationMemoryStore(Database.Contexts, Options.Create(Bounds), Time);
+        return new ConversationMemoryStore(Database.Contexts, Options.Create(Bounds), Time, NullLogger<ConversationMemoryStore>.Instance);
     }
 
     [StoreFact]
@@ -18,7 +18,7 @@ public sealed class SqliteConversationMemoryStoreTests : ConversationMemoryContr
         var conversation = new ConversationKey(ChatPlatform.Discord, "G1", "C1");
         await Memory.RememberAsync(conversation, "discord:1", new ConversationTurn("q1", "q1", "a1", Time.GetUtcNow()), CancellationToken.None);
 
-        var restarted = new ConversationMemoryStore(Database!.Contexts, Options.Create(Bounds), Time);
+        var restarted = new ConversationMemoryStore(Database!.Contexts, Options.Create(Bounds), Time, NullLogger<ConversationMemoryStore>.Instance);
 
         Assert.Equal("a1", Assert.Single(await restarted.RecentAsync(conversation, "discord:1", CancellationToken.None)).Answer);
     }
