@@ -4,6 +4,7 @@ using CoachBot.Core.Inbound;
 using CoachBot.Core.Limits;
 using CoachBot.Knowledge.Semantic;
 using CoachBot.Storage.Conversations;
+using CoachBot.Storage.DataProtection;
 using CoachBot.Storage.Inbound;
 using CoachBot.Storage.Limits;
 using CoachBot.Storage.PassageVectors;
@@ -19,7 +20,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Storage options (section "Storage", validated at start-up), <see cref="IDbContextFactory{CoachBotDbContext}"/> for
     /// the configured provider, the passage vector store (semantic retrieval's vectors kept in the database), the durable
-    /// inbound inbox, the conversation memory, and the start-up migration. Each feature's stores live here too, one folder per feature, and are
+    /// inbound inbox, the conversation memory, the shared rate-limit and LLM-budget counters (PostgreSQL), the Data
+    /// Protection key ring, and the start-up migration. Each feature's stores live here too, one folder per feature, and are
     /// registered by the feature's AddXFeature() through this project's AddXStores() (AddQuizStores, AddInterviewStores,
     /// AddChallengeStores).
     /// </summary>
@@ -44,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IConversationMemory>(provider => provider.GetRequiredService<ConversationMemoryStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ConversationMemoryPurger>());
         AddSharedLimits(services);
+        services.AddCoachDataProtectionKeys();
         return services;
     }
 

@@ -1155,6 +1155,24 @@ namespace CoachBot.Storage.Migrations.Sqlite
                     b.ToTable("review_items", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("CoachBot.Storage.Challenges.ChallengeSubmission", b =>
                 {
                     b.HasOne("CoachBot.Storage.Challenges.Challenge", null)
