@@ -73,7 +73,8 @@ public sealed class MultiProcessTests : IAsyncLifetime
         }
 
         // A refusal is private (chat.postEphemeral); an answer is posted in the question's thread.
-        await _slack.WaitUntilAsync(s => burst.Sum(m => Answers(s, "DMP2", m.Ts)) + Refusals(s, "DMP2") >= 8, DurabilityRig.Guard, "every burst message answered or refused");
+        await _slack.WaitUntilAsync(s => burst.Sum(m => Answers(s, "DMP2", m.Ts)) + Refusals(s, "DMP2") >= 8, DurabilityRig.Guard,
+            "every burst message answered or refused; seen: " + string.Join(" | ", _slack.Calls.Where(c => c.Field("channel") == "DMP2").Select(c => $"{c.Method} ok={c.Ok} thread={c.Field("thread_ts")} {c.Body.ToJsonString()[..Math.Min(160, c.Body.ToJsonString().Length)]}")));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(4, Refusals(_slack, "DMP2"));
         Assert.Equal(4, burst.Sum(m => Answers(_slack, "DMP2", m.Ts)));
