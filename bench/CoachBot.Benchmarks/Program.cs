@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using CoachBot.Benchmarks.Quality;
 
 // `quality` prints retrieval quality figures; `semantic-latency` cold start and search latency with the model;
-// `answer-latency` warm offline answer p50/p95 over the eval questions; anything else goes to BenchmarkDotNet
+// `answer-latency` warm offline answer p50/p95 over the eval questions; `shared-state-latency` the rate-limit and
+// conversation-memory cost on SQLite/PostgreSQL; anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*' --job short`). New benchmark classes in this assembly are picked up automatically.
 if (args.Length > 0 && args[0] == "quality")
 {
@@ -17,6 +18,11 @@ if (args.Length > 0 && args[0] == "semantic-latency")
 if (args.Length > 0 && args[0] == "answer-latency")
 {
     return await CoachBot.Benchmarks.Answers.OfflineAnswerLatency.RunAsync(args[1..], Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "shared-state-latency")
+{
+    return await CoachBot.Benchmarks.Storage.SharedStateLatency.RunAsync(args[1..], Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(CoachBot.Benchmarks.Rendering.RendererBenchmarks).Assembly).Run(args);

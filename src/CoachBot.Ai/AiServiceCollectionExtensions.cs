@@ -1,8 +1,9 @@
 using CoachBot.Ai.Answers;
 using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Ai.Llm;
-using CoachBot.Ai.Memory;
 using CoachBot.Ai.Prompts;
+using CoachBot.Core.Conversations.Memory;
+using CoachBot.Core.Limits;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Semantic;
@@ -52,6 +53,9 @@ public static class AiServiceCollectionExtensions
         services.TryAddSingleton<PromptLibrary>();
         services.TryAddSingleton<LlmRequestLimiter>();
         services.TryAddSingleton<PromptRunner>();
+        // The budget counts in process unless AddCoachStorage shares the counters in PostgreSQL.
+        services.TryAddSingleton<InProcessWindowCounters>();
+        services.TryAddSingleton<IWindowCounters>(provider => provider.GetRequiredService<InProcessWindowCounters>());
         services.TryAddSingleton<LlmBudget>();
         services.TryAddSingleton<IConversationMemory, InMemoryConversationMemory>();
         // Sentence vectors for choosing quotes by meaning; the model is off unless AddKnowledge registered it.

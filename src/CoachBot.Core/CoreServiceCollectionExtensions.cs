@@ -2,6 +2,7 @@ using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Help;
 using CoachBot.Core.Inbound;
+using CoachBot.Core.Limits;
 using CoachBot.Core.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,10 @@ public static class CoreServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<CoachMetrics>();
         services.TryAddSingleton<RequestRateLimiter>();
+        services.TryAddSingleton<InProcessWindowCounters>();
+        // In process; AddCoachStorage replaces both with the database's counters when the storage is PostgreSQL.
+        services.TryAddSingleton<IWindowCounters>(provider => provider.GetRequiredService<InProcessWindowCounters>());
+        services.TryAddSingleton<IRequestRateLimiter>(provider => provider.GetRequiredService<RequestRateLimiter>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CommandCatalog>();
         // For /help, which is itself in the catalog (see HelpCommand).

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CoachBot.Ai;
 using CoachBot.Ai.Answers;
-using CoachBot.Ai.Memory;
+using CoachBot.Core.Conversations.Memory;
 using CoachBot.Core.Conversations;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Retrieval;
@@ -54,7 +54,7 @@ public class OfflineAnswerBenchmarks
     public async Task<Answer> OfflineAnswer()
     {
         var answer = await _answers.AnswerAsync(new AnswerRequest(Conversation, "bench", Question), CancellationToken.None);
-        _memory.Forget(Conversation, "bench"); // each call is a first question, not a follow-up
+        await _memory.ForgetAsync(Conversation, "bench", CancellationToken.None); // each call is a first question, not a follow-up
         return answer;
     }
 

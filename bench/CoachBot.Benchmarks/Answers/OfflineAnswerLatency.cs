@@ -4,7 +4,7 @@ using System.Text.Json;
 using CoachBot.Ai;
 using CoachBot.Ai.Answers;
 using CoachBot.Ai.Answers.Meaning;
-using CoachBot.Ai.Memory;
+using CoachBot.Core.Conversations.Memory;
 using CoachBot.Core.Conversations;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Retrieval;
@@ -57,7 +57,7 @@ public static class OfflineAnswerLatency
         {
             var answer = await answers.AnswerAsync(new AnswerRequest(conversation, "bench", question), CancellationToken.None);
             verdicts[answer.Verdict] = verdicts.GetValueOrDefault(answer.Verdict) + 1;
-            memory.Forget(conversation, "bench");
+            await memory.ForgetAsync(conversation, "bench", CancellationToken.None);
         }
 
         cold.Stop();
@@ -70,7 +70,7 @@ public static class OfflineAnswerLatency
                 var watch = Stopwatch.StartNew();
                 await answers.AnswerAsync(new AnswerRequest(conversation, "bench", question), CancellationToken.None);
                 watch.Stop();
-                memory.Forget(conversation, "bench"); // each call is a first question, not a follow-up
+                await memory.ForgetAsync(conversation, "bench", CancellationToken.None); // each call is a first question, not a follow-up
                 timings.Add(watch.Elapsed.TotalMilliseconds);
             }
         }

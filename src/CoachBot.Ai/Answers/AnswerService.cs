@@ -2,7 +2,7 @@ using CoachBot.Ai.Answers.Coverage;
 using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Ai.Answers.Screening;
 using CoachBot.Ai.Llm;
-using CoachBot.Ai.Memory;
+using CoachBot.Core.Conversations.Memory;
 using CoachBot.Ai.Prompts;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Replies.Streaming;
@@ -76,9 +76,9 @@ public sealed partial class AnswerService(
             return Answer.Decline(CoachReplies.HarmfulRefusal) with { Verdict = AnswerVerdict.HarmRefused };
         }
 
-        var history = memory.Recent(request.Conversation, request.UserKey);
+        var history = await memory.RecentAsync(request.Conversation, request.UserKey, cancellationToken);
         // One question takes one reply from the community's daily LLM budget (a Discord DM user's own), whether or not it is a follow-up.
-        var useLlm = llmOptions.Value.IsConfigured && budget.TryConsume(request.Conversation.QuotaKey(request.UserKey));
+        var useLlm = llmOptions.Value.IsConfigured && await budget.TryConsumeAsync(request.Conversation.QuotaKey(request.UserKey), cancellationToken);
         var questionVectors = new QuestionVectors(sentenceVectors);
         var resolved = await ResolveAsync(asked, history, useLlm, questionVectors, cancellationToken);
         resolved = WithFigures(resolved);
@@ -114,8 +114,8 @@ public sealed partial class AnswerService(
             Verdict = verdict.Coverage == AnswerCoverage.PartlyAnswered ? AnswerVerdict.PartlyAnswered : AnswerVerdict.Answered,
             Evidence = AnswerEvidence.From(resolved.Retrieval),
         };
-        memory.Remember(request.Conversation, request.UserKey,
-            new ConversationTurn(asked, resolved.Standalone, answer.Text, time.GetUtcNow()));
+        await memory.RememberAsync(request.Conversation, request.UserKey,
+            new ConversationTurn(asked, resolved.Standalone, answer.Text, time.GetUtcNow()), cancellationToken);
         return answer;
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using CoachBot.Ai.Memory;
+using CoachBot.Core.Conversations.Memory;
 using CoachBot.Core.Safety;
 using CoachBot.Knowledge.Retrieval;
 

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CoachBot.Core.Limits;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,15 +6,16 @@ namespace CoachBot.Ai.Llm;
 
 /// <summary>
 /// The per-community daily allowance of LLM-composed replies (<see cref="LlmOptions.DailyBudgetPerCommunity"/>).
-/// A reply that would pass it is composed offline instead; the allowance renews at midnight UTC. Counts live in this
-/// process, so N processes serving one community allow up to N times the budget (see docs/operations.md).
+/// A reply that would pass it is composed offline instead; the allowance renews at midnight UTC. Counted in
+/// <see cref="IWindowCounters"/>: in this process, or in the database with PostgreSQL, so N processes serving one
+/// community allow it the budget once, not N times (see docs/operations.md).
 /// </summary>
-public sealed partial class LlmBudget(IOptions<LlmOptions> options, TimeProvider time, ILogger<LlmBudget> logger)
+public sealed partial class LlmBudget(IOptions<LlmOptions> options, IWindowCounters counters, TimeProvider time, ILogger<LlmBudget> logger)
 {
-    private readonly ConcurrentDictionary<string, DayCount> _counts = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
     /// <summary>Takes one reply from the community's allowance; false when today's is used up.</summary>
-    public bool TryConsume(string communityKey)
+    public async ValueTask<bool> TryConsumeAsync(string communityKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(communityKey);
         if (options.Value.DailyBudgetPerCommunity is not { } budget)
@@ -22,18 +23,14 @@ public sealed partial class LlmBudget(IOptions<LlmOptions> options, TimeProvider
             return true;
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var count = _counts.AddOrUpdate(
-            communityKey,
-            static (_, day) => new DayCount(day, 1),
-            static (_, current, day) => current.Day == day ? current with { Used = current.Used + 1 } : new DayCount(day, 1),
-            today);
-        if (count.Used <= budget)
+        var counts = await counters.IncrementAsync([Key(communityKey)], Today(), Day, cancellationToken);
+        var used = counts[0].Current;
+        if (used <= budget)
         {
             return true;
         }
 
-        if (count.Used == budget + 1)
+        if (used == budget + 1)
         {
             LogExhausted(communityKey, budget);
         }
@@ -42,18 +39,24 @@ public sealed partial class LlmBudget(IOptions<LlmOptions> options, TimeProvider
     }
 
     /// <summary>Replies left today for the community (null: no limit).</summary>
-    public int? Remaining(string communityKey)
+    public async ValueTask<int?> RemainingAsync(string communityKey, CancellationToken cancellationToken)
     {
         if (options.Value.DailyBudgetPerCommunity is not { } budget)
         {
             return null;
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        return _counts.TryGetValue(communityKey, out var count) && count.Day == today ? Math.Max(0, budget - count.Used) : budget;
+        var used = await counters.ReadAsync(Key(communityKey), Today(), cancellationToken);
+        return (int)Math.Max(0, budget - used);
     }
 
-    private sealed record DayCount(DateOnly Day, int Used);
+    private static string Key(string communityKey) => "llm:" + communityKey;
+
+    private DateTimeOffset Today()
+    {
+        var now = time.GetUtcNow();
+        return new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Community {Community} used its daily LLM budget of {Budget} replies; answering offline until midnight UTC")]
     private partial void LogExhausted(string community, int budget);

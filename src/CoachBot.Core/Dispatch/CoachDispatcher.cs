@@ -24,7 +24,7 @@ public sealed partial class CoachDispatcher
     private readonly Dictionary<string, IFormHandler> _formHandlers;
     private readonly DispatchOptions _options;
     private readonly ILogger<CoachDispatcher> _logger;
-    private readonly RequestRateLimiter? _rateLimiter;
+    private readonly IRequestRateLimiter? _rateLimiter;
     private readonly CoachMetrics? _metrics;
 
     public CoachDispatcher(
@@ -45,7 +45,7 @@ public sealed partial class CoachDispatcher
         IEnumerable<IFormHandler> formHandlers,
         IOptions<DispatchOptions> options,
         ILogger<CoachDispatcher> logger,
-        RequestRateLimiter? rateLimiter,
+        IRequestRateLimiter? rateLimiter,
         CoachMetrics? metrics)
     {
         _rateLimiter = rateLimiter;
@@ -64,25 +64,26 @@ public sealed partial class CoachDispatcher
     public CommandCatalog Catalog => _catalog;
 
     /// <summary>Screens the request, then handles it unless it was refused.</summary>
-    public Task<IReadOnlyList<Reply>> DispatchAsync(CoachRequest request, CancellationToken cancellationToken) =>
-        DispatchAsync(Screen(request), cancellationToken);
+    public async Task<IReadOnlyList<Reply>> DispatchAsync(CoachRequest request, CancellationToken cancellationToken) =>
+        await DispatchAsync(await ScreenAsync(request, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Everything decided before any work (no I/O): rate limit, unknown command or subcommand, moderator rights, input
-    /// length, unknown button or form. Counts the request once (metrics, rate limit), so pass the result to
+    /// Everything decided before any work: rate limit (in process, or one round trip to PostgreSQL when the limits are
+    /// shared), unknown command or subcommand, moderator rights, input length, unknown button or form. Counts the
+    /// request once (metrics, rate limit), so pass the result to
     /// <see cref="DispatchAsync(DispatchScreening, CancellationToken)"/> rather than dispatching the request again.
     /// </summary>
-    public DispatchScreening Screen(CoachRequest request)
+    public async ValueTask<DispatchScreening> ScreenAsync(CoachRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var scope = InteractionScope(_logger, request.Context.CorrelationId, request.Context.Conversation.ToString());
         var platform = request.Context.User.Platform.ToString();
         _metrics?.Interaction(platform, KindOf(request));
-        if (_rateLimiter is not null && !_rateLimiter.TryAcquire(request.Context, out var retryAfter))
+        if (_rateLimiter is not null && await _rateLimiter.TryAcquireAsync(request.Context, cancellationToken) is { Allowed: false } decision)
         {
             _metrics?.RateLimited(platform);
             LogRateLimited(request.Context.User.Key);
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
             return Refused(request, $"You're going a little fast for me. Please try again in about {seconds} seconds.");
         }
 

@@ -7,10 +7,11 @@ namespace CoachBot.Core.Dispatch;
 /// <summary>
 /// Token buckets per user and per community (System.Threading.RateLimiting), refilled continuously so a burst is
 /// allowed and a steady flood is not. The local operator (<see cref="CommandContext.IsLocalOperator"/>, set by the terminal
-/// adapter) is never limited: it is one person on their own machine. The
+/// adapter) is never limited: it is one person on their own machine. Counts live in this process (see
+/// <see cref="SharedRequestRateLimiter"/> for PostgreSQL). The
 /// community bucket of a DM outside any community (Discord) is the user's own (<see cref="ConversationKey.QuotaKey"/>).
 /// </summary>
-public sealed class RequestRateLimiter : IDisposable
+public sealed class RequestRateLimiter : IRequestRateLimiter, IDisposable
 {
     private readonly PartitionedRateLimiter<CommandContext> _limiter;
 
@@ -36,6 +37,9 @@ public sealed class RequestRateLimiter : IDisposable
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(5);
         return lease.IsAcquired;
     }
+
+    public ValueTask<RateDecision> TryAcquireAsync(CommandContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryAcquire(context, out var retryAfter) ? RateDecision.Allow : new RateDecision(false, retryAfter));
 
     public void Dispose() => _limiter.Dispose();
 

@@ -10,6 +10,9 @@ namespace CoachBot.Core.Inbound;
 /// </summary>
 public interface IInboundInbox
 {
+    /// <summary>How often a running bot looks for rows a dead process left (their leases expire after 30 s).</summary>
+    static readonly TimeSpan ReplaySweep = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Records a delivery before it is acknowledged. <see cref="InboundRecordResult.Duplicate"/> when a row with the same
     /// platform and delivery key exists (nothing is written). Throws when the write fails: the caller must then refuse
@@ -21,11 +24,12 @@ public interface IInboundInbox
     Task CompleteAsync(string platform, string deliveryKey, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Start-up replay: the platform's unfinished rows received before <paramref name="receivedBefore"/> (this
-    /// process's start, so rows it records itself are never taken), still useful at <paramref name="now"/> and
+    /// Replay: the platform's unfinished rows an earlier run left (received before <paramref name="receivedBefore"/>,
+    /// this process's start, so rows it records itself are never taken) and, where several processes share the store,
+    /// rows of another process whose lease expired (that process died), still useful at <paramref name="now"/> and
     /// attempted fewer than <paramref name="maxAttempts"/> times, oldest first. Each returned row's attempt count is
     /// raised by one in the store before it is returned (and in the returned value), so a row that keeps crashing the
-    /// process is not replayed forever.
+    /// process is not replayed forever. Called at start and then every few seconds (<see cref="ReplaySweep"/>).
     /// </summary>
     Task<IReadOnlyList<InboundDelivery>> ClaimUnfinishedAsync(
         string platform, DateTimeOffset receivedBefore, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken);

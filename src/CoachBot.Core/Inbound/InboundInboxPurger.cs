@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using CoachBot.Core.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Core.Inbound;
@@ -7,45 +7,8 @@ namespace CoachBot.Core.Inbound;
 /// Deletes inbox rows whose useful life is over, every few minutes: completed rows are kept until then only so a late
 /// platform retry is still recognised as a duplicate.
 /// </summary>
-public sealed partial class InboundInboxPurger(IInboundInbox inbox, TimeProvider time, ILogger<InboundInboxPurger> logger) : BackgroundService
+public sealed class InboundInboxPurger(IInboundInbox inbox, TimeProvider time, ILogger<InboundInboxPurger> logger)
+    : PeriodicPurger(time, logger, "inbox rows past their useful life")
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var purged = await inbox.PurgeAsync(time.GetUtcNow(), stoppingToken);
-                    if (purged > 0)
-                    {
-                        LogPurged(purged);
-                    }
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-#pragma warning disable CA1031 // A failed purge is retried at the next tick; it must not stop the host.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    LogPurgeFailed(ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {Count} inbox rows past their useful life")]
-    private partial void LogPurged(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Purging the inbound inbox failed; trying again later")]
-    private partial void LogPurgeFailed(Exception exception);
+    protected override Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken) => inbox.PurgeAsync(now, cancellationToken);
 }

@@ -9,6 +9,9 @@ public static class InboundLimits
 
     public const int KindLength = 32;
 
+    /// <summary>The id of the process holding a row's lease.</summary>
+    public const int ClaimantLength = 64;
+
     /// <summary>Throws <see cref="ArgumentException"/> when a field is empty or longer than its column.</summary>
     public static void Validate(InboundDelivery delivery)
     {

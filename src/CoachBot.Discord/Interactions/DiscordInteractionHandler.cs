@@ -97,7 +97,7 @@ public sealed partial class DiscordInteractionHandler(
                 || (interaction.Type == DiscordInteraction.ModalSubmit && interaction.Message is not null);
             // A command's deferred "thinking…" message shows a streamed answer as it is written; a click's message is left alone.
             progress = updatesSource ? null : StreamInto(interaction, ct);
-            screening = dispatcher.Screen(request with { Progress = progress });
+            screening = await dispatcher.ScreenAsync(request with { Progress = progress }, ct);
             deferredPrivately = !updatesSource && screening.FirstReplyVisibility == ReplyVisibility.Ephemeral;
             if (screening.Refusal is { } refusal)
             {
@@ -168,7 +168,7 @@ public sealed partial class DiscordInteractionHandler(
             return;
         }
 
-        var screening = dispatcher.Screen(request);
+        var screening = await dispatcher.ScreenAsync(request, ct);
         var updatesSource = interaction.Type == DiscordInteraction.MessageComponent
             || (interaction.Type == DiscordInteraction.ModalSubmit && interaction.Message is not null);
         var deferredPrivately = !updatesSource && screening.FirstReplyVisibility == ReplyVisibility.Ephemeral;

@@ -1,3 +1,4 @@
+using CoachBot.Core.Inbound;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Discord.Interactions;
@@ -11,12 +12,33 @@ namespace CoachBot.Discord.Interactions;
 public sealed partial class InteractionReplay(
     InteractionInbox inbox,
     DiscordInteractionHandler handler,
+    TimeProvider time,
     ILogger<InteractionReplay> logger)
 {
     /// <summary>The first run plus one replay: at most once more after a crash, as on Slack.</summary>
     public const int MaxAttempts = 2;
 
     private const int Parallelism = 4;
+
+    /// <summary>
+    /// <see cref="RunAsync"/> now and then every <see cref="IInboundInbox.ReplaySweep"/> until <paramref name="ct"/> is
+    /// cancelled: after the start, it finishes the interactions of another process on the database that died (their
+    /// leases expired).
+    /// </summary>
+    public async Task RunRepeatedlyAsync(DateTimeOffset startedAt, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await RunAsync(startedAt, ct).ConfigureAwait(false);
+                await Task.Delay(IInboundInbox.ReplaySweep, time, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
 
     /// <summary>Replays what was left unfinished before <paramref name="startedAt"/>; returns how many interactions were taken.</summary>
     public async Task<int> RunAsync(DateTimeOffset startedAt, CancellationToken ct)

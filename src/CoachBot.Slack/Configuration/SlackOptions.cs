@@ -54,6 +54,17 @@ public sealed class SlackOptions
     [Range(1, 10)]
     public int SocketConnections { get; set; } = 2;
 
+    /// <summary>
+    /// Socket Mode: how many CoachBot processes hold connections with this app token (each with
+    /// <see cref="SocketConnections"/>). Slack allows 10 connections per app, so <c>SocketProcesses × SocketConnections</c>
+    /// must stay within 10; a process cannot see the others, so this is what the check at start relies on.
+    /// </summary>
+    [Range(1, 10)]
+    public int SocketProcesses { get; set; } = 1;
+
+    /// <summary>Slack's limit of open Socket Mode connections per app.</summary>
+    public const int MaxSocketConnectionsPerApp = 10;
+
     /// <summary>Delay between opening the Socket Mode connections, so their refreshes don't coincide.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan SocketConnectionDelay { get; set; } = TimeSpan.FromSeconds(10);

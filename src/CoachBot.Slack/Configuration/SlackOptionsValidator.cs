@@ -31,6 +31,11 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             {
                 failures.Add($"{Section}:AppToken must be an app-level token starting with xapp-.");
             }
+
+            if (options.SocketProcesses * options.SocketConnections > SlackOptions.MaxSocketConnectionsPerApp)
+            {
+                failures.Add($"{Section}:SocketProcesses ({options.SocketProcesses}) × {Section}:SocketConnections ({options.SocketConnections}) must be at most {SlackOptions.MaxSocketConnectionsPerApp}: Slack allows {SlackOptions.MaxSocketConnectionsPerApp} Socket Mode connections per app.");
+            }
         }
         else if (options.Mode == SlackMode.Http)
         {

@@ -15,7 +15,7 @@ namespace CoachBot.Slack.Inbound;
 /// call steps out of it; Llm:MaxConcurrentRequests bounds those waits). Each inbox row is completed once its reply was
 /// delivered (or failed with an apology). On
 /// start it replays the rows an earlier process acknowledged but did not finish (younger than Slack:DeliveryUsefulLife,
-/// at most once more). On shutdown it stops intake, lets the work in hand finish for up to Slack:DrainTimeout, then
+/// at most once more), and then keeps taking those of another process on the database that died (leases, see the inbox). On shutdown it stops intake, lets the work in hand finish for up to Slack:DrainTimeout, then
 /// cancels the rest: what was not finished stays unfinished in the inbox for the next start.
 /// </summary>
 public sealed partial class SlackInboundWorker(
@@ -86,12 +86,28 @@ public sealed partial class SlackInboundWorker(
         _abort.Dispose();
     }
 
+    /// <summary>
+    /// At start, the rows an earlier run left; then every <see cref="IInboundInbox.ReplaySweep"/>, the rows of another
+    /// process on the same database that died (their lease expired), until shutdown.
+    /// </summary>
     private async Task ReplayAsync(DateTimeOffset startedAt)
     {
-        var unfinished = await _rows.ClaimUnfinishedAsync(startedAt, MaxAttempts, Read, _stopTaking.Token);
-        foreach (var delivery in unfinished)
+        while (!_stopTaking.IsCancellationRequested)
         {
-            queue.Enqueue(delivery);
+            var unfinished = await _rows.ClaimUnfinishedAsync(startedAt, MaxAttempts, Read, _stopTaking.Token);
+            foreach (var delivery in unfinished)
+            {
+                queue.Enqueue(delivery);
+            }
+
+            try
+            {
+                await Task.Delay(IInboundInbox.ReplaySweep, time, _stopTaking.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 

@@ -20,4 +20,13 @@ public sealed class InboundDeliveryRecord
     public DateTimeOffset? CompletedAt { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>The process (<c>InboundInboxStore.InstanceId</c>) working on the row; null on rows from before leases.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>
+    /// Until when <see cref="ClaimedBy"/> holds the row: renewed by that process while it lives, so another process
+    /// replays the row only once it has expired (its process died).
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

@@ -29,6 +29,8 @@ internal sealed class InboundDeliveryRecordConfiguration : IEntityTypeConfigurat
         builder.Property(d => d.UsefulUntil).HasConversion(UnixMilliseconds);
         builder.Property(d => d.CompletedAt).HasConversion(NullableUnixMilliseconds);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.ClaimedBy).HasMaxLength(InboundLimits.ClaimantLength);
+        builder.Property(d => d.LeaseUntil).HasConversion(NullableUnixMilliseconds);
         builder.HasIndex(d => new { d.Platform, d.Status });
         builder.HasIndex(d => d.UsefulUntil);
     }

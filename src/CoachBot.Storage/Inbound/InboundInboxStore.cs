@@ -17,18 +17,31 @@ namespace CoachBot.Storage.Inbound;
 /// for its own, and inbox writes never contend with each other for SQLite's write lock. Duplicates are found by the
 /// primary key (platform, delivery key) with one multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> per batch,
 /// so concurrent processes on one PostgreSQL database agree too.
+/// Every row this process records or replays carries its <see cref="InstanceId"/> and a lease
+/// (<see cref="LeaseDuration"/>) that it renews every <see cref="LeaseRenewal"/> while it lives: another process on the
+/// database replays an unfinished row only once its lease has expired (its process died), never a row a live process
+/// is still working on.
 /// </summary>
 public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable, IDisposable
 {
     /// <summary>The most writes one transaction carries; more wait for the next commit.</summary>
     public const int MaxBatch = 256;
 
+    /// <summary>How long a row stays this process's without a renewal: a dead process's rows are replayed this long after it died.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a live process renews the leases of its unfinished rows.</summary>
+    public static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(10);
+
     private readonly IDbContextFactory<CoachBotDbContext> _contexts;
     private readonly TimeProvider _time;
     private readonly ILogger<InboundInboxStore> _logger;
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private readonly Task _renewer;
+    private readonly CancellationTokenSource _stopRenewing = new();
     private bool? _isSqlite;
+    private int _disposed;
     private CoachBotDbContext? _sqliteWriter;
 
     public InboundInboxStore(IDbContextFactory<CoachBotDbContext> contexts, TimeProvider time, ILogger<InboundInboxStore> logger)
@@ -37,7 +50,13 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
         _time = time;
         _logger = logger;
         _writer = Task.Run(WriteLoopAsync);
+        _renewer = Task.Run(RenewLoopAsync);
     }
+
+    /// <summary>This process's id in <c>ClaimedBy</c>: new for every start, so a restarted process does not inherit a dead one's leases.</summary>
+    public string InstanceId { get; } = Environment.MachineName.Length > 20
+        ? Guid.NewGuid().ToString("N")
+        : Environment.MachineName + "-" + Guid.NewGuid().ToString("N");
 
     /// <inheritdoc />
     /// <remarks>Cancelling after the call returned control does not withdraw a write already queued.</remarks>
@@ -58,26 +77,59 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
         await write.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Rows leased by another process are taken only once the lease has expired (whenever they were received, so a
+    /// live process also finishes a dead one's rows); rows from before leases, and rows this store recorded itself and
+    /// never replayed, only when received before <paramref name="receivedBefore"/> (in a running bot that is its
+    /// start, so never its own rows). A store disposed in an orderly way (SIGTERM) releases its leases, so the next
+    /// start takes its unfinished rows at once; after a crash they wait for the lease to expire. Each taken row is leased to this process in the same statement that checks
+    /// the lease, so two processes claiming at once never both take a row.
+    /// </remarks>
     public Task<IReadOnlyList<InboundDelivery>> ClaimUnfinishedAsync(
         string platform, DateTimeOffset receivedBefore, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken) =>
         _contexts.InTransactionAsync<IReadOnlyList<InboundDelivery>>(
             async (db, ct) =>
             {
-                var rows = await db.Set<InboundDeliveryRecord>()
+                var me = InstanceId;
+                var rows = await db.Set<InboundDeliveryRecord>().AsNoTracking()
                     .Where(d => d.Platform == platform && d.Status == InboundDeliveryStatus.Pending
-                        && d.ReceivedAt < receivedBefore && d.UsefulUntil > now && d.Attempts < maxAttempts)
+                        && d.UsefulUntil > now && d.Attempts < maxAttempts
+                        && ((d.ReceivedAt < receivedBefore && (d.ClaimedBy == null || (d.ClaimedBy == me && d.Attempts == 1)))
+                            || (d.ClaimedBy != me && d.LeaseUntil < now)))
                     .OrderBy(d => d.ReceivedAt)
                     .ToListAsync(ct).ConfigureAwait(false);
+                var until = (now + LeaseDuration).ToUnixTimeMilliseconds();
+                var nowMs = now.ToUnixTimeMilliseconds();
+                var claimed = new List<InboundDelivery>(rows.Count);
                 foreach (var row in rows)
                 {
-                    row.Attempts++;
+                    var taken = await db.Database.ExecuteSqlAsync(
+                        $"""
+                        UPDATE inbound_deliveries SET "Attempts" = "Attempts" + 1, "ClaimedBy" = {me}, "LeaseUntil" = {until}
+                        WHERE "Platform" = {row.Platform} AND "DeliveryKey" = {row.DeliveryKey} AND "Status" = {PendingStatus}
+                          AND "Attempts" = {row.Attempts} AND ("ClaimedBy" IS NULL OR "ClaimedBy" = {me} OR "LeaseUntil" < {nowMs})
+                        """,
+                        ct).ConfigureAwait(false);
+                    if (taken == 1)
+                    {
+                        claimed.Add(new InboundDelivery(row.Platform, row.DeliveryKey, row.Kind, row.Payload, row.ReceivedAt, row.UsefulUntil) { Attempts = row.Attempts + 1 });
+                    }
                 }
 
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                return rows.Select(r => new InboundDelivery(r.Platform, r.DeliveryKey, r.Kind, r.Payload, r.ReceivedAt, r.UsefulUntil) { Attempts = r.Attempts })
-                    .ToList();
+                return claimed;
             },
             cancellationToken);
+
+    /// <summary>Extends the leases of this process's unfinished rows; returns how many.</summary>
+    public async Task<int> RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        var until = (_time.GetUtcNow() + LeaseDuration).ToUnixTimeMilliseconds();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Database.ExecuteSqlAsync(
+            $"""UPDATE inbound_deliveries SET "LeaseUntil" = {until} WHERE "ClaimedBy" = {InstanceId} AND "Status" = {PendingStatus}""",
+            cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -88,11 +140,65 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
     /// <summary>Finishes the writes already queued, then stops the writer.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _writes.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+        await _stopRenewing.CancelAsync().ConfigureAwait(false);
+        await _renewer.ConfigureAwait(false);
+        _stopRenewing.Dispose();
+        await ReleaseLeasesAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>An orderly stop: this process's unfinished rows may be taken at once by the next start or another process.</summary>
+    private async Task ReleaseLeasesAsync()
+    {
+        try
+        {
+            await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE inbound_deliveries SET "LeaseUntil" = 0 WHERE "ClaimedBy" = {InstanceId} AND "Status" = {PendingStatus}""").ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Shutting down: the leases then expire on their own.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogRenewFailed(ex);
+        }
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task RenewLoopAsync()
+    {
+        using var timer = new PeriodicTimer(LeaseRenewal, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopRenewing.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    await RenewLeasesAsync(_stopRenewing.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (_stopRenewing.IsCancellationRequested)
+                {
+                    return;
+                }
+#pragma warning disable CA1031 // A missed renewal is tried again at the next tick; the lease outlives a few of them.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogRenewFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopRenewing.IsCancellationRequested)
+        {
+        }
+    }
 
     private async Task WriteLoopAsync()
     {
@@ -180,8 +286,8 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
     private async Task<bool[]> ApplyAsync(CoachBotDbContext db, List<PendingWrite> batch, CancellationToken cancellationToken)
     {
         var changed = new bool[batch.Count];
-        var inserted = await InsertAsync(db, batch, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var inserted = await InsertAsync(db, batch, InstanceId, now + (long)LeaseDuration.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
         var seen = new HashSet<(string, string)>();
         for (var i = 0; i < batch.Count; i++)
         {
@@ -208,7 +314,8 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
     /// One multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> for every record of the batch (SQLite 3.35+ and
     /// PostgreSQL): the keys it returns are the rows it inserted; the others were duplicates.
     /// </summary>
-    private static async Task<HashSet<(string, string)>> InsertAsync(CoachBotDbContext db, List<PendingWrite> batch, CancellationToken cancellationToken)
+    private static async Task<HashSet<(string, string)>> InsertAsync(
+        CoachBotDbContext db, List<PendingWrite> batch, string claimant, long leaseUntil, CancellationToken cancellationToken)
     {
         var inserted = new HashSet<(string, string)>();
         var records = batch.Where(w => w.Record is not null).Select(w => w.Record!).DistinctBy(d => (d.Platform, d.DeliveryKey)).ToList();
@@ -221,11 +328,13 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var sql = new StringBuilder(
-            "INSERT INTO inbound_deliveries (\"Platform\", \"DeliveryKey\", \"Kind\", \"Payload\", \"ReceivedAt\", \"UsefulUntil\", \"Status\", \"Attempts\") VALUES ");
+            "INSERT INTO inbound_deliveries (\"Platform\", \"DeliveryKey\", \"Kind\", \"Payload\", \"ReceivedAt\", \"UsefulUntil\", \"Status\", \"Attempts\", \"ClaimedBy\", \"LeaseUntil\") VALUES ");
+        Add(command, "@me", claimant);
+        Add(command, "@lease", leaseUntil);
         for (var i = 0; i < records.Count; i++)
         {
             var d = records[i];
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}_0, @p{i}_1, @p{i}_2, @p{i}_3, @p{i}_4, @p{i}_5, '{PendingStatus}', 1)");
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}_0, @p{i}_1, @p{i}_2, @p{i}_3, @p{i}_4, @p{i}_5, '{PendingStatus}', 1, @me, @lease)");
             Add(command, $"@p{i}_0", d.Platform);
             Add(command, $"@p{i}_1", d.DeliveryKey);
             Add(command, $"@p{i}_2", d.Kind);
@@ -257,6 +366,9 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
 
     private static readonly string PendingStatus = nameof(InboundDeliveryStatus.Pending);
     private static readonly string CompletedStatus = nameof(InboundDeliveryStatus.Completed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing this process's inbox leases failed; trying again shortly")]
+    private partial void LogRenewFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} inbox rows failed; the deliveries waiting on them are refused")]
     private partial void LogBatchFailed(Exception exception, int count);

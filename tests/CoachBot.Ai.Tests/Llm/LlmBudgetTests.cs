@@ -1,3 +1,4 @@
+using CoachBot.Core.Limits;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoachBot.Ai.Tests.Llm;
@@ -7,42 +8,46 @@ public sealed class LlmBudgetTests
     private static readonly DateTimeOffset LateEvening = new(2026, 12, 3, 23, 59, 0, TimeSpan.Zero);
 
     private static LlmBudget Budget(int? perDay, TimeProvider time) =>
-        new(Options.Create(new LlmOptions { DailyBudgetPerCommunity = perDay }), time, NullLogger<LlmBudget>.Instance);
+        new(Options.Create(new LlmOptions { DailyBudgetPerCommunity = perDay }), new InProcessWindowCounters(), time, NullLogger<LlmBudget>.Instance);
 
     [Fact]
-    public void TryConsume_NoBudgetSet_NeverRefuses()
+    public async Task TryConsume_NoBudgetSet_NeverRefuses()
     {
         var budget = Budget(null, new FakeTimeProvider(LateEvening));
 
-        Assert.All(Enumerable.Range(0, 1000), _ => Assert.True(budget.TryConsume("discord:1")));
-        Assert.Null(budget.Remaining("discord:1"));
+        Assert.All(await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => budget.TryConsumeAsync("discord:1", CancellationToken.None).AsTask())), Assert.True);
+        Assert.Null(await budget.RemainingAsync("discord:1", CancellationToken.None));
     }
 
     [Fact]
-    public void TryConsume_PastTheBudget_RefusesThatCommunityOnly()
+    public async Task TryConsume_PastTheBudget_RefusesThatCommunityOnly()
     {
         var budget = Budget(3, new FakeTimeProvider(LateEvening));
 
-        var taken = Enumerable.Range(0, 5).Select(_ => budget.TryConsume("discord:1")).ToList();
+        var taken = new List<bool>();
+        for (var i = 0; i < 5; i++)
+        {
+            taken.Add(await budget.TryConsumeAsync("discord:1", CancellationToken.None));
+        }
 
         Assert.Equal([true, true, true, false, false], taken);
-        Assert.Equal(0, budget.Remaining("discord:1"));
-        Assert.True(budget.TryConsume("slack:T1"));
-        Assert.Equal(2, budget.Remaining("slack:T1"));
+        Assert.Equal(0, await budget.RemainingAsync("discord:1", CancellationToken.None));
+        Assert.True(await budget.TryConsumeAsync("slack:T1", CancellationToken.None));
+        Assert.Equal(2, await budget.RemainingAsync("slack:T1", CancellationToken.None));
     }
 
     [Fact]
-    public void TryConsume_AfterMidnightUtc_StartsAFreshAllowance()
+    public async Task TryConsume_AfterMidnightUtc_StartsAFreshAllowance()
     {
         var clock = new FakeTimeProvider(LateEvening);
         var budget = Budget(1, clock);
-        Assert.True(budget.TryConsume("discord:1"));
-        Assert.False(budget.TryConsume("discord:1"));
+        Assert.True(await budget.TryConsumeAsync("discord:1", CancellationToken.None));
+        Assert.False(await budget.TryConsumeAsync("discord:1", CancellationToken.None));
 
         clock.Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(1, budget.Remaining("discord:1"));
-        Assert.True(budget.TryConsume("discord:1"));
-        Assert.False(budget.TryConsume("discord:1"));
+        Assert.Equal(1, await budget.RemainingAsync("discord:1", CancellationToken.None));
+        Assert.True(await budget.TryConsumeAsync("discord:1", CancellationToken.None));
+        Assert.False(await budget.TryConsumeAsync("discord:1", CancellationToken.None));
     }
 }

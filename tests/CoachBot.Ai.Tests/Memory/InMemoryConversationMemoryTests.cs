@@ -1,4 +1,4 @@
-using CoachBot.Ai.Memory;
+using CoachBot.Core.Conversations.Memory;
 
 namespace CoachBot.Ai.Tests.Memory;
 

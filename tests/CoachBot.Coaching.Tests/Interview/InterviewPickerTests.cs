@@ -25,13 +25,13 @@ public sealed class InterviewPickerTests(InterviewHostFixture fixture) : IClassF
     }
 
     [Fact]
-    public void InterviewCommand_WithoutATrack_DeclaresAPrivateFirstReply()
+    public async Task InterviewCommand_WithoutATrack_DeclaresAPrivateFirstReply()
     {
-        var screen = (string line) => Host.Dispatcher.Screen(TextCommandParser.ParseLine(Me(), Host.Dispatcher.Catalog, line).Request!);
+        var screen = (string line) => Host.Dispatcher.ScreenAsync(TextCommandParser.ParseLine(Me(), Host.Dispatcher.Catalog, line).Request!, CancellationToken.None);
 
-        Assert.Equal(ReplyVisibility.Ephemeral, screen("/interview junior").FirstReplyVisibility);
-        Assert.Equal(ReplyVisibility.Public, screen("/interview junior databases").FirstReplyVisibility);
-        Assert.Equal(ReplyVisibility.Public, screen("/interview skip").FirstReplyVisibility);
+        Assert.Equal(ReplyVisibility.Ephemeral, (await screen("/interview junior")).FirstReplyVisibility);
+        Assert.Equal(ReplyVisibility.Public, (await screen("/interview junior databases")).FirstReplyVisibility);
+        Assert.Equal(ReplyVisibility.Public, (await screen("/interview skip")).FirstReplyVisibility);
     }
 
     [Fact]

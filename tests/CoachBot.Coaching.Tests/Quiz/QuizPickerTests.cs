@@ -24,14 +24,14 @@ public sealed class QuizPickerTests : IAsyncLifetime
     }
 
     [Fact]
-    public void QuizCommand_WithoutASkill_DeclaresAPrivateFirstReply_WithAKnownSkill_APublicOne()
+    public async Task QuizCommand_WithoutASkill_DeclaresAPrivateFirstReply_WithAKnownSkill_APublicOne()
     {
-        var screen = (string? skill) => _host.Dispatcher.Screen(new CommandRequest(
-            _ada, "quiz", null, skill is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["skill"] = skill }));
+        var screen = (string? skill) => _host.Dispatcher.ScreenAsync(new CommandRequest(
+            _ada, "quiz", null, skill is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["skill"] = skill }), CancellationToken.None);
 
-        Assert.Equal(ReplyVisibility.Ephemeral, screen(null).FirstReplyVisibility);
-        Assert.Equal(ReplyVisibility.Ephemeral, screen("basket-weaving").FirstReplyVisibility);
-        Assert.Equal(ReplyVisibility.Public, screen("sql").FirstReplyVisibility);
+        Assert.Equal(ReplyVisibility.Ephemeral, (await screen(null)).FirstReplyVisibility);
+        Assert.Equal(ReplyVisibility.Ephemeral, (await screen("basket-weaving")).FirstReplyVisibility);
+        Assert.Equal(ReplyVisibility.Public, (await screen("sql")).FirstReplyVisibility);
     }
 
     [Fact]

@@ -21,9 +21,9 @@ public class DispatchScreeningTests
         new(TestCatalog.Context(moderator), name, sub, options.ToDictionary(o => o.Key, o => o.Value));
 
     [Fact]
-    public void Screen_MembersModeratorSubcommand_IsRefusedPrivatelyBeforeAnyWork()
+    public async Task Screen_MembersModeratorSubcommand_IsRefusedPrivatelyBeforeAnyWork()
     {
-        var screening = CreateDispatcher().Screen(Command("challenge", "post", moderator: false));
+        var screening = await CreateDispatcher().ScreenAsync(Command("challenge", "post", moderator: false), CancellationToken.None);
 
         Assert.True(screening.IsRefused);
         Assert.Equal(ReplyVisibility.Ephemeral, screening.FirstReplyVisibility);
@@ -35,7 +35,7 @@ public class DispatchScreeningTests
     public async Task DispatchAsync_OfARefusedScreening_ReturnsTheRefusalWithoutCallingTheHandler()
     {
         var dispatcher = CreateDispatcher();
-        var screening = dispatcher.Screen(Command("challenge", "nosuch", moderator: true));
+        var screening = await dispatcher.ScreenAsync(Command("challenge", "nosuch", moderator: true), CancellationToken.None);
 
         var replies = await dispatcher.DispatchAsync(screening, CancellationToken.None);
 
@@ -44,9 +44,9 @@ public class DispatchScreeningTests
     }
 
     [Fact]
-    public void Screen_CommandDeclaringAPrivateFirstReply_IsAcceptedAsPrivate()
+    public async Task Screen_CommandDeclaringAPrivateFirstReply_IsAcceptedAsPrivate()
     {
-        var screening = CreateDispatcher().Screen(Command("secret", null, moderator: false, ("x", "  y ")));
+        var screening = await CreateDispatcher().ScreenAsync(Command("secret", null, moderator: false, ("x", "  y ")), CancellationToken.None);
 
         Assert.False(screening.IsRefused);
         Assert.Equal(ReplyVisibility.Ephemeral, screening.FirstReplyVisibility);
@@ -54,18 +54,18 @@ public class DispatchScreeningTests
     }
 
     [Fact]
-    public void Screen_OrdinaryCommand_IsAcceptedAsPublic()
+    public async Task Screen_OrdinaryCommand_IsAcceptedAsPublic()
     {
-        var screening = CreateDispatcher().Screen(Command("challenge", "current", moderator: false));
+        var screening = await CreateDispatcher().ScreenAsync(Command("challenge", "current", moderator: false), CancellationToken.None);
 
         Assert.False(screening.IsRefused);
         Assert.Equal(ReplyVisibility.Public, screening.FirstReplyVisibility);
     }
 
     [Fact]
-    public void Screen_UnknownButtonFeature_IsRefusedPrivately()
+    public async Task Screen_UnknownButtonFeature_IsRefusedPrivately()
     {
-        var screening = CreateDispatcher().Screen(new ButtonRequest(TestCatalog.Context(), "nofeature:1"));
+        var screening = await CreateDispatcher().ScreenAsync(new ButtonRequest(TestCatalog.Context(), "nofeature:1"), CancellationToken.None);
 
         Assert.True(screening.IsRefused);
         Assert.Equal(ReplyVisibility.Ephemeral, Assert.Single(screening.Refusal!).Visibility);

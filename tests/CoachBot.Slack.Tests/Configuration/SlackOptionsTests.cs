@@ -16,6 +16,14 @@ public sealed class SlackOptionsTests
     }
 
     [Fact]
+    public void SocketProcessesTimesConnectionsOverSlacksTen_FailsNamingBothKeys()
+    {
+        var error = Validate(new() { ["Slack:BotToken"] = "xoxb-1", ["Slack:AppToken"] = "xapp-1", ["Slack:SocketProcesses"] = "3", ["Slack:SocketConnections"] = "4" });
+
+        Assert.Contains("Slack:SocketProcesses (3) × Slack:SocketConnections (4) must be at most 10", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SocketModeWithoutAppToken_FailsNamingTheKey()
     {
         var error = Validate(new() { ["Slack:BotToken"] = "xoxb-1" });

@@ -33,7 +33,7 @@ public sealed class InterviewFeedbackService(
             return AnswerEvaluation.Nudge(assessment.Verdict);
         }
 
-        if (!model.IsConfigured || !budget.TryConsume(quotaKey))
+        if (!model.IsConfigured || !await budget.TryConsumeAsync(quotaKey, cancellationToken))
         {
             return AnswerEvaluation.Scored(OfflineFeedbackComposer.Compose(question, assessment, sources.Citations(question, [])));
         }

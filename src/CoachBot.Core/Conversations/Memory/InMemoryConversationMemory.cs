@@ -1,14 +1,12 @@
-using CoachBot.Core.Conversations;
 using Microsoft.Extensions.Options;
 
-namespace CoachBot.Ai.Memory;
+namespace CoachBot.Core.Conversations.Memory;
 
 /// <summary>
 /// Conversation memory in process: at most <see cref="ConversationMemoryOptions.MaxTurns"/> turns per person and
 /// conversation, at most <see cref="ConversationMemoryOptions.MaxConversations"/> conversations (least recently used
 /// dropped), and conversations idle longer than <see cref="ConversationMemoryOptions.IdleMinutes"/> forgotten.
-/// A thread with no turns of its own falls back to the person's turns in the parent channel, because a channel
-/// question is answered in a new thread whose id only the adapter learns.
+/// Used where there is no storage (the database implementation replaces it when storage is configured).
 /// </summary>
 public sealed class InMemoryConversationMemory(IOptions<ConversationMemoryOptions> options, TimeProvider time) : IConversationMemory
 {
@@ -26,6 +24,21 @@ public sealed class InMemoryConversationMemory(IOptions<ConversationMemoryOption
                 return _entries.Count;
             }
         }
+    }
+
+    public Task<IReadOnlyList<ConversationTurn>> RecentAsync(ConversationKey conversation, string userKey, CancellationToken cancellationToken) =>
+        Task.FromResult(Recent(conversation, userKey));
+
+    public Task RememberAsync(ConversationKey conversation, string userKey, ConversationTurn turn, CancellationToken cancellationToken)
+    {
+        Remember(conversation, userKey, turn);
+        return Task.CompletedTask;
+    }
+
+    public Task ForgetAsync(ConversationKey conversation, string userKey, CancellationToken cancellationToken)
+    {
+        Forget(conversation, userKey);
+        return Task.CompletedTask;
     }
 
     public IReadOnlyList<ConversationTurn> Recent(ConversationKey conversation, string userKey)

@@ -1,4 +1,4 @@
-namespace CoachBot.Ai.Memory;
+namespace CoachBot.Core.Conversations.Memory;
 
 /// <summary>
 /// One question and answer in a conversation. <see cref="StandaloneQuestion"/> is the question as it was searched (after

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CoachBot.Ai.Memory;
+namespace CoachBot.Core.Conversations.Memory;
 
 /// <summary>Bounds of the conversation memory. Bound from the "ConversationMemory" section.</summary>
 public sealed class ConversationMemoryOptions
