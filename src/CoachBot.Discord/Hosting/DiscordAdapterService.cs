@@ -226,7 +226,7 @@ public sealed partial class DiscordAdapterService(
             if (Interlocked.Exchange(ref _replayed, 1) == 0)
             {
                 // Interactions acknowledged by an earlier run that died before answering them.
-                Track(Task.Run(() => replay.RunRepeatedlyAsync(_startedAt, _workStopping.Token), CancellationToken.None));
+                Track(Task.Run(() => replay.RunRepeatedlyAsync(_startedAt, stoppingToken, _workStopping.Token), CancellationToken.None));
             }
 
             return Task.CompletedTask;

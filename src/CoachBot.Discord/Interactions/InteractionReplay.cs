@@ -21,21 +21,22 @@ public sealed partial class InteractionReplay(
     private const int Parallelism = 4;
 
     /// <summary>
-    /// <see cref="RunAsync"/> now and then every <see cref="IInboundInbox.ReplaySweep"/> until <paramref name="ct"/> is
-    /// cancelled: after the start, it finishes the interactions of another process on the database that died (their
-    /// leases expired).
+    /// <see cref="RunAsync"/> now and then every <see cref="IInboundInbox.ReplaySweep"/> until <paramref name="sweeping"/>
+    /// is cancelled (shutdown starts): after the start, it finishes the interactions of another process on the database
+    /// that died (their leases expired). Replays in hand run on <paramref name="work"/>, so a shutdown drains them like
+    /// any other answer instead of waiting for the next sweep.
     /// </summary>
-    public async Task RunRepeatedlyAsync(DateTimeOffset startedAt, CancellationToken ct)
+    public async Task RunRepeatedlyAsync(DateTimeOffset startedAt, CancellationToken sweeping, CancellationToken work)
     {
         try
         {
-            while (!ct.IsCancellationRequested)
+            while (!sweeping.IsCancellationRequested)
             {
-                await RunAsync(startedAt, ct).ConfigureAwait(false);
-                await Task.Delay(IInboundInbox.ReplaySweep, time, ct).ConfigureAwait(false);
+                await RunAsync(startedAt, work).ConfigureAwait(false);
+                await Task.Delay(IInboundInbox.ReplaySweep, time, sweeping).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (sweeping.IsCancellationRequested || work.IsCancellationRequested)
         {
         }
     }

@@ -65,6 +65,22 @@ public sealed class InteractionReplayTests
     }
 
     [Fact]
+    public async Task Stopping_WithNothingInHand_DoesNotWaitForTheReplaySweepOrTheDrainTimeout()
+    {
+        await using var server = await FakeDiscordServer.StartAsync();
+        var inbox = new WatchedInbox();
+        var bot = await StartBotAsync(server, inbox, drainTimeout: "00:05:00");
+        await server.WaitForSessionAsync();
+        await server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "answered before the stop")]));
+        await server.WaitForRequestAsync(r => r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal), "the answer", Guard);
+
+        // The replay sweep runs for the life of the adapter; it is not an answer in hand, so the stop must not wait
+        // Discord:DrainTimeout (five minutes here) for it. Without a token the stop can only end by the sweep ending.
+        await bot.StopAsync(CancellationToken.None).WaitAsync(Guard);
+        bot.Dispose();
+    }
+
+    [Fact]
     public async Task AnInteractionNeverAcknowledged_WhoseTokenExpired_GetsItsPublicAnswerInTheChannel_WithANoteAboutTheWait()
     {
         await using var server = await FakeDiscordServer.StartAsync();
