@@ -7,23 +7,17 @@ namespace CoachBot.Host.Tests.Durability;
 /// </summary>
 public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly DurabilityRig _rig = new("coachbot-durability", FakeChatResponse.Text("From the guide: see [P1]."));
-    private FakeSlackServer _slack = null!;
+    private readonly SlackProcessRig _process = new("coachbot-durability", FakeChatResponse.Text("From the guide: see [P1]."));
 
-    public async Task InitializeAsync()
-    {
-        await _rig.InitializeAsync();
-        _slack = await FakeSlackServer.StartAsync();
-    }
+    private DurabilityRig Rig => _process.Durability;
 
-    public async Task DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        await _rig.DisposeAsync();
-    }
+    private FakeSlackServer SlackApi => _process.Slack;
 
-    public void Dispose() => _http.Dispose();
+    public Task InitializeAsync() => _process.InitializeAsync();
+
+    public Task DisposeAsync() => _process.DisposeAsync();
+
+    public void Dispose() => _process.Dispose();
 
     [Fact]
     public async Task HttpOverload_503sRetriedWithTheSameEventIdAndRetryNum_EveryEventIsAnsweredExactlyOnce()
@@ -31,10 +25,10 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
         // What keeps the one work slot busy is posting (a slow chat.postMessage holds it), not the model: awaiting the
         // LLM holds no work slot (#16), so with a model the slot is free again as soon as each question reaches it and the
         // queue never fills. Here the answers are composed offline (no Llm:Endpoint) and posted whole, in the slot.
-        _slack.Options.MethodDelays["chat.postMessage"] = TimeSpan.FromMilliseconds(400);
+        SlackApi.Options.MethodDelays["chat.postMessage"] = TimeSpan.FromMilliseconds(400);
         var port = BotOsProcess.FreePort();
         await using var bot = await BotOsProcess.StartAsync(HttpMode(("Slack:MaxConcurrentRequests", "1"), ("Slack:QueueCapacity", "16"), ("Slack:StreamAnswers", "false"), ("Llm:Endpoint", ""), ("Llm:ChatModel", "")), port, DurabilityRig.StartTimeout);
-        var driver = Driver(port);
+        var driver = _process.Driver(port);
         var events = Enumerable.Range(0, 30).Select(i => DirectMessage(i, "overload")).ToList();
 
         var refusals = 0;
@@ -54,85 +48,85 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every event answered");
+        await SlackApi.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every event answered");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.True(refusals > 0, "the burst must overflow the queue, or this test proves nothing about refusals");
-        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+        Assert.All(events, e => Assert.Equal(1, Answers(SlackApi, e)));
     }
 
     [Fact]
     public async Task HttpKill9_WithAcknowledgedEventsPending_TheRestartOnTheSameDatabaseAnswersEveryOneOnce()
     {
-        _rig.LlmBehaviour = FakeChatResponse.Hang();
+        Rig.LlmBehaviour = FakeChatResponse.Hang();
         var port = BotOsProcess.FreePort();
         var events = Enumerable.Range(0, 5).Select(i => DirectMessage(i, "crash")).ToList();
         await using (var first = await BotOsProcess.StartAsync(HttpMode(), port, DurabilityRig.StartTimeout))
         {
-            var driver = Driver(port);
+            var driver = _process.Driver(port);
             foreach (var e in events)
             {
                 using var response = await driver.SendEventAsync(e.Body);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
+            await Rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             await first.KillAsync();
         }
 
-        Assert.All(events, e => Assert.Equal(0, Answers(_slack, e)));
-        _rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        Assert.All(events, e => Assert.Equal(0, Answers(SlackApi, e)));
+        Rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
         await using var second = await BotOsProcess.StartAsync(HttpMode(), port, DurabilityRig.StartTimeout);
 
-        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acknowledged event answered after the restart");
+        await SlackApi.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acknowledged event answered after the restart");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+        Assert.All(events, e => Assert.Equal(1, Answers(SlackApi, e)));
     }
 
     [Fact]
     public async Task SocketModeKill9_WithAckedEnvelopesPending_TheRestartOnTheSameDatabaseAnswersEveryOneOnce()
     {
-        _rig.LlmBehaviour = FakeChatResponse.Hang();
+        Rig.LlmBehaviour = FakeChatResponse.Hang();
         var port = BotOsProcess.FreePort();
         var events = Enumerable.Range(0, 5).Select(i => DirectMessage(i, "socket crash")).ToList();
         await using (var first = await BotOsProcess.StartAsync(SocketMode(), port, DurabilityRig.StartTimeout))
         {
-            await _slack.WaitForConnectionAsync(1, DurabilityRig.Guard);
+            await SlackApi.WaitForConnectionAsync(1, DurabilityRig.Guard);
             var envelopes = new List<string>();
             foreach (var e in events)
             {
-                envelopes.Add(await _slack.SendEnvelopeAsync("events_api", e.Body));
+                envelopes.Add(await SlackApi.SendEnvelopeAsync("events_api", e.Body));
             }
 
-            await _slack.WaitForAcksAsync(envelopes, DurabilityRig.Guard);
-            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
+            await SlackApi.WaitForAcksAsync(envelopes, DurabilityRig.Guard);
+            await Rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             await first.KillAsync();
         }
 
-        Assert.All(events, e => Assert.Equal(0, Answers(_slack, e)));
-        _rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        Assert.All(events, e => Assert.Equal(0, Answers(SlackApi, e)));
+        Rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
         await using var second = await BotOsProcess.StartAsync(SocketMode(), port, DurabilityRig.StartTimeout);
 
-        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acked envelope answered after the restart");
+        await SlackApi.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acked envelope answered after the restart");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+        Assert.All(events, e => Assert.Equal(1, Answers(SlackApi, e)));
     }
 
     [Fact]
     public async Task Sigterm_WithWorkStuckOnTheLlm_ExitsAfterTheDrainTimeout_AndTheNextStartAnswersEverythingAcknowledged()
     {
-        _rig.LlmBehaviour = FakeChatResponse.Hang();
+        Rig.LlmBehaviour = FakeChatResponse.Hang();
         var port = BotOsProcess.FreePort();
         var events = Enumerable.Range(0, 4).Select(i => DirectMessage(i, "sigterm")).ToList();
         await using (var first = await BotOsProcess.StartAsync(HttpMode(("Slack:DrainTimeout", "00:00:02"), ("Slack:MaxConcurrentRequests", "2")), port, DurabilityRig.StartTimeout))
         {
-            var driver = Driver(port);
+            var driver = _process.Driver(port);
             foreach (var e in events)
             {
                 using var response = await driver.SendEventAsync(e.Body);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
+            await Rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             first.Terminate();
 
             // Far below the LLM's hang and the host's 30 s shutdown timeout: only the drain bound lets it out this soon.
@@ -140,38 +134,38 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
             Assert.True(first.ExitCode == 0, $"exit code {first.ExitCode}:\n{first.Output}");
         }
 
-        _rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
+        Rig.LlmBehaviour = FakeChatResponse.Text("From the guide: see [P1].");
         await using var second = await BotOsProcess.StartAsync(HttpMode(), port, DurabilityRig.StartTimeout);
 
-        await _slack.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acknowledged event answered after the restart");
+        await SlackApi.WaitUntilAsync(s => events.All(e => Answers(s, e) >= 1), DurabilityRig.Guard, "every acknowledged event answered after the restart");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.All(events, e => Assert.InRange(Answers(_slack, e), 1, 2));
+        Assert.All(events, e => Assert.InRange(Answers(SlackApi, e), 1, 2));
     }
 
     [Fact]
     public async Task Sigterm_WithQuickWork_DrainsIt_BeforeExiting_SoNothingIsAnsweredTwice()
     {
-        _rig.LlmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(300), FakeChatResponse.Text("From the guide: see [P1]."));
+        Rig.LlmBehaviour = FakeChatResponse.Delayed(TimeSpan.FromMilliseconds(300), FakeChatResponse.Text("From the guide: see [P1]."));
         var port = BotOsProcess.FreePort();
         var events = Enumerable.Range(0, 3).Select(i => DirectMessage(i, "drain")).ToList();
         await using (var first = await BotOsProcess.StartAsync(HttpMode(("Slack:DrainTimeout", "00:00:20"), ("Slack:MaxConcurrentRequests", "4")), port, DurabilityRig.StartTimeout))
         {
-            var driver = Driver(port);
+            var driver = _process.Driver(port);
             foreach (var e in events)
             {
                 using var response = await driver.SendEventAsync(e.Body);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
 
-            await _rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
+            await Rig.Llm.WaitForRequestsAsync(1, DurabilityRig.Guard);
             first.Terminate();
             Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(40)), "the bot did not exit after SIGTERM:\n" + first.Output);
         }
 
-        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+        Assert.All(events, e => Assert.Equal(1, Answers(SlackApi, e)));
         await using var second = await BotOsProcess.StartAsync(HttpMode(), port, DurabilityRig.StartTimeout);
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.All(events, e => Assert.Equal(1, Answers(_slack, e)));
+        Assert.All(events, e => Assert.Equal(1, Answers(SlackApi, e)));
     }
 
     // An answer is a message in the question's thread: posted whole, or streamed (chat.startStream opens it).
@@ -181,32 +175,16 @@ public sealed class SlackDurabilityTests : IAsyncLifetime, IDisposable
     private SentEvent DirectMessage(int i, string what)
     {
         var channel = string.Create(CultureInfo.InvariantCulture, $"D{what.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()}{i:D3}");
-        var ts = _slack.NextTs();
+        var ts = SlackApi.NextTs();
         var user = string.Create(CultureInfo.InvariantCulture, $"U{i + 500:D4}");
         var body = FakeSlackPayloads.EventCallback(FakeSlackPayloads.Message(user, "How do I get my first backend job?", channel, ts, "im"));
         return new SentEvent(body, channel, ts);
     }
 
-    private SlackHttpDriver Driver(int port) =>
-        new(_http, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/slack/events")), _slack.Options.SigningSecret);
-
-    private Dictionary<string, string> HttpMode(params (string Key, string Value)[] extra) => Settings("Http", extra);
+    private Dictionary<string, string> HttpMode(params (string Key, string Value)[] extra) => _process.Settings("Http", extra);
 
     private Dictionary<string, string> SocketMode(params (string Key, string Value)[] extra) =>
-        Settings("SocketMode", [("Slack:SocketConnections", "1"), .. extra]);
-
-    private Dictionary<string, string> Settings(string mode, (string Key, string Value)[] extra) => _rig.Settings(
-        new Dictionary<string, string>
-        {
-            ["Slack:Mode"] = mode,
-            ["Slack:BotToken"] = _slack.Options.BotToken,
-            ["Slack:AppToken"] = _slack.Options.AppToken,
-            ["Slack:SigningSecret"] = _slack.Options.SigningSecret,
-            ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl,
-            ["Slack:PerChannelMessageInterval"] = "00:00:00",
-            ["Slack:SocketConnectionDelay"] = "00:00:00",
-        },
-        extra);
+        _process.Settings("SocketMode", [("Slack:SocketConnections", "1"), .. extra]);
 
     private sealed record SentEvent(JsonObject Body, string Channel, string Ts);
 }
