@@ -102,9 +102,13 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
             _notes.AddRange(new SlackSpread(slack, connectionOwners, meter.Count).Describe(sent.Select(s => (s.Envelope.Slot, s.Id, Answered: final.Find(s.Envelope) is { Refused: false })).ToList(), _setupEnvelopes));
         }
 
-        var twice = sent.Count(s => final.Count(s.Envelope) > 1);
-        _notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"answered more than once (a second answer of the same kind for one envelope: /ask post or response_url reply in its channel, quiz message update, interview thread reply): {twice}"));
+        var twice = Enum.GetValues<LoadKind>()
+            .Where(kind => sent.Any(s => s.Envelope.Slot.Kind == kind))
+            .Select(kind => string.Create(CultureInfo.InvariantCulture,
+                $"{LoadKinds.Describe(kind, Platform)} {sent.Count(s => s.Envelope.Slot.Kind == kind && final.Count(s.Envelope) > 1)}"));
+        _notes.Add("envelopes with more than one answer (/ask: top-level posts and response_url replies in its channel; quiz click: "
+            + "updates of the quiz message; interview answer: feedback posts in its thread; compare with a one-process run, "
+            + "where a kind's normal replies set the baseline): " + string.Join(", ", twice));
         return new PlatformRun(Platform, rows, _notes);
     }
 
@@ -250,8 +254,16 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
                 : null;
         }
 
-        /// <summary>How many answers of the kind <see cref="Find"/> looks for the envelope got (more than one: answered twice).</summary>
-        public int Count(Envelope envelope) => Answers(envelope).Count() + _postCounts.GetValueOrDefault(envelope.ResponseUrlId);
+        /// <summary>
+        /// How many first answers the envelope got (more than one: worked on twice): /ask top-level posts and
+        /// response_url replies, quiz message updates, interview feedback posts.
+        /// </summary>
+        public int Count(Envelope envelope) => envelope.Slot.Kind switch
+        {
+            LoadKind.InterviewAnswer => Answers(envelope).Count(c => c.Method == "chat.postEphemeral" || InterviewAnswerText.IsFeedback(TextOf(c))),
+            LoadKind.QuizClick => Answers(envelope).Count(),
+            _ => Answers(envelope).Count(c => c.Field("thread_ts") is null) + _postCounts.GetValueOrDefault(envelope.ResponseUrlId),
+        };
 
         private IEnumerable<FakeSlackApiCall> Answers(Envelope envelope)
         {
