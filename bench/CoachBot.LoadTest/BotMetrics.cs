@@ -11,11 +11,19 @@ namespace CoachBot.LoadTest;
 /// p99 as "at most" the upper bound of the bucket they fall in. Optional: when the bot has no such endpoint or metric,
 /// the report says so and nothing else changes.
 /// </summary>
-internal sealed class BotMetrics(Uri baseUrl) : IDisposable
+internal sealed class BotMetrics : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
+    private readonly List<HttpClient> _http;
 
-    public Uri BaseUrl { get; } = baseUrl;
+    /// <summary>One bot web server per process (each on its own port); figures are summed over them.</summary>
+    public BotMetrics(IReadOnlyList<Uri> baseUrls)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrls);
+        BaseUrls = baseUrls;
+        _http = baseUrls.Select(url => new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) }).ToList();
+    }
+
+    public IReadOnlyList<Uri> BaseUrls { get; }
 
     /// <summary>A loopback URL on a port free right now, for the bot's own web server (Http:Urls).</summary>
     public static Uri FreeLoopbackUrl()
@@ -27,12 +35,35 @@ internal sealed class BotMetrics(Uri baseUrl) : IDisposable
         return new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
     }
 
+    /// <summary>The platform's ack histogram summed over the processes (null when none has one).</summary>
     public async Task<AckHistogram?> SnapshotAsync(string platform)
+    {
+        var each = await Task.WhenAll(_http.Select(http => SnapshotAsync(http, platform)));
+        return AckHistogram.Merge(each);
+    }
+
+    /// <summary>
+    /// Waits until every process's /readyz reports the semantic model's warm-up over ("ready", "off" or "failed");
+    /// returns the states seen (or "unknown" when /readyz has no such field, or on timeout the state then).
+    /// </summary>
+    public async Task<string> WaitForSemanticWarmupAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        var states = new List<string>();
+        foreach (var http in _http)
+        {
+            states.Add(await WaitForSemanticWarmupAsync(http, until));
+        }
+
+        return string.Join(", ", states.Distinct(StringComparer.Ordinal));
+    }
+
+    private static async Task<AckHistogram?> SnapshotAsync(HttpClient http, string platform)
     {
         string text;
         try
         {
-            text = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
@@ -42,19 +73,14 @@ internal sealed class BotMetrics(Uri baseUrl) : IDisposable
         return AckHistogram.Parse(text, platform);
     }
 
-    /// <summary>
-    /// Waits until /readyz reports the semantic model's warm-up over ("ready", "off" or "failed"); returns the last state
-    /// seen (or "unknown" when /readyz has no such field, or on timeout the state then).
-    /// </summary>
-    public async Task<string> WaitForSemanticWarmupAsync(TimeSpan timeout)
+    private static async Task<string> WaitForSemanticWarmupAsync(HttpClient http, DateTime until)
     {
-        var until = DateTime.UtcNow + timeout;
         var state = "unknown";
         while (DateTime.UtcNow < until)
         {
             try
             {
-                using var response = await _http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
                 var body = await response.Content.ReadAsStringAsync();
                 using var json = System.Text.Json.JsonDocument.Parse(body);
                 if (!json.RootElement.TryGetProperty("semantic", out var semantic) || semantic.GetString() is not { } value)
@@ -78,7 +104,13 @@ internal sealed class BotMetrics(Uri baseUrl) : IDisposable
         return state + " (timed out waiting)";
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        foreach (var http in _http)
+        {
+            http.Dispose();
+        }
+    }
 }
 
 /// <summary>One platform's ack-latency histogram as Prometheus exposes it: cumulative bucket counts, sum and count.</summary>
@@ -118,6 +150,21 @@ internal sealed record AckHistogram(IReadOnlyDictionary<double, long> Buckets, d
         }
 
         return count is null ? null : new AckHistogram(buckets, sum ?? 0, count.Value);
+    }
+
+    /// <summary>Several processes' histograms as one (buckets, sums and counts added); null when there are none.</summary>
+    public static AckHistogram? Merge(IEnumerable<AckHistogram?> histograms)
+    {
+        var known = histograms.OfType<AckHistogram>().ToList();
+        return known.Count switch
+        {
+            0 => null,
+            1 => known[0],
+            _ => new AckHistogram(
+                known.SelectMany(h => h.Buckets.Keys).Distinct().ToDictionary(bound => bound, bound => known.Sum(h => h.Buckets.GetValueOrDefault(bound))),
+                known.Sum(h => h.Sum),
+                known.Sum(h => h.Count)),
+        };
     }
 
     /// <summary>What was recorded between <paramref name="before"/> (null: nothing yet) and this snapshot.</summary>

@@ -14,7 +14,7 @@ namespace CoachBot.LoadTest;
 /// An event is answered by the bot's first write for it: a webhook edit or follow-up for interactions, a message in the
 /// thread for interview answers.
 /// </summary>
-internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers answers, LoadTestOptions options, ProcessMeter meter, BotMetrics metrics)
+internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers answers, LoadTestOptions options, BotMeters meter, BotMetrics metrics)
 {
     public const string Platform = "discord";
 
@@ -50,6 +50,12 @@ internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers ans
         }
 
         _notes.Add(cpu.Describe("the burst, first send to last answer", pending.Length));
+        if (cpu.DescribePerProcess() is { } perProcess)
+        {
+            _notes.Add(perProcess);
+            _notes.Add(DescribeShards(pending));
+        }
+
         _notes.Add(await BotSide.DescribeAsync(metrics, Platform, ackHistogram));
         var outcomes = pending.Select(p => p.ToOutcome()).ToList();
         _notes.Add(WireToAck(pending));
@@ -83,15 +89,15 @@ internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers ans
             case LoadKind.QuizClick:
                 var quiz = quizzes[slot.Index];
                 var click = await discord.SendInteractionAsync(FakeDiscordEvents.ButtonClick(quiz.CustomId, user, guild, channel, quiz.MessageId, discord.Options.BotUserId));
-                return new Pending(slot.Kind, click, answers.ForInteraction(click.Token));
+                return new Pending(slot.Index, slot.Kind, click, answers.ForInteraction(click.Token));
             case LoadKind.InterviewAnswer:
                 var interview = interviews[slot.Index];
                 var answer = answers.NextMessageIn(interview.ThreadId, InterviewAnswerText.IsFeedback);
                 await discord.SendMessageCreateAsync(FakeDiscordEvents.GuildMessage(interview.AnswerText, null, user, guild, interview.ThreadId));
-                return new Pending(slot.Kind, null, answer);
+                return new Pending(slot.Index, slot.Kind, null, answer);
             default:
                 var ask = await discord.SendInteractionAsync(DiscordIds.Ask(Questions.For(slot.Index), user, guild, channel, options.AskInThread));
-                return new Pending(slot.Kind, ask, answers.ForInteraction(ask.Token));
+                return new Pending(slot.Index, slot.Kind, ask, answers.ForInteraction(ask.Token));
         }
     }
 
@@ -179,12 +185,27 @@ internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers ans
             $"discord: ack from frame written by the fake (its send queue left out): n={values.Count}, p50 {ResultRow.Percentile(values, 0.50):0.0} ms, p99 {ResultRow.Percentile(values, 0.99):0.0} ms, max {ResultRow.Percentile(values, 1.0):0.0} ms; time in the fake's send queue: p50 {ResultRow.Percentile(queued, 0.50):0.0} ms, max {ResultRow.Percentile(queued, 1.0):0.0} ms");
     }
 
+    /// <summary>Events and answers per process: process i runs shard i, which Discord picks as (guild_id &gt;&gt; 22) % N.</summary>
+    private string DescribeShards(IReadOnlyList<Pending> pending)
+    {
+        var processes = meter.Count;
+        var perShard = Enumerable.Range(0, processes).Select(shard =>
+        {
+            var mine = pending.Where(p => DiscordIds.Shard(DiscordIds.Guild(p.Index, options.Guilds), processes) == shard).ToList();
+            return string.Create(CultureInfo.InvariantCulture, $"process {shard + 1} (shard {shard}) {mine.Count} / {mine.Count(p => p.ToOutcome() is { AnsweredAt: not null, Refused: false })}");
+        });
+        return string.Create(CultureInfo.InvariantCulture,
+            $"events routed by the fake to the shard of their guild ((guild_id >> 22) % {processes}, {options.Guilds} guilds); received / answered per process: {string.Join(", ", perShard)}");
+    }
+
     private sealed record QuizTarget(string CustomId, string MessageId);
 
     private sealed record InterviewTarget(string ThreadId, string AnswerText);
 
-    private sealed class Pending(LoadKind kind, FakeInteraction? interaction, Task<SeenAnswer> answer)
+    private sealed class Pending(int index, LoadKind kind, FakeInteraction? interaction, Task<SeenAnswer> answer)
     {
+        public int Index { get; } = index;
+
         public Task<SeenAnswer> Answer { get; } = answer;
 
         public double? WireToAckMs => interaction is { AcknowledgedAt: { } at, SentAt: { } sent } ? (at - sent).TotalMilliseconds : null;

@@ -16,7 +16,15 @@ internal static class DiscordIds
 
     public static string Member(int member) => Id(FirstMember + member);
 
-    public static string Guild(int index, int guilds) => Id(FirstGuild + (index % guilds));
+    /// <summary>
+    /// Guild <c>index % guilds</c>. Consecutive guilds differ in the bits above the snowflake's low 22 (its timestamp
+    /// part), so they fall on consecutive shards ((guild_id &gt;&gt; 22) % shard count) and spread evenly over any split.
+    /// </summary>
+    public static string Guild(int index, int guilds) => Id(FirstGuild + ((long)(index % guilds) << 22));
+
+    /// <summary>The shard Discord delivers a guild's events on.</summary>
+    public static int Shard(string guildId, int shards) =>
+        (int)((ulong.Parse(guildId, NumberStyles.None, CultureInfo.InvariantCulture) >> 22) % (ulong)shards);
 
     public static string Channel(int index) => Id(FirstChannel + index);
 

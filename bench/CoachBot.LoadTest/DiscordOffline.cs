@@ -9,7 +9,7 @@ namespace CoachBot.LoadTest;
 /// its answer (the webhook edit), then sends the next, until <c>--interactions</c> have been sent. A tenth of that
 /// (at most 500) goes first as an unmeasured warm-up. Answers/s = answered / (first dispatch → last answer).
 /// </summary>
-internal sealed class DiscordOffline(FakeDiscordServer discord, DiscordAnswers answers, LoadTestOptions options, ProcessMeter meter, BotMetrics metrics)
+internal sealed class DiscordOffline(FakeDiscordServer discord, DiscordAnswers answers, LoadTestOptions options, BotMeters meter, BotMetrics metrics)
 {
     public const string Platform = "discord";
 

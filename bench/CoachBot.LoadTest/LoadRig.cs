@@ -8,7 +8,9 @@ namespace CoachBot.LoadTest;
 /// <summary>
 /// Everything a run needs: the fakes from tests/CoachBot.Testing hosted in this process (Discord gateway + REST, Slack
 /// Socket Mode + Web API, and a slow OpenAI chat-completions endpoint unless offline), all on 127.0.0.1, and the bot as
-/// a separate process pointed at them, with its SQLite data in a temp folder deleted afterwards.
+/// a separate process pointed at them, with its SQLite data in a temp folder deleted afterwards. With --postgres the
+/// bot stores in a fresh PostgreSQL database instead (dropped afterwards), and --bot-processes N starts N bot processes
+/// on it, one after the other: process i runs Discord shard i of N and opens its own Slack Socket Mode connections.
 /// </summary>
 internal sealed class LoadRig : IAsyncDisposable
 {
@@ -26,14 +28,25 @@ internal sealed class LoadRig : IAsyncDisposable
     private const string InterviewFeedback =
         """{"score": 4, "strengths": ["Names the key idea and gives an example."], "missing_points": ["Trade-offs"], "improved_outline": "Define it\nWhy it matters\nAn example\nThe trade-offs", "follow_up": "When would you not do that?"}""";
 
-    private readonly string _dataDirectory;
+    /// <summary>Discord's global REST limit per bot (requests/s), shared out over the processes.</summary>
+    private const int DiscordGlobalLimit = 50;
 
-    private LoadRig(string dataDirectory, FakeOpenAiServer? llm, FakeDiscordServer? discord, FakeSlackServer? slack)
+    /// <summary>Settings shown in the report's header when several processes run.</summary>
+    private static readonly string[] MultiProcessKeys = ["Storage:Provider", "Discord:ShardCount", "Discord:RegisterCommands", "Discord:MaxRequestsPerSecond", "Slack:SocketProcesses", "Slack:SocketConnections"];
+
+    private readonly string _dataDirectory;
+    private readonly Dictionary<int, int> _slackConnectionOwners = [];
+
+    private readonly List<BotProcess> _bots = [];
+
+    private LoadRig(string dataDirectory, FakeOpenAiServer? llm, FakeDiscordServer? discord, FakeSlackServer? slack, int processes)
     {
         _dataDirectory = dataDirectory;
         Llm = llm;
         Discord = discord;
         Slack = slack;
+        Metrics = new BotMetrics(Enumerable.Range(0, processes).Select(_ => BotMetrics.FreeLoopbackUrl()).ToList());
+        Meters = new BotMeters(_bots);
     }
 
     public FakeOpenAiServer? Llm { get; }
@@ -42,10 +55,19 @@ internal sealed class LoadRig : IAsyncDisposable
 
     public FakeSlackServer? Slack { get; }
 
-    public BotProcess? Bot { get; private set; }
+    /// <summary>The bot processes, in start order (process i runs Discord shard i when there are several).</summary>
+    public IReadOnlyList<BotProcess> Bots => _bots;
 
-    /// <summary>The bot's own web server (/metrics, /readyz), on a free loopback port so parallel runs never collide.</summary>
-    public BotMetrics Metrics { get; } = new(BotMetrics.FreeLoopbackUrl());
+    public BotMeters Meters { get; }
+
+    /// <summary>The fresh PostgreSQL database of this run (--postgres); null on SQLite.</summary>
+    public ScratchDatabase? Database { get; private set; }
+
+    /// <summary>Per Slack Socket Mode connection id, the bot process (0-based) that opened it.</summary>
+    public IReadOnlyDictionary<int, int> SlackConnectionOwners => _slackConnectionOwners;
+
+    /// <summary>The bots' own web servers (/metrics, /readyz), each on a free loopback port so parallel runs never collide.</summary>
+    public BotMetrics Metrics { get; }
 
     /// <summary>The bot's settings this run chose (secrets shown as "(set)"), for the report.</summary>
     public IReadOnlyList<string> DescribedSettings { get; private set; } = [];
@@ -81,30 +103,22 @@ internal sealed class LoadRig : IAsyncDisposable
         if (slack is not null)
         {
             slack.RedeliverUnacked = false;
+            // Several processes: Slack hands each envelope to one of the app's open connections, whichever process holds it.
+            slack.SpreadEnvelopes = options.BotProcesses > 1;
         }
 
-        var rig = new LoadRig(dataDirectory, llm, discord, slack);
+        var rig = new LoadRig(dataDirectory, llm, discord, slack, options.BotProcesses);
         try
         {
-            var settings = rig.BotSettings(options, repositoryRoot);
-            rig.DescribedSettings = settings
-                .Where(s => s.Key.StartsWith("RateLimits", StringComparison.Ordinal) || s.Key == "Http:Urls" || options.BotSettings.Any(o => o.Key == s.Key))
-                .Select(s => s.Key + "=" + s.Value)
-                .ToList();
-            rig.Bot = BotProcess.Start(botPath, settings, dataDirectory, options.BotLogLines);
-            var timeout = TimeSpan.FromSeconds(60);
-            if (discord is not null)
+            if (options.Postgres is { } server)
             {
-                await rig.Bot.WaitForAsync(discord.WaitForSessionAsync(timeout), "the Discord gateway session", timeout);
+                rig.Database = await ScratchDatabase.CreateAsync(server);
+                Progress.Say("PostgreSQL database for this run: " + rig.Database.Name);
             }
 
-            if (slack is not null)
+            for (var i = 0; i < options.BotProcesses; i++)
             {
-                var connections = int.TryParse(settings.GetValueOrDefault("Slack:SocketConnections"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 2;
-                await rig.Bot.WaitForAsync(
-                    slack.WaitForConnectionAsync(connections, timeout),
-                    string.Create(CultureInfo.InvariantCulture, $"{connections} Slack Socket Mode connection(s)"),
-                    timeout);
+                await rig.StartBotAsync(options, repositoryRoot, botPath, i);
             }
 
             return rig;
@@ -116,11 +130,62 @@ internal sealed class LoadRig : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts bot process <paramref name="index"/> and waits for its Discord shard and Slack connections.</summary>
+    private async Task StartBotAsync(LoadTestOptions options, string repositoryRoot, string botPath, int index)
+    {
+        var settings = BotSettings(options, repositoryRoot, index);
+        if (index == 0)
+        {
+            DescribedSettings = settings
+                .Where(s => s.Key.StartsWith("RateLimits", StringComparison.Ordinal) || s.Key == "Http:Urls" || options.BotSettings.Any(o => o.Key == s.Key)
+                    || (options.BotProcesses > 1 && MultiProcessKeys.Any(k => s.Key.StartsWith(k, StringComparison.Ordinal))))
+                .Select(s => s.Key + "=" + (s.Key == "Storage:ConnectionString" ? "(the run's database)" : s.Value))
+                .ToList();
+        }
+
+        if (index > 0)
+        {
+            Progress.Say(string.Create(CultureInfo.InvariantCulture, $"starting bot process {index + 1} of {options.BotProcesses}"));
+        }
+
+        var slackBefore = Slack?.Connections.Count ?? 0;
+        var bot = BotProcess.Start(botPath, settings, _dataDirectory, options.BotLogLines);
+        _bots.Add(bot);
+        var timeout = TimeSpan.FromSeconds(60);
+        if (Discord is { } discord)
+        {
+            await bot.WaitForAsync(
+                options.BotProcesses == 1
+                    ? discord.WaitForSessionAsync(timeout)
+                    : discord.WaitUntilAsync(() => discord.OpenShards.Contains(index), string.Create(CultureInfo.InvariantCulture, $"shard {index}"), timeout),
+                string.Create(CultureInfo.InvariantCulture, $"the Discord gateway session{(options.BotProcesses == 1 ? string.Empty : $" of shard {index}")}"),
+                timeout);
+        }
+
+        if (Slack is { } slack)
+        {
+            var connections = int.TryParse(settings.GetValueOrDefault("Slack:SocketConnections"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 2;
+            await bot.WaitForAsync(
+                slack.WaitForConnectionAsync(slackBefore + connections, timeout),
+                string.Create(CultureInfo.InvariantCulture, $"{connections} Slack Socket Mode connection(s)"),
+                timeout);
+            foreach (var connection in slack.Connections.Skip(slackBefore))
+            {
+                _slackConnectionOwners[connection.Id] = index;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (Bot is not null)
+        foreach (var bot in _bots)
         {
-            await Bot.DisposeAsync();
+            await bot.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
         }
 
         if (Discord is not null)
@@ -154,17 +219,17 @@ internal sealed class LoadRig : IAsyncDisposable
     /// The bot's configuration. Every key a developer's user secrets or environment might set is given explicitly (empty
     /// turns a platform or the LLM off), so the run doesn't depend on the machine. --bot-setting values come last and win.
     /// </summary>
-    private Dictionary<string, string> BotSettings(LoadTestOptions options, string repositoryRoot)
+    private Dictionary<string, string> BotSettings(LoadTestOptions options, string repositoryRoot, int index)
     {
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["Terminal:Enabled"] = "false",
             ["Http:Enabled"] = "true",
-            ["Http:Urls"] = Metrics.BaseUrl.ToString().TrimEnd('/'),
+            ["Http:Urls"] = Metrics.BaseUrls[index].ToString().TrimEnd('/'),
             ["Challenges:SchedulerEnabled"] = "false",
-            ["Storage:Provider"] = "Sqlite",
+            ["Storage:Provider"] = Database is null ? "Sqlite" : "Postgres",
             ["Storage:DataDirectory"] = _dataDirectory,
-            ["Storage:ConnectionString"] = string.Empty,
+            ["Storage:ConnectionString"] = Database?.ConnectionString ?? string.Empty,
             ["Knowledge:Path"] = Path.Combine(repositoryRoot, "knowledge"),
             ["Llm:PromptsPath"] = Path.Combine(repositoryRoot, "prompts"),
             ["Logging:LogLevel:Default"] = "Warning",
@@ -188,6 +253,17 @@ internal sealed class LoadRig : IAsyncDisposable
             ["Slack:ResponseUrlHosts:0"] = "127.0.0.1",
             ["Slack:AllowInsecureResponseUrls"] = "true",
         };
+        if (options.BotProcesses > 1)
+        {
+            // The split docs/operations.md ("Running several processes") prescribes: a shard each, commands registered
+            // by one process, Discord's global REST limit shared out, every process counting the Socket Mode processes.
+            settings["Discord:ShardCount"] = options.BotProcesses.ToString(CultureInfo.InvariantCulture);
+            settings["Discord:ShardIds:0"] = index.ToString(CultureInfo.InvariantCulture);
+            settings["Discord:RegisterCommands"] = index == 0 ? "true" : "false";
+            settings["Discord:MaxRequestsPerSecond"] = (DiscordGlobalLimit / options.BotProcesses).ToString(CultureInfo.InvariantCulture);
+            settings["Slack:SocketProcesses"] = options.BotProcesses.ToString(CultureInfo.InvariantCulture);
+        }
+
         foreach (var (key, value) in options.BotSettings)
         {
             settings[key] = value;

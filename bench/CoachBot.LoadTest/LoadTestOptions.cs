@@ -9,6 +9,9 @@ internal sealed record LoadTestOptions
     public const int MaxOfflineTotal = 200_000;
     public const int DefaultOfflineTotal = 5000;
 
+    /// <summary>Slack allows 10 Socket Mode connections per app, and each process opens at least one.</summary>
+    public const int MaxBotProcesses = 10;
+
     public bool Discord { get; init; } = true;
 
     public bool Slack { get; init; } = true;
@@ -62,6 +65,15 @@ internal sealed record LoadTestOptions
     /// <summary>Extra bot settings (<c>Section:Key=value</c>), passed as environment variables; they win over the tool's own.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> BotSettings { get; init; } = [];
 
+    /// <summary>
+    /// Bot processes started on one PostgreSQL database (burst mode; more than one needs <see cref="Postgres"/>): Discord
+    /// split by shard (process i runs shard i of N), Slack over all their Socket Mode connections.
+    /// </summary>
+    public int BotProcesses { get; init; } = 1;
+
+    /// <summary>A PostgreSQL server (Npgsql connection string) whose user may create databases: each run stores in a fresh one.</summary>
+    public string? Postgres { get; init; }
+
     /// <summary>Lines of the bot's own output (warnings and errors) echoed to standard error.</summary>
     public int BotLogLines { get; init; } = 40;
 
@@ -78,12 +90,16 @@ internal sealed record LoadTestOptions
                                  [--offline [--interactions 5000] [--in-flight 64]] [--ask-in channel|thread]
                                  [--bot-path src/CoachBot/bin.<slot>/Release/net10.0/CoachBot.dll] [--bot-setting Section:Key=value]...
                                  [--bot-log-lines 40] [--during-warmup] [--first-text N [--tokens-per-second 30]]
+                                 [--postgres "Host=…;Username=…;Password=…" [--bot-processes 1]]
           burst mode (default): --interactions events at once, mixed /ask : quiz answer click : interview answer (--mix weights)
           --offline: no LLM; --interactions /ask in total through the Discord gateway, --in-flight open at any time
           --ask-in: where Discord /ask is typed; in a channel each answer also opens a thread (default: channel)
           --during-warmup: don't wait for the semantic warm-up (/readyz "semantic") before measuring
           --first-text N: time to first visible text instead of the burst: N questions per platform, one at a time, the
                           model streaming its answer (first token after --llm-delay-ms, then --tokens-per-second)
+          --postgres: the bot stores in a fresh database created on that server (its user needs CREATEDB), dropped after
+          --bot-processes N: N bot processes on that database (burst mode): process i runs Discord shard i of N, each
+                          opens its Slack Socket Mode connections and the fake spreads envelopes over all of them
         """;
 
     public static LoadTestOptions Parse(IReadOnlyList<string> args)
@@ -139,8 +155,20 @@ internal sealed record LoadTestOptions
                 "--bot-log-lines" => options with { BotLogLines = Number(name, value, 0, 100_000) },
                 "--first-text" => options with { FirstText = Number(name, value, 1, 1000) },
                 "--tokens-per-second" => options with { TokensPerSecond = Number(name, value, 1, 1000) },
+                "--bot-processes" => options with { BotProcesses = Number(name, value, 1, MaxBotProcesses) },
+                "--postgres" => options with { Postgres = string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("--postgres needs a connection string.") : value },
                 _ => throw new ArgumentException($"Unknown option '{name}'.\n{Usage}"),
             };
+        }
+
+        if (options.BotProcesses > 1 && options.Postgres is null)
+        {
+            throw new ArgumentException("--bot-processes above 1 needs --postgres: the processes share one PostgreSQL database.");
+        }
+
+        if (options.BotProcesses > 1 && (options.Offline || options.FirstText > 0))
+        {
+            throw new ArgumentException("--bot-processes above 1 is for burst mode (not --offline or --first-text).");
         }
 
         if (options.Offline && options.FirstText > 0)

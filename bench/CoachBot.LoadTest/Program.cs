@@ -34,14 +34,18 @@ catch (IOException ex)
 var total = Stopwatch.StartNew();
 var loadBefore = LoadAverage();
 var runs = new List<PlatformRun>();
-double? peakMb;
+List<double?> peakMb;
 string botLine;
 try
 {
     Progress.Say("starting the fakes and the bot: " + botPath);
     await using var rig = await LoadRig.StartAsync(options, root, botPath);
-    var bot = rig.Bot!;
-    botLine = string.Create(CultureInfo.InvariantCulture, $"bot: separate process, pid {bot.Id}: {bot.CommandLine}");
+    var bots = rig.Bots;
+    var meters = rig.Meters;
+    botLine = bots.Count == 1
+        ? string.Create(CultureInfo.InvariantCulture, $"bot: separate process, pid {bots[0].Id}: {bots[0].CommandLine}")
+        : string.Create(CultureInfo.InvariantCulture,
+            $"bot: {bots.Count} separate processes ({string.Join(", ", bots.Select((b, i) => $"{meters.Label(i)}: Discord shard {i} of {bots.Count}"))}), started one after the other, each: {bots[0].CommandLine}");
     Progress.Say(botLine + " (ready)");
     if (!options.DuringWarmup)
     {
@@ -84,33 +88,33 @@ try
     {
         if (options.Offline)
         {
-            runs.Add(await new DiscordOffline(rig.Discord!, answers!, options, bot.Meter, rig.Metrics).RunAsync());
+            runs.Add(await new DiscordOffline(rig.Discord!, answers!, options, meters, rig.Metrics).RunAsync());
         }
         else
         {
             if (rig.Discord is { } discord)
             {
-                runs.Add(await new DiscordBurst(discord, answers!, options, bot.Meter, rig.Metrics).RunAsync());
+                runs.Add(await new DiscordBurst(discord, answers!, options, meters, rig.Metrics).RunAsync());
             }
 
             if (rig.Slack is { } slack)
             {
-                runs.Add(await new SlackBurst(slack, options, bot.Meter, rig.Metrics).RunAsync());
+                runs.Add(await new SlackBurst(slack, options, meters, rig.Metrics, rig.SlackConnectionOwners).RunAsync());
             }
         }
     }
 
-    peakMb = bot.Meter.PeakRssMb();
-    if (bot.HasExited)
+    peakMb = bots.Select(b => b.Meter.PeakRssMb()).ToList();
+    if (bots.FirstOrDefault(b => b.HasExited) is { } exited)
     {
-        await Console.Error.WriteLineAsync("error: the bot process exited during the run; last output:\n  " + string.Join("\n  ", bot.LastLines));
+        await Console.Error.WriteLineAsync("error: a bot process exited during the run; last output:\n  " + string.Join("\n  ", exited.LastLines));
         return 1;
     }
 
-    if (bot.SuppressedLines > 0)
+    if (bots.Sum(b => b.SuppressedLines) is var suppressed and > 0)
     {
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"note: {bot.SuppressedLines} more lines of bot output not shown (raise --bot-log-lines)"));
+            $"note: {suppressed} more lines of bot output not shown (raise --bot-log-lines)"));
     }
 
     var llmRequests = rig.Llm?.Requests.Count;
@@ -134,8 +138,11 @@ catch (SetupException ex)
 }
 
 ResultTable.Print(runs, Console.Out);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"- bot peak RSS over the whole run (VmHWM of the bot process, read just before it was stopped): {(peakMb is { } mb ? mb.ToString("0", CultureInfo.InvariantCulture) + " MB" : "n/a")}"));
+Console.WriteLine(peakMb.Count == 1
+    ? "- bot peak RSS over the whole run (VmHWM of the bot process, read just before it was stopped): " + Mb(peakMb[0])
+    : string.Create(CultureInfo.InvariantCulture,
+        $"- bot peak RSS over the whole run (VmHWM of each bot process, read just before they were stopped): {string.Join(", ", peakMb.Select((mb, i) => $"process {i + 1} {Mb(mb)}"))}; "
+        + $"sum {Mb(peakMb.OfType<double>().Sum())}. The table's \"bot max RSS\" is the sum over the processes of each one's largest VmRSS sampled during that platform's burst"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"- load average (1 min) before {loadBefore}, after {LoadAverage()}; total run time {total.Elapsed.TotalSeconds:0.0} s"));
 var passed = runs.Count > 0 && runs.All(r => r.Passed);
@@ -165,9 +172,13 @@ static void PrintHeader(LoadTestOptions options, LoadRig rig, string botLine, st
     }
 
     Console.WriteLine("bot settings: " + string.Join(", ", rig.DescribedSettings)
-        + " (rate limits raised so the load is never rate-limited; the bot's own /metrics on a free loopback port); SQLite in a temp folder; "
+        + " (rate limits raised so the load is never rate-limited; the bot's own /metrics on a free loopback port"
+        + (rig.Bots.Count > 1 ? ", one per process" : string.Empty) + "); "
+        + (rig.Database is { } database ? $"PostgreSQL: a fresh database ({database.Name}) on the --postgres server, dropped after the run; " : "SQLite in a temp folder; ")
         + "Logging:LogLevel:Default=Warning; everything else at the bot's defaults");
 }
+
+static string Mb(double? mb) => mb is { } value ? value.ToString("0", CultureInfo.InvariantCulture) + " MB" : "n/a";
 
 static string LoadAverage()
 {

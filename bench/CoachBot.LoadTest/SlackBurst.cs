@@ -14,11 +14,14 @@ namespace CoachBot.LoadTest;
 /// fake. Answered = the bot's first post for it: chat.postMessage in the command's channel (or its response_url),
 /// chat.update of the quiz message, chat.postMessage in the interview thread; ephemeral replies count as refusals.
 /// </summary>
-internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options, ProcessMeter meter, BotMetrics metrics)
+internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options, BotMeters meter, BotMetrics metrics, IReadOnlyDictionary<int, int> connectionOwners)
 {
     public const string Platform = "slack";
 
     private readonly List<string> _notes = [];
+
+    /// <summary>The envelope that started each slot's quiz or interview (set-up), by slot index.</summary>
+    private readonly Dictionary<int, string> _setupEnvelopes = [];
 
     public async Task<PlatformRun> RunAsync()
     {
@@ -70,6 +73,11 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
         }
 
         _notes.Add(cpu.Describe("the burst, first send to last answer (+ up to 100 ms of polling)", sent.Length));
+        if (cpu.DescribePerProcess() is { } perProcess)
+        {
+            _notes.Add(perProcess);
+        }
+
         _notes.Add(await BotSide.DescribeAsync(metrics, Platform, ackHistogram));
         var final = new AnswerView(slack, before);
         var acks = slack.Acks.GroupBy(a => a.EnvelopeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(a => a.Timestamp), StringComparer.Ordinal);
@@ -84,8 +92,23 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
             .Select(kind => ResultRow.From(Platform, LoadKinds.Describe(kind, Platform), outcomes.Where(o => o.Kind == kind).ToList(), started, null))
             .Append(ResultRow.From(Platform, "all", outcomes, started, meter.MaxRssMb(Platform)))
             .ToList();
-        _notes.Add("every envelope goes to the newest of the bot's Socket Mode connections; the bot works on at most "
-            + "Slack:MaxConcurrentRequests requests at once after acking (default 16)");
+        if (meter.Count == 1)
+        {
+            _notes.Add("every envelope goes to the newest of the bot's Socket Mode connections; the bot works on at most "
+                + "Slack:MaxConcurrentRequests requests at once after acking (default 16)");
+        }
+        else
+        {
+            _notes.AddRange(new SlackSpread(slack, connectionOwners, meter.Count).Describe(sent.Select(s => (s.Envelope.Slot, s.Id, Answered: final.Find(s.Envelope) is { Refused: false })).ToList(), _setupEnvelopes));
+        }
+
+        var twice = Enum.GetValues<LoadKind>()
+            .Where(kind => sent.Any(s => s.Envelope.Slot.Kind == kind))
+            .Select(kind => string.Create(CultureInfo.InvariantCulture,
+                $"{LoadKinds.Describe(kind, Platform)} {sent.Count(s => s.Envelope.Slot.Kind == kind && final.Count(s.Envelope) > 1)}"));
+        _notes.Add("envelopes with more than one answer (/ask: top-level posts and response_url replies in its channel; quiz click: "
+            + "updates of the quiz message; interview answer: feedback posts in its thread; compare with a one-process run, "
+            + "where a kind's normal replies set the baseline): " + string.Join(", ", twice));
         return new PlatformRun(Platform, rows, _notes);
     }
 
@@ -121,8 +144,13 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
         var started = new Dictionary<int, FakeSlackMessage>();
         foreach (var batch in slots.Chunk(ScenarioDefaults.SetupBatch))
         {
-            await Task.WhenAll(batch.Select(slot => slack.SendEnvelopeAsync("slash_commands",
+            var ids = await Task.WhenAll(batch.Select(slot => slack.SendEnvelopeAsync("slash_commands",
                 FakeSlackPayloads.SlashCommand(command, text, User(slot.Member), Channel(slot), slack.CreateResponseUrl()))));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                _setupEnvelopes[batch[i].Index] = ids[i];
+            }
+
             Dictionary<string, FakeSlackMessage> found = [];
             var complete = await Poll.UntilAsync(
                 () =>
@@ -192,6 +220,7 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
     {
         private readonly Dictionary<string, List<FakeSlackApiCall>> _calls;
         private readonly Dictionary<string, FakeResponsePost> _posts;
+        private readonly Dictionary<string, int> _postCounts;
 
         public AnswerView(FakeSlackServer slack, long after)
         {
@@ -203,17 +232,15 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
                 .Where(p => p.Sequence > after)
                 .GroupBy(p => p.ResponseUrlId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Sequence).First(), StringComparer.Ordinal);
+            _postCounts = slack.ResponsePosts
+                .Where(p => p.Sequence > after)
+                .GroupBy(p => p.ResponseUrlId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         }
 
         public SeenAnswer? Find(Envelope envelope)
         {
-            var calls = _calls.GetValueOrDefault(envelope.Channel) ?? [];
-            var call = envelope.Slot.Kind switch
-            {
-                LoadKind.QuizClick => calls.Find(c => c.Method == "chat.postEphemeral" || (c.Method == "chat.update" && c.Field("ts") == envelope.MessageTs)),
-                LoadKind.InterviewAnswer => calls.Find(c => c.Method == "chat.postEphemeral" || (c.Method == "chat.postMessage" && c.Field("thread_ts") == envelope.MessageTs)),
-                _ => calls.Find(c => c.Method is "chat.postMessage" or "chat.postEphemeral"),
-            };
+            var call = Answers(envelope).FirstOrDefault();
             if (call is not null)
             {
                 var text = TextOf(call);
@@ -225,6 +252,28 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
             return _posts.TryGetValue(envelope.ResponseUrlId, out var post)
                 ? new SeenAnswer(post.ReceivedAt, post.ResponseType == "ephemeral", post.AllText)
                 : null;
+        }
+
+        /// <summary>
+        /// How many first answers the envelope got (more than one: worked on twice): /ask top-level posts and
+        /// response_url replies, quiz message updates, interview feedback posts.
+        /// </summary>
+        public int Count(Envelope envelope) => envelope.Slot.Kind switch
+        {
+            LoadKind.InterviewAnswer => Answers(envelope).Count(c => c.Method == "chat.postEphemeral" || InterviewAnswerText.IsFeedback(TextOf(c))),
+            LoadKind.QuizClick => Answers(envelope).Count(),
+            _ => Answers(envelope).Count(c => c.Field("thread_ts") is null) + _postCounts.GetValueOrDefault(envelope.ResponseUrlId),
+        };
+
+        private IEnumerable<FakeSlackApiCall> Answers(Envelope envelope)
+        {
+            var calls = _calls.GetValueOrDefault(envelope.Channel) ?? [];
+            return envelope.Slot.Kind switch
+            {
+                LoadKind.QuizClick => calls.Where(c => c.Method == "chat.postEphemeral" || (c.Method == "chat.update" && c.Field("ts") == envelope.MessageTs)),
+                LoadKind.InterviewAnswer => calls.Where(c => c.Method == "chat.postEphemeral" || (c.Method == "chat.postMessage" && c.Field("thread_ts") == envelope.MessageTs)),
+                _ => calls.Where(c => c.Method is "chat.postMessage" or "chat.postEphemeral"),
+            };
         }
     }
 }

@@ -175,6 +175,23 @@ public sealed class GatewayConnectionTests
         Assert.Equal(["0/3", "2/3"], shards);
     }
 
+    [Fact]
+    public async Task SeveralShards_EachGuildsInteractionArrivesOnTheShardDiscordPicksForIt()
+    {
+        await using var test = await DiscordTestHost.StartAsync(s => s["Discord:ShardCount"] = "2", waitForSession: false);
+        await test.Server.WaitUntilAsync(() => test.Server.OpenShards.Count == 2, "both shards open");
+
+        // Discord's rule: shard = (guild_id >> 22) % shard count.
+        var onShard0 = (4L << 22).ToString(CultureInfo.InvariantCulture);
+        var onShard1 = ((5L << 22) + 123).ToString(CultureInfo.InvariantCulture);
+        var first = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "on shard 0?")], guildId: onShard0));
+        var second = await test.Server.SendInteractionAsync(FakeDiscordEvents.SlashCommand("ask", [FakeDiscordEvents.Option("question", "on shard 1?")], guildId: onShard1));
+
+        Assert.Equal(0, first.Shard);
+        Assert.Equal(1, second.Shard);
+        await test.Server.WaitUntilAsync(() => first.AcknowledgedAt is not null && second.AcknowledgedAt is not null, "both acknowledged");
+    }
+
     private static int Answers(DiscordTestHost test, string text) =>
         test.Server.RequestsTo("POST", "/channels/").Count(r => r.Content?.Contains("You said: " + text, StringComparison.Ordinal) == true);
 

@@ -5,6 +5,7 @@ public sealed partial class FakeDiscordServer
     private readonly ConcurrentDictionary<int, FakeGatewayConnection> _connections = new();
     private readonly ConcurrentDictionary<string, FakeGatewaySession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _sessionGates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, FakeGatewaySession> _shardSessions = new();
     private readonly ConcurrentQueue<int?> _clientCloseCodes = new();
     private readonly ConcurrentQueue<string> _connectQueries = new();
     private FakeGatewaySession? _currentSession;
@@ -52,14 +53,27 @@ public sealed partial class FakeDiscordServer
     /// <summary>Heartbeats received (op 1 payloads), in order.</summary>
     public IReadOnlyList<GatewayFrame> Heartbeats => GatewayFrames.Where(f => f.Op == 1).ToList();
 
+    /// <summary>
+    /// The shard ids (identified with <c>shard: [id, count]</c>, count &gt; 1) whose latest session has an open,
+    /// authenticated connection.
+    /// </summary>
+    public IReadOnlyList<int> OpenShards =>
+        _shardSessions.Where(s => s.Value.Connection is { IsOpen: true, Authenticated: true }).Select(s => s.Key).Order().ToList();
+
     /// <summary>Waits until a session is identified or resumed and its connection is open.</summary>
     public Task WaitForSessionAsync(TimeSpan? timeout = null) =>
         WaitUntilAsync(() => _currentSession?.Connection is { IsOpen: true, Authenticated: true }, "an open gateway session", timeout);
 
-    /// <summary>Sends a dispatch (op 0) with the next sequence number; buffered for replay if the client is away.</summary>
-    public async Task DispatchAsync(string eventName, JsonNode? data)
+    /// <summary>
+    /// Sends a dispatch (op 0) with the next sequence number; buffered for replay if the client is away. When the client
+    /// identified with several shards (<c>shard: [id, count]</c>, count &gt; 1), it goes to the session of the shard
+    /// Discord would use: <c>(guild_id &gt;&gt; 22) % count</c>, or shard 0 for events without a guild (DMs).
+    /// </summary>
+    public Task DispatchAsync(string eventName, JsonNode? data) => DispatchToSessionAsync(eventName, data);
+
+    private async Task<FakeGatewaySession> DispatchToSessionAsync(string eventName, JsonNode? data)
     {
-        var session = _currentSession ?? throw new InvalidOperationException("No gateway session yet: wait for the client to identify.");
+        var session = ShardSessionFor(data) ?? _currentSession ?? throw new InvalidOperationException("No gateway session yet: wait for the client to identify.");
         var gate = GateFor(session);
         await gate.WaitAsync();
         try
@@ -74,6 +88,8 @@ public sealed partial class FakeDiscordServer
         {
             gate.Release();
         }
+
+        return session;
     }
 
     /// <summary>op 7: the client should close (not with 1000) and resume on resume_gateway_url.</summary>
@@ -117,6 +133,24 @@ public sealed partial class FakeDiscordServer
         {
             gate.Release();
         }
+    }
+
+    /// <summary>The session of the shard an event belongs to; null when the client did not shard (or not yet).</summary>
+    private FakeGatewaySession? ShardSessionFor(JsonNode? data)
+    {
+        if (_shardSessions.IsEmpty)
+        {
+            return null;
+        }
+
+        var count = _shardSessions.Values.First().Shard![1];
+        var shard = data is JsonObject o && o["guild_id"] is JsonValue v && v.TryGetValue<string>(out var text)
+            && ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var guild)
+            ? (int)((guild >> 22) % (ulong)count)
+            : 0;
+        return _shardSessions.TryGetValue(shard, out var session)
+            ? session
+            : throw new InvalidOperationException($"No gateway session for shard {shard} yet: wait for it to identify.");
     }
 
     private SemaphoreSlim GateFor(FakeGatewaySession session) => _sessionGates.GetOrAdd(session.Id, _ => new SemaphoreSlim(1, 1));
@@ -273,6 +307,11 @@ public sealed partial class FakeDiscordServer
         var shard = data?["shard"] is JsonArray array ? array.Select(n => n!.GetValue<int>()).ToArray() : null;
         var session = new FakeGatewaySession(Guid.NewGuid().ToString("N"), token, shard);
         _sessions[session.Id] = session;
+        if (shard is [var shardId, > 1])
+        {
+            _shardSessions[shardId] = session;
+        }
+
         var gate = GateFor(session);
         await gate.WaitAsync();
         try

@@ -36,8 +36,9 @@ public sealed partial class FakeDiscordServer
     public async Task<FakeInteraction> SendInteractionAsync(JsonObject interaction)
     {
         var tracked = TrackInteraction(interaction);
-        await DispatchAsync("INTERACTION_CREATE", interaction);
+        var session = await DispatchToSessionAsync("INTERACTION_CREATE", interaction);
         tracked.SentAt = DateTimeOffset.UtcNow;
+        tracked.Shard = session.Shard is [var shard, > 1] ? shard : null;
         return tracked;
     }
 

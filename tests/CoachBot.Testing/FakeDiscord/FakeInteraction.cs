@@ -23,6 +23,9 @@ public sealed class FakeInteraction
     /// <summary>When the INTERACTION_CREATE frame was written to the bot's socket (after the fake's own send queue).</summary>
     public DateTimeOffset? SentAt { get; internal set; }
 
+    /// <summary>The shard whose session it was dispatched to, when the client identified with several shards.</summary>
+    public int? Shard { get; internal set; }
+
     /// <summary>Callback type of the initial response (4, 5, 6, 7, 9), once acknowledged.</summary>
     public int? CallbackType { get; internal set; }
 

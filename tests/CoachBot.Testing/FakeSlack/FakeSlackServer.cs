@@ -35,6 +35,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     private long _sequence;
     private int _connectionIds;
     private long _tsCounter;
+    private readonly Random _spread = new(18);
 
     private FakeSlackServer(WebApplication app, FakeSlackOptions options)
     {
@@ -52,6 +53,13 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
     /// <summary>When false, the fake stops re-delivering unacked events (tests of a single delivery).</summary>
     public bool RedeliverUnacked { get; set; } = true;
+
+    /// <summary>
+    /// When true, an envelope sent without a connection goes to one of the open connections at random, as Slack spreads
+    /// an app's envelopes over all its open connections, whichever process holds them (seeded: a run's sequence of
+    /// choices repeats). Default: the newest.
+    /// </summary>
+    public bool SpreadEnvelopes { get; set; }
 
     public static async Task<FakeSlackServer> StartAsync(FakeSlackOptions? options = null)
     {
@@ -178,11 +186,14 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     /// <summary>A new message ts, as Slack formats them.</summary>
     public string NextTs() => "1700000000." + Interlocked.Increment(ref _tsCounter).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Sends an envelope on the given connection (default: the newest open one). Returns the envelope id.</summary>
+    /// <summary>
+    /// Sends an envelope on the given connection (default: the newest open one, or a random one with
+    /// <see cref="SpreadEnvelopes"/>). Returns the envelope id.
+    /// </summary>
     public async Task<string> SendEnvelopeAsync(string type, JsonObject payload, int retryAttempt = 0, FakeSocketConnection? connection = null, string? envelopeId = null)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        connection ??= NewestOpenConnection() ?? throw new InvalidOperationException("No open Socket Mode connection.");
+        connection ??= (SpreadEnvelopes ? RandomOpenConnection() : NewestOpenConnection()) ?? throw new InvalidOperationException("No open Socket Mode connection.");
         envelopeId ??= Guid.NewGuid().ToString();
         var envelope = new JsonObject
         {
@@ -254,6 +265,16 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         lock (_lock)
         {
             return _connections.LastOrDefault(c => c.IsOpen);
+        }
+    }
+
+    /// <summary>One of the open connections, picked at random (seeded).</summary>
+    public FakeSocketConnection? RandomOpenConnection()
+    {
+        lock (_lock)
+        {
+            var open = _connections.Where(c => c.IsOpen).ToList();
+            return open.Count == 0 ? null : open[_spread.Next(open.Count)];
         }
     }
 
