@@ -59,7 +59,7 @@ public sealed partial class FakeDiscordServer
     /// <summary>Sends a dispatch (op 0) with the next sequence number; buffered for replay if the client is away.</summary>
     public async Task DispatchAsync(string eventName, JsonNode? data)
     {
-        var session = _currentSession ?? throw new InvalidOperationException("No gateway session yet: wait for the client to identify.");
+        var session = SessionFor(eventName, data) ?? throw new InvalidOperationException("No gateway session yet: wait for the client to identify.");
         var gate = GateFor(session);
         await gate.WaitAsync();
         try
@@ -270,7 +270,13 @@ public sealed partial class FakeDiscordServer
             return false;
         }
 
-        var shard = data?["shard"] is JsonArray array ? array.Select(n => n!.GetValue<int>()).ToArray() : null;
+        var (shard, invalidShard) = ReadShard(data);
+        if (invalidShard is not null)
+        {
+            await connection.CloseAsync(4010, invalidShard);
+            return false;
+        }
+
         var session = new FakeGatewaySession(Guid.NewGuid().ToString("N"), token, shard);
         _sessions[session.Id] = session;
         var gate = GateFor(session);
@@ -281,6 +287,7 @@ public sealed partial class FakeDiscordServer
             connection.Session = session;
             session.Connection = connection;
             _currentSession = session;
+            TrackShard(session);
             var ready = new JsonObject
             {
                 ["v"] = 10,
@@ -326,6 +333,7 @@ public sealed partial class FakeDiscordServer
             connection.Session = session;
             session.Connection = connection;
             _currentSession = session;
+            TrackShard(session);
             List<string> replay;
             lock (session.Sync)
             {
