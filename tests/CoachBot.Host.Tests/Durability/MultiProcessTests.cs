@@ -6,9 +6,10 @@ namespace CoachBot.Host.Tests.Durability;
 /// Many processes, one coach (issue #18): two built bot processes on one PostgreSQL database, each holding one Slack
 /// Socket Mode connection, with FakeSlack handing envelopes to the two connections as the test chooses. A follow-up
 /// keeps its context across processes, a retry to the other process is not answered again, the per-person rate limit
-/// and the community's daily LLM budget hold across both, a weekly challenge due now is posted once, a reply in a
-/// thread the other process posted in is answered, and a kill -9 of one mid-burst loses nothing (the other finishes
-/// once the leases expire). Each case uses its own workspace (team) so their budgets and limits stay apart.
+/// and the community's daily LLM budget hold across both, a weekly challenge and a review reminder due now are each
+/// sent once, a reply in a thread the other process posted in is answered, and a kill -9 of one mid-burst loses
+/// nothing (the other finishes once the leases expire). Each case uses its own workspace (team) so their budgets and
+/// limits stay apart.
 /// </summary>
 public sealed class MultiProcessTests : IAsyncLifetime
 {
@@ -51,6 +52,7 @@ public sealed class MultiProcessTests : IAsyncLifetime
         await DailyLlmBudget_HoldsAcrossBoth(toA, toB);
         await ThreadReply_IsAnsweredByTheProcessThatDidNotPost(toA, toB);
         await WeeklyChallengeDueNow_IsPostedOnce_AndRepliesInItsThreadAreAnsweredOnEitherProcess(toA, toB);
+        await ReviewReminderDueNow_IsSentOnce();
         await Kill9MidBurst_TheOtherProcessFinishesEverything(a, b, toA);
     }
 
@@ -165,6 +167,33 @@ public sealed class MultiProcessTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A member's daily review reminder whose time is this minute, with a review item due: both reminder schedulers tick
+    /// every second, and exactly one DM reaches the member.
+    /// </summary>
+    private async Task ReviewReminderDueNow_IsSentOnce()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var slot = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        await _database.ExecuteAsync(
+            """
+            INSERT INTO review_items ("Id", "UserKey", "CommunityKey", "Kind", "SourceId", "Skill", "Reference", "Prompt", "Answer", "EaseFactor", "Repetitions", "IntervalDays", "DueAt", "CreatedAt", "Lapses", "Version")
+            VALUES ('mp-review-1', 'slack:UREMIND', 'slack:TREMIND', 'QuizQuestion', 'sql-basics-1', 'sql', '', '', '', 2.5, 0, 0, @due, @due, 1, 0)
+            """,
+            ("due", now.AddHours(-1)));
+        await _database.ExecuteAsync(
+            """
+            INSERT INTO member_reminders ("UserKey", "Platform", "UserId", "Enabled", "Day", "Hour", "Minute", "TimeZoneId", "EffectiveFrom", "UpdatedAt")
+            VALUES ('slack:UREMIND', 'slack', 'UREMIND', TRUE, NULL, @hour, @minute, 'UTC', @from, @from)
+            """,
+            ("hour", slot.Hour), ("minute", slot.Minute), ("from", slot.AddMinutes(-1)));
+
+        var dm = FakeSlackServer.DirectMessageChannelOf("UREMIND");
+        await _slack.WaitUntilAsync(s => Reminders(s, dm) >= 1, DurabilityRig.Guard, "the review reminder sent");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.Equal(1, Reminders(_slack, dm));
+    }
+
     /// <summary>kill -9 of A with acknowledged work in hand: B takes A's rows once their leases expire; nothing is lost.</summary>
     private async Task Kill9MidBurst_TheOtherProcessFinishesEverything(BotOsProcess a, BotOsProcess b, FakeSocketConnection toA)
     {
@@ -193,6 +222,10 @@ public sealed class MultiProcessTests : IAsyncLifetime
     private static int Refusals(FakeSlackServer slack, string channel) =>
         slack.Calls.Count(c => c.Ok && c.Method == "chat.postEphemeral" && c.Field("channel") == channel
             && c.Body.ToJsonString().Contains("going a little fast", StringComparison.Ordinal));
+
+    private static int Reminders(FakeSlackServer slack, string channel) =>
+        slack.Calls.Count(c => c.Ok && c.Method == "chat.postMessage" && c.Field("channel") == channel
+            && c.Body.ToJsonString().Contains("Time for a short review", StringComparison.Ordinal));
 
     /// <summary>Top-level posts in the challenge channel (the announcement; answers go into its thread).</summary>
     private static List<FakeSlackMessage> Announcements(FakeSlackServer slack) =>
@@ -232,6 +265,7 @@ public sealed class MultiProcessTests : IAsyncLifetime
             ["Llm:DailyBudgetPerCommunity"] = LlmBudget.ToString(CultureInfo.InvariantCulture),
             ["Challenges:SchedulerEnabled"] = "true",
             ["Challenges:TickInterval"] = "00:00:01",
+            ["Reminders:TickInterval"] = "00:00:01",
         });
 
     private sealed record SentMessage(JsonObject Body, string Channel, string Ts);
