@@ -25,9 +25,10 @@ public sealed class ShardedDiscordProcessesTests : IAsyncLifetime
     {
         await _rig.InitializeAsync();
         await _database.InitializeAsync();
-        // Heartbeats every 5 s rather than the fake's 0.5 s: four processes share two cores here, and a late ACK only
-        // makes a client resume, which is not what this test is about.
-        _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 5000 });
+        // Heartbeats every 5 s rather than the fake's 0.5 s, and 30 s to acknowledge an interaction rather than 3 s: up to
+        // three bot processes and the test share two cores here, and what this test pins is who answers, not how fast
+        // (acknowledgement latency has its own tests and benchmarks).
+        _discord = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { HeartbeatIntervalMs = 5000, InteractionDeadline = TimeSpan.FromSeconds(30) });
     }
 
     public async Task DisposeAsync()
@@ -91,7 +92,7 @@ public sealed class ShardedDiscordProcessesTests : IAsyncLifetime
         // Shard 0 comes back as a new process on the same database; B's sweep or the restart finishes A's work.
         await using var restarted = await BotOsProcess.StartAsync(Settings(shardId: 0), portA, DurabilityRig.StartTimeout);
         await _discord.WaitForShardAsync(0, DurabilityRig.Guard);
-        await WaitAsync(() => pending.All(x => Edits(x).Count >= 1), "every deferred interaction of the killed process answered", TimeSpan.FromSeconds(120), b, restarted);
+        await WaitAsync(() => pending.All(x => Responses(x) >= 1), "every deferred interaction of the killed process answered", TimeSpan.FromSeconds(120), b, restarted);
 
         // The DM follow-up reaches the restarted process: the model's request carries the question the killed one answered.
         var before = _rig.Llm.Requests.Count;
@@ -101,7 +102,9 @@ public sealed class ShardedDiscordProcessesTests : IAsyncLifetime
         Assert.Contains(_rig.Llm.Requests.Skip(before), r => r.AllContent.Contains(Question, StringComparison.Ordinal));
 
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.All(pending, x => Assert.Single(Edits(x)));
+        // Once each: the placeholder edited with the answer, or (a replay that failed, e.g. a regex timeout on a starved
+        // CPU) removed for the one private apology.
+        Assert.All(pending, x => Assert.Equal(1, Responses(x)));
         Assert.All(pending, x => Assert.Equal(5, x.CallbackType));
         Assert.False(b.HasExited, b.Output);
     }
@@ -137,6 +140,11 @@ public sealed class ShardedDiscordProcessesTests : IAsyncLifetime
 
     private int DmAnswers() =>
         _discord.RequestsTo("POST", "/channels/" + FakeDiscordEvents.DmChannelId + "/messages").Count(r => r.Status is >= 200 and < 300);
+
+    /// <summary>What the member saw for the interaction after its deferral: edits of the placeholder and follow-ups.</summary>
+    private int Responses(FakeInteraction interaction) =>
+        Edits(interaction).Count
+        + _discord.RequestsTo("POST", "/webhooks/").Count(r => r.Path.EndsWith("/" + interaction.Token, StringComparison.Ordinal));
 
     private List<RecordedRequest> Edits(FakeInteraction interaction) =>
         _discord.RequestsTo("PATCH", "/webhooks/").Where(r => r.Path.Contains(interaction.Token, StringComparison.Ordinal) && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal)).ToList();
