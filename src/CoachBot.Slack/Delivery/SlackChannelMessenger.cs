@@ -15,7 +15,7 @@ public sealed class SlackChannelMessenger(SlackApiClient api, SlackThreadTracker
     protected override async Task<string?> PostOneAsync(ConversationKey target, SlackMessage message, string? firstId, CancellationToken cancellationToken)
     {
         var posted = await api.PostMessageAsync(target.ChannelId, message, target.ThreadId, cancellationToken);
-        threads.Track(posted.Channel, target.ThreadId ?? firstId ?? posted.Ts);
+        await threads.TrackAsync(posted.Channel, target.ThreadId ?? firstId ?? posted.Ts, cancellationToken);
         return posted.Ts;
     }
 

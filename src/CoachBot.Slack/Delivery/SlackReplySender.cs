@@ -147,7 +147,7 @@ public sealed partial class SlackReplySender(
         }
 
         var thread = target.ThreadParentTs ?? target.ReplyThreadTs;
-        threads.Track(target.Channel, thread ?? stream.MessageTs!);
+        await threads.TrackAsync(target.Channel, thread ?? stream.MessageTs!, ct);
         foreach (var more in rest)
         {
             await PostPublicAsync(target, more, thread, ct);
@@ -161,7 +161,7 @@ public sealed partial class SlackReplySender(
         try
         {
             var posted = await imageRetry.SendAsync(message, (m, c) => api.PostMessageAsync(target.Channel, m, threadTs, c), ct);
-            threads.Track(posted.Channel, threadTs ?? posted.Ts);
+            await threads.TrackAsync(posted.Channel, threadTs ?? posted.Ts, ct);
             return posted.Ts;
         }
         catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found" && target.ResponseUrl is { } url)

@@ -59,7 +59,7 @@ public sealed partial class CoachEventsHandler(
                 {
                     origin = MessageOrigin.Direct;
                 }
-                else if (ev.ThreadTs is { } parent && parent != ev.Ts && threads.IsTracked(ev.Channel, parent))
+                else if (ev.ThreadTs is { } parent && parent != ev.Ts && await threads.IsTrackedAsync(ev.Channel, parent, cancellationToken))
                 {
                     origin = MessageOrigin.ThreadReply;
                 }
@@ -85,7 +85,7 @@ public sealed partial class CoachEventsHandler(
         var context = await contexts.CreateAsync(
             callback.TeamId ?? ev.Team, ev.Channel, ev.User, null, root, origin == MessageOrigin.Direct, cancellationToken);
         LogMessage(origin, context.CorrelationId);
-        threads.Track(ev.Channel, root);
+        await threads.TrackAsync(ev.Channel, root, cancellationToken);
         await using var working = origin == MessageOrigin.Direct ? status.Show(ev.Channel, root, cancellationToken) : null;
         var target = new SlackReplyTarget(ev.Channel, ev.User) { ReplyThreadTs = root, ThreadParentTs = root };
         SlackStreamingAnswer? stream = null;

@@ -5,7 +5,6 @@ public sealed partial class FakeDiscordServer
     private readonly ConcurrentDictionary<int, FakeGatewayConnection> _connections = new();
     private readonly ConcurrentDictionary<string, FakeGatewaySession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _sessionGates = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, FakeGatewaySession> _shardSessions = new();
     private readonly ConcurrentQueue<int?> _clientCloseCodes = new();
     private readonly ConcurrentQueue<string> _connectQueries = new();
     private FakeGatewaySession? _currentSession;
@@ -73,7 +72,7 @@ public sealed partial class FakeDiscordServer
 
     private async Task<FakeGatewaySession> DispatchToSessionAsync(string eventName, JsonNode? data)
     {
-        var session = ShardSessionFor(data) ?? _currentSession ?? throw new InvalidOperationException("No gateway session yet: wait for the client to identify.");
+        var session = SessionFor(eventName, data) ?? throw new InvalidOperationException("No gateway session yet: wait for the client to identify.");
         var gate = GateFor(session);
         await gate.WaitAsync();
         try
@@ -133,24 +132,6 @@ public sealed partial class FakeDiscordServer
         {
             gate.Release();
         }
-    }
-
-    /// <summary>The session of the shard an event belongs to; null when the client did not shard (or not yet).</summary>
-    private FakeGatewaySession? ShardSessionFor(JsonNode? data)
-    {
-        if (_shardSessions.IsEmpty)
-        {
-            return null;
-        }
-
-        var count = _shardSessions.Values.First().Shard![1];
-        var shard = data is JsonObject o && o["guild_id"] is JsonValue v && v.TryGetValue<string>(out var text)
-            && ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var guild)
-            ? (int)((guild >> 22) % (ulong)count)
-            : 0;
-        return _shardSessions.TryGetValue(shard, out var session)
-            ? session
-            : throw new InvalidOperationException($"No gateway session for shard {shard} yet: wait for it to identify.");
     }
 
     private SemaphoreSlim GateFor(FakeGatewaySession session) => _sessionGates.GetOrAdd(session.Id, _ => new SemaphoreSlim(1, 1));
@@ -304,14 +285,15 @@ public sealed partial class FakeDiscordServer
             return false;
         }
 
-        var shard = data?["shard"] is JsonArray array ? array.Select(n => n!.GetValue<int>()).ToArray() : null;
-        var session = new FakeGatewaySession(Guid.NewGuid().ToString("N"), token, shard);
-        _sessions[session.Id] = session;
-        if (shard is [var shardId, > 1])
+        var (shard, invalidShard) = ReadShard(data);
+        if (invalidShard is not null)
         {
-            _shardSessions[shardId] = session;
+            await connection.CloseAsync(4010, invalidShard);
+            return false;
         }
 
+        var session = new FakeGatewaySession(Guid.NewGuid().ToString("N"), token, shard);
+        _sessions[session.Id] = session;
         var gate = GateFor(session);
         await gate.WaitAsync();
         try
@@ -320,6 +302,7 @@ public sealed partial class FakeDiscordServer
             connection.Session = session;
             session.Connection = connection;
             _currentSession = session;
+            TrackShard(session);
             var ready = new JsonObject
             {
                 ["v"] = 10,
@@ -365,6 +348,7 @@ public sealed partial class FakeDiscordServer
             connection.Session = session;
             session.Connection = connection;
             _currentSession = session;
+            TrackShard(session);
             List<string> replay;
             lock (session.Sync)
             {
