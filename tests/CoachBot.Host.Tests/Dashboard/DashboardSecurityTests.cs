@@ -289,6 +289,29 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         Assert.Contains("challenge.close.refused", await client.GetTextAsync("/dashboard/audit"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ChatPlatform.Discord)]
+    [InlineData(ChatPlatform.Slack)]
+    [InlineData(ChatPlatform.Terminal)]
+    public async Task TheOperatorsSession_MayActWhereThePlatformKnowsNoOperator_AuditedAsTheOperator_WhileAChatModeratorIsRefused(ChatPlatform platform)
+    {
+        await using var host = await RealHost.StartAsync(services =>
+            services.AddSingleton<IModeratorDirectory>(new FixedModeratorDirectory(platform, moderator: false)));
+        var seeded = await DashboardSeed.CommunityAsync(host, A, "alpha", platform: platform);
+        using var chatModerator = await DashboardClient.SignedInAsync(host, new DashboardGrant(platform, A, "U0MOD", "Mod"));
+        using var operatorClient = await DashboardClient.SignedInAsync(host, DashboardGrant.ForOperator(platform, A));
+
+        using var refused = await chatModerator.PostFormAsync("/dashboard/challenges/close", await chatModerator.GetTextAsync("/dashboard/challenges"));
+        using var allowed = await operatorClient.PostFormAsync("/dashboard/challenges/close", await operatorClient.GetTextAsync("/dashboard/challenges"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        Assert.False((await DashboardSeed.ChallengeAsync(host, seeded.ChallengeId)).IsOpen);
+        var audit = await host.Services.GetRequiredService<DashboardQueries>().AuditAsync(platform.ToString().ToLowerInvariant() + ":" + A, "challenge.close", CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "challenge.close" && e.ActorKey == platform.ToString().ToLowerInvariant() + ":operator" && e.ActorName == "operator");
+        Assert.Contains(audit, e => e.Action == "challenge.close.refused" && e.ActorName == "Mod");
+    }
+
     [Fact]
     public async Task WithAManagementListener_TheDashboardIsNotServedOnIt()
     {
