@@ -289,6 +289,53 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         Assert.Contains("challenge.close.refused", await client.GetTextAsync("/dashboard/audit"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADiscordModeratorWhoseRoleWasTakenAway_IsRefusedOnActions_WhileOneStillHoldingItActs()
+    {
+        const string guild = FakeDiscordEvents.GuildId;
+        const string moderatorRole = "300000000000000001";
+        await using var discord = await FakeDiscordServer.StartAsync();
+        discord.AddGuild(guild, ownerId: "100000000000000001");
+        discord.AddRole(guild, moderatorRole, permissions: 1UL << 5); // Manage Server
+        discord.SetMember(guild, FakeDiscordEvents.UserId, moderatorRole);
+        discord.SetMember(guild, FakeDiscordEvents.OtherUserId, moderatorRole);
+        await using var host = await EndToEnd.PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
+        var seeded = await DashboardSeed.CommunityAsync(host, guild, "alpha");
+        using var demoted = await DashboardClient.SignedInAsync(host, DashboardClient.Grant(guild, FakeDiscordEvents.UserId));
+        using var kept = await DashboardClient.SignedInAsync(host, DashboardClient.Grant(guild, FakeDiscordEvents.OtherUserId));
+
+        discord.SetMember(guild, FakeDiscordEvents.UserId); // the role is taken away on Discord
+        using var refused = await demoted.PostFormAsync("/dashboard/challenges/close", await demoted.GetTextAsync("/dashboard/challenges"));
+        var stillOpen = (await DashboardSeed.ChallengeAsync(host, seeded.ChallengeId)).IsOpen;
+        using var allowed = await kept.PostFormAsync("/dashboard/challenges/close", await kept.GetTextAsync("/dashboard/challenges"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.True(stillOpen);
+        Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        Assert.False((await DashboardSeed.ChallengeAsync(host, seeded.ChallengeId)).IsOpen);
+        Assert.Contains("challenge.close.refused", await demoted.GetTextAsync("/dashboard/audit"), StringComparison.Ordinal);
+        Assert.NotEmpty(discord.RequestsTo("GET", $"/guilds/{guild}/members/{FakeDiscordEvents.UserId}"));
+    }
+
+    [Fact]
+    public async Task ADiscordModeratorWhoLeftTheServer_IsRefusedAPost()
+    {
+        const string guild = FakeDiscordEvents.GuildId;
+        await using var discord = await FakeDiscordServer.StartAsync();
+        discord.AddGuild(guild, ownerId: FakeDiscordEvents.UserId);
+        discord.SetMember(guild, FakeDiscordEvents.UserId);
+        await using var host = await EndToEnd.PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
+        var seeded = await DashboardSeed.CommunityAsync(host, guild, "alpha", closed: true);
+        using var client = await DashboardClient.SignedInAsync(host, DashboardClient.Grant(guild, FakeDiscordEvents.UserId));
+
+        discord.RemoveMember(guild, FakeDiscordEvents.UserId);
+        using var refused = await client.PostFormAsync("/dashboard/challenges/post", await client.GetTextAsync("/dashboard/challenges"), ("from", "bank"), ("channel", seeded.ChannelId));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain(discord.Requests, r => r.Method == "POST" && r.Path.Contains("/channels/", StringComparison.Ordinal));
+        Assert.Contains("challenge.post.refused", await client.GetTextAsync("/dashboard/audit"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ChatPlatform.Discord)]
     [InlineData(ChatPlatform.Slack)]
