@@ -89,7 +89,10 @@ public sealed partial class DashboardBrowserTests
         Assert.NotEmpty(discord.RequestsTo("GET", $"/guilds/{FakeDiscordEvents.GuildId}/members/{FakeDiscordEvents.UserId}"));
 
         await page.GotoAsync(address + "/dashboard/members");
-        Assert.Contains("Challenge leaderboard", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        var members = await page.InnerTextAsync("main");
+        Assert.Contains("Challenge leaderboard", members, StringComparison.Ordinal);
+        // The member who asked and submitted is listed (the page used to say it had met no one).
+        Assert.DoesNotContain("hasn't met anyone", members, StringComparison.Ordinal);
         await ScreenshotAsync(page, "members");
 
         await page.GotoAsync(address + "/dashboard/audit");
