@@ -336,6 +336,24 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         Assert.Contains("challenge.post.refused", await client.GetTextAsync("/dashboard/audit"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OnSlack_TheOperatorsLinkActs_WhileAMemberNotInTheModeratorList_IsRefused()
+    {
+        await using var slack = await FakeSlackServer.StartAsync();
+        await using var host = await EndToEnd.PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack);
+        var team = slack.Options.TeamId;
+        var seeded = await DashboardSeed.CommunityAsync(host, team, "alpha", platform: ChatPlatform.Slack);
+        using var member = await DashboardClient.SignedInAsync(host, new DashboardGrant(ChatPlatform.Slack, team, "U333", "Member"));
+        using var operatorClient = await DashboardClient.SignedInAsync(host, DashboardGrant.ForOperator(ChatPlatform.Slack, team));
+
+        using var refused = await member.PostFormAsync("/dashboard/challenges/close", await member.GetTextAsync("/dashboard/challenges"));
+        using var allowed = await operatorClient.PostFormAsync("/dashboard/challenges/close", await operatorClient.GetTextAsync("/dashboard/challenges"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        Assert.False((await DashboardSeed.ChallengeAsync(host, seeded.ChallengeId)).IsOpen);
+    }
+
     [Theory]
     [InlineData(ChatPlatform.Discord)]
     [InlineData(ChatPlatform.Slack)]
