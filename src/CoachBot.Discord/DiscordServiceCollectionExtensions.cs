@@ -17,8 +17,8 @@ public static class DiscordServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Discord adapter when <c>Discord:Token</c> is set: options (validated at start-up), the REST client, the
-    /// interaction and message handlers, the channel messenger for scheduled posts, and the hosted service that runs
-    /// the gateway. Without a token it only logs, once, that the adapter is off. Needs <c>AddCoachCore()</c>.
+    /// interaction and message handlers, the channel messenger for scheduled posts, the moderator directory the
+    /// dashboard re-checks rights with, and the hosted service that runs the gateway. Without a token it only logs, once, that the adapter is off. Needs <c>AddCoachCore()</c>.
     /// </summary>
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
     {
@@ -72,6 +72,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessenger, DiscordChannelMessenger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDirectMessenger, DiscordDirectMessenger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelDirectory, DiscordChannelDirectory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IModeratorDirectory, DiscordModeratorDirectory>());
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace CoachBot.Coaching.Challenges;
 /// The submission rules, shared by <c>/challenge submit</c> and the submission form: one submission per member, a
 /// second one replaces the first, and nothing is accepted once the challenge is due or closed.
 /// </summary>
-public sealed class ChallengeSubmissions(IChallengeStore store, TimeProvider time)
+public sealed class ChallengeSubmissions(IChallengeStore store, TimeProvider time, Storage.Community.CommunityMembership? membership = null)
 {
     public const string FormFeature = "challenge";
     public const string TextField = "text";
@@ -47,6 +47,11 @@ public sealed class ChallengeSubmissions(IChallengeStore store, TimeProvider tim
 
         var name = Storage.Community.SafeDisplayName.From(context.User.DisplayName);
         var result = await store.SaveSubmissionAsync(open.Id, context.User.Key, name, text, now, cancellationToken);
+        if (membership is not null)
+        {
+            await membership.NoteAsync(context.User, context.Conversation, cancellationToken);
+        }
+
         var until = $"until {ChallengeText.When(open.DueAt)} ({ChallengeText.Until(open.DueAt, now)})";
         return Reply.One(Reply.Ephemeral(result == SubmissionSaveResult.Created
             ? $"Thanks, your submission to “{open.Title}” is in. You can change it with `/challenge submit` {until}."

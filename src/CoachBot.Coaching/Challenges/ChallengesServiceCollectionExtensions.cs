@@ -1,3 +1,4 @@
+using CoachBot.Storage.Community;
 using CoachBot.Core.Dispatch;
 using CoachBot.Storage.Challenges;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class ChallengesServiceCollectionExtensions
         services.TryAddSingleton<ChallengeCitations>();
         services.TryAddSingleton<ChallengeAnnouncements>();
         services.TryAddSingleton<ChallengeModeration>();
+        services.AddCommunityMembership();
         services.TryAddSingleton<ChallengeSubmissions>();
         services.TryAddSingleton<ChallengeScheduleRunner>();
 

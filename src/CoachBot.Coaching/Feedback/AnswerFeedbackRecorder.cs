@@ -13,11 +13,12 @@ namespace CoachBot.Coaching.Feedback;
 /// <summary>
 /// Logs every question as its reply is sent (question, decision, cited sources, retrieval scores, offline or not: the
 /// dashboard's question log) and gives an answer's reply the 👍 / 👎 buttons, so a click later, even after a restart,
-/// finds what it is about. Declines are logged but carry no buttons. When the database can't take the record, the
+/// finds what it is about. The asker is recorded as a member of the community (the dashboard's member list). Declines
+/// are logged but carry no buttons. When the database can't take the record, the
 /// reply still goes out, without buttons.
 /// </summary>
 public sealed partial class AnswerFeedbackRecorder(
-    IAnswerFeedbackStore store, TimeProvider time, ILogger<AnswerFeedbackRecorder> logger)
+    IAnswerFeedbackStore store, TimeProvider time, ILogger<AnswerFeedbackRecorder> logger, Storage.Community.CommunityMembership? membership = null)
 {
     public async Task<Reply> AttachAsync(CommandContext context, string question, Answer answer, Reply reply, CancellationToken cancellationToken)
     {
@@ -28,6 +29,10 @@ public sealed partial class AnswerFeedbackRecorder(
         try
         {
             await store.SaveAnswerAsync(record, cancellationToken);
+            if (membership is not null)
+            {
+                await membership.NoteAsync(context.User, context.Conversation, cancellationToken);
+            }
         }
         catch (Exception ex) when (StorageFaults.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
         {

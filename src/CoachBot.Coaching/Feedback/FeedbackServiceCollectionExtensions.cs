@@ -1,3 +1,4 @@
+using CoachBot.Storage.Community;
 using CoachBot.Coaching.Challenges;
 using CoachBot.Core.Dispatch;
 using CoachBot.Storage.Challenges;
@@ -29,6 +30,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddFeedbackStores();
         services.AddChallengeStores();
         services.TryAddSingleton<ChallengeModeration>();
+        services.AddCommunityMembership();
         services.TryAddSingleton<AnswerFeedbackRecorder>();
         services.TryAddSingleton<FeedbackService>();
         services.TryAddSingleton<FeedbackReport>();

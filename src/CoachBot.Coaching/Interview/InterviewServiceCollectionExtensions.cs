@@ -1,3 +1,4 @@
+using CoachBot.Storage.Community;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Coaching.Interview.Feedback;
 using CoachBot.Coaching.Interview.Flow;
@@ -51,6 +52,7 @@ public static class InterviewServiceCollectionExtensions
         services.TryAddSingleton<InterviewAnswersInProgress>();
         services.TryAddSingleton<QuizSuggester>();
         services.TryAddSingleton<InterviewSummaryBuilder>();
+        services.AddCommunityMembership();
         services.TryAddSingleton<InterviewService>();
         services.TryAddSingleton<CoachBot.Coaching.Interview.Evaluation.InterviewAnswerEvaluator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, InterviewCommand>());

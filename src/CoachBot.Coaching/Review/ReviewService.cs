@@ -22,7 +22,8 @@ public sealed partial class ReviewService(
     GuideCatalog catalog,
     ICompetencyMap competencies,
     TimeProvider time,
-    ILogger<ReviewService> logger)
+    ILogger<ReviewService> logger,
+    Storage.Community.CommunityMembership? membership = null)
 {
     public const string KnewItLabel = "✅ Knew it";
     public const string DidNotLabel = "❌ Didn't";
@@ -102,6 +103,11 @@ public sealed partial class ReviewService(
         }
 
         LogReviewed(item.Id, correct, schedule.DueAt);
+        if (membership is not null)
+        {
+            await membership.NoteAsync(context.User, context.Conversation, cancellationToken);
+        }
+
         var text = new StringBuilder(feedback)
             .Append("\n\n").Append(NextTimeOf(schedule, now));
         var next = click.Left > 0 ? await AskableAsync(context.User.Key, now, click.Left, item.Id, cancellationToken) : [];

@@ -1,3 +1,4 @@
+using CoachBot.Storage.Community;
 using CoachBot.Coaching.Competency;
 using CoachBot.Coaching.Quiz;
 using CoachBot.Core.Dispatch;
@@ -20,6 +21,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddReviewStores();
         services.AddCompetencyMap();
         services.TryAddSingleton<IMissedItemRecorder, MissedItemRecorder>();
+        services.AddCommunityMembership();
         services.TryAddSingleton<ReviewService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, ReviewCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IButtonHandler, ReviewButtonHandler>());

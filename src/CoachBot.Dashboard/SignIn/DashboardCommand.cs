@@ -28,8 +28,9 @@ public sealed class DashboardCommand(
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.Context;
-        if (!context.IsModerator)
+        if (!context.IsModerator || context.User.UserId == DashboardGrant.OperatorUserId)
         {
+            // The operator's id is reserved for dashboard-link: no chat identity may get an operator session.
             return Reply.One(Reply.Ephemeral("Sorry, only community moderators can open the dashboard."));
         }
 

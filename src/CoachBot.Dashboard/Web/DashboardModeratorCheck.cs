@@ -6,9 +6,11 @@ namespace CoachBot.Dashboard.Web;
 
 /// <summary>
 /// Re-checks, before a sensitive action (posting, closing, judging, scheduling), that the session's moderator still is
-/// one: the platform's answer or the configured moderator list (<see cref="ModeratorDirectories"/>). A platform that
-/// cannot tell (Discord, whose rights arrive only with chat events) leaves the moderator check made when the link was
-/// issued standing for the session's 8 hours. A refusal is audited.
+/// one: the platform's answer or the configured moderator list (<see cref="ModeratorDirectories"/>). When the platform
+/// cannot tell (Discord or Slack unreachable, no directory registered), the moderator check made when the link was
+/// issued stands. The operator's own session (<c>dashboard-link</c>, <see cref="DashboardSession.IsOperator"/>) is
+/// not a platform member and is always allowed, on every platform; its actions are audited as "operator". A refusal
+/// is audited.
 /// </summary>
 public sealed partial class DashboardModeratorCheck(
     ModeratorDirectories directories, IModeratorAuditLog audit, TimeProvider time, ILogger<DashboardModeratorCheck> logger)
@@ -16,7 +18,8 @@ public sealed partial class DashboardModeratorCheck(
     public async Task<bool> IsStillModeratorAsync(DashboardSession session, string action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (await directories.IsModeratorAsync(session.Platform, session.CommunityId, session.UserId, cancellationToken) != false)
+        if (session.IsOperator
+            || await directories.IsModeratorAsync(session.Platform, session.CommunityId, session.UserId, cancellationToken) != false)
         {
             return true;
         }

@@ -26,6 +26,9 @@ public sealed record DashboardSession(ChatPlatform Platform, string CommunityId,
 
     public UserIdentity User => new(Platform, UserId, DisplayName);
 
+    /// <summary>A session from the operator's <c>dashboard-link</c> (see <see cref="SignIn.DashboardGrant.OperatorUserId"/>).</summary>
+    public bool IsOperator => UserId == SignIn.DashboardGrant.OperatorUserId;
+
     public ClaimsPrincipal ToPrincipal()
     {
         var identity = new ClaimsIdentity(

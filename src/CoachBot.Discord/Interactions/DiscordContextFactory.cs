@@ -61,6 +61,5 @@ public sealed class DiscordContextFactory(BotThreadRegistry threads, IOptions<Di
 
     private string ParentOrSelf(string channelId) => threads.TryGetParent(channelId, out var parent) ? parent : channelId;
 
-    private bool HasModeratorRole(IReadOnlyList<string> roles) =>
-        options.Value.ModeratorRoleIds.Count > 0 && roles.Any(options.Value.ModeratorRoleIds.Contains);
+    private bool HasModeratorRole(IReadOnlyList<string> roles) => DiscordPermissions.HasModeratorRole(options.Value.ModeratorRoleIds, roles);
 }

@@ -134,6 +134,22 @@ public sealed partial class DiscordRestClient : IDisposable
             null,
             cancellationToken);
 
+    /// <summary>GET /guilds/{guild}/members/{user}: the member's roles and timeout (404, code 10007, when not a member).</summary>
+    public Task<DiscordMember> GetGuildMemberAsync(string guildId, string userId, CancellationToken cancellationToken) =>
+        SendRequiredAsync<DiscordMember>(
+            new RestRoute("GET", "/guilds/{guild.id}/members/{user.id}", guildId),
+            $"/guilds/{Esc(guildId)}/members/{Esc(userId)}",
+            null,
+            cancellationToken);
+
+    /// <summary>GET /guilds/{guild}: the guild with its owner and its roles (with their permission bits).</summary>
+    public Task<DiscordGuild> GetGuildAsync(string guildId, CancellationToken cancellationToken) =>
+        SendRequiredAsync<DiscordGuild>(
+            new RestRoute("GET", "/guilds/{guild.id}", guildId),
+            $"/guilds/{Esc(guildId)}",
+            null,
+            cancellationToken);
+
     /// <summary>Shows "CoachBot is typing…" in the channel for about 10 s (while a slow answer is composed).</summary>
     public Task TriggerTypingAsync(string channelId, CancellationToken cancellationToken) =>
         SendAsync<JsonElement>(

@@ -212,7 +212,8 @@ public static class CoachCommandLine
 
     /// <summary>
     /// <c>dashboard-link --community platform:id</c>: the operator's own way in (no chat needed). The link goes to
-    /// Http:PublicBaseUrl, else the first Http:Urls address; the session's moderator is "operator".
+    /// Http:PublicBaseUrl, else the first Http:Urls address; the session's moderator is "operator", who may act on every
+    /// platform without a platform check (the operator has the bot's configuration) and is audited as "operator".
     /// </summary>
     private static async Task<int> DashboardLinkAsync(string community, string[] configArgs, TextWriter output, TextWriter error, CancellationToken ct)
     {
@@ -236,7 +237,7 @@ public static class CoachCommandLine
             var configuration = services.GetRequiredService<IConfiguration>();
             var baseUri = services.GetRequiredService<IOptions<CoachBot.Dashboard.DashboardUrlOptions>>().Value.BaseUri
                 ?? new Uri(CoachBot.Hosting.Web.ManagementListener.Split(configuration["Http:Urls"] is { Length: > 0 } urls ? urls : CoachBot.Hosting.Web.HttpServerOptions.DefaultUrls)[0]);
-            var grant = new CoachBot.Dashboard.SignIn.DashboardGrant(platform, community[(colon + 1)..], "operator", "operator");
+            var grant = CoachBot.Dashboard.SignIn.DashboardGrant.ForOperator(platform, community[(colon + 1)..]);
             var link = await services.GetRequiredService<CoachBot.Dashboard.SignIn.DashboardLinks>().IssueAsync(grant, ct, baseUri);
             await output.WriteLineAsync(link.AbsoluteUri);
             await error.WriteLineAsync("Single use, valid for 10 minutes. Open it in a browser and choose Continue.");

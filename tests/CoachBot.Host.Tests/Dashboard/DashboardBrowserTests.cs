@@ -32,6 +32,11 @@ public sealed partial class DashboardBrowserTests
     {
         await using var discord = await FakeDiscordServer.StartAsync();
         discord.AddChannel(FakeDiscordEvents.ChannelId, FakeDiscordEvents.GuildId);
+        // The moderator holds Manage Server on Discord, which the dashboard re-checks before posting and judging.
+        discord.AddGuild(FakeDiscordEvents.GuildId, ownerId: "100000000000000001", everyonePermissions: ulong.Parse(FakeDiscordEvents.MemberPermissions, CultureInfo.InvariantCulture));
+        discord.AddRole(FakeDiscordEvents.GuildId, "300000000000000001", ulong.Parse(FakeDiscordEvents.ModeratorPermissions, CultureInfo.InvariantCulture));
+        discord.SetMember(FakeDiscordEvents.GuildId, FakeDiscordEvents.UserId, "300000000000000001");
+        discord.SetMember(FakeDiscordEvents.GuildId, FakeDiscordEvents.OtherUserId);
         var port = FreePort();
         var address = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
         await using var host = await PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord, "--Http:Urls=" + address, "--Http:PublicBaseUrl=" + address);
@@ -81,9 +86,13 @@ public sealed partial class DashboardBrowserTests
         Assert.Contains("Posted in channel", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         var winners = await ChannelPostAsync(discord, "Winners:");
         Assert.Contains("Design a rate limiter", Json(winners), StringComparison.Ordinal);
+        Assert.NotEmpty(discord.RequestsTo("GET", $"/guilds/{FakeDiscordEvents.GuildId}/members/{FakeDiscordEvents.UserId}"));
 
         await page.GotoAsync(address + "/dashboard/members");
-        Assert.Contains("Challenge leaderboard", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        var members = await page.InnerTextAsync("main");
+        Assert.Contains("Challenge leaderboard", members, StringComparison.Ordinal);
+        // The member who asked and submitted is listed (the page used to say it had met no one).
+        Assert.DoesNotContain("hasn't met anyone", members, StringComparison.Ordinal);
         await ScreenshotAsync(page, "members");
 
         await page.GotoAsync(address + "/dashboard/audit");

@@ -1,3 +1,5 @@
+using CoachBot.Core.Conversations;
+
 namespace CoachBot.Host.Tests.Dashboard;
 
 /// <summary><c>dashboard-link --community platform:id</c>: the operator's link, printed; bad input refused cleanly.</summary>
@@ -30,6 +32,27 @@ public sealed class DashboardLinkCommandTests : IDisposable
 
         Assert.Equal(CoachCommandLine.ConfigurationError, code);
         Assert.Contains("Http:PublicBaseUrl", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_FromAChatIdentityWithTheOperatorsId_IssuesNoLink()
+    {
+        await using var services = CoachCommandLine.BuildServices(["--Storage:DataDirectory=" + _dataDirectory, "--Http:PublicBaseUrl=https://coach.example.org/"]);
+        await services.GetRequiredService<CoachBot.Storage.IStorageInitializer>().InitializeAsync(CancellationToken.None);
+        var command = new CoachBot.Dashboard.SignIn.DashboardCommand(
+            services.GetRequiredService<CoachBot.Dashboard.SignIn.DashboardLinks>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CoachBot.Dashboard.DashboardUrlOptions>>());
+        var context = new CommandContext
+        {
+            User = new UserIdentity(ChatPlatform.Slack, CoachBot.Dashboard.SignIn.DashboardGrant.OperatorUserId, "operator"),
+            Conversation = new ConversationKey(ChatPlatform.Slack, "T0123ABCD", "C0123"),
+            IsModerator = true,
+        };
+
+        var reply = Assert.Single(await command.HandleAsync(new CommandRequest(context, "dashboard", null, new Dictionary<string, string>()), CancellationToken.None));
+
+        Assert.DoesNotContain("/dashboard/sign-in/", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("only community moderators", reply.Text, StringComparison.Ordinal);
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

@@ -290,6 +290,94 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADiscordModeratorWhoseRoleWasTakenAway_IsRefusedOnActions_WhileOneStillHoldingItActs()
+    {
+        const string guild = FakeDiscordEvents.GuildId;
+        const string moderatorRole = "300000000000000001";
+        await using var discord = await FakeDiscordServer.StartAsync();
+        discord.AddGuild(guild, ownerId: "100000000000000001");
+        discord.AddRole(guild, moderatorRole, permissions: 1UL << 5); // Manage Server
+        discord.SetMember(guild, FakeDiscordEvents.UserId, moderatorRole);
+        discord.SetMember(guild, FakeDiscordEvents.OtherUserId, moderatorRole);
+        await using var host = await EndToEnd.PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
+        var seeded = await DashboardSeed.CommunityAsync(host, guild, "alpha");
+        using var demoted = await DashboardClient.SignedInAsync(host, DashboardClient.Grant(guild, FakeDiscordEvents.UserId));
+        using var kept = await DashboardClient.SignedInAsync(host, DashboardClient.Grant(guild, FakeDiscordEvents.OtherUserId));
+
+        discord.SetMember(guild, FakeDiscordEvents.UserId); // the role is taken away on Discord
+        using var refused = await demoted.PostFormAsync("/dashboard/challenges/close", await demoted.GetTextAsync("/dashboard/challenges"));
+        var stillOpen = (await DashboardSeed.ChallengeAsync(host, seeded.ChallengeId)).IsOpen;
+        using var allowed = await kept.PostFormAsync("/dashboard/challenges/close", await kept.GetTextAsync("/dashboard/challenges"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.True(stillOpen);
+        Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        Assert.False((await DashboardSeed.ChallengeAsync(host, seeded.ChallengeId)).IsOpen);
+        Assert.Contains("challenge.close.refused", await demoted.GetTextAsync("/dashboard/audit"), StringComparison.Ordinal);
+        Assert.NotEmpty(discord.RequestsTo("GET", $"/guilds/{guild}/members/{FakeDiscordEvents.UserId}"));
+    }
+
+    [Fact]
+    public async Task ADiscordModeratorWhoLeftTheServer_IsRefusedAPost()
+    {
+        const string guild = FakeDiscordEvents.GuildId;
+        await using var discord = await FakeDiscordServer.StartAsync();
+        discord.AddGuild(guild, ownerId: FakeDiscordEvents.UserId);
+        discord.SetMember(guild, FakeDiscordEvents.UserId);
+        await using var host = await EndToEnd.PrivateRefusalsEndToEndTests.StartDiscordHostAsync(discord);
+        var seeded = await DashboardSeed.CommunityAsync(host, guild, "alpha", closed: true);
+        using var client = await DashboardClient.SignedInAsync(host, DashboardClient.Grant(guild, FakeDiscordEvents.UserId));
+
+        discord.RemoveMember(guild, FakeDiscordEvents.UserId);
+        using var refused = await client.PostFormAsync("/dashboard/challenges/post", await client.GetTextAsync("/dashboard/challenges"), ("from", "bank"), ("channel", seeded.ChannelId));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain(discord.Requests, r => r.Method == "POST" && r.Path.Contains("/channels/", StringComparison.Ordinal));
+        Assert.Contains("challenge.post.refused", await client.GetTextAsync("/dashboard/audit"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnSlack_TheOperatorsLinkActs_WhileAMemberNotInTheModeratorList_IsRefused()
+    {
+        await using var slack = await FakeSlackServer.StartAsync();
+        await using var host = await EndToEnd.PrivateRefusalsEndToEndTests.StartSlackHostAsync(slack);
+        var team = slack.Options.TeamId;
+        var seeded = await DashboardSeed.CommunityAsync(host, team, "alpha", platform: ChatPlatform.Slack);
+        using var member = await DashboardClient.SignedInAsync(host, new DashboardGrant(ChatPlatform.Slack, team, "U333", "Member"));
+        using var operatorClient = await DashboardClient.SignedInAsync(host, DashboardGrant.ForOperator(ChatPlatform.Slack, team));
+
+        using var refused = await member.PostFormAsync("/dashboard/challenges/close", await member.GetTextAsync("/dashboard/challenges"));
+        using var allowed = await operatorClient.PostFormAsync("/dashboard/challenges/close", await operatorClient.GetTextAsync("/dashboard/challenges"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        Assert.False((await DashboardSeed.ChallengeAsync(host, seeded.ChallengeId)).IsOpen);
+    }
+
+    [Theory]
+    [InlineData(ChatPlatform.Discord)]
+    [InlineData(ChatPlatform.Slack)]
+    [InlineData(ChatPlatform.Terminal)]
+    public async Task TheOperatorsSession_MayActWhereThePlatformKnowsNoOperator_AuditedAsTheOperator_WhileAChatModeratorIsRefused(ChatPlatform platform)
+    {
+        await using var host = await RealHost.StartAsync(services =>
+            services.AddSingleton<IModeratorDirectory>(new FixedModeratorDirectory(platform, moderator: false)));
+        var seeded = await DashboardSeed.CommunityAsync(host, A, "alpha", platform: platform);
+        using var chatModerator = await DashboardClient.SignedInAsync(host, new DashboardGrant(platform, A, "U0MOD", "Mod"));
+        using var operatorClient = await DashboardClient.SignedInAsync(host, DashboardGrant.ForOperator(platform, A));
+
+        using var refused = await chatModerator.PostFormAsync("/dashboard/challenges/close", await chatModerator.GetTextAsync("/dashboard/challenges"));
+        using var allowed = await operatorClient.PostFormAsync("/dashboard/challenges/close", await operatorClient.GetTextAsync("/dashboard/challenges"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        Assert.False((await DashboardSeed.ChallengeAsync(host, seeded.ChallengeId)).IsOpen);
+        var audit = await host.Services.GetRequiredService<DashboardQueries>().AuditAsync(platform.ToString().ToLowerInvariant() + ":" + A, "challenge.close", CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "challenge.close" && e.ActorKey == platform.ToString().ToLowerInvariant() + ":operator" && e.ActorName == "operator");
+        Assert.Contains(audit, e => e.Action == "challenge.close.refused" && e.ActorName == "Mod");
+    }
+
+    [Fact]
     public async Task WithAManagementListener_TheDashboardIsNotServedOnIt()
     {
         var managementPort = FreePort();

@@ -12,15 +12,17 @@ public static class DashboardSeed
 {
     public sealed record Seeded(long MemberRowId, long ChallengeId, long SubmissionId, string ChannelId);
 
-    public static async Task<Seeded> CommunityAsync(RealHost host, string communityId, string marker, bool closed = false)
+    public static async Task<Seeded> CommunityAsync(
+        RealHost host, string communityId, string marker, bool closed = false, ChatPlatform platform = ChatPlatform.Discord)
     {
         var contexts = host.Services.GetRequiredService<IDbContextFactory<CoachBotDbContext>>();
         var now = DateTimeOffset.UtcNow;
-        var community = "discord:" + communityId;
+        var prefix = platform.ToString().ToLowerInvariant();
+        var community = prefix + ":" + communityId;
         await using var db = await contexts.CreateDbContextAsync();
         var member = new CommunityMember
         {
-            Platform = "discord", CommunityKey = community, UserId = "u-" + marker, UserKey = "discord:u-" + marker,
+            Platform = prefix, CommunityKey = community, UserId = "u-" + marker, UserKey = prefix + ":u-" + marker,
             DisplayName = "Member " + marker, FirstSeenAt = now, LastSeenAt = now,
         };
         var answer = new AnswerRecord
@@ -31,12 +33,12 @@ public static class DashboardSeed
         };
         var challenge = new Challenge
         {
-            CommunityKey = community, Platform = ChatPlatform.Discord, CommunityId = communityId, ChannelId = "c-" + marker,
-            Title = "Challenge " + marker, Brief = "Brief " + marker, PostedBy = "discord:mod", PostedAt = now.AddDays(-1), DueAt = now.AddDays(6),
+            CommunityKey = community, Platform = platform, CommunityId = communityId, ChannelId = "c-" + marker,
+            Title = "Challenge " + marker, Brief = "Brief " + marker, PostedBy = prefix + ":mod", PostedAt = now.AddDays(-1), DueAt = now.AddDays(6),
             ClosedAt = closed ? now : null,
         };
         db.AddRange(member, answer, challenge);
-        db.Add(new ModeratorAuditEntry { CommunityKey = community, ActorKey = "discord:mod", ActorName = "Auditor " + marker, Action = "challenge.post", Details = "details " + marker, At = now });
+        db.Add(new ModeratorAuditEntry { CommunityKey = community, ActorKey = prefix + ":mod", ActorName = "Auditor " + marker, Action = "challenge.post", Details = "details " + marker, At = now });
         await db.SaveChangesAsync();
         var submission = new ChallengeSubmission
         {

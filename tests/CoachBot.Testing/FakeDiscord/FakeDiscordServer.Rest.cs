@@ -68,6 +68,8 @@ public sealed partial class FakeDiscordServer
         api.MapPost("/channels/{channel}/typing", context => Handle(context, requireAuth: true, (_, _) => (204, null)));
         api.MapPost("/channels/{channel}/messages/{message}/threads", context => Handle(context, requireAuth: true, StartThread));
         api.MapGet("/channels/{channel}", context => Handle(context, requireAuth: true, GetChannel));
+        api.MapGet("/guilds/{guild}", context => Handle(context, requireAuth: true, GetGuild));
+        api.MapGet("/guilds/{guild}/members/{user}", context => Handle(context, requireAuth: true, GetGuildMember));
     }
 
     private async Task Handle(HttpContext context, bool requireAuth, Func<HttpContext, JsonNode?, (int Status, JsonNode? Body)> handler)
@@ -141,6 +143,11 @@ public sealed partial class FakeDiscordServer
             }
 
             result = (429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = limit.RetryAfterSeconds, ["global"] = limit.Global });
+        }
+        else if (FailureFor(context.Request.Path.Value ?? string.Empty) is { } failure)
+        {
+            // An outage: Discord's 5xx bodies are not JSON errors with codes.
+            result = (failure, new JsonObject { ["message"] = "Service Unavailable", ["code"] = 0 });
         }
         else if (TakeRedirect(context.Request.Method, context.Request.Path.Value ?? string.Empty))
         {

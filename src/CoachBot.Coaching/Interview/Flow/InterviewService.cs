@@ -28,7 +28,8 @@ public sealed partial class InterviewService(
     TimeProvider time,
     IOptions<InterviewOptions> options,
     ILogger<InterviewService> logger,
-    Review.IMissedItemRecorder? missedItems = null)
+    Review.IMissedItemRecorder? missedItems = null,
+    Storage.Community.CommunityMembership? membership = null)
 {
     private readonly InterviewOptions _options = options.Value;
 
@@ -106,6 +107,11 @@ public sealed partial class InterviewService(
         }
 
         LogStarted(context.User.Key, session.Id, session.Level, track, chosen.Count);
+        if (membership is not null)
+        {
+            await membership.NoteAsync(context.User, context.Conversation, cancellationToken);
+        }
+
         var intro = string.Create(CultureInfo.InvariantCulture,
             $"Let's do a {chosen.Count}-question {InterviewLevels.Display(level)} mock interview on {InterviewTracks.Display(track)}. I'll ask one question at a time and give feedback on each answer.");
         return Reply.One(InterviewReplies.Question(chosen[0], 0, chosen.Count, intro));
