@@ -1,11 +1,12 @@
+using CoachBot.Coaching.Competency;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Outbound;
 using CoachBot.Dashboard.Pages;
 using CoachBot.Dashboard.SignIn;
 using CoachBot.Dashboard.Web;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Dashboard;
@@ -33,6 +34,7 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<DashboardLinks>();
         services.TryAddSingleton<ModeratorDirectories>();
         services.TryAddSingleton<DashboardModeratorCheck>();
+        services.AddCompetencyMap();
         services.TryAddSingleton<KnowledgeGaps>();
         services.TryAddSingleton<ChallengeActions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommandHandler, DashboardCommand>());

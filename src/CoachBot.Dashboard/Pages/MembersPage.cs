@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoachBot.Coaching.Competency;
 using CoachBot.Dashboard.Web;
 using CoachBot.Storage.Challenges;
 using CoachBot.Storage.Community;
@@ -61,7 +62,7 @@ public static class MembersPage
         return DashboardLayout.Page(context, session, "Members", html.ToString());
     }
 
-    public static async Task<IResult> MemberAsync(HttpContext context, long id, DashboardQueries queries)
+    public static async Task<IResult> MemberAsync(HttpContext context, long id, DashboardQueries queries, ICompetencyMap competency)
     {
         var session = DashboardSession.Require(context);
         var summary = await queries.MemberAsync(session.CommunityKey, id, context.RequestAborted);
@@ -71,6 +72,7 @@ public static class MembersPage
             return DashboardLayout.Page(context, session, "Member not found", new Html().Element("p", "No such member in this community.").ToString(), StatusCodes.Status404NotFound);
         }
 
+        var map = await competency.ForMemberAsync(session.CommunityKey, summary.Member.UserKey, context.RequestAborted);
         var quizShare = summary.QuizQuestions == 0 ? "—" : Html.Number(100.0 * summary.QuizCorrect / summary.QuizQuestions) + " %";
         var html = new Html().Raw("<div class=\"cards\">");
         html.Card("Questions asked", summary.Questions.ToString(CultureInfo.InvariantCulture));
@@ -88,6 +90,16 @@ public static class MembersPage
                     s.Answered == 0 ? "—" : Html.Number(100.0 * s.Correct / s.Answered) + " %",
                 ]),
                 "No quiz answers yet.")
+            .Element("h2", "Competency map")
+            .Element("p", "Quizzes, reviews and graded interview answers per skill, recent answers weighing more; a skill never tried is not 0 %.", "muted")
+            .Table(
+                ["Skill", "Level", "Answers", "Last answer"],
+                map.Skills.Select(s => (IReadOnlyList<string>)
+                [
+                    s.Title, s.Level is { } level ? Html.Number(100.0 * level) + " %" : "not tried",
+                    s.AnswerCount.ToString(CultureInfo.InvariantCulture), s.LastSeen is { } seen ? Html.When(seen) : "—",
+                ]),
+                "The quiz bank has no skills.")
             .Element("p", "First seen " + Html.When(summary.Member.FirstSeenAt) + ", last seen " + Html.When(summary.Member.LastSeenAt) + ".", "muted");
         return DashboardLayout.Page(context, session, summary.Member.DisplayName, html.ToString());
     }

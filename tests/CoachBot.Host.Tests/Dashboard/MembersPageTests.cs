@@ -4,7 +4,7 @@ namespace CoachBot.Host.Tests.Dashboard;
 
 /// <summary>
 /// The Members page lists everyone with data in the community, whatever they did: here one member who only took a quiz
-/// and one who only asked a question, both through the real host on FakeDiscord, each with their numbers.
+/// and one who only asked a question, both through the real host on FakeDiscord, each with their numbers and their competency map.
 /// </summary>
 public sealed partial class MembersPageTests
 {
@@ -32,6 +32,10 @@ public sealed partial class MembersPageTests
         Assert.Contains("Questions asked<b>0</b>", alice, StringComparison.Ordinal);
         Assert.Contains("Questions asked<b>1</b>", bob, StringComparison.Ordinal);
         Assert.Contains("No quiz answers yet.", bob, StringComparison.Ordinal);
+        // The competency map (#17) per skill: Alice's one wrong databases answer is 0 % on one answer; Bob tried nothing.
+        Assert.Matches("<td>[^<]*[Dd]atabase[^<]*</td><td>0 %</td><td>1</td>", alice);
+        Assert.DoesNotContain("<td>0 %</td>", bob, StringComparison.Ordinal);
+        Assert.Contains("<td>not tried</td><td>0</td>", bob, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<a href=\"(/dashboard/members/[0-9]+)\">([^<]+)</a>")]
