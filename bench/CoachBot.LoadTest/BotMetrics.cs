@@ -43,8 +43,9 @@ internal sealed class BotMetrics(Uri baseUrl) : IDisposable
     }
 
     /// <summary>
-    /// Waits until /readyz reports the semantic model's warm-up over ("ready", "off" or "failed"); returns the last state
-    /// seen (or "unknown" when /readyz has no such field, or on timeout the state then).
+    /// Waits until /readyz reports the semantic model's warm-up over ("ready", "off" or "failed") and, when the bot has
+    /// one, its hot-path warm-up too ("warmup": "done", "off" or "failed"), the state a running bot is in; returns the
+    /// last state seen (or "unknown" when /readyz has no "semantic" field, or on timeout the state then).
     /// </summary>
     public async Task<string> WaitForSemanticWarmupAsync(TimeSpan timeout)
     {
@@ -63,7 +64,14 @@ internal sealed class BotMetrics(Uri baseUrl) : IDisposable
                 }
 
                 state = value;
-                if (!state.StartsWith("warming", StringComparison.Ordinal) && state != "pending")
+                var hotPaths = json.RootElement.TryGetProperty("warmup", out var warmup) ? warmup.GetString() : null;
+                if (hotPaths is not null)
+                {
+                    state += "; hot-path warm-up " + hotPaths;
+                }
+
+                var hotPathsBusy = hotPaths is not null && (hotPaths == "pending" || hotPaths.StartsWith("running", StringComparison.Ordinal));
+                if (!value.StartsWith("warming", StringComparison.Ordinal) && value != "pending" && !hotPathsBusy)
                 {
                     return state;
                 }
