@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CoachBot.Knowledge.Semantic;
+using CoachBot.Knowledge.Tests.Semantic;
 
 namespace CoachBot.Coaching.Tests.Interview;
 
@@ -16,7 +16,7 @@ public sealed class RubricScreenTests : IDisposable
     private static readonly InterviewBank Bank = InterviewBankLoader.LoadDirectory(InterviewRepo.Bank);
     private static readonly SynonymSet Synonyms = SynonymSet.Load(Path.Combine(InterviewRepo.Knowledge, "synonyms.txt"));
 
-    private readonly CountingEmbedder _embedder = new(SharedTextEmbedder.Instance);
+    private readonly RecordingTextEmbedder _embedder = new(SharedTextEmbedder.Instance);
     private readonly RubricScorer _scorer;
     private readonly RubricScorer _reference = new(Synonyms, vectors: new RubricVectors(SharedTextEmbedder.Instance));
 
@@ -93,22 +93,6 @@ public sealed class RubricScreenTests : IDisposable
     {
         _scorer.Dispose();
         _reference.Dispose();
-    }
-
-    /// <summary>Records every text the model is asked to embed.</summary>
-    private sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
-    {
-        public List<string> Texts { get; } = [];
-
-        public string ModelId => inner.ModelId;
-
-        public int Dimensions => inner.Dimensions;
-
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-        {
-            Texts.AddRange(texts);
-            return inner.Embed(texts, cancellationToken);
-        }
     }
 
     /// <summary>Same verdict, score, points and on-topic share (the record's lists compare by reference).</summary>

@@ -5,7 +5,7 @@ namespace CoachBot.Host.Tests.EndToEnd;
 /// <summary>The hot-path warm-up of a started bot: runs its rounds, reported on /readyz, and touches nothing outside the process.</summary>
 public sealed class HotPathWarmupTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Guard = ReadyzProbe.Guard;
 
     [Fact]
     public async Task Warmup_RunsItsRounds_WithoutCallingTheLlmOrSendingAnything_ThenReadyzSaysDone()
@@ -14,7 +14,7 @@ public sealed class HotPathWarmupTests
         await using var llm = await FakeOpenAiServer.StartAsync();
         await using var host = await RealHost.StartAsync(
         [
-            .. DiscordArgs(discord),
+            .. ReadyzProbe.DiscordArgs(discord),
             "--Llm:Endpoint=" + llm.BaseUrl,
             "--Llm:ChatModel=fake-model",
             "--Warmup:Rounds=3",
@@ -22,7 +22,7 @@ public sealed class HotPathWarmupTests
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         await discord.WaitForSessionAsync(Guard);
 
-        var body = await PollAsync(http, body => body["warmup"]?.GetValue<string>() is "done" or "failed");
+        var body = await ReadyzProbe.PollAsync(http, body => body["warmup"]?.GetValue<string>() is "done" or "failed");
 
         Assert.Equal("done", body["warmup"]!.GetValue<string>());
         Assert.Equal("Healthy", body["status"]!.GetValue<string>());
@@ -34,40 +34,13 @@ public sealed class HotPathWarmupTests
     public async Task Warmup_ZeroRounds_IsOff()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        await using var host = await RealHost.StartAsync([.. DiscordArgs(discord), "--Warmup:Rounds=0"]);
+        await using var host = await RealHost.StartAsync([.. ReadyzProbe.DiscordArgs(discord), "--Warmup:Rounds=0"]);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         await discord.WaitForSessionAsync(Guard);
 
-        var body = await PollAsync(http, body => body["status"]?.GetValue<string>() == "Healthy");
+        var body = await ReadyzProbe.PollAsync(http, body => body["status"]?.GetValue<string>() == "Healthy");
 
         Assert.Equal("off", body["warmup"]!.GetValue<string>());
         Assert.Equal(HotPathState.Off, host.Services.GetRequiredService<HotPathWarmup>().State);
-    }
-
-    private static string[] DiscordArgs(FakeDiscordServer discord) =>
-    [
-        "--Discord:Token=" + discord.Options.Token,
-        "--Discord:ApiBaseUrl=" + discord.ApiBaseUrl,
-        "--Discord:IdentifyIntervalMs=0",
-        "--Discord:ReconnectBaseDelayMs=20",
-    ];
-
-    private static async Task<JsonNode> PollAsync(HttpClient http, Func<JsonNode, bool> until)
-    {
-        using var deadline = new CancellationTokenSource(Guard);
-        var last = "";
-        while (!deadline.IsCancellationRequested)
-        {
-            using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative), deadline.Token);
-            last = await response.Content.ReadAsStringAsync(deadline.Token);
-            if (response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(last) is { } body && until(body))
-            {
-                return body;
-            }
-
-            await Task.Delay(50, deadline.Token);
-        }
-
-        throw new TimeoutException("/readyz never reached the expected state; last: " + last);
     }
 }
