@@ -43,8 +43,8 @@ internal sealed class BotMetrics : IDisposable
     }
 
     /// <summary>
-    /// Waits until every process's /readyz reports the semantic model's warm-up over ("ready", "off" or "failed");
-    /// returns the states seen (or "unknown" when /readyz has no such field, or on timeout the state then).
+    /// Waits until every process's /readyz reports its warm-ups over (see the per-process overload); returns the states
+    /// seen.
     /// </summary>
     public async Task<string> WaitForSemanticWarmupAsync(TimeSpan timeout)
     {
@@ -73,6 +73,11 @@ internal sealed class BotMetrics : IDisposable
         return AckHistogram.Parse(text, platform);
     }
 
+    /// <summary>
+    /// Waits until one process's /readyz reports the semantic model's warm-up over ("ready", "off" or "failed") and, when
+    /// the bot has one, its hot-path warm-up too ("warmup": "done", "off" or "failed"), the state a running bot is in;
+    /// returns the last state seen (or "unknown" when /readyz has no "semantic" field, or on timeout the state then).
+    /// </summary>
     private static async Task<string> WaitForSemanticWarmupAsync(HttpClient http, DateTime until)
     {
         var state = "unknown";
@@ -89,7 +94,14 @@ internal sealed class BotMetrics : IDisposable
                 }
 
                 state = value;
-                if (!state.StartsWith("warming", StringComparison.Ordinal) && state != "pending")
+                var hotPaths = json.RootElement.TryGetProperty("warmup", out var warmup) ? warmup.GetString() : null;
+                if (hotPaths is not null)
+                {
+                    state += "; hot-path warm-up " + hotPaths;
+                }
+
+                var hotPathsBusy = hotPaths is not null && (hotPaths == "pending" || hotPaths.StartsWith("running", StringComparison.Ordinal));
+                if (!value.StartsWith("warming", StringComparison.Ordinal) && value != "pending" && !hotPathsBusy)
                 {
                     return state;
                 }

@@ -94,7 +94,7 @@ internal sealed record LoadTestOptions
           burst mode (default): --interactions events at once, mixed /ask : quiz answer click : interview answer (--mix weights)
           --offline: no LLM; --interactions /ask in total through the Discord gateway, --in-flight open at any time
           --ask-in: where Discord /ask is typed; in a channel each answer also opens a thread (default: channel)
-          --during-warmup: don't wait for the semantic warm-up (/readyz "semantic") before measuring
+          --during-warmup: don't wait for the semantic warm-up (/readyz "semantic") nor the hot-path warm-up ("warmup") before measuring
           --first-text N: time to first visible text instead of the burst: N questions per platform, one at a time, the
                           model streaming its answer (first token after --llm-delay-ms, then --tokens-per-second)
           --postgres: the bot stores in a fresh database created on that server (its user needs CREATEDB), dropped after

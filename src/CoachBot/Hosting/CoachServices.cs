@@ -12,6 +12,7 @@ using CoachBot.Coaching.Roadmap;
 using CoachBot.Core;
 using CoachBot.Core.Platforms;
 using CoachBot.Dashboard;
+using CoachBot.Hosting.Warmup;
 using CoachBot.Discord;
 using CoachBot.Knowledge;
 using CoachBot.Slack;
@@ -54,6 +55,7 @@ public static class CoachServices
         ArgumentNullException.ThrowIfNull(platforms);
         services.AddDiscordAdapter(configuration);
         services.AddSlackAdapter(configuration);
+        services.AddHotPathWarmup();
         services.AddOptions<TerminalOptions>()
             .BindConfiguration(TerminalOptions.SectionName)
             .ValidateDataAnnotations()

@@ -52,6 +52,8 @@ public sealed class RealHost : IAsyncDisposable
             // Answers stay lexical unless a test turns the sentence model on: no model load and no background embedding
             // per host, and no answer changing mid-test when the vectors become ready. Later arguments override this.
             "--Knowledge:Semantic:Enabled=false",
+            // No hot-path warm-up (its canned rounds would cost every host CPU in the background); its own tests turn it on.
+            "--Warmup:Rounds=0",
             // The fake Slack hands out response_urls on http://127.0.0.1; a test of the refusal sets these back.
             "--Slack:ResponseUrlHosts:0=127.0.0.1",
             "--Slack:AllowInsecureResponseUrls=true",

@@ -6,7 +6,7 @@ namespace CoachBot.Host.Tests.EndToEnd;
 /// <summary>/readyz while the passage vectors warm up: healthy throughout, the state in the body.</summary>
 public sealed class SemanticReadinessTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Guard = ReadyzProbe.Guard;
 
     [Fact]
     public async Task Readyz_WhileVectorsWarmUp_IsHealthyAndReportsProgressThenReady()
@@ -15,15 +15,15 @@ public sealed class SemanticReadinessTests
         await using var discord = await FakeDiscordServer.StartAsync();
         await using var host = await RealHost.StartAsync(
             services => services.AddSingleton<ITextEmbedder>(embedder),
-            [.. DiscordArgs(discord), "--Knowledge:Semantic:Enabled=true"]);
+            [.. ReadyzProbe.DiscordArgs(discord), "--Knowledge:Semantic:Enabled=true"]);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         await discord.WaitForSessionAsync(Guard);
         await embedder.FirstBatchReached.WaitAsync(Guard);
 
-        var warming = await PollAsync(http, body => body["semantic"]?.GetValue<string>().StartsWith("warming ", StringComparison.Ordinal) == true);
+        var warming = await ReadyzProbe.PollAsync(http, body => body["semantic"]?.GetValue<string>().StartsWith("warming ", StringComparison.Ordinal) == true);
         var duringWarmup = host.Services.GetRequiredService<IPassageRetriever>().Search("how much do backend devs get paid", 3);
         embedder.Open();
-        var ready = await PollAsync(http, body => body["semantic"]?.GetValue<string>() == "ready");
+        var ready = await ReadyzProbe.PollAsync(http, body => body["semantic"]?.GetValue<string>() == "ready");
         var afterWarmup = host.Services.GetRequiredService<IPassageRetriever>().Search("how much do backend devs get paid", 3);
 
         Assert.Equal("Healthy", warming["status"]!.GetValue<string>());
@@ -39,41 +39,14 @@ public sealed class SemanticReadinessTests
     public async Task Readyz_SemanticDisabled_ReportsOff()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        await using var host = await RealHost.StartAsync([.. DiscordArgs(discord), "--Knowledge:Semantic:Enabled=false"]);
+        await using var host = await RealHost.StartAsync([.. ReadyzProbe.DiscordArgs(discord), "--Knowledge:Semantic:Enabled=false"]);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         await discord.WaitForSessionAsync(Guard);
 
-        var body = await PollAsync(http, body => body["status"]?.GetValue<string>() == "Healthy");
+        var body = await ReadyzProbe.PollAsync(http, body => body["status"]?.GetValue<string>() == "Healthy");
 
         Assert.Equal("off", body["semantic"]!.GetValue<string>());
         Assert.Equal(SemanticState.Off, host.Services.GetRequiredService<SemanticWarmup>().State);
-    }
-
-    private static string[] DiscordArgs(FakeDiscordServer discord) =>
-    [
-        "--Discord:Token=" + discord.Options.Token,
-        "--Discord:ApiBaseUrl=" + discord.ApiBaseUrl,
-        "--Discord:IdentifyIntervalMs=0",
-        "--Discord:ReconnectBaseDelayMs=20",
-    ];
-
-    private static async Task<JsonNode> PollAsync(HttpClient http, Func<JsonNode, bool> until)
-    {
-        using var deadline = new CancellationTokenSource(Guard);
-        var last = "";
-        while (!deadline.IsCancellationRequested)
-        {
-            using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative), deadline.Token);
-            last = await response.Content.ReadAsStringAsync(deadline.Token);
-            if (response.StatusCode == HttpStatusCode.OK && JsonNode.Parse(last) is { } body && until(body))
-            {
-                return body;
-            }
-
-            await Task.Delay(50, deadline.Token);
-        }
-
-        throw new TimeoutException("/readyz never reached the expected state; last: " + last);
     }
 
     /// <summary>A model-free embedder that holds every batch until <see cref="Open"/>: the warm-up stays in progress meanwhile.</summary>

@@ -102,19 +102,4 @@ public sealed class PassageVectorCachingTests : IDisposable
         var build = await new SemanticIndexBuilder(counter, store).BuildAsync(lucene.Index, knowledge, progress: null, CancellationToken.None);
         return (build, counter, recording.Texts);
     }
-
-    private sealed class RecordingTextEmbedder(ITextEmbedder inner) : ITextEmbedder
-    {
-        public List<string> Texts { get; } = [];
-
-        public string ModelId => inner.ModelId;
-
-        public int Dimensions => inner.Dimensions;
-
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-        {
-            Texts.AddRange(texts);
-            return inner.Embed(texts, cancellationToken);
-        }
-    }
 }

@@ -27,22 +27,24 @@ public sealed class InterviewFeedbackService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var assessment = scorer.Assess(question, answer, cancellationToken);
-        if (!assessment.IsScored)
+        // The verdict first: the LLM grades a scored answer itself, so the offline coverage is only worked out (from what
+        // the screen embedded) when the offline feedback is what the member gets.
+        var screen = scorer.Screen(question, answer, cancellationToken);
+        if (!screen.IsScored)
         {
-            return AnswerEvaluation.Nudge(assessment.Verdict);
+            return AnswerEvaluation.Nudge(screen.Verdict);
         }
 
         if (!model.IsConfigured || !await budget.TryConsumeAsync(quotaKey, cancellationToken))
         {
-            return AnswerEvaluation.Scored(OfflineFeedbackComposer.Compose(question, assessment, sources.Citations(question, [])));
+            return AnswerEvaluation.Scored(OfflineFeedbackComposer.Compose(question, scorer.Assess(screen, cancellationToken), sources.Citations(question, [])));
         }
 
         var passages = sources.Passages(question);
         var parsed = await model.EvaluateAsync(question, answer, sources.ReferenceText(question), passages, cancellationToken);
         if (parsed is null)
         {
-            var offline = OfflineFeedbackComposer.Compose(question, assessment, sources.Citations(question, [])) with { LlmFellBack = true };
+            var offline = OfflineFeedbackComposer.Compose(question, scorer.Assess(screen, cancellationToken), sources.Citations(question, [])) with { LlmFellBack = true };
             return AnswerEvaluation.Scored(offline);
         }
 

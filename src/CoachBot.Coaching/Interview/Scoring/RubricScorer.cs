@@ -56,36 +56,81 @@ public sealed partial class RubricScorer : IDisposable
         _thresholds = thresholds ?? RubricMatchThresholds.Default;
     }
 
-    public RubricAssessment Assess(InterviewQuestion question, string? answer, CancellationToken cancellationToken = default)
+    public RubricAssessment Assess(InterviewQuestion question, string? answer, CancellationToken cancellationToken = default) =>
+        Assess(Screen(question, answer, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The verdict alone (nudge or scored), for a caller that has a scored answer graded elsewhere (the LLM): the same
+    /// verdict as <see cref="Assess(InterviewQuestion, string?, CancellationToken)"/>, with no more of the model than it
+    /// needs. An answer whose sentences are mostly about the question or its points is scored whatever it covers, so
+    /// its neighbouring-sentence pairs (more than half of the tokens the model reads for an answer) are embedded only
+    /// if <see cref="Assess(RubricScreen, CancellationToken)"/> is asked for the coverage, e.g. when the LLM fails.
+    /// An answer that is mostly unrelated gets the whole check at once: it is off-topic only if it covers no point.
+    /// </summary>
+    public RubricScreen Screen(InterviewQuestion question, string? answer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         var text = answer?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
-            return RubricAssessment.Nudge(AnswerVerdict.Empty, question.Rubric);
+            return RubricScreen.Done(question, text, RubricAssessment.Nudge(AnswerVerdict.Empty, question.Rubric));
         }
 
         var tokens = _analyzer.Tokens(text);
         if (CountWords(text) < _minAnswerWords || tokens.Distinct(StringComparer.Ordinal).Count() < 2)
         {
-            return RubricAssessment.Nudge(AnswerVerdict.TooShort, question.Rubric);
+            return RubricScreen.Done(question, text, RubricAssessment.Nudge(AnswerVerdict.TooShort, question.Rubric));
         }
 
         if (_vectors is null)
         {
-            return AssessByWords(question, text);
+            return RubricScreen.Done(question, text, AssessByWords(question, text));
         }
 
         try
         {
-            return AssessByMeaning(question, text, _vectors, cancellationToken);
+            var sentences = AnswerSentences.Split(text);
+            if (sentences.Count == 0)
+            {
+                sentences = [text];
+            }
+
+            var target = _vectors.For(question, cancellationToken);
+            var sentenceVectors = _vectors.Embed(sentences, cancellationToken);
+            var onTopicShare = OnTopicShare(sentences, sentenceVectors, target);
+            var meaning = new AnswerMeaning(sentences, sentenceVectors, target, onTopicShare);
+            return onTopicShare < RubricMatchThresholds.MostlyUnrelatedBelow
+                ? RubricScreen.Done(question, text, AssessByMeaning(question, meaning, _vectors, cancellationToken))
+                : RubricScreen.ScoredPending(question, text, meaning);
         }
 #pragma warning disable CA1031 // The model failing (ONNX runtime, memory) must not cost the member their feedback: words still work.
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             LogModelFailed(ex, question.Id);
-            return AssessByWords(question, text);
+            return RubricScreen.Done(question, text, AssessByWords(question, text));
+        }
+    }
+
+    /// <summary>The whole offline check of a screened answer (reusing what the screen embedded).</summary>
+    public RubricAssessment Assess(RubricScreen screen, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(screen);
+        if (screen.Assessment is { } done)
+        {
+            return done;
+        }
+
+        try
+        {
+            return AssessByMeaning(screen.Question, screen.Meaning!, _vectors!, cancellationToken);
+        }
+#pragma warning disable CA1031 // As in Screen: words still work.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogModelFailed(ex, screen.Question.Id);
+            return AssessByWords(screen.Question, screen.Text);
         }
     }
 
@@ -128,16 +173,9 @@ public sealed partial class RubricScorer : IDisposable
         return new RubricAssessment(AnswerVerdict.Scored, ScoreOf(covered.Count, question.Rubric.Count), covered, missing);
     }
 
-    private RubricAssessment AssessByMeaning(InterviewQuestion question, string text, RubricVectors vectors, CancellationToken cancellationToken)
+    private RubricAssessment AssessByMeaning(InterviewQuestion question, AnswerMeaning meaning, RubricVectors vectors, CancellationToken cancellationToken)
     {
-        var sentences = AnswerSentences.Split(text);
-        if (sentences.Count == 0)
-        {
-            sentences = [text];
-        }
-
-        var target = vectors.For(question, cancellationToken);
-        var sentenceVectors = vectors.Embed(sentences, cancellationToken);
+        var (sentences, sentenceVectors, target, onTopicShare) = meaning;
 
         // Units are the sentences and each pair of neighbouring sentences (a clause split off its sentence, "Two keys
         // can land in the same slot", often states its idea only with its neighbour). Each sentence shows one idea:
@@ -154,7 +192,6 @@ public sealed partial class RubricScorer : IDisposable
         var covered = question.Rubric.Where((_, p) => made[p]).ToList();
         var missing = question.Rubric.Where((_, p) => !made[p]).ToList();
 
-        var onTopicShare = OnTopicShare(sentences, sentenceVectors, target);
         var mostlyUnrelated = onTopicShare < RubricMatchThresholds.MostlyUnrelatedBelow;
         if (covered.Count == 0 && mostlyUnrelated)
         {

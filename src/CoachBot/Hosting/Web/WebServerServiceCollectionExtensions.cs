@@ -3,6 +3,7 @@ using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Platforms;
 using CoachBot.Dashboard;
 using CoachBot.Discord.Hosting;
+using CoachBot.Hosting.Warmup;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Slack.SocketMode;
 using Microsoft.AspNetCore.Builder;
@@ -60,8 +61,9 @@ public static class WebServerServiceCollectionExtensions
     }
 
     /// <summary>
-    /// {"status":"Healthy","semantic":"warming 48/149","checks":{"discord":{"status":"Healthy","description":"1 of 1 shard(s) connected"},…}}
-    /// (<c>semantic</c>: off, pending, warming N/M, ready or failed — informational, never unhealthy).
+    /// {"status":"Healthy","semantic":"warming 48/149","warmup":"pending","checks":{"discord":{"status":"Healthy","description":"1 of 1 shard(s) connected"},…}}
+    /// (<c>semantic</c>: off, pending, warming N/M, ready or failed; <c>warmup</c>, the hot paths run on canned input
+    /// after start-up: off, pending, running N/M, done or failed — both informational, never unhealthy).
     /// </summary>
     private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
     {
@@ -70,6 +72,7 @@ public static class WebServerServiceCollectionExtensions
         {
             status = report.Status.ToString(),
             semantic = context.RequestServices.GetRequiredService<SemanticWarmup>().Describe(),
+            warmup = context.RequestServices.GetService<HotPathWarmup>()?.Describe() ?? "off",
             checks = report.Entries.ToDictionary(
                 e => e.Key,
                 e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
