@@ -47,6 +47,43 @@ public sealed record HybridSettings
     /// </summary>
     public bool SeparateDenseLists { get; init; }
 
+    /// <summary>
+    /// A passage's sentence score is the mean of its best this-many sentence cosines (1: the best sentence alone). With 2,
+    /// a passage with one sentence that happens to fit ranks below one whose sentences keep fitting.
+    /// </summary>
+    public int SentenceTopN { get; init; } = 1;
+
+    /// <summary>
+    /// When above 0, the passage's own cosine and its sentence score are blended, <c>(1 − b) · passage + b · sentences</c>,
+    /// instead of taking the better of the two (the expansion questions still count by their best).
+    /// </summary>
+    public double SentenceBlend { get; init; }
+
+    /// <summary>
+    /// When above 0: the query's this-many nearest expansion questions (over all sections) vote for the passages they point
+    /// at, each with its cosine, and the votes are a further ranking in the reciprocal rank fusion.
+    /// </summary>
+    public int NeighbourQuestions { get; init; }
+
+    /// <summary>Share of the dense part of the fusion given to the neighbour votes (with <see cref="NeighbourQuestions"/>).</summary>
+    public double NeighbourShare { get; init; } = 0.5;
+
+    /// <summary>When above 0, the sentence scores are also a ranking of their own in the fusion, with this share of the dense part.</summary>
+    public double SentenceListShare { get; init; }
+
+    /// <summary>
+    /// Shortest misspelt word corrected for the dense ranking (<see cref="SpellingCorrector.MinRankingLength"/>: shorter
+    /// ones, "hw", "lern", only count for confidence). Below that, the question corrected down to this length is a further
+    /// query vector of the ranking.
+    /// </summary>
+    public int DenseCorrectionMinLength { get; init; } = SpellingCorrector.MinRankingLength;
+
+    /// <summary>
+    /// When above 0, Lucene also searches the question with its misspelt words of at least this many letters corrected,
+    /// and a passage's lexical score is the better of the two searches (0: Lucene reads the question as typed).
+    /// </summary>
+    public int LexicalCorrectionMinLength { get; init; }
+
     /// <summary>How many lexical hits take part in the fusion.</summary>
     public int LexicalCandidates { get; init; } = 50;
 
