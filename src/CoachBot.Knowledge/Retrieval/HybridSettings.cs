@@ -51,13 +51,13 @@ public sealed record HybridSettings
     /// A passage's sentence score is the mean of its best this-many sentence cosines (1: the best sentence alone). With 2,
     /// a passage with one sentence that happens to fit ranks below one whose sentences keep fitting.
     /// </summary>
-    public int SentenceTopN { get; init; } = 1;
+    public int SentenceTopN { get; init; } = 2;
 
     /// <summary>
     /// When above 0, the passage's own cosine and its sentence score are blended, <c>(1 − b) · passage + b · sentences</c>,
     /// instead of taking the better of the two (the expansion questions still count by their best).
     /// </summary>
-    public double SentenceBlend { get; init; }
+    public double SentenceBlend { get; init; } = 0.7;
 
     /// <summary>
     /// When above 0: the query's this-many nearest expansion questions (over all sections) vote for the passages they point
@@ -82,7 +82,7 @@ public sealed record HybridSettings
     /// When above 0, Lucene also searches the question with its misspelt words of at least this many letters corrected,
     /// and a passage's lexical score is the better of the two searches (0: Lucene reads the question as typed).
     /// </summary>
-    public int LexicalCorrectionMinLength { get; init; }
+    public int LexicalCorrectionMinLength { get; init; } = 4;
 
     /// <summary>How many lexical hits take part in the fusion.</summary>
     public int LexicalCandidates { get; init; } = 50;
