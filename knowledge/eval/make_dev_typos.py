@@ -54,7 +54,7 @@ def main():
             for i in random.sample(candidates, min(len(candidates), random.choice([1, 2]))):
                 core = re.match(r"[A-Za-z]+", words[i]).group(0)
                 words[i] = misspell(core) + words[i][len(core):]
-            out.append({"question": " ".join(words), "evidence": case["evidence"], "guide": case["guide"], "from": source})
+            out.append({"question": " ".join(words), "evidence": case["evidence"], "guide": case["guide"]})
     with open(HERE / "dev-typos.jsonl", "w", encoding="utf-8") as f:
         for case in out:
             f.write(json.dumps(case, ensure_ascii=False) + "\n")
