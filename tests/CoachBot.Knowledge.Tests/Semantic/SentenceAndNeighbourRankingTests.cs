@@ -64,11 +64,11 @@ public sealed class SentenceAndNeighbourRankingTests
     }
 
     [Fact]
-    public void Search_LexicalCorrection_RanksByTheBetterOfTheTypedAndTheCorrectedQuestionsLuceneScores()
+    public async Task Search_LexicalCorrection_RanksByTheBetterOfTheTypedAndTheCorrectedQuestionsLuceneScores()
     {
         const string question = "wich databse shuold i lern first";
         var warmup = new SemanticWarmup(new SemanticModel(new HashingTextEmbedder()), TestKnowledge.Retriever, TestKnowledge.Base, new InMemoryPassageVectorStore());
-        Assert.NotNull(warmup.EnsureReadyAsync().GetAwaiter().GetResult());
+        Assert.NotNull(await warmup.EnsureReadyAsync());
         var lexicalOnly = HybridSettings.Default with { LexicalWeight = 1, SentenceBlend = 0, SentenceTopN = 1 };
         var corrected = SpellingCorrector.For(TestKnowledge.Retriever.Index, TestKnowledge.Base).Correct(question, 4);
         Assert.NotNull(corrected);
