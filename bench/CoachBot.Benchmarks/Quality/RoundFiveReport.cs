@@ -9,8 +9,9 @@ namespace CoachBot.Benchmarks.Quality;
 
 /// <summary>
 /// Round 5 of #12 (docs/benchmarks.md): the sentence-level and neighbour-vote rankings, each setting on the development
-/// sets only (<c>quality-round5 [--all] [--embed-cache FILE]</c>; without <c>--all</c> the typo settings only), and the misses of any set counted by category without
-/// printing a question (<c>quality-round5 --categories SET.jsonl</c>: what the held-out set may show).
+/// sets only (<c>quality-round5 [--all] [--embed-cache FILE]</c>; without <c>--all</c> the typo settings only), and the
+/// misses of any set counted by category without printing a question (<c>quality-round5 --categories SET.jsonl
+/// [--set Name=value]…</c>: all the held-out set may show).
 /// </summary>
 public static class RoundFiveReport
 {
@@ -18,8 +19,7 @@ public static class RoundFiveReport
 
     public static int Run(string[] args, TextWriter output)
     {
-        var knowledgeDirectory = KnowledgeDirectory.Resolve(null) ?? throw new InvalidOperationException("No knowledge/guides folder found above the current directory.");
-        var knowledge = KnowledgeBase.Load(knowledgeDirectory);
+        var (knowledgeDirectory, knowledge) = QualityReport.LoadKnowledge();
         var cacheAt = Array.IndexOf(args, "--embed-cache");
         using var model = new MiniLmTextEmbedder();
         using var embedder = new MemoTextEmbedder(model, cacheAt >= 0 && cacheAt + 1 < args.Length ? args[cacheAt + 1] : null);

@@ -8,8 +8,11 @@ namespace CoachBot.Knowledge.Retrieval;
 /// Lexical (Lucene BM25) and dense (all-MiniLM-L6-v2) retrieval fused. The question is embedded once per search — and
 /// again, in the same batch, with its typos corrected (<see cref="SpellingCorrector"/>) when it has words the guides
 /// never use that are one typo from one they do (words of five letters or more for ranking, all for confidence) — and
-/// compared with every passage (embedded with its heading path) and every curated expansion
-/// question of its section; a passage's dense score is the best of those cosines. The two rankings are fused
+/// compared with every passage (embedded with its heading path), each of its sentences and every curated expansion
+/// question of its section; a passage's dense score is the better of its questions' best cosine (weighted) and a blend
+/// of its own cosine with the mean of its two best sentences' (<see cref="HybridSettings.SentenceBlend"/>). Lucene reads
+/// the question as typed and, when it has misspelt words of four letters or more, corrected too (per passage the
+/// better score; <see cref="HybridSettings.LexicalCorrectionMinLength"/>). The two rankings are fused
 /// (<see cref="HybridSettings.Fusion"/>), at most <see cref="RetrievalSettings.MaxPerSection"/> passages per section.
 /// Confidence is the larger of the lexical estimate and the semantic evidence (the best dense score mapped between
 /// <see cref="HybridSettings.SimilarityFloor"/> and <see cref="HybridSettings.SimilarityCeiling"/>), so a reworded or
