@@ -17,6 +17,13 @@ public static class QualityReport
 {
     private static readonly string[] EvaluationSets = ["questions.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "heldout.jsonl"];
 
+    /// <summary>The repository's knowledge folder (found above the current directory) and its knowledge base.</summary>
+    public static (string Directory, KnowledgeBase Knowledge) LoadKnowledge()
+    {
+        var directory = KnowledgeDirectory.Resolve(null) ?? throw new InvalidOperationException("No knowledge/guides folder found above the current directory.");
+        return (directory, KnowledgeBase.Load(directory));
+    }
+
     public static int Run(string[] args, TextWriter output)
     {
         var k = 3;
@@ -26,8 +33,7 @@ public static class QualityReport
             k = int.Parse(args[kAt + 1], CultureInfo.InvariantCulture);
         }
 
-        var knowledgeDirectory = KnowledgeDirectory.Resolve(null) ?? throw new InvalidOperationException("No knowledge/guides folder found above the current directory.");
-        var knowledge = KnowledgeBase.Load(knowledgeDirectory);
+        var (knowledgeDirectory, knowledge) = LoadKnowledge();
         // --dev-only leaves the held-out set out (while choosing anything, its figures must not be seen).
         var sets = EvaluationSets
             .Where(name => !(args.Contains("--dev-only") && name == "heldout.jsonl"))

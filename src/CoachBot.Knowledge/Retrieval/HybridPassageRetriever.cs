@@ -8,8 +8,11 @@ namespace CoachBot.Knowledge.Retrieval;
 /// Lexical (Lucene BM25) and dense (all-MiniLM-L6-v2) retrieval fused. The question is embedded once per search — and
 /// again, in the same batch, with its typos corrected (<see cref="SpellingCorrector"/>) when it has words the guides
 /// never use that are one typo from one they do (words of five letters or more for ranking, all for confidence) — and
-/// compared with every passage (embedded with its heading path) and every curated expansion
-/// question of its section; a passage's dense score is the best of those cosines. The two rankings are fused
+/// compared with every passage (embedded with its heading path), each of its sentences and every curated expansion
+/// question of its section; a passage's dense score is the better of its questions' best cosine (weighted) and a blend
+/// of its own cosine with the mean of its two best sentences' (<see cref="HybridSettings.SentenceBlend"/>). Lucene reads
+/// the question as typed and, when it has misspelt words of four letters or more, corrected too (per passage the
+/// better score; <see cref="HybridSettings.LexicalCorrectionMinLength"/>). The two rankings are fused
 /// (<see cref="HybridSettings.Fusion"/>), at most <see cref="RetrievalSettings.MaxPerSection"/> passages per section.
 /// Confidence is the larger of the lexical estimate and the semantic evidence (the best dense score mapped between
 /// <see cref="HybridSettings.SimilarityFloor"/> and <see cref="HybridSettings.SimilarityCeiling"/>), so a reworded or
@@ -63,6 +66,19 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             texts.Add(forRanking);
         }
 
+        if (_settings.DenseCorrectionMinLength < SpellingCorrector.MinRankingLength
+            && _spelling.Value.Correct(queryText, _settings.DenseCorrectionMinLength) is { } forShortRanking
+            && !texts.Contains(forShortRanking))
+        {
+            texts.Add(forShortRanking);
+        }
+
+        if (_settings.LexicalCorrectionMinLength > 0 && _spelling.Value.Correct(queryText, _settings.LexicalCorrectionMinLength) is { } lexicalCorrected)
+        {
+            lexical = Better(lexical, _lucene.SearchLexical(lexicalCorrected, _settings.LexicalCandidates));
+        }
+
+        var rankingCount = texts.Count;
         if (forConfidence is not null && !texts.Contains(forConfidence))
         {
             texts.Add(forConfidence);
@@ -81,7 +97,7 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             return _lucene.Search(query, k);
         }
 
-        var rankingVectors = forRanking is null ? vectors[..1] : vectors[..2];
+        var rankingVectors = vectors[..rankingCount];
         var scores = Score(semantic, lexical, rankingVectors);
         var order = RankFusion.Order(scores.Fused, scores.Lexical);
         var queryVector = rankingVectors[^1];
@@ -94,6 +110,18 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         var bestSimilarity = vectors.Length > rankingVectors.Length ? Math.Max(scores.BestSimilarity, Dense(semantic, vectors[^1..], 0).Max()) : scores.BestSimilarity;
         var confidence = Confidence(lexical.Confidence.Confidence, bestSimilarity);
         return new RetrievalResult(passages, confidence, lexical.ExpandedTerms, queryVector);
+    }
+
+    /// <summary>The two lexical searches merged: per passage the better BM25 score, best first; the first search's plan and confidence.</summary>
+    private static LexicalSearch Better(LexicalSearch first, LexicalSearch second)
+    {
+        var hits = first.Hits.Concat(second.Hits)
+            .GroupBy(hit => hit.DocId)
+            .Select(group => group.MaxBy(hit => hit.Score)!)
+            .OrderByDescending(hit => hit.Score)
+            .ThenBy(hit => hit.DocId)
+            .ToList();
+        return first with { Hits = hits };
     }
 
     /// <summary>The semantic evidence alone, in [0, 1]: the best dense score mapped between the floor and the ceiling.</summary>
@@ -111,11 +139,12 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             lexical[hit.DocId] = hit.Score;
         }
 
-        var parts = DenseParts(semantic, vectors, (float)_settings.HubnessWeight);
+        var parts = DenseParts(semantic, vectors, (float)_settings.HubnessWeight, _settings.SentenceTopN);
         var dense = Combine(parts);
-        var bestSimilarity = (_settings.HubnessWeight == 0 ? dense : Combine(DenseParts(semantic, vectors, 0))).Max();
+        var bestSimilarity = (_settings.HubnessWeight == 0 && _settings.SentenceTopN <= 1 && _settings.SentenceBlend == 0 ? dense : Combine(DenseParts(semantic, vectors, 0, 1), blend: 0)).Max();
         var fused = _settings.Fusion switch
         {
+            FusionMethod.Reciprocal when _settings.NeighbourQuestions > 0 || _settings.SentenceListShare > 0 => ExtraLists(semantic, vectors, lexical, dense, parts.Sentences),
             FusionMethod.Reciprocal when _settings.SeparateDenseLists => RankFusion.Reciprocal(
                 lexical,
                 [parts.Passages, Scaled(parts.Questions, _settings.QuestionWeight), Scaled(parts.Sentences, _settings.SentenceWeight)],
@@ -127,23 +156,68 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         return (lexical, dense, fused, bestSimilarity);
     }
 
-    /// <summary>Per passage, the best of its own cosine, its sentences' and its expansion questions' (weighted), over the query's variants.</summary>
-    private double[] Dense(SemanticPassageIndex semantic, float[][] vectors, float hubness) => Combine(DenseParts(semantic, vectors, hubness));
+    /// <summary>
+    /// Reciprocal rank fusion of the lexical ranking, the dense ranking and the further rankings the settings ask for:
+    /// the neighbour votes of the query's nearest expansion questions, and the sentence scores on their own.
+    /// </summary>
+    private double[] ExtraLists(SemanticPassageIndex semantic, float[][] vectors, double[] lexical, double[] dense, double[] sentences)
+    {
+        var denseShare = 1 - _settings.LexicalWeight;
+        var votesShare = _settings.NeighbourQuestions > 0 ? denseShare * _settings.NeighbourShare : 0;
+        var sentencesShare = denseShare * _settings.SentenceListShare;
+        var fused = new double[dense.Length];
+        RankFusion.AddReciprocalRanks(fused, lexical, _settings.LexicalWeight, _settings.ReciprocalK, onlyPositive: true);
+        RankFusion.AddReciprocalRanks(fused, dense, denseShare - votesShare - sentencesShare, _settings.ReciprocalK, onlyPositive: false);
+        if (votesShare > 0)
+        {
+            var votes = new double[dense.Length];
+            foreach (var vector in vectors)
+            {
+                var cast = semantic.QuestionVotes(vector, _settings.NeighbourQuestions);
+                for (var docId = 0; docId < votes.Length; docId++)
+                {
+                    votes[docId] = Math.Max(votes[docId], cast[docId]);
+                }
+            }
 
-    private double[] Combine((double[] Passages, double[] Questions, double[] Sentences) parts)
+            RankFusion.AddReciprocalRanks(fused, votes, votesShare, _settings.ReciprocalK, onlyPositive: true);
+        }
+
+        if (sentencesShare > 0)
+        {
+            RankFusion.AddReciprocalRanks(fused, sentences, sentencesShare, _settings.ReciprocalK, onlyPositive: false);
+        }
+
+        return fused;
+    }
+
+    /// <summary>Per passage, the best of its own cosine, its sentences' and its expansion questions' (weighted), over the query's variants.</summary>
+    private double[] Dense(SemanticPassageIndex semantic, float[][] vectors, float hubness) => Combine(DenseParts(semantic, vectors, hubness, 1), blend: 0);
+
+    private double[] Combine((double[] Passages, double[] Questions, double[] Sentences) parts) => Combine(parts, _settings.SentenceBlend);
+
+    private double[] Combine((double[] Passages, double[] Questions, double[] Sentences) parts, double blend)
     {
         var dense = new double[parts.Passages.Length];
         for (var docId = 0; docId < dense.Length; docId++)
         {
-            var best = Math.Max(parts.Passages[docId], _settings.QuestionWeight * parts.Questions[docId]);
+            var questions = _settings.QuestionWeight * parts.Questions[docId];
+            if (blend > 0)
+            {
+                var sentences = parts.Sentences[docId] == double.MinValue ? parts.Passages[docId] : parts.Sentences[docId];
+                dense[docId] = Math.Max(questions, ((1 - blend) * parts.Passages[docId]) + (blend * sentences));
+                continue;
+            }
+
+            var best = Math.Max(parts.Passages[docId], questions);
             dense[docId] = Math.Max(best, _settings.SentenceWeight * parts.Sentences[docId]);
         }
 
         return dense;
     }
 
-    /// <summary>Per passage, the best cosine of its own vector, of its expansion questions and of its sentences, over the query's variants.</summary>
-    private static (double[] Passages, double[] Questions, double[] Sentences) DenseParts(SemanticPassageIndex semantic, float[][] vectors, float hubness)
+    /// <summary>Per passage, the best cosine of its own vector, of its expansion questions and of its sentences (mean of the best <paramref name="sentenceTopN"/>), over the query's variants.</summary>
+    private static (double[] Passages, double[] Questions, double[] Sentences) DenseParts(SemanticPassageIndex semantic, float[][] vectors, float hubness, int sentenceTopN)
     {
         var count = semantic.PassageCount;
         var passages = Filled(count);
@@ -153,7 +227,7 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         {
             var p = semantic.PassageSimilarities(vector, hubness);
             var q = semantic.QuestionSimilarities(vector, hubness);
-            var s = semantic.SentenceSimilarities(vector, hubness);
+            var s = sentenceTopN > 1 ? semantic.SentenceSimilarities(vector, sentenceTopN) : semantic.SentenceSimilarities(vector, hubness);
             for (var docId = 0; docId < count; docId++)
             {
                 passages[docId] = Math.Max(passages[docId], p[docId]);

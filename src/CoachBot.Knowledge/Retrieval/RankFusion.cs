@@ -63,8 +63,11 @@ public static class RankFusion
         return [.. Enumerable.Range(0, fused.Count).OrderByDescending(i => fused[i]).ThenByDescending(i => lexical[i]).ThenBy(i => i)];
     }
 
-    private static void AddReciprocalRanks(double[] fused, IReadOnlyList<double> scores, double weight, double k, bool onlyPositive)
+    /// <summary>Adds <c>weight / (k + rank)</c> of one ranking to <paramref name="fused"/> (with <paramref name="onlyPositive"/>, only positive scores are ranked).</summary>
+    public static void AddReciprocalRanks(double[] fused, IReadOnlyList<double> scores, double weight, double k, bool onlyPositive)
     {
+        ArgumentNullException.ThrowIfNull(fused);
+        ArgumentNullException.ThrowIfNull(scores);
         var ranked = Enumerable.Range(0, scores.Count)
             .Where(i => (!onlyPositive || scores[i] > 0) && scores[i] > double.MinValue)
             .OrderByDescending(i => scores[i])

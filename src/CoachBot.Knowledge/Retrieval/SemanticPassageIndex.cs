@@ -69,6 +69,66 @@ public sealed class SemanticPassageIndex
     public float[] SentenceSimilarities(ReadOnlySpan<float> query, float hubnessWeight = 0) => BestOf(_sentences, _sentenceHubness, hubnessWeight, query);
 
     /// <summary>
+    /// For each passage, the mean of its <paramref name="topN"/> best sentence cosines with <paramref name="query"/> (of all
+    /// of them when it has fewer; <see cref="float.MinValue"/> when none were embedded).
+    /// </summary>
+    public float[] SentenceSimilarities(ReadOnlySpan<float> query, int topN)
+    {
+        if (topN <= 1)
+        {
+            return SentenceSimilarities(query);
+        }
+
+        var best = new List<float>?[_passageVectors.Length];
+        foreach (var (vector, docIds) in _sentences)
+        {
+            var similarity = VectorMath.Dot(query, vector);
+            foreach (var docId in docIds)
+            {
+                (best[docId] ??= []).Add(similarity);
+            }
+        }
+
+        return best.Select(similarities => similarities is null
+            ? float.MinValue
+            : similarities.OrderByDescending(similarity => similarity).Take(topN).Average()).ToArray();
+    }
+
+    /// <summary>
+    /// The query's <paramref name="neighbours"/> nearest expansion questions, over all sections, vote for the passages they
+    /// point at: each passage gets the sum of the cosines of those of them that point at it (0 when none does). A passage
+    /// whose section several near questions point at ranks above one that a single near question points at.
+    /// </summary>
+    public float[] QuestionVotes(ReadOnlySpan<float> query, int neighbours)
+    {
+        var votes = new float[_passageVectors.Length];
+        if (neighbours <= 0 || _questions.Length == 0)
+        {
+            return votes;
+        }
+
+        var similarities = new float[_questions.Length];
+        for (var i = 0; i < similarities.Length; i++)
+        {
+            similarities[i] = VectorMath.Dot(query, _questions[i].Vector);
+        }
+
+        var nearest = Enumerable.Range(0, similarities.Length)
+            .OrderByDescending(i => similarities[i])
+            .ThenBy(i => i)
+            .Take(neighbours);
+        foreach (var i in nearest)
+        {
+            foreach (var docId in _questions[i].DocIds)
+            {
+                votes[docId] += Math.Max(0, similarities[i]);
+            }
+        }
+
+        return votes;
+    }
+
+    /// <summary>
     /// The mean cosine of a vector with its nearest expansion questions: a text close to many questions (a generic
     /// introduction) is a "hub" that would otherwise come first for every vague question. Subtracting a share of it
     /// from the query's cosine (as in cross-domain similarity local scaling) ranks texts by how specifically they fit.

@@ -97,7 +97,9 @@ public sealed partial class RubricScorer : IDisposable
 
             var target = _vectors.For(question, cancellationToken);
             var sentenceVectors = _vectors.Embed(sentences, cancellationToken);
-            var onTopicShare = OnTopicShare(sentences, sentenceVectors, target);
+            // Sentences read alone: a lower bound of the share the whole check finds with the pairs, so an answer at or
+            // over the threshold here is on topic there too, and one under it gets the whole check now.
+            var onTopicShare = OnTopicShare(sentences, sentenceVectors, [], target);
             var meaning = new AnswerMeaning(sentences, sentenceVectors, target, onTopicShare);
             return onTopicShare < RubricMatchThresholds.MostlyUnrelatedBelow
                 ? RubricScreen.Done(question, text, AssessByMeaning(question, meaning, _vectors, cancellationToken))
@@ -175,7 +177,7 @@ public sealed partial class RubricScorer : IDisposable
 
     private RubricAssessment AssessByMeaning(InterviewQuestion question, AnswerMeaning meaning, RubricVectors vectors, CancellationToken cancellationToken)
     {
-        var (sentences, sentenceVectors, target, onTopicShare) = meaning;
+        var (sentences, sentenceVectors, target, _) = meaning;
 
         // Units are the sentences and each pair of neighbouring sentences (a clause split off its sentence, "Two keys
         // can land in the same slot", often states its idea only with its neighbour). Each sentence shows one idea:
@@ -192,6 +194,7 @@ public sealed partial class RubricScorer : IDisposable
         var covered = question.Rubric.Where((_, p) => made[p]).ToList();
         var missing = question.Rubric.Where((_, p) => !made[p]).ToList();
 
+        var onTopicShare = OnTopicShare(sentences, sentenceVectors, windowVectors, target);
         var mostlyUnrelated = onTopicShare < RubricMatchThresholds.MostlyUnrelatedBelow;
         if (covered.Count == 0 && mostlyUnrelated)
         {
@@ -261,8 +264,12 @@ public sealed partial class RubricScorer : IDisposable
         return made;
     }
 
-    /// <summary>The share of the answer's words that are in sentences close to the question or to one of its points.</summary>
-    private double OnTopicShare(IReadOnlyList<string> sentences, float[][] sentenceVectors, QuestionVectors target)
+    /// <summary>
+    /// The share of the answer's words that are in sentences close to the question or to one of its points, a sentence
+    /// read on its own or together with a neighbour (as points are matched): a sentence of a story that leans on the one
+    /// before it ("That was on me: I had skipped the review") is about the question when the pair is.
+    /// </summary>
+    private double OnTopicShare(IReadOnlyList<string> sentences, float[][] sentenceVectors, float[][] windowVectors, QuestionVectors target)
     {
         double all = 0;
         double onTopic = 0;
@@ -270,10 +277,15 @@ public sealed partial class RubricScorer : IDisposable
         {
             var words = Math.Max(1, CountWords(sentences[s]));
             all += words;
-            var relevance = VectorMath.Dot(sentenceVectors[s], target.Question);
-            for (var p = 0; p < target.PointCount; p++)
+            var relevance = Relevance(sentenceVectors[s], target);
+            if (s > 0 && s - 1 < windowVectors.Length)
             {
-                relevance = Math.Max(relevance, target.Similarity(sentenceVectors[s], p));
+                relevance = Math.Max(relevance, Relevance(windowVectors[s - 1], target));
+            }
+
+            if (s < windowVectors.Length)
+            {
+                relevance = Math.Max(relevance, Relevance(windowVectors[s], target));
             }
 
             if (relevance >= _thresholds.OnTopic)
@@ -283,6 +295,18 @@ public sealed partial class RubricScorer : IDisposable
         }
 
         return all == 0 ? 0 : onTopic / all;
+    }
+
+    /// <summary>The better of a vector's cosine with the question and with each of its points.</summary>
+    private static float Relevance(float[] vector, QuestionVectors target)
+    {
+        var relevance = VectorMath.Dot(vector, target.Question);
+        for (var p = 0; p < target.PointCount; p++)
+        {
+            relevance = Math.Max(relevance, target.Similarity(vector, p));
+        }
+
+        return relevance;
     }
 
     /// <summary>The analysed tokens of a text as phrases of 1–6 tokens, plus whole synonym expansions.</summary>
