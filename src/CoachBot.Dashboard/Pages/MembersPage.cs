@@ -4,6 +4,7 @@ using CoachBot.Dashboard.Web;
 using CoachBot.Storage.Challenges;
 using CoachBot.Storage.Community;
 using CoachBot.Storage.Quiz;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CoachBot.Dashboard.Pages;
 
@@ -62,7 +63,7 @@ public static class MembersPage
         return DashboardLayout.Page(context, session, "Members", html.ToString());
     }
 
-    public static async Task<IResult> MemberAsync(HttpContext context, long id, DashboardQueries queries, ICompetencyMap competency)
+    public static async Task<IResult> MemberAsync(HttpContext context, long id, DashboardQueries queries, [FromServices] ICompetencyMap competency)
     {
         var session = DashboardSession.Require(context);
         var summary = await queries.MemberAsync(session.CommunityKey, id, context.RequestAborted);

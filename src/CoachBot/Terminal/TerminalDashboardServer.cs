@@ -1,4 +1,5 @@
 using CoachBot.Coaching.Challenges;
+using CoachBot.Coaching.Competency;
 using CoachBot.Dashboard;
 using CoachBot.Dashboard.Pages;
 using CoachBot.Dashboard.SignIn;
@@ -73,6 +74,7 @@ public sealed class TerminalDashboardServer(IServiceProvider root, IConfiguratio
         Forward<IChallengeStore>(services);
         Forward<IQuizStore>(services);
         Forward<ICommunityMemberStore>(services);
+        Forward<ICompetencyMap>(services);
         Forward<TimeProvider>(services);
         services.AddDashboardWeb();
         var app = builder.Build();
