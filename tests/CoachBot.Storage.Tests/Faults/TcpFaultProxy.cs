@@ -219,8 +219,10 @@ public sealed class TcpFaultProxy : IAsyncDisposable
                     {
                         if (plan.ServerText is null)
                         {
-                            Reset();
+                            // Fired before the reset: the client sees the reset at once, and a test that then checks
+                            // Fired must find it set (the other order raced on a loaded CI machine).
                             plan.Fired.TrySetResult();
+                            Reset();
                             return;
                         }
 
@@ -228,8 +230,8 @@ public sealed class TcpFaultProxy : IAsyncDisposable
                     }
                     else if (!fromClient && _awaitingServer is { } waiting && EndsInNewData(window, waiting.ServerText!, seen))
                     {
-                        Reset();
                         waiting.Fired.TrySetResult();
+                        Reset();
                         return;
                     }
 
