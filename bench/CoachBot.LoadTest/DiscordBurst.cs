@@ -59,6 +59,8 @@ internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers ans
         _notes.Add(await BotSide.DescribeAsync(metrics, Platform, ackHistogram));
         var outcomes = pending.Select(p => p.ToOutcome()).ToList();
         _notes.Add(WireToAck(pending));
+        _notes.Add(AnswerTimeline.Describe(Platform, outcomes, started));
+        _notes.Add(LoadRig.ModelRequests.Describe(Platform, started));
         var rss = meter.MaxRssMb(Platform);
         var rows = Enum.GetValues<LoadKind>()
             .Where(kind => outcomes.Any(o => o.Kind == kind))

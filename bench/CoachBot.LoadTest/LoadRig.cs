@@ -51,6 +51,9 @@ internal sealed class LoadRig : IAsyncDisposable
 
     public FakeOpenAiServer? Llm { get; }
 
+    /// <summary>When the fake model received each request (burst mode and first-text mode).</summary>
+    public static ModelRequestLog ModelRequests { get; } = new();
+
     public FakeDiscordServer? Discord { get; }
 
     public FakeSlackServer? Slack { get; }
@@ -88,13 +91,21 @@ internal sealed class LoadRig : IAsyncDisposable
                 // Streamed answers: the delay is the model's time to its first token, then it writes at a steady pace.
                 llm.StreamFirstTokenDelay = delay;
                 llm.StreamTokensPerSecond = options.TokensPerSecond;
-                llm.Responder = request => request.Streamed ? FakeChatResponse.Text(AskAnswer) : FakeChatResponse.Delayed(delay, FakeChatResponse.Text(AskAnswer));
+                llm.Responder = request =>
+                {
+                    ModelRequests.Record();
+                    return request.Streamed ? FakeChatResponse.Text(AskAnswer) : FakeChatResponse.Delayed(delay, FakeChatResponse.Text(AskAnswer));
+                };
             }
             else
             {
                 // Interview feedback asks for JSON (its prompt names "missing_points"); everything else gets the answer text.
-                llm.Responder = request => FakeChatResponse.Delayed(delay, FakeChatResponse.Text(
-                    request.AllContent.Contains("missing_points", StringComparison.Ordinal) ? InterviewFeedback : AskAnswer));
+                llm.Responder = request =>
+                {
+                    ModelRequests.Record();
+                    return FakeChatResponse.Delayed(delay, FakeChatResponse.Text(
+                        request.AllContent.Contains("missing_points", StringComparison.Ordinal) ? InterviewFeedback : AskAnswer));
+                };
             }
         }
 

@@ -87,6 +87,8 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
             var seen = final.Find(s.Envelope);
             return new Outcome(s.Envelope.Slot.Kind, true, ack, seen?.At, seen?.Refused ?? false);
         }).ToList();
+        _notes.Add(AnswerTimeline.Describe(Platform, outcomes, started));
+        _notes.Add(LoadRig.ModelRequests.Describe(Platform, started));
         var rows = Enum.GetValues<LoadKind>()
             .Where(kind => outcomes.Any(o => o.Kind == kind))
             .Select(kind => ResultRow.From(Platform, LoadKinds.Describe(kind, Platform), outcomes.Where(o => o.Kind == kind).ToList(), started, null))
