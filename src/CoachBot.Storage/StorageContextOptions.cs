@@ -35,7 +35,7 @@ public static class StorageContextOptions
         var builder = new DbContextOptionsBuilder<SqliteCoachBotDbContext>()
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionPragmas(options.BusyTimeoutMilliseconds, options.SqliteSynchronous));
-        if (SqliteWriteTurns.For(connectionString, TimeSpan.FromMilliseconds(options.BusyTimeoutMilliseconds)) is { } queue)
+        if (SqliteWriteTurns.For(connectionString, TimeSpan.FromMilliseconds(options.BusyTimeoutMilliseconds), options.SqliteSynchronous) is { } queue)
         {
             builder.AddInterceptors(queue);
         }

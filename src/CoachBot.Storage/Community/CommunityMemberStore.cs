@@ -11,6 +11,8 @@ public sealed class CommunityMemberStore(IDbContextFactory<CoachBotDbContext> co
         ArgumentException.ThrowIfNullOrEmpty(communityKey);
         var now = time.GetUtcNow();
         var name = SafeDisplayName.From(user.DisplayName);
+        // "Last seen" for the dashboard's member list: nobody is told it is recorded (SqliteDurability).
+        using var relaxed = Sqlite.SqliteDurability.Relaxed();
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -42,6 +42,8 @@ public sealed partial class ConversationMemoryStore(
         ArgumentNullException.ThrowIfNull(turn);
         try
         {
+            // Context for follow-ups: nobody is told it is recorded (SqliteDurability).
+            using var relaxed = Sqlite.SqliteDurability.Relaxed();
             await WriteAsync(conversation, userKey, turn, cancellationToken);
         }
         catch (Exception ex) when (StorageFaults.IsTransient(ex) && !cancellationToken.IsCancellationRequested)

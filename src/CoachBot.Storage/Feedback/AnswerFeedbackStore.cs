@@ -9,6 +9,8 @@ public sealed class AnswerFeedbackStore(IDbContextFactory<CoachBotDbContext> con
     public async Task SaveAnswerAsync(AnswerRecord answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        // The question log and the buttons' reference: nobody is told it is recorded (SqliteDurability).
+        using var relaxed = Sqlite.SqliteDurability.Relaxed();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Add(answer);
         await db.SaveChangesAsync(cancellationToken);

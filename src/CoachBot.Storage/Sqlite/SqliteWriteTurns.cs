@@ -29,19 +29,22 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
 
     private readonly WriteTurnLine _turn;
     private readonly TimeSpan _maxWait;
+    private readonly SqliteSynchronous _synchronous;
     private readonly ConditionalWeakTable<DbConnection, object> _holders = [];
+    private readonly ConditionalWeakTable<DbConnection, object> _relaxed = [];
 
-    private SqliteWriteTurns(WriteTurnLine turn, TimeSpan maxWait)
+    private SqliteWriteTurns(WriteTurnLine turn, TimeSpan maxWait, SqliteSynchronous synchronous)
     {
         _turn = turn;
         _maxWait = maxWait;
+        _synchronous = synchronous;
     }
 
     /// <summary>
     /// The queue of the database file <paramref name="connectionString"/> opens, waiting at most
     /// <paramref name="maxWait"/> for a turn; null for an in-memory database (nothing to share a lock with).
     /// </summary>
-    public static SqliteWriteTurns? For(string connectionString, TimeSpan maxWait)
+    public static SqliteWriteTurns? For(string connectionString, TimeSpan maxWait, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource)
@@ -51,7 +54,7 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
         }
 
         var file = Path.GetFullPath(builder.DataSource);
-        return new SqliteWriteTurns(Turns.GetOrAdd(file, _ => new WriteTurnLine()), maxWait);
+        return new SqliteWriteTurns(Turns.GetOrAdd(file, _ => new WriteTurnLine()), maxWait, synchronous);
     }
 
     /// <summary>Transactions begun in this flow (until the result is disposed) go before every queued ordinary one.</summary>
@@ -125,7 +128,28 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
         {
             // This connection already holds the turn (cannot happen: SQLite has no nested transactions); keep one.
             _turn.Give();
+            return;
         }
+
+        if (SqliteDurability.IsRelaxed && _synchronous == SqliteSynchronous.Full && _relaxed.TryAdd(connection, Held))
+        {
+            // Before BEGIN: this transaction's commit skips the fsync (SqliteDurability); the level is restored when it ends.
+            SetSynchronous(connection, "NORMAL");
+        }
+    }
+
+    private static void SetSynchronous(DbConnection connection, string level)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // One of two constants.
+        command.CommandText = "PRAGMA synchronous=" + level;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
     }
 
     private void Release(DbContextEventData? eventData) => Release(eventData?.Context?.Database.GetDbConnection());
@@ -144,7 +168,25 @@ public sealed class SqliteWriteTurns : DbConnectionInterceptor, IDbTransactionIn
 
     private void Release(DbConnection? connection)
     {
-        if (connection is not null && _holders.Remove(connection))
+        if (connection is null || !_holders.Remove(connection))
+        {
+            return;
+        }
+
+        try
+        {
+            if (_relaxed.Remove(connection))
+            {
+                // A pooled connection goes back with the configured level. A pragma changes a flag of the connection:
+                // no I/O, no lock.
+                SetSynchronous(connection, "FULL");
+            }
+        }
+        catch (SqliteException)
+        {
+            // A broken connection is not reused by the pool, whatever its level.
+        }
+        finally
         {
             _turn.Give();
         }
