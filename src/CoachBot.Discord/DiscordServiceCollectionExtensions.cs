@@ -1,3 +1,4 @@
+using CoachBot.Core.Work;
 using CoachBot.Core.Inbound;
 using CoachBot.Core.Platforms;
 using CoachBot.Discord.Commands;

@@ -62,6 +62,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackThreadTracker>();
         services.TryAddSingleton<SlackDeliveryDeduplicator>();
         services.TryAddSingleton<SlackInbox>();
+        services.TryAddSingleton<CoachBot.Core.Work.AcknowledgementsFirst>();
         services.TryAddSingleton<SlackIntake>();
         services.TryAddSingleton<SlackRejectedRequestLog>();
         services.AddInboundInbox();

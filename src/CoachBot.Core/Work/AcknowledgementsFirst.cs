@@ -1,9 +1,10 @@
-namespace CoachBot.Discord.Interactions;
+namespace CoachBot.Core.Work;
 
 /// <summary>
-/// Gives acknowledgements priority over coaching work. Each interaction is counted from the moment it arrives until
-/// its callback is sent; work waits while any acknowledgement is still pending, so in a burst the CPU goes to the
-/// 3-second callbacks first and to retrieval and rendering after. The wait is bounded (<see cref="MaxWait"/>) so a
+/// Gives acknowledgements priority over coaching work, across platforms (one instance per process: the cores are
+/// shared). Each inbound delivery is counted from the moment it arrives until its acknowledgement is sent (a Discord
+/// interaction's callback, a Socket Mode ack, a Slack HTTP response); work waits while any acknowledgement is still
+/// pending, so in a burst the CPU goes to the 3-second acknowledgements first and to retrieval and rendering after. The wait is bounded (<see cref="MaxWait"/>) so a
 /// sustained stream of interactions slows the work down but never starves it.
 /// </summary>
 public sealed class AcknowledgementsFirst(TimeProvider time)

@@ -1,3 +1,4 @@
+using CoachBot.Core.Work;
 using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Dispatch;
 using CoachBot.Core.Inbound;

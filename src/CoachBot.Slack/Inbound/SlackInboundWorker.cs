@@ -26,7 +26,8 @@ public sealed partial class SlackInboundWorker(
     IHostApplicationLifetime lifetime,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackInboundWorker> logger) : IHostedService, IDisposable
+    ILogger<SlackInboundWorker> logger,
+    AcknowledgementsFirst? acknowledgements = null) : IHostedService, IDisposable
 {
     /// <summary>Processing attempts per delivery: the first, and one replay after a crash or a shutdown.</summary>
     public const int MaxAttempts = 2;
@@ -134,6 +135,12 @@ public sealed partial class SlackInboundWorker(
                 if (!await queue.Reader.WaitToReadAsync(_stopTaking.Token))
                 {
                     break;
+                }
+
+                // Acknowledgements still to go out (this platform's or Discord's) get the CPU first; bounded wait.
+                if (acknowledgements is not null)
+                {
+                    await acknowledgements.WhenDrainedAsync(_stopTaking.Token);
                 }
 
                 var slot = await _slots.EnterAsync(_stopTaking.Token);

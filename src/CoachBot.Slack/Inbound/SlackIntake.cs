@@ -1,4 +1,5 @@
 using CoachBot.Core.Inbound;
+using CoachBot.Core.Work;
 using CoachBot.Slack.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,14 +10,17 @@ namespace CoachBot.Slack.Inbound;
 /// The one way a Slack delivery comes in, whichever the transport: it is recorded in the durable inbound inbox before
 /// the transport acknowledges it, then handed to the worker. A delivery is refused only before anything is written
 /// (queue full for a retryable event, the inbox write failed, the bot is shutting down), so Slack's next delivery of
-/// it is processed; one recorded before is a duplicate and is acknowledged without work.
+/// it is processed; one recorded before is a duplicate and is acknowledged without work. Every delivery counts as an
+/// acknowledgement pending (<see cref="AcknowledgementsFirst"/>, shared with Discord) until its ack is sent, so in a
+/// burst the work of deliveries already acknowledged waits for the acknowledgements still to go out.
 /// </summary>
 public sealed partial class SlackIntake(
     SlackInbox queue,
     IInboundInbox inbox,
     IOptions<SlackOptions> options,
     TimeProvider time,
-    ILogger<SlackIntake> logger)
+    ILogger<SlackIntake> logger,
+    AcknowledgementsFirst? acknowledgements = null)
 {
     public const string Platform = "slack";
 
@@ -37,6 +41,34 @@ public sealed partial class SlackIntake(
     public async Task<SlackIntakeResult> AcceptAsync(SlackInbound item, string? envelopeId, CancellationToken cancellationToken, Task? acknowledged = null)
     {
         ArgumentNullException.ThrowIfNull(item);
+        acknowledgements?.Arrived();
+        var result = SlackIntakeResult.Refused;
+        try
+        {
+            result = await AcceptCountedAsync(item, envelopeId, acknowledged, cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (acknowledgements is { } pending)
+            {
+                // Socket Mode acks from the socket's own loop: counted until that ack went out. An HTTP delivery is
+                // answered as soon as this returns, and a refused one gets no ack at all.
+                if (result != SlackIntakeResult.Refused && acknowledged is { IsCompleted: false })
+                {
+                    _ = acknowledged.ContinueWith(static (_, state) => ((AcknowledgementsFirst)state!).Acknowledged(), pending,
+                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+                else
+                {
+                    pending.Acknowledged();
+                }
+            }
+        }
+    }
+
+    private async Task<SlackIntakeResult> AcceptCountedAsync(SlackInbound item, string? envelopeId, Task? acknowledged, CancellationToken cancellationToken)
+    {
         if (_stopping)
         {
             LogRefusedStopping(item.Kind);

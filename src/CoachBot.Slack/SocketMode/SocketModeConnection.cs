@@ -149,6 +149,14 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
         _acks.Writer.TryComplete();
         await _ackLoop;
+        // Acks queued but never sent (the socket went away): their envelopes stay unacked and Slack delivers them
+        // again; whoever waits on the ack is released.
+        while (_acks.Reader.TryRead(out var unsent))
+        {
+            Interlocked.Decrement(ref _pendingAcks);
+            unsent.Sent.TrySetResult();
+        }
+
         _socket.Dispose();
         _sendLock.Dispose();
         _life.Dispose();

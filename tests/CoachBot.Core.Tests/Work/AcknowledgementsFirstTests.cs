@@ -1,4 +1,7 @@
-namespace CoachBot.Discord.Tests.Interactions;
+using CoachBot.Core.Work;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoachBot.Core.Tests.Work;
 
 public sealed class AcknowledgementsFirstTests
 {

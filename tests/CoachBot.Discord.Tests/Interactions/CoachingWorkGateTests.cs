@@ -1,3 +1,5 @@
+using CoachBot.Core.Work;
+
 namespace CoachBot.Discord.Tests.Interactions;
 
 public sealed class CoachingWorkGateTests
