@@ -213,7 +213,7 @@ public sealed partial class RubricScorer : IDisposable
 
     /// <summary>
     /// Which points the answer makes. A unit can make every point it is at least <see cref="RubricMatchThresholds.Covers"/>
-    /// close to, and every point whose keyword it names when the unit is on topic; the (unit, point) pairs are taken
+    /// close to, and (a single sentence) every point whose keyword it names when it is on topic; the (unit, point) pairs are taken
     /// best similarity first (a single sentence before a window at equal similarity), a point credited once and a unit
     /// used for one point only. So a sentence whose nearest point a closer sentence already made still makes the next
     /// point it states ("I bring those changes into my work" after a sentence about merging), and a sentence that names
@@ -229,7 +229,9 @@ public sealed partial class RubricScorer : IDisposable
             {
                 var similarity = target.Similarity(unit.Vector, p);
                 var byMeaning = similarity >= _thresholds.Covers;
-                var byKeyword = unit.OnTopic && IsNamed(question.Rubric[p], unit.Grams);
+                // Keywords in single sentences only: a window repeats its sentences' words, so a sentence packed with
+                // keywords would otherwise lend them to the windows on both sides of it.
+                var byKeyword = unit.First == unit.Last && unit.OnTopic && IsNamed(question.Rubric[p], unit.Grams);
                 if (byMeaning || byKeyword)
                 {
                     candidates.Add((similarity, unit.Last - unit.First, u, p));
