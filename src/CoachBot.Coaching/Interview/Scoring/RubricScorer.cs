@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Knowledge.Semantic;
@@ -40,6 +41,7 @@ public sealed partial class RubricScorer : IDisposable
     private readonly RubricVectors? _vectors;
     private readonly RubricMatchThresholds _thresholds;
     private readonly ILogger _logger;
+    private readonly ConditionalWeakTable<RubricPoint, PointWords> _pointWords = [];
 
     public RubricScorer(
         SynonymSet synonyms,
@@ -188,8 +190,10 @@ public sealed partial class RubricScorer : IDisposable
         var windowVectors = windows.Count == 0 ? [] : vectors.Embed(windows, cancellationToken);
         var sentenceRelevance = SentenceRelevance(sentenceVectors, windowVectors, target);
         var units = new List<AnswerUnit>(sentences.Count + windows.Count);
-        units.AddRange(sentences.Select((sentence, s) => new AnswerUnit(s, s, sentenceVectors[s], GramsOf(sentence), sentenceRelevance[s] >= _thresholds.OnTopic)));
-        units.AddRange(windows.Select((window, s) => new AnswerUnit(s, s + 1, windowVectors[s], GramsOf(window), Relevance(windowVectors[s], target) >= _thresholds.OnTopic)));
+        // Keywords count in on-topic single sentences only: a window repeats its sentences' words, so a sentence packed
+        // with keywords would otherwise lend them to the windows on both sides of it.
+        units.AddRange(sentences.Select((sentence, s) => new AnswerUnit(s, s, sentenceVectors[s], sentenceRelevance[s] >= _thresholds.OnTopic ? GramsOf(sentence) : null)));
+        units.AddRange(windows.Select((_, s) => new AnswerUnit(s, s + 1, windowVectors[s], null)));
         var made = MatchDistinctPoints(question, target, units);
 
         var covered = question.Rubric.Where((_, p) => made[p]).ToList();
@@ -229,9 +233,7 @@ public sealed partial class RubricScorer : IDisposable
             {
                 var similarity = target.Similarity(unit.Vector, p);
                 var byMeaning = similarity >= _thresholds.Covers;
-                // Keywords in single sentences only: a window repeats its sentences' words, so a sentence packed with
-                // keywords would otherwise lend them to the windows on both sides of it.
-                var byKeyword = unit.First == unit.Last && unit.OnTopic && IsNamed(question.Rubric[p], unit.Grams);
+                var byKeyword = unit.KeywordGrams is { } grams && IsNamed(question.Rubric[p], grams);
                 if (byMeaning || byKeyword)
                 {
                     candidates.Add((similarity, unit.Last - unit.First, u, p));
@@ -338,24 +340,23 @@ public sealed partial class RubricScorer : IDisposable
     /// <summary>Whether the words show the point: one of its keywords, or (without keywords) most of its content words.</summary>
     private bool IsNamed(RubricPoint point, HashSet<string> grams)
     {
-        foreach (var keyword in point.Keywords)
+        var (phrases, words) = _pointWords.GetValue(point, AnalysePoint);
+        if (phrases.Length > 0)
         {
-            var phrase = _analyzer.Tokens(keyword);
-            if (phrase.Count > 0 && phrase.Count <= MaxPhraseTokens && grams.Contains(string.Join(' ', phrase)))
-            {
-                return true;
-            }
-        }
-
-        if (point.Keywords.Count > 0)
-        {
-            return false;
+            return phrases.Any(grams.Contains);
         }
 
         // No keywords: most of the point's own content words must appear.
-        var words = _analyzer.Tokens(point.Point).Distinct(StringComparer.Ordinal).ToList();
         var present = words.Count(grams.Contains);
-        return words.Count > 0 && present >= Math.Max(2, (int)Math.Ceiling(words.Count * 0.6));
+        return words.Length > 0 && present >= Math.Max(2, (int)Math.Ceiling(words.Length * 0.6));
+    }
+
+    /// <summary>A point's keywords as analysed phrases (of at most <see cref="MaxPhraseTokens"/> tokens), or without keywords its content words.</summary>
+    private PointWords AnalysePoint(RubricPoint point)
+    {
+        var phrases = point.Keywords.Select(k => _analyzer.Tokens(k)).Where(t => t.Count > 0 && t.Count <= MaxPhraseTokens).Select(t => string.Join(' ', t)).ToArray();
+        var words = point.Keywords.Count > 0 ? [] : _analyzer.Tokens(point.Point).Distinct(StringComparer.Ordinal).ToArray();
+        return new PointWords(phrases, words);
     }
 
     private bool SharesTopicVocabulary(InterviewQuestion question, HashSet<string> grams)
@@ -390,8 +391,13 @@ public sealed partial class RubricScorer : IDisposable
         return grams;
     }
 
-    /// <summary>A sentence or a pair of neighbouring sentences (<paramref name="First"/>..<paramref name="Last"/>) of the answer.</summary>
-    private sealed record AnswerUnit(int First, int Last, float[] Vector, HashSet<string> Grams, bool OnTopic);
+    /// <summary>
+    /// A sentence or a pair of neighbouring sentences (<paramref name="First"/>..<paramref name="Last"/>) of the answer,
+    /// with its words when they can make a point by keyword (an on-topic single sentence).
+    /// </summary>
+    private sealed record AnswerUnit(int First, int Last, float[] Vector, HashSet<string>? KeywordGrams);
+
+    private sealed record PointWords(string[] Phrases, string[] Words);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interview answer to {QuestionId}: the sentence-embedding model failed; matched by keywords only")]
     private partial void LogModelFailed(Exception exception, string questionId);
