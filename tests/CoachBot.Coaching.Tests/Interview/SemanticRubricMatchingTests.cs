@@ -76,6 +76,55 @@ public sealed class SemanticRubricMatchingTests : IDisposable
     }
 
     [Fact]
+    public void SentenceWhoseNearestPointIsAlreadyMade_MakesTheNextPointItIsCloseTo()
+    {
+        // The second sentence (joins and all-or-nothing changes, in other words) is nearest to the tables point, which
+        // the first sentence makes better; it still states the joins-and-transactions point, and is close enough to it.
+        const string answer =
+            "A relational store keeps data in tables where every row has the same columns, decided up front. " +
+            "You can combine tables in one query and wrap several changes so they either all happen or none do. " +
+            "Document stores let each record have its own shape.";
+        var question = Bank.Find("db-junior-sql-vs-nosql")!;
+
+        var result = _byMeaning.Assess(question, answer);
+
+        Assert.Contains(result.Covered, p => p.Point.StartsWith("SQL databases support joins", StringComparison.Ordinal));
+        Assert.Equal(3, result.Covered.Count);
+    }
+
+    [Fact]
+    public void KeywordInAnOnTopicSentence_MakesItsPoint_ThoughTheSentenceIsWordedFarFromThePoint()
+    {
+        // A story's sentence is far from the rubric's description of it ("Listens and seeks to understand the other
+        // view"), but it is about the question with its neighbour and names the point's keyword ("asked").
+        const string answer =
+            "A colleague wanted to move our reporting to a graph database and I disagreed, because it meant a lot of extra operating work. " +
+            "I asked him to show me the queries that hurt him most. " +
+            "We tested both options on real data for two days and Postgres with two indexes was fast enough. " +
+            "He accepted it, and I helped him tune the queries afterwards.";
+        var question = Bank.Find("beh-mid-disagreement")!;
+
+        var result = _byMeaning.Assess(question, answer);
+
+        Assert.Contains(result.Covered, p => p.Point.StartsWith("Listens and seeks to understand", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SentencePackedWithSeveralPointsKeywords_MakesOneOfThem_NotOnePerWindowAroundIt()
+    {
+        // The first sentence names a keyword of all five points; the other two are vague.
+        const string answer =
+            "I use branch, commit, pull request, rebase and CI every day. Git is really important when working in a team. " +
+            "It helps everyone stay organised and not lose any code.";
+        var question = Bank.Find("test-junior-git-workflow")!;
+
+        var result = _byMeaning.Assess(question, answer);
+
+        Assert.True(_byWords.Assess(question, answer).Covered.Count == 5, "the words alone name all five points");
+        Assert.InRange(result.Covered.Count, 1, 2);
+    }
+
+    [Fact]
     public void KeywordStuffedWrongAnswer_Offline_GetsCoverageWording_NeverAGradeOrPraise()
     {
         var assessment = _byMeaning.Assess(Join, SwappedJoin);

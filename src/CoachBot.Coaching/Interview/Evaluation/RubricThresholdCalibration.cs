@@ -10,8 +10,8 @@ namespace CoachBot.Coaching.Interview.Evaluation;
 /// <c>eval-interview --calibrate FILE</c>: derives the <see cref="RubricMatchThresholds"/> from the question bank and a
 /// file of rubric-point paraphrases (<c>{"question_id": "...", "point": 0, "paraphrase": "..."}</c> per line), never
 /// from labelled answers. Covers: the cut that best separates a paraphrase's similarity to its own point from its
-/// similarity to the same question's other points (Youden's J). Related: the 95th percentile of a point's similarity to
-/// the points of other tracks. On-topic: the 95th percentile of a point's similarity to the questions of other tracks.
+/// similarity to the same question's other points (Youden's J). On-topic: the 95th percentile of a point's similarity to
+/// the questions of other tracks.
 /// </summary>
 public static class RubricThresholdCalibration
 {
@@ -23,18 +23,13 @@ public static class RubricThresholdCalibration
         var questions = bank.Questions;
         var all = questions.Select(q => (Question: q, Vectors: vectors.For(q))).ToList();
 
-        var otherTrackPoints = new List<float>();
         var otherTrackQuestions = new List<float>();
         foreach (var (question, target) in all)
         {
             for (var point = 0; point < target.PointCount; point++)
             {
                 var variants = target.VectorsOf(point).ToList();
-                foreach (var (other, otherVectors) in all.Where(o => o.Question.Track != question.Track))
-                {
-                    otherTrackQuestions.Add(variants.Max(v => VectorMath.Dot(v, otherVectors.Question)));
-                    otherTrackPoints.AddRange(Enumerable.Range(0, otherVectors.PointCount).Select(p => variants.Max(v => otherVectors.Similarity(v, p))));
-                }
+                otherTrackQuestions.AddRange(all.Where(o => o.Question.Track != question.Track).Select(o => variants.Max(v => VectorMath.Dot(v, o.Vectors.Question))));
             }
         }
 
@@ -60,17 +55,15 @@ public static class RubricThresholdCalibration
         }
 
         var (covers, j) = Youden(own, siblings);
-        var related = Percentile(otherTrackPoints, 0.95);
         var onTopic = Percentile(otherTrackQuestions, 0.95);
         Describe(output, "paraphrase vs its own point", own);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"paraphrases nearest to their own point: {nearestIsOwn}/{own.Count}; Youden J own vs siblings: {j:0.000}"));
         Describe(output, "paraphrase vs sibling points", siblings);
-        Describe(output, "point vs other tracks' points", otherTrackPoints);
         Describe(output, "point vs other tracks' questions", otherTrackQuestions);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"covers={covers:0.000} (Youden cut own vs siblings) related={related:0.000} (p95 other-track points) on_topic={onTopic:0.000} (p95 other-track questions)"));
-        return new RubricMatchThresholds(covers, related, onTopic);
+            $"covers={covers:0.000} (Youden cut own vs siblings) on_topic={onTopic:0.000} (p95 other-track questions)"));
+        return new RubricMatchThresholds(covers, onTopic);
     }
 
     /// <summary>The cut maximising true-positive rate minus false-positive rate.</summary>

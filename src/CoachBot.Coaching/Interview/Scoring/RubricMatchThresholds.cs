@@ -9,18 +9,17 @@ namespace CoachBot.Coaching.Interview.Scoring;
 /// <item><see cref="Covers"/>: a sentence this close to a rubric point makes that point on meaning alone. Chosen where
 /// paraphrases of a point (knowledge/eval/rubric-paraphrases.jsonl, questions outside the labelled answer set) separate
 /// best (Youden's J) from the same question's other points, the hardest negatives: 0.379 (J 0.673).</item>
-/// <item><see cref="Related"/>: a sentence that names one of a point's keywords makes the point only if it is at least
-/// this close to it in meaning: the 95th percentile of a point's similarity to the rubric points of other tracks
-/// (0.324), i.e. the sentence is not about something else that happens to share a word.</item>
 /// <item><see cref="OnTopic"/>: a sentence at least this close to the question or to one of its points is about the
-/// question: the 95th percentile of a rubric point's similarity to the questions of other tracks (0.272).</item>
+/// question: the 95th percentile of a rubric point's similarity to the questions of other tracks (0.272). A sentence this
+/// close (alone or with a neighbour) also makes a point whose keyword it names: a keyword in a sentence about something
+/// else does not count.</item>
 /// </list>
 /// A point's similarity is the better of its text as written and its text followed by its keywords
 /// (<see cref="QuestionVectors.Similarity"/>); the figures above are measured that way.
 /// </summary>
-public sealed record RubricMatchThresholds(float Covers, float Related, float OnTopic)
+public sealed record RubricMatchThresholds(float Covers, float OnTopic)
 {
-    public static RubricMatchThresholds Default { get; } = new(Covers: 0.38f, Related: 0.32f, OnTopic: 0.27f);
+    public static RubricMatchThresholds Default { get; } = new(Covers: 0.38f, OnTopic: 0.27f);
 
     /// <summary>Below this share of an answer's words in on-topic sentences, the answer is mostly unrelated: one point off.</summary>
     public const double MostlyUnrelatedBelow = 0.5;

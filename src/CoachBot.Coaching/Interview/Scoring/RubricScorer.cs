@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Knowledge.Semantic;
@@ -19,13 +20,13 @@ namespace CoachBot.Coaching.Interview.Scoring;
 /// <para>
 /// Meaning (when the sentence-embedding model is on): the answer is cut into sentences (and clauses), and each sentence
 /// and each pair of neighbouring sentences is compared with each point (as written and followed by its keywords). A
-/// unit makes the point it is nearest to when close enough in meaning (<see cref="RubricMatchThresholds.Covers"/>),
-/// and any point whose keyword it names when it is at least related to it (<see cref="RubricMatchThresholds.Related"/>).
-/// Points are credited best match first, at most one per sentence of the answer: a strong answer in the candidate's
-/// own words is credited, a two-sentence answer packed with keywords makes at most two points, a vague sentence that is
-/// loosely near every point counts once, and a keyword dropped into an unrelated sentence does not count. Sentences
-/// close to neither the question nor a point are unrelated: an answer mostly made of them loses a point, and one that
-/// covers nothing is off-topic.
+/// unit can make any point it is close enough to in meaning (<see cref="RubricMatchThresholds.Covers"/>), and any point
+/// whose keyword it names when the unit is about the question (<see cref="RubricMatchThresholds.OnTopic"/>, read with
+/// its neighbours). Points are credited best match first, each unit making one point at most and the answer at most one
+/// point per sentence: a strong answer in the candidate's own words is credited, a two-sentence answer packed with
+/// keywords makes at most two points, a vague sentence that is loosely near every point counts once, and a keyword
+/// dropped into an unrelated sentence does not count. Sentences close to neither the question nor a point are
+/// unrelated: an answer mostly made of them loses a point, and one that covers nothing is off-topic.
 /// </para>
 /// The score is the covered share mapped onto 1–5. Empty, one-word and off-topic answers are not scored.
 /// </summary>
@@ -40,6 +41,7 @@ public sealed partial class RubricScorer : IDisposable
     private readonly RubricVectors? _vectors;
     private readonly RubricMatchThresholds _thresholds;
     private readonly ILogger _logger;
+    private readonly ConditionalWeakTable<RubricPoint, PointWords> _pointWords = [];
 
     public RubricScorer(
         SynonymSet synonyms,
@@ -99,7 +101,7 @@ public sealed partial class RubricScorer : IDisposable
             var sentenceVectors = _vectors.Embed(sentences, cancellationToken);
             // Sentences read alone: a lower bound of the share the whole check finds with the pairs, so an answer at or
             // over the threshold here is on topic there too, and one under it gets the whole check now.
-            var onTopicShare = OnTopicShare(sentences, sentenceVectors, [], target);
+            var onTopicShare = OnTopicShare(sentences, SentenceRelevance(sentenceVectors, [], target));
             var meaning = new AnswerMeaning(sentences, sentenceVectors, target, onTopicShare);
             return onTopicShare < RubricMatchThresholds.MostlyUnrelatedBelow
                 ? RubricScreen.Done(question, text, AssessByMeaning(question, meaning, _vectors, cancellationToken))
@@ -180,21 +182,24 @@ public sealed partial class RubricScorer : IDisposable
         var (sentences, sentenceVectors, target, _) = meaning;
 
         // Units are the sentences and each pair of neighbouring sentences (a clause split off its sentence, "Two keys
-        // can land in the same slot", often states its idea only with its neighbour). Each sentence shows one idea:
-        // a unit makes the point it is nearest to when close enough in meaning, or a point whose keyword it names when
-        // at least related to it; then points are credited best match first, each sentence used for one point only,
-        // so the count is of distinct points backed by distinct sentences.
+        // can land in the same slot", often states its idea only with its neighbour). Each unit shows one idea: it can
+        // make a point it is close enough to in meaning, or a point whose keyword it names when it is about the question;
+        // then points are credited best match first, each unit making one point at most, so the count is of distinct
+        // points backed by distinct units.
         var windows = Enumerable.Range(0, Math.Max(0, sentences.Count - 1)).Select(s => sentences[s] + " " + sentences[s + 1]).ToList();
         var windowVectors = windows.Count == 0 ? [] : vectors.Embed(windows, cancellationToken);
-        var units = new List<(int First, int Last, float[] Vector, HashSet<string> Grams)>(sentences.Count + windows.Count);
-        units.AddRange(sentences.Select((sentence, s) => (s, s, sentenceVectors[s], GramsOf(sentence))));
-        units.AddRange(windows.Select((window, s) => (s, s + 1, windowVectors[s], GramsOf(window))));
+        var sentenceRelevance = SentenceRelevance(sentenceVectors, windowVectors, target);
+        var units = new List<AnswerUnit>(sentences.Count + windows.Count);
+        // Keywords count in on-topic single sentences only: a window repeats its sentences' words, so a sentence packed
+        // with keywords would otherwise lend them to the windows on both sides of it.
+        units.AddRange(sentences.Select((sentence, s) => new AnswerUnit(s, s, sentenceVectors[s], sentenceRelevance[s] >= _thresholds.OnTopic ? GramsOf(sentence) : null)));
+        units.AddRange(windows.Select((_, s) => new AnswerUnit(s, s + 1, windowVectors[s], null)));
         var made = MatchDistinctPoints(question, target, units);
 
         var covered = question.Rubric.Where((_, p) => made[p]).ToList();
         var missing = question.Rubric.Where((_, p) => !made[p]).ToList();
 
-        var onTopicShare = OnTopicShare(sentences, sentenceVectors, windowVectors, target);
+        var onTopicShare = OnTopicShare(sentences, sentenceRelevance);
         var mostlyUnrelated = onTopicShare < RubricMatchThresholds.MostlyUnrelatedBelow;
         if (covered.Count == 0 && mostlyUnrelated)
         {
@@ -211,35 +216,27 @@ public sealed partial class RubricScorer : IDisposable
     }
 
     /// <summary>
-    /// Which points the answer makes: every (unit, point) pair where the unit makes the point, taken best similarity
-    /// first (a single sentence before a window at equal similarity), a point credited once and a sentence used once.
+    /// Which points the answer makes. A unit can make every point it is at least <see cref="RubricMatchThresholds.Covers"/>
+    /// close to, and (a single sentence) every point whose keyword it names when it is on topic; the (unit, point) pairs are taken
+    /// best similarity first (a single sentence before a window at equal similarity), a point credited once and a unit
+    /// used for one point only. So a sentence whose nearest point a closer sentence already made still makes the next
+    /// point it states ("I bring those changes into my work" after a sentence about merging), and a sentence that names
+    /// several points' keywords makes one of them.
     /// </summary>
-    private bool[] MatchDistinctPoints(InterviewQuestion question, QuestionVectors target, List<(int First, int Last, float[] Vector, HashSet<string> Grams)> units)
+    private bool[] MatchDistinctPoints(InterviewQuestion question, QuestionVectors target, List<AnswerUnit> units)
     {
         var candidates = new List<(float Similarity, int Span, int Unit, int Point)>();
         for (var u = 0; u < units.Count; u++)
         {
-            var (first, last, vector, grams) = units[u];
-            var nearest = -1;
-            var nearestSimilarity = float.MinValue;
-            var similarities = new float[question.Rubric.Count];
+            var unit = units[u];
             for (var p = 0; p < question.Rubric.Count; p++)
             {
-                similarities[p] = target.Similarity(vector, p);
-                if (similarities[p] > nearestSimilarity)
-                {
-                    nearest = p;
-                    nearestSimilarity = similarities[p];
-                }
-            }
-
-            for (var p = 0; p < question.Rubric.Count; p++)
-            {
-                var byMeaning = p == nearest && similarities[p] >= _thresholds.Covers;
-                var byKeyword = similarities[p] >= _thresholds.Related && IsNamed(question.Rubric[p], grams);
+                var similarity = target.Similarity(unit.Vector, p);
+                var byMeaning = similarity >= _thresholds.Covers;
+                var byKeyword = unit.KeywordGrams is { } grams && IsNamed(question.Rubric[p], grams);
                 if (byMeaning || byKeyword)
                 {
-                    candidates.Add((similarities[p], last - first, u, p));
+                    candidates.Add((similarity, unit.Last - unit.First, u, p));
                 }
             }
         }
@@ -248,16 +245,17 @@ public sealed partial class RubricScorer : IDisposable
         // keywords it packs in ("Authentication is logging in. Authorization is a different step that comes after.").
         var sentenceCount = units.Count(unit => unit.First == unit.Last);
         var made = new bool[question.Rubric.Count];
+        var used = new bool[units.Count];
         var credited = 0;
-        foreach (var (_, _, _, p) in candidates.OrderByDescending(c => c.Similarity).ThenBy(c => c.Span))
+        foreach (var (_, _, u, p) in candidates.OrderByDescending(c => c.Similarity).ThenBy(c => c.Span))
         {
-            if (made[p] || credited == sentenceCount)
+            if (made[p] || used[u] || credited == sentenceCount)
             {
                 continue;
             }
 
             credited++;
-
+            used[u] = true;
             made[p] = true;
         }
 
@@ -265,11 +263,32 @@ public sealed partial class RubricScorer : IDisposable
     }
 
     /// <summary>
-    /// The share of the answer's words that are in sentences close to the question or to one of its points, a sentence
-    /// read on its own or together with a neighbour (as points are matched): a sentence of a story that leans on the one
-    /// before it ("That was on me: I had skipped the review") is about the question when the pair is.
+    /// Per sentence, how close it is to the question or one of its points, read on its own or together with a neighbour
+    /// (as points are matched): a sentence of a story that leans on the one before it ("That was on me: I had skipped the
+    /// review") is about the question when the pair is.
     /// </summary>
-    private double OnTopicShare(IReadOnlyList<string> sentences, float[][] sentenceVectors, float[][] windowVectors, QuestionVectors target)
+    private static float[] SentenceRelevance(float[][] sentenceVectors, float[][] windowVectors, QuestionVectors target)
+    {
+        var relevance = new float[sentenceVectors.Length];
+        for (var s = 0; s < sentenceVectors.Length; s++)
+        {
+            relevance[s] = Relevance(sentenceVectors[s], target);
+            if (s > 0 && s - 1 < windowVectors.Length)
+            {
+                relevance[s] = Math.Max(relevance[s], Relevance(windowVectors[s - 1], target));
+            }
+
+            if (s < windowVectors.Length)
+            {
+                relevance[s] = Math.Max(relevance[s], Relevance(windowVectors[s], target));
+            }
+        }
+
+        return relevance;
+    }
+
+    /// <summary>The share of the answer's words that are in on-topic sentences (see <see cref="SentenceRelevance"/>).</summary>
+    private double OnTopicShare(IReadOnlyList<string> sentences, float[] sentenceRelevance)
     {
         double all = 0;
         double onTopic = 0;
@@ -277,18 +296,7 @@ public sealed partial class RubricScorer : IDisposable
         {
             var words = Math.Max(1, CountWords(sentences[s]));
             all += words;
-            var relevance = Relevance(sentenceVectors[s], target);
-            if (s > 0 && s - 1 < windowVectors.Length)
-            {
-                relevance = Math.Max(relevance, Relevance(windowVectors[s - 1], target));
-            }
-
-            if (s < windowVectors.Length)
-            {
-                relevance = Math.Max(relevance, Relevance(windowVectors[s], target));
-            }
-
-            if (relevance >= _thresholds.OnTopic)
+            if (sentenceRelevance[s] >= _thresholds.OnTopic)
             {
                 onTopic += words;
             }
@@ -332,24 +340,23 @@ public sealed partial class RubricScorer : IDisposable
     /// <summary>Whether the words show the point: one of its keywords, or (without keywords) most of its content words.</summary>
     private bool IsNamed(RubricPoint point, HashSet<string> grams)
     {
-        foreach (var keyword in point.Keywords)
+        var (phrases, words) = _pointWords.GetValue(point, AnalysePoint);
+        if (phrases.Length > 0)
         {
-            var phrase = _analyzer.Tokens(keyword);
-            if (phrase.Count > 0 && phrase.Count <= MaxPhraseTokens && grams.Contains(string.Join(' ', phrase)))
-            {
-                return true;
-            }
-        }
-
-        if (point.Keywords.Count > 0)
-        {
-            return false;
+            return phrases.Any(grams.Contains);
         }
 
         // No keywords: most of the point's own content words must appear.
-        var words = _analyzer.Tokens(point.Point).Distinct(StringComparer.Ordinal).ToList();
         var present = words.Count(grams.Contains);
-        return words.Count > 0 && present >= Math.Max(2, (int)Math.Ceiling(words.Count * 0.6));
+        return words.Length > 0 && present >= Math.Max(2, (int)Math.Ceiling(words.Length * 0.6));
+    }
+
+    /// <summary>A point's keywords as analysed phrases (of at most <see cref="MaxPhraseTokens"/> tokens), or without keywords its content words.</summary>
+    private PointWords AnalysePoint(RubricPoint point)
+    {
+        var phrases = point.Keywords.Select(k => _analyzer.Tokens(k)).Where(t => t.Count > 0 && t.Count <= MaxPhraseTokens).Select(t => string.Join(' ', t)).ToArray();
+        var words = point.Keywords.Count > 0 ? [] : _analyzer.Tokens(point.Point).Distinct(StringComparer.Ordinal).ToArray();
+        return new PointWords(phrases, words);
     }
 
     private bool SharesTopicVocabulary(InterviewQuestion question, HashSet<string> grams)
@@ -383,6 +390,14 @@ public sealed partial class RubricScorer : IDisposable
 
         return grams;
     }
+
+    /// <summary>
+    /// A sentence or a pair of neighbouring sentences (<paramref name="First"/>..<paramref name="Last"/>) of the answer,
+    /// with its words when they can make a point by keyword (an on-topic single sentence).
+    /// </summary>
+    private sealed record AnswerUnit(int First, int Last, float[] Vector, HashSet<string>? KeywordGrams);
+
+    private sealed record PointWords(string[] Phrases, string[] Words);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Interview answer to {QuestionId}: the sentence-embedding model failed; matched by keywords only")]
     private partial void LogModelFailed(Exception exception, string questionId);
