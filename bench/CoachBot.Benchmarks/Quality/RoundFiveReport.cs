@@ -196,7 +196,7 @@ public static class RoundFiveReport
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     /// <summary>Embeds each distinct text once per process (and across runs, with a cache file): the grid re-asks the same questions.</summary>
-    private sealed class MemoTextEmbedder : ITextEmbedder, IDisposable
+    internal sealed class MemoTextEmbedder : ITextEmbedder, IDisposable
     {
         private readonly ITextEmbedder _inner;
         private readonly string? _file;
