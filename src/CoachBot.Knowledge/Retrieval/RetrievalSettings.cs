@@ -54,8 +54,8 @@ public sealed record RetrievalSettings
     /// <summary>A word in more than this share of passages is common: synonym expansions made only of common words are dropped.</summary>
     public double CommonShare { get; init; } = 0.15;
 
-    /// <summary>BM25 term-frequency saturation.</summary>
-    public float K1 { get; init; } = 1.2f;
+    /// <summary>BM25 term-frequency saturation. 0.9 since #12 round 6 (1.2 before), with <see cref="B"/> 0.5: chosen on the development sets (docs/benchmarks.md).</summary>
+    public float K1 { get; init; } = 0.9f;
 
     /// <summary>
     /// BM25 length normalisation (0: none, 1: full). 0.5 since #12 round 6 (Lucene's 0.75 before): chosen on the
