@@ -51,16 +51,7 @@ public static class RoundSixReport
 
             foreach (var (label, _, settings) in group)
             {
-                var retriever = new HybridPassageRetriever(lucene, warmup, settings);
-                var hits = 0;
-                var cells = sets.Select(set =>
-                {
-                    var result = new RetrievalEvaluator(retriever).Evaluate(set.File.Cases, 3);
-                    hits += result.Hits;
-                    var lost = SemanticQualityReport.LostByFusion(lucene, retriever, set.File.Cases, 3).Count;
-                    return string.Create(CultureInfo.InvariantCulture, $"{result.Recall:0.000} / {result.MeanReciprocalRank:0.000} / {lost}");
-                }).ToList();
-                output.WriteLine($"{label} | {string.Join(" | ", cells)} | {hits}");
+                output.WriteLine(RoundFiveReport.Row(label, lucene, new HybridPassageRetriever(lucene, warmup, settings), sets));
                 output.Flush();
             }
 
