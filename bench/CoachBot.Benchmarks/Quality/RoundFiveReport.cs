@@ -44,20 +44,25 @@ public static class RoundFiveReport
         output.WriteLine("setting | " + string.Join(" | ", sets.Select(set => set.Name + " r@3/mrr/lost")) + " | hits");
         foreach (var (label, settings) in Grid(args.Contains("--all")))
         {
-            var retriever = new HybridPassageRetriever(lucene, warmup, settings);
-            var hits = 0;
-            var cells = sets.Select(set =>
-            {
-                var result = new RetrievalEvaluator(retriever).Evaluate(set.File.Cases, 3);
-                hits += result.Hits;
-                var lost = SemanticQualityReport.LostByFusion(lucene, retriever, set.File.Cases, 3).Count;
-                return string.Create(CultureInfo.InvariantCulture, $"{result.Recall:0.000} / {result.MeanReciprocalRank:0.000} / {lost}");
-            }).ToList();
-            output.WriteLine($"{label} | {string.Join(" | ", cells)} | {hits}");
+            output.WriteLine(Row(label, lucene, new HybridPassageRetriever(lucene, warmup, settings), sets));
         }
 
         embedder.Save();
         return 0;
+    }
+
+    /// <summary>One grid row: per set recall@3 / MRR / Lucene top-3 hits lost by <paramref name="retriever"/>, then the hits over all sets.</summary>
+    internal static string Row(string label, IPassageRetriever lucene, IPassageRetriever retriever, IReadOnlyList<(string Name, EvaluationFile File)> sets)
+    {
+        var hits = 0;
+        var cells = sets.Select(set =>
+        {
+            var result = new RetrievalEvaluator(retriever).Evaluate(set.File.Cases, 3);
+            hits += result.Hits;
+            var lost = SemanticQualityReport.LostByFusion(lucene, retriever, set.File.Cases, 3).Count;
+            return string.Create(CultureInfo.InvariantCulture, $"{result.Recall:0.000} / {result.MeanReciprocalRank:0.000} / {lost}");
+        }).ToList();
+        return $"{label} | {string.Join(" | ", cells)} | {hits}";
     }
 
     /// <summary>The settings named on the command line (<c>--set Name=value</c>, repeated), on top of the shipped ones.</summary>
@@ -196,7 +201,7 @@ public static class RoundFiveReport
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
 
     /// <summary>Embeds each distinct text once per process (and across runs, with a cache file): the grid re-asks the same questions.</summary>
-    private sealed class MemoTextEmbedder : ITextEmbedder, IDisposable
+    internal sealed class MemoTextEmbedder : ITextEmbedder, IDisposable
     {
         private readonly ITextEmbedder _inner;
         private readonly string? _file;

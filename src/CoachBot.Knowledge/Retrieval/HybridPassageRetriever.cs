@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CoachBot.Knowledge.Retrieval;
 
 /// <summary>
-/// Lexical (Lucene BM25) and dense (all-MiniLM-L6-v2) retrieval fused. The question is embedded once per search — and
-/// again, in the same batch, with its typos corrected (<see cref="SpellingCorrector"/>) when it has words the guides
-/// never use that are one typo from one they do (words of five letters or more for ranking, all for confidence) — and
+/// Lexical (Lucene BM25) and dense (all-MiniLM-L6-v2) retrieval fused. Greetings and chat fillers are taken out of the
+/// question first (<see cref="ChatRegister"/>). The question is embedded once per search — and again, in the same batch,
+/// with its typos corrected (<see cref="SpellingCorrector"/>) when it has words the guides never use that are one typo
+/// from one they do (once words of five letters or more, once all of two letters or more; the best cosine counts) — and
 /// compared with every passage (embedded with its heading path), each of its sentences and every curated expansion
 /// question of its section; a passage's dense score is the better of its questions' best cosine (weighted) and a blend
 /// of its own cosine with the mean of its two best sentences' (<see cref="HybridSettings.SentenceBlend"/>). Lucene reads
@@ -36,7 +37,10 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         _settings = settings ?? HybridSettings.Default;
         _logger = logger ?? NullLogger<HybridPassageRetriever>.Instance;
         _spelling = new Lazy<SpellingCorrector>(() => SpellingCorrector.For(lucene.Index, warmup.Knowledge), LazyThreadSafetyMode.ExecutionAndPublication);
+        _sectionOf = new Lazy<int[]>(() => SectionNumbers(lucene.Index), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<int[]> _sectionOf;
 
     public RetrievalResult Search(string query, int k = 3)
     {
@@ -48,6 +52,11 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         }
 
         k = Math.Clamp(k, 1, LucenePassageRetriever.MaxK);
+        if (_settings.StripChatRegister)
+        {
+            query = ChatRegister.Strip(query);
+        }
+
         var lexical = _lucene.SearchLexical(query, _settings.LexicalCandidates);
         if (lexical.Plan.IsEmpty)
         {
@@ -55,9 +64,11 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         }
 
         var queryText = query.Length > QueryPlanner.MaxQueryChars ? query[..QueryPlanner.MaxQueryChars] : query;
-        // Long misspelt words are corrected for ranking too; short ones ("hw", "lern", "fr") only for the confidence
-        // estimate. Measured: correcting short chat words for ranking too lowered questions.jsonl MRR (0.889 → 0.881) and
-        // made fusion lose a held-out question Lucene alone found (the no-loss test caught it).
+        // Misspelt words of five letters or more are corrected in one query vector, words of two or more ("hw", "lern") in
+        // another (DenseCorrectionMinLength, since #12 round 6: +4 questions on dev-typos.jsonl, no development question and
+        // no Lucene top-3 hit lost; before the sentence blend of round 5 it had lost one). The latter is the text the
+        // confidence estimate embeds anyway, so it costs no further model run. Chat fillers ("fr", "ngl") are stripped
+        // first (StripChatRegister), so they are not "corrected" into guide words.
         var forRanking = _spelling.Value.Correct(queryText, SpellingCorrector.MinRankingLength);
         var forConfidence = _spelling.Value.Correct(queryText);
         List<string> texts = [queryText];
@@ -71,6 +82,11 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             && !texts.Contains(forShortRanking))
         {
             texts.Add(forShortRanking);
+        }
+
+        if (_settings.DenseCorrectedOnly)
+        {
+            texts = [texts[^1]];
         }
 
         if (_settings.LexicalCorrectionMinLength > 0 && _spelling.Value.Correct(queryText, _settings.LexicalCorrectionMinLength) is { } lexicalCorrected)
@@ -153,6 +169,12 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             FusionMethod.Reciprocal => RankFusion.Reciprocal(lexical, dense, _settings.LexicalWeight, _settings.ReciprocalK),
             _ => RankFusion.WeightedSum(lexical, dense, _settings.LexicalWeight),
         };
+        if (_settings.SectionShare > 0)
+        {
+            var sections = SectionScores(_settings.SectionFromFused ? fused : dense);
+            RankFusion.AddReciprocalRanks(fused, sections, _settings.SectionShare * (1 - _settings.LexicalWeight), _settings.ReciprocalK, onlyPositive: false);
+        }
+
         return (lexical, dense, fused, bestSimilarity);
     }
 
@@ -237,6 +259,62 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         }
 
         return (passages, questions, sentences);
+    }
+
+    /// <summary>
+    /// Per passage, its section's score: the section's best passage score plus <see cref="HybridSettings.SectionSecondWeight"/>
+    /// times its second best, and a thousandth of the passage's own score so that the passages of one section keep their order.
+    /// </summary>
+    private double[] SectionScores(double[] scores)
+    {
+        var sectionOf = _sectionOf.Value;
+        var best = new double[sectionOf.Length];
+        var second = new double[sectionOf.Length];
+        Array.Fill(best, double.MinValue);
+        Array.Fill(second, double.MinValue);
+        for (var docId = 0; docId < scores.Length; docId++)
+        {
+            var section = sectionOf[docId];
+            if (scores[docId] > best[section])
+            {
+                second[section] = best[section];
+                best[section] = scores[docId];
+            }
+            else if (scores[docId] > second[section])
+            {
+                second[section] = scores[docId];
+            }
+        }
+
+        var result = new double[scores.Length];
+        for (var docId = 0; docId < scores.Length; docId++)
+        {
+            var section = sectionOf[docId];
+            var secondBest = second[section] == double.MinValue ? 0 : second[section];
+            result[docId] = best[section] + (_settings.SectionSecondWeight * secondBest) + (0.001 * scores[docId]);
+        }
+
+        return result;
+    }
+
+    /// <summary>A number per section (in order of first appearance), by document id.</summary>
+    private static int[] SectionNumbers(PassageIndex index)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sectionOf = new int[index.Count];
+        for (var docId = 0; docId < sectionOf.Length; docId++)
+        {
+            var reference = index.ChunkAt(docId).Section.Reference;
+            if (!numbers.TryGetValue(reference, out var number))
+            {
+                number = numbers.Count;
+                numbers[reference] = number;
+            }
+
+            sectionOf[docId] = number;
+        }
+
+        return sectionOf;
     }
 
     private static double[] Filled(int count)

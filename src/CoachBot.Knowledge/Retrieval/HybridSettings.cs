@@ -77,13 +77,36 @@ public sealed record HybridSettings
     /// ones, "hw", "lern", only count for confidence). Below that, the question corrected down to this length is a further
     /// query vector of the ranking.
     /// </summary>
-    public int DenseCorrectionMinLength { get; init; } = SpellingCorrector.MinRankingLength;
+    public int DenseCorrectionMinLength { get; init; } = 2;
 
     /// <summary>
     /// When above 0, Lucene also searches the question with its misspelt words of at least this many letters corrected,
     /// and a passage's lexical score is the better of the two searches (0: Lucene reads the question as typed).
     /// </summary>
     public int LexicalCorrectionMinLength { get; init; } = 4;
+
+    /// <summary>When true, greetings, lead-ins and chat fillers are taken out of the question before both searches (<see cref="ChatRegister"/>).</summary>
+    public bool StripChatRegister { get; init; } = true;
+
+    /// <summary>
+    /// When true and the question has misspelt words of <see cref="SpellingCorrector.MinRankingLength"/> letters or more,
+    /// the dense ranking reads the corrected question only (instead of the better of the typed and the corrected one).
+    /// </summary>
+    public bool DenseCorrectedOnly { get; init; }
+
+    /// <summary>
+    /// When above 0, sections are ranked too (a section's score: its best passage score plus
+    /// <see cref="SectionSecondWeight"/> times its second best, from the dense or the fused scores, <see cref="SectionFromFused"/>)
+    /// and that ranking joins the reciprocal rank fusion with this share of the dense part: a section several of whose
+    /// passages fit rises above one with a single passage that happens to.
+    /// </summary>
+    public double SectionShare { get; init; }
+
+    /// <summary>Weight of a section's second best passage in its score (with <see cref="SectionShare"/>).</summary>
+    public double SectionSecondWeight { get; init; }
+
+    /// <summary>With <see cref="SectionShare"/>: sections are scored from the fused scores rather than the dense ones.</summary>
+    public bool SectionFromFused { get; init; }
 
     /// <summary>How many lexical hits take part in the fusion.</summary>
     public int LexicalCandidates { get; init; } = 50;
