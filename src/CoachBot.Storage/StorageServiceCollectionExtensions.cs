@@ -45,6 +45,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ConversationMemoryStore>();
         services.Replace(ServiceDescriptor.Singleton<IConversationMemory>(provider => provider.GetRequiredService<ConversationMemoryStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ConversationMemoryPurger>());
+        // SQLite: the write-ahead log is checkpointed here, off every write's path (connections run wal_autocheckpoint=0).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, Sqlite.SqliteCheckpointer>());
         AddSharedLimits(services);
         services.AddCoachDataProtectionKeys();
         return services;

@@ -7,7 +7,9 @@ namespace CoachBot.Storage.Sqlite;
 /// <summary>
 /// Sets the pragmas every SQLite connection needs as it opens: WAL (readers never block the writer), a busy timeout
 /// (a second writer waits instead of failing at once) and the synchronous level (<see cref="SqliteSynchronous.Full"/> by
-/// default: a commit is on disk before the reply says it is recorded, power loss included).
+/// default: a commit is on disk before the reply says it is recorded, power loss included). Automatic checkpoints are
+/// off (<c>wal_autocheckpoint=0</c>): <see cref="SqliteCheckpointer"/> runs them in the background, so no commit (the
+/// inbox's, which acknowledgements wait for, least of all) copies the log into the database on its way.
 /// </summary>
 public sealed class SqliteConnectionPragmas(int busyTimeoutMilliseconds, SqliteSynchronous synchronous = SqliteSynchronous.Full) : DbConnectionInterceptor
 {
@@ -16,7 +18,7 @@ public sealed class SqliteConnectionPragmas(int busyTimeoutMilliseconds, SqliteS
     /// <summary>The statement run on every new connection (the benchmark runs the same one).</summary>
     public static string Pragmas(int busyTimeoutMilliseconds, SqliteSynchronous synchronous) => string.Create(
         CultureInfo.InvariantCulture,
-        $"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};");
+        $"PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA synchronous={(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

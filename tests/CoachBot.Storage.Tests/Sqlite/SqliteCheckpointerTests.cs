@@ -1,0 +1,82 @@
+using CoachBot.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CoachBot.Storage.Tests.Sqlite;
+
+/// <summary>
+/// No commit checkpoints the write-ahead log on its way (the bot's connections run <c>wal_autocheckpoint=0</c>); the
+/// <see cref="SqliteCheckpointer"/> folds the log into the database file in the background, and on stop empties it.
+/// </summary>
+public sealed class SqliteCheckpointerTests : IAsyncLifetime
+{
+    private SqliteTestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await SqliteTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task BotConnection_Opened_HasAutomaticCheckpointsOff()
+    {
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+
+        Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Checkpoint_AfterWrites_MovesTheWholeLogIntoTheDatabase()
+    {
+        await WriteTurnsAsync(40);
+        var checkpointer = Checkpointer();
+
+        var (logFrames, checkpointed) = await checkpointer.CheckpointAsync("PASSIVE", CancellationToken.None);
+
+        Assert.True(logFrames > 0, "the writes went to the log, not the database file");
+        Assert.Equal(logFrames, checkpointed);
+    }
+
+    [Fact]
+    public async Task Stop_AfterWrites_LeavesTheLogEmpty()
+    {
+        await WriteTurnsAsync(10);
+        var checkpointer = Checkpointer();
+        await checkpointer.StartAsync(CancellationToken.None);
+
+        await checkpointer.StopAsync(CancellationToken.None);
+
+        var wal = Path.Combine(_database.Directory, StorageOptions.DefaultSqliteFileName + "-wal");
+        Assert.True(!File.Exists(wal) || new FileInfo(wal).Length == 0, "TRUNCATE leaves an empty log");
+    }
+
+    [Fact]
+    public async Task Checkpoint_WithPostgresConfigured_DoesNothingOnStop()
+    {
+        var checkpointer = new SqliteCheckpointer(
+            Options.Create(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = "Host=127.0.0.1;Port=1" }),
+            TimeProvider.System,
+            NullLogger<SqliteCheckpointer>.Instance);
+
+        await checkpointer.StartAsync(CancellationToken.None);
+        await checkpointer.StopAsync(CancellationToken.None);
+    }
+
+    private SqliteCheckpointer Checkpointer() =>
+        new(Options.Create(_database.Options), TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+
+    private async Task WriteTurnsAsync(int count)
+    {
+        var memory = new CoachBot.Storage.Conversations.ConversationMemoryStore(
+            _database.Contexts,
+            Options.Create(new CoachBot.Core.Conversations.Memory.ConversationMemoryOptions()),
+            TimeProvider.System,
+            NullLogger<CoachBot.Storage.Conversations.ConversationMemoryStore>.Instance);
+        for (var i = 0; i < count; i++)
+        {
+            var conversation = new CoachBot.Core.Conversations.ConversationKey(CoachBot.Core.Conversations.ChatPlatform.Terminal, "local", "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await memory.RememberAsync(conversation, "u1", new CoachBot.Core.Conversations.Memory.ConversationTurn("q", "q", new string('a', 2000), DateTimeOffset.UtcNow), CancellationToken.None);
+        }
+    }
+}
