@@ -42,6 +42,7 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
     private readonly CancellationTokenSource _stopRenewing = new();
     private bool? _isSqlite;
     private int _disposed;
+    private volatile bool _leasedAny;
     private CoachBotDbContext? _sqliteWriter;
 
     public InboundInboxStore(IDbContextFactory<CoachBotDbContext> contexts, TimeProvider time, ILogger<InboundInboxStore> logger)
@@ -87,6 +88,13 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
     /// the lease, so two processes claiming at once never both take a row.
     /// </remarks>
     public Task<IReadOnlyList<InboundDelivery>> ClaimUnfinishedAsync(
+        string platform, DateTimeOffset receivedBefore, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
+    {
+        _leasedAny = true;
+        return ClaimAsync(platform, receivedBefore, now, maxAttempts, cancellationToken);
+    }
+
+    private Task<IReadOnlyList<InboundDelivery>> ClaimAsync(
         string platform, DateTimeOffset receivedBefore, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken) =>
         _contexts.InTransactionAsync<IReadOnlyList<InboundDelivery>>(
             async (db, ct) =>
@@ -150,7 +158,12 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
         await _stopRenewing.CancelAsync().ConfigureAwait(false);
         await _renewer.ConfigureAwait(false);
         _stopRenewing.Dispose();
-        await ReleaseLeasesAsync().ConfigureAwait(false);
+        if (_leasedAny)
+        {
+            // A process that never recorded or claimed a row holds no lease (and may have stopped before its database
+            // was even migrated: a start-up refused for a configuration error).
+            await ReleaseLeasesAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>An orderly stop: this process's unfinished rows may be taken at once by the next start or another process.</summary>
@@ -286,6 +299,7 @@ public sealed partial class InboundInboxStore : IInboundInbox, IAsyncDisposable,
     private async Task<bool[]> ApplyAsync(CoachBotDbContext db, List<PendingWrite> batch, CancellationToken cancellationToken)
     {
         var changed = new bool[batch.Count];
+        _leasedAny = true;
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var inserted = await InsertAsync(db, batch, InstanceId, now + (long)LeaseDuration.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
         var seen = new HashSet<(string, string)>();
