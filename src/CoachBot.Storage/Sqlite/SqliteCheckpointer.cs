@@ -33,6 +33,9 @@ public sealed partial class SqliteCheckpointer(IOptions<StorageOptions> options,
         await using var connection = new SqliteConnection(StorageContextOptions.SqliteConnectionString(options.Value));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+        // Another process checkpointing the same file answers SQLITE_BUSY, which Microsoft.Data.Sqlite retries on this
+        // (blocked) thread until the command timeout: a second, and the next sweep tries again.
+        command.CommandTimeout = 1;
 #pragma warning disable CA2100 // One of two constants.
         command.CommandText = "PRAGMA wal_checkpoint(" + mode + ")";
 #pragma warning restore CA2100
