@@ -52,15 +52,42 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Checkpoint_WithPostgresConfigured_DoesNothingOnStop()
+    public async Task Checkpointer_WithPostgresConfigured_NeverOpensTheConnectionStringAsSqlite()
     {
+        // Read as a SQLite connection string, "Host=…" is refused (ArgumentException): any checkpoint attempt would fail
+        // and be logged as a warning, and the TRUNCATE on stop would fail the same way.
+        var logs = new List<string>();
         var checkpointer = new SqliteCheckpointer(
             Options.Create(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = "Host=127.0.0.1;Port=1" }),
             TimeProvider.System,
-            NullLogger<SqliteCheckpointer>.Instance);
+            new ListLogger(logs));
 
-        await checkpointer.StartAsync(CancellationToken.None);
-        await checkpointer.StopAsync(CancellationToken.None);
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await checkpointer.StartAsync(CancellationToken.None);
+            await Task.Delay(200);
+            await checkpointer.StopAsync(CancellationToken.None);
+        });
+
+        Assert.Null(error);
+        Assert.Empty(logs);
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => checkpointer.CheckpointAsync("PASSIVE", CancellationToken.None));
+    }
+
+    private sealed class ListLogger(List<string> lines) : Microsoft.Extensions.Logging.ILogger<SqliteCheckpointer>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (lines)
+            {
+                lines.Add(formatter(state, exception));
+            }
+        }
     }
 
     private SqliteCheckpointer Checkpointer() =>
