@@ -9,6 +9,7 @@ using CoachBot.Core.Replies.Streaming;
 using CoachBot.Core.Safety;
 using CoachBot.Knowledge;
 using CoachBot.Knowledge.Retrieval;
+using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -81,9 +82,15 @@ public sealed partial class AnswerService(
         var useLlm = llmOptions.Value.IsConfigured && await budget.TryConsumeAsync(request.Conversation.QuotaKey(request.UserKey), cancellationToken);
         var questionVectors = new QuestionVectors(sentenceVectors);
         var resolved = await ResolveAsync(asked, history, useLlm, questionVectors, cancellationToken);
-        resolved = WithFigures(resolved);
-        var meaning = Measure(resolved.Judged, resolved, questionVectors, cancellationToken);
-        var verdict = CoverageJudge.Judge(resolved.Judged, resolved.Retrieval, meaning, MinConfidence);
+        // Searching again for figures, embedding and judging are CPU work: on the model threads, below the priority of
+        // acknowledging events (ModelThreads).
+        var (judgedResolved, meaning, verdict) = await ModelThreads.Shared.RunAsync(() =>
+        {
+            var withFigures = WithFigures(resolved);
+            var measured = Measure(withFigures.Judged, withFigures, questionVectors, cancellationToken);
+            return (withFigures, measured, CoverageJudge.Judge(withFigures.Judged, withFigures.Retrieval, measured, MinConfidence));
+        }, cancellationToken);
+        resolved = judgedResolved;
         if (verdict.Coverage == AnswerCoverage.NotCovered)
         {
             metrics?.Retrieval(answered: false);
@@ -107,7 +114,7 @@ public sealed partial class AnswerService(
             Opening = verdict.Note,
         };
         var answer = llmOptions.Value.IsConfigured && !useLlm
-            ? ComposeOffline(offline) with { Note = CoachReplies.LlmBudgetNote }
+            ? await ModelThreads.Shared.RunAsync(() => ComposeOffline(offline), cancellationToken) with { Note = CoachReplies.LlmBudgetNote }
             : await ComposeAsync(offline, resolved, verdict, history, request.Progress, cancellationToken);
         answer = answer with
         {
@@ -169,13 +176,17 @@ public sealed partial class AnswerService(
         return QuestionMeaning.Measure(judged, resolved.Retrieval.Passages, vectors.For(judged, ct), sentenceVectors, ct);
     }
 
+    /// <summary>A search (with the question's embedding) on the model threads (<see cref="ModelThreads"/>).</summary>
+    private Task<RetrievalResult> SearchAsync(string query, int k, CancellationToken ct) =>
+        ModelThreads.Shared.RunAsync(() => retriever.Search(query, k), ct);
+
     private async Task<ResolvedQuestion> ResolveAsync(
         string asked, IReadOnlyList<ConversationTurn> history, bool useLlm, QuestionVectors vectors, CancellationToken ct)
     {
         var k = answerOptions.Value.Passages;
         if (history.Count == 0)
         {
-            return new ResolvedQuestion(asked, null, retriever.Search(asked, k));
+            return new ResolvedQuestion(asked, null, await SearchAsync(asked, k, ct));
         }
 
         var previous = history[^1];
@@ -192,7 +203,7 @@ public sealed partial class AnswerService(
                 if (standalone.Length > 0)
                 {
                     LogRewritten(asked.Length, standalone.Length);
-                    return new ResolvedQuestion(standalone, previous.StandaloneQuestion, retriever.Search(standalone, k));
+                    return new ResolvedQuestion(standalone, previous.StandaloneQuestion, await SearchAsync(standalone, k, ct));
                 }
             }
         }
@@ -200,7 +211,7 @@ public sealed partial class AnswerService(
         // Offline: a follow-up borrows the previous question's words when it leans on it. A new question that stands on
         // its own words and that the guides don't cover ("how do I avoid burnout" after a salary question) is judged on
         // its own: borrowing the earlier subject would answer it with the earlier topic's leftovers.
-        var own = new ResolvedQuestion(asked, null, retriever.Search(asked, k));
+        var own = new ResolvedQuestion(asked, null, await SearchAsync(asked, k, ct));
         if (!FollowUpDetector.IsFollowUp(asked))
         {
             return own;
@@ -211,8 +222,8 @@ public sealed partial class AnswerService(
         // "tell me more" wants what the last answer left out: the earlier question's search (with figure words when it
         // asked for a figure), a little further down.
         var together = FollowUpDetector.AsksForMore(asked)
-            ? retriever.Search((context + " " + FigureQuestion.SearchHint(FigureQuestion.Of(context))).Trim(), k + 3)
-            : retriever.Search(combined, k);
+            ? await SearchAsync((context + " " + FigureQuestion.SearchHint(FigureQuestion.Of(context))).Trim(), k + 3, ct)
+            : await SearchAsync(combined, k, ct);
         return new ResolvedQuestion(combined, context, together) { Judged = combined };
     }
 
@@ -239,11 +250,11 @@ public sealed partial class AnswerService(
             }
 
             // A stream that failed part way left partial text on the platform: this answer replaces it.
-            var fallback = ComposeOffline(offline);
+            var fallback = await ModelThreads.Shared.RunAsync(() => ComposeOffline(offline), ct);
             return fallback with { Note = CoachReplies.LlmFallbackNote };
         }
 
-        return ComposeOffline(offline);
+        return await ModelThreads.Shared.RunAsync(() => ComposeOffline(offline), ct);
     }
 
     /// <summary>Model text as an answer: [P1] markers become numbered citations, then the text is cleaned (so no rewrite can rebuild a hidden link), the coverage note first.</summary>

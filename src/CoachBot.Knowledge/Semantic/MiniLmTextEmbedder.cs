@@ -36,14 +36,17 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder, IDisposable
             return [];
         }
 
-        var encoder = _encoder.Value;
-        var vectors = new float[texts.Count][];
-        for (var i = 0; i < vectors.Length; i++)
+        return ModelThreads.Shared.Run(() =>
         {
-            vectors[i] = encoder.Encode([texts[i]], cancellationToken)[0];
-        }
+            var encoder = _encoder.Value;
+            var vectors = new float[texts.Count][];
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                vectors[i] = encoder.Encode([texts[i]], cancellationToken)[0];
+            }
 
-        return vectors;
+            return vectors;
+        }, cancellationToken);
     }
 
     /// <summary>Loads the model now (start-up warm-up), so the first question does not pay for it.</summary>

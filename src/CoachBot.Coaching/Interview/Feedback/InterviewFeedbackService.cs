@@ -1,6 +1,7 @@
 using CoachBot.Ai.Llm;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Coaching.Interview.Scoring;
+using CoachBot.Knowledge.Semantic;
 
 namespace CoachBot.Coaching.Interview.Feedback;
 
@@ -29,7 +30,7 @@ public sealed class InterviewFeedbackService(
         ArgumentNullException.ThrowIfNull(question);
         // The verdict first: the LLM grades a scored answer itself, so the offline coverage is only worked out (from what
         // the screen embedded) when the offline feedback is what the member gets.
-        var screen = scorer.Screen(question, answer, cancellationToken);
+        var screen = await ModelThreads.Shared.RunAsync(() => scorer.Screen(question, answer, cancellationToken), cancellationToken);
         if (!screen.IsScored)
         {
             return AnswerEvaluation.Nudge(screen.Verdict);
@@ -37,14 +38,14 @@ public sealed class InterviewFeedbackService(
 
         if (!model.IsConfigured || !await budget.TryConsumeAsync(quotaKey, cancellationToken))
         {
-            return AnswerEvaluation.Scored(OfflineFeedbackComposer.Compose(question, scorer.Assess(screen, cancellationToken), sources.Citations(question, [])));
+            return AnswerEvaluation.Scored(await ModelThreads.Shared.RunAsync(() => OfflineFeedbackComposer.Compose(question, scorer.Assess(screen, cancellationToken), sources.Citations(question, [])), cancellationToken));
         }
 
-        var passages = sources.Passages(question);
+        var passages = await ModelThreads.Shared.RunAsync(() => sources.Passages(question), cancellationToken);
         var parsed = await model.EvaluateAsync(question, answer, sources.ReferenceText(question), passages, cancellationToken);
         if (parsed is null)
         {
-            var offline = OfflineFeedbackComposer.Compose(question, scorer.Assess(screen, cancellationToken), sources.Citations(question, [])) with { LlmFellBack = true };
+            var offline = await ModelThreads.Shared.RunAsync(() => OfflineFeedbackComposer.Compose(question, scorer.Assess(screen, cancellationToken), sources.Citations(question, [])), cancellationToken) with { LlmFellBack = true };
             return AnswerEvaluation.Scored(offline);
         }
 
