@@ -38,7 +38,7 @@ public sealed class ModelThreads : IDisposable
         }
     }
 
-    /// <summary>Shared by every embedder of the process: one thread per core.</summary>
+    /// <summary>The process's model threads: one per core the runtime sees (<see cref="Environment.ProcessorCount"/>).</summary>
     public static ModelThreads Shared { get; } = new(Environment.ProcessorCount);
 
     /// <summary>Whether every thread runs at the lower priority (false where the platform refused it: those threads run at the normal priority).</summary>
