@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachBot.Ai.Answers;
+using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Coaching.Ask;
 using CoachBot.Coaching.Interview.Bank;
 using CoachBot.Coaching.Interview.Feedback;
@@ -9,6 +10,7 @@ using CoachBot.Core.Conversations;
 using CoachBot.Core.Replies;
 using CoachBot.Discord.Rendering;
 using CoachBot.Knowledge.Retrieval;
+using CoachBot.Knowledge.Semantic;
 using CoachBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,13 +33,17 @@ public enum HotPathState
 /// the interview check of a canned answer (the LLM path's screen and the offline coverage) with its offline feedback,
 /// and both rendered for Discord and Slack. The runtime compiles these methods and promotes the hot ones to optimised
 /// code (tiered compilation promotes a method after 30 calls) before the first members arrive instead of during their
-/// burst. Nothing is stored, no LLM is called (the answers are composed offline), no budget or rate limit is spent,
+/// burst. First, every sentence of the guides goes into the <see cref="SentenceVectorCache"/> (on the model threads, below
+/// the priority of everything else), so no member's answer embeds a guide sentence: before, the first burst's answers
+/// each embedded the sentences of their passages, all at once. Nothing is stored, no LLM is called (the answers are composed offline), no budget or rate limit is spent,
 /// nothing is sent. <see cref="Describe"/> is what <c>/readyz</c> shows as <c>warmup</c>; informational like
 /// <c>semantic</c>: the bot answers meanwhile.
 /// </summary>
 public sealed partial class HotPathWarmup(
     SemanticWarmup semantic,
     OfflineAnswers answers,
+    LucenePassageRetriever lexical,
+    SentenceVectorCache sentenceVectors,
     RubricScorer scorer,
     InterviewBank bank,
     IOptions<WarmupOptions> options,
@@ -81,6 +87,7 @@ public sealed partial class HotPathWarmup(
             await semantic.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             _state = (int)HotPathState.Running;
             var started = TimeProvider.System.GetTimestamp();
+            var sentences = await FillSentenceVectorsAsync(cancellationToken).ConfigureAwait(false);
             var question = bank.Questions.Count > 0 ? bank.Questions[0] : null;
             var answer = question is null ? null : CannedAnswer(question);
             for (var round = 0; round < rounds; round++)
@@ -99,7 +106,7 @@ public sealed partial class HotPathWarmup(
 
             _state = (int)HotPathState.Done;
             var elapsedMs = TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
-            LogDone(logger, rounds, elapsedMs);
+            LogDone(logger, sentences, rounds, elapsedMs);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -114,6 +121,29 @@ public sealed partial class HotPathWarmup(
         }
     }
 
+    /// <summary>The sentences of every passage, as <c>QuestionMeaning</c> splits them, embedded into the cache in small batches; returns how many.</summary>
+    private async Task<int> FillSentenceVectorsAsync(CancellationToken cancellationToken)
+    {
+        if (!sentenceVectors.IsEnabled)
+        {
+            return 0;
+        }
+
+        var sentences = lexical.Index.Chunks
+            .Select(chunk => chunk.Passage)
+            .DistinctBy(passage => passage.Id)
+            .SelectMany(passage => SentenceSplitter.Split(passage.Text))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        foreach (var batch in sentences.Chunk(SentenceVectorCache.BatchSize))
+        {
+            // One batch per turn, so a member's question waits for one batch at most.
+            await ModelThreads.Shared.RunAsync(() => sentenceVectors.Get(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        return sentences.Length;
+    }
+
     /// <summary>An on-topic answer of three sentences: the question's first points, as a candidate might put them.</summary>
     private static string CannedAnswer(InterviewQuestion question) =>
         string.Join(" ", question.Rubric.Take(3).Select(p => p.Point.TrimEnd('.') + "."));
@@ -124,8 +154,8 @@ public sealed partial class HotPathWarmup(
         _ = SlackReplyRenderer.Render(reply);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hot paths warmed up: {Rounds} rounds of an offline answer and an interview check in {ElapsedMs:F0} ms")]
-    private static partial void LogDone(ILogger logger, int rounds, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hot paths warmed up: {Sentences} guide sentences embedded, {Rounds} rounds of an offline answer and an interview check, in {ElapsedMs:F0} ms")]
+    private static partial void LogDone(ILogger logger, int sentences, int rounds, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The hot-path warm-up failed; the first members' events pay the compilation instead")]
     private static partial void LogFailed(ILogger logger, Exception exception);
