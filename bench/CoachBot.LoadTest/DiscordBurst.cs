@@ -30,7 +30,10 @@ internal sealed class DiscordBurst(FakeDiscordServer discord, DiscordAnswers ans
         var warm = await discord.SendInteractionAsync(DiscordIds.Ask(Questions.For(0), DiscordIds.Member(options.EffectiveMembers), DiscordIds.Guild(0, options.Guilds), DiscordIds.Channel(LoadTestOptions.MaxOfflineTotal), options.AskInThread));
         var warmAnswer = await SetupWait(answers.ForInteraction(warm.Token), "the warm-up /ask answer");
         _notes.Add("warm-up /ask answer: " + Clip(warmAnswer.Text));
-        await WarmOtherKindsAsync(slots);
+        if (!options.NoKindWarmup)
+        {
+            await WarmOtherKindsAsync(slots);
+        }
 
         var quizzes = await InBatchesAsync(slots.Where(s => s.Kind == LoadKind.QuizClick), StartQuizAsync);
         var interviews = await InBatchesAsync(slots.Where(s => s.Kind == LoadKind.InterviewAnswer), StartInterviewAsync);

@@ -59,6 +59,12 @@ internal sealed record LoadTestOptions
     /// </summary>
     public bool DuringWarmup { get; init; }
 
+    /// <summary>
+    /// Skip the set-up's quiz click and interview answer (one of each of the burst's kinds, answered before it), so the
+    /// burst holds the first of each the bot process ever handles: what the first burst after a restart pays.
+    /// </summary>
+    public bool NoKindWarmup { get; init; }
+
     /// <summary>CoachBot.dll (or its apphost, or the folder holding it); found next to this build when not given.</summary>
     public string? BotPath { get; init; }
 
@@ -89,12 +95,14 @@ internal sealed record LoadTestOptions
                                  [--llm-delay-ms 2000] [--guilds 10] [--timeout-seconds 120]
                                  [--offline [--interactions 5000] [--in-flight 64]] [--ask-in channel|thread]
                                  [--bot-path src/CoachBot/bin.<slot>/Release/net10.0/CoachBot.dll] [--bot-setting Section:Key=value]...
-                                 [--bot-log-lines 40] [--during-warmup] [--first-text N [--tokens-per-second 30]]
+                                 [--bot-log-lines 40] [--during-warmup] [--no-kind-warmup] [--first-text N [--tokens-per-second 30]]
                                  [--postgres "Host=…;Username=…;Password=…" [--bot-processes 1]]
           burst mode (default): --interactions events at once, mixed /ask : quiz answer click : interview answer (--mix weights)
           --offline: no LLM; --interactions /ask in total through the Discord gateway, --in-flight open at any time
           --ask-in: where Discord /ask is typed; in a channel each answer also opens a thread (default: channel)
           --during-warmup: don't wait for the semantic warm-up (/readyz "semantic") nor the hot-path warm-up ("warmup") before measuring
+          --no-kind-warmup: the set-up answers one /ask only, not also one quiz click and one interview answer, so the
+                          burst carries the process's first of those (the code paths compiled during the burst)
           --first-text N: time to first visible text instead of the burst: N questions per platform, one at a time, the
                           model streaming its answer (first token after --llm-delay-ms, then --tokens-per-second)
           --postgres: the bot stores in a fresh database created on that server (its user needs CREATEDB), dropped after
@@ -119,6 +127,12 @@ internal sealed record LoadTestOptions
             if (name == "--during-warmup")
             {
                 options = options with { DuringWarmup = true };
+                continue;
+            }
+
+            if (name == "--no-kind-warmup")
+            {
+                options = options with { NoKindWarmup = true };
                 continue;
             }
 

@@ -33,7 +33,10 @@ internal sealed class SlackBurst(FakeSlackServer slack, LoadTestOptions options,
         await slack.SendEnvelopeAsync(warm.Type, warm.Payload);
         var warmAnswer = await SetupWaitAsync([warm], "the warm-up /ask answer");
         _notes.Add("warm-up /ask answer: " + Clip(warmAnswer[0].Text));
-        await WarmOtherKindsAsync(slots);
+        if (!options.NoKindWarmup)
+        {
+            await WarmOtherKindsAsync(slots);
+        }
 
         var quizzes = await StartAllAsync(slots.Where(s => s.Kind == LoadKind.QuizClick), "/quiz", ScenarioDefaults.QuizSkill + " 3", "a quiz's first question",
             m => m.EphemeralUser is null && FakeSlackBlocks.Buttons(m.Blocks).Any());
