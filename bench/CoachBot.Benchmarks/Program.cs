@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using CoachBot.Benchmarks.Quality;
 
-// `quality` prints retrieval quality figures (`quality-round5`/`quality-round6` the #12 round-5/6 grids on the development sets); `semantic-latency` cold start and search latency with the model;
+// `quality` prints retrieval quality figures (`quality-round5`/`-round6`/`-round7` the #12 round-5/6/7 grids on the development sets); `semantic-latency` cold start and search latency with the model;
 // `answer-latency` warm offline answer p50/p95 over the eval questions; `shared-state-latency` the rate-limit and
 // conversation-memory cost on SQLite/PostgreSQL; anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*' --job short`). New benchmark classes in this assembly are picked up automatically.
@@ -18,6 +18,11 @@ if (args.Length > 0 && args[0] == "quality-round5")
 if (args.Length > 0 && args[0] == "quality-round6")
 {
     return RoundSixReport.Run(args[1..], Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "quality-round7")
+{
+    return RoundSevenReport.Run(args[1..], Console.Out);
 }
 
 if (args.Length > 0 && args[0] == "semantic-latency")

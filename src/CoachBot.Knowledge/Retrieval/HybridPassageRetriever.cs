@@ -36,7 +36,7 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         _warmup = warmup;
         _settings = settings ?? HybridSettings.Default;
         _logger = logger ?? NullLogger<HybridPassageRetriever>.Instance;
-        _spelling = new Lazy<SpellingCorrector>(() => SpellingCorrector.For(lucene.Index, warmup.Knowledge), LazyThreadSafetyMode.ExecutionAndPublication);
+        _spelling = new Lazy<SpellingCorrector>(() => SpellingCorrector.For(lucene.Index, warmup.Knowledge, _settings.KnownWordsAreNotTypos ? Semantic.ModelVocabulary.WholeWords : null), LazyThreadSafetyMode.ExecutionAndPublication);
         _sectionOf = new Lazy<int[]>(() => SectionNumbers(lucene.Index), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

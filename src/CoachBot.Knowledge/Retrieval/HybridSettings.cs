@@ -85,6 +85,12 @@ public sealed record HybridSettings
     /// </summary>
     public int LexicalCorrectionMinLength { get; init; } = 4;
 
+    /// <summary>
+    /// When true, a word of four letters or more that the sentence model's vocabulary knows as a whole word is not treated
+    /// as a typo of a guide word (<see cref="Semantic.ModelVocabulary"/>), in the dense and the lexical correction alike.
+    /// </summary>
+    public bool KnownWordsAreNotTypos { get; init; } = true;
+
     /// <summary>When true, greetings, lead-ins and chat fillers are taken out of the question before both searches (<see cref="ChatRegister"/>).</summary>
     public bool StripChatRegister { get; init; } = true;
 

@@ -8,17 +8,24 @@ namespace CoachBot.Knowledge.Retrieval;
 /// learn database"): a word the guides (text, headings, expansion questions) never use, of two letters or more, becomes
 /// the most frequent guide word one typo away (the query planner's near spellings work the same way on stems, for
 /// words of five letters or more only). Words the guides use, chat function words the analyzer knows ("gotta",
-/// "ppl", "rn"), and words with no near spelling are kept.
+/// "ppl", "rn"), and words with no near spelling are kept. Given a list of known words (the sentence model's vocabulary,
+/// <see cref="Semantic.ModelVocabulary"/>), a word of <see cref="KnownWordMinLength"/> letters or more on that list is not a
+/// typo either, although the guides never use it: "keep folks fired up" stays fired, not "hired".
 /// </summary>
 public sealed partial class SpellingCorrector
 {
     private const int MinLength = 2;
     private readonly Dictionary<string, int> _frequency;
     private readonly string[] _byFrequency;
+    private readonly IReadOnlySet<string> _knownWords;
 
-    public SpellingCorrector(IEnumerable<string> guideTexts)
+    /// <summary>Shortest word that the known-word list keeps as typed (shorter ones, "wat", "u", are still corrected).</summary>
+    public const int KnownWordMinLength = 4;
+
+    public SpellingCorrector(IEnumerable<string> guideTexts, IReadOnlySet<string>? knownWords = null)
     {
         ArgumentNullException.ThrowIfNull(guideTexts);
+        _knownWords = knownWords ?? new HashSet<string>();
         _frequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var text in guideTexts)
         {
@@ -33,13 +40,13 @@ public sealed partial class SpellingCorrector
     }
 
     /// <summary>A corrector over the passages' text and headings and the expansion questions of a knowledge base.</summary>
-    public static SpellingCorrector For(PassageIndex index, KnowledgeBase knowledge)
+    public static SpellingCorrector For(PassageIndex index, KnowledgeBase knowledge, IReadOnlySet<string>? knownWords = null)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(knowledge);
         var texts = index.Chunks.SelectMany(chunk => new[] { chunk.HeadingText, chunk.BodyText })
             .Concat(index.Chunks.SelectMany(chunk => PassageIndex.ExpansionQuestionsFor(chunk, knowledge).Select(question => question.Question)));
-        return new SpellingCorrector(texts);
+        return new SpellingCorrector(texts, knownWords);
     }
 
     /// <summary>Words shorter than this are corrected only for the confidence estimate, not for ranking (see <see cref="HybridPassageRetriever"/>).</summary>
@@ -59,7 +66,8 @@ public sealed partial class SpellingCorrector
         foreach (Match match in Word().Matches(question))
         {
             var word = match.Value.ToLowerInvariant();
-            if (word.Length < Math.Max(MinLength, minLength) || _frequency.ContainsKey(word) || !word.All(char.IsLetter) || KnowledgeAnalyzer.StopWords.Contains(word))
+            if (word.Length < Math.Max(MinLength, minLength) || _frequency.ContainsKey(word) || !word.All(char.IsLetter) || KnowledgeAnalyzer.StopWords.Contains(word)
+                || (word.Length >= KnownWordMinLength && _knownWords.Contains(word)))
             {
                 continue;
             }

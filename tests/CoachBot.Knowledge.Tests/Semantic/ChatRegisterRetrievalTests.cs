@@ -28,7 +28,7 @@ public sealed class ChatRegisterRetrievalTests
 
         var result = hybrid.Search("hw do i lern databse stuff fr", 3);
 
-        var corrected = SpellingCorrector.For(TestKnowledge.Retriever.Index, TestKnowledge.Base).Correct("hw do i lern databse stuff", 2);
+        var corrected = SpellingCorrector.For(TestKnowledge.Retriever.Index, TestKnowledge.Base, ModelVocabulary.WholeWords).Correct("hw do i lern databse stuff", 2);
         Assert.NotNull(corrected);
         Assert.Contains(corrected, recording.Texts);
         Assert.DoesNotContain(recording.Texts, text => text.EndsWith(" fr", StringComparison.Ordinal));

@@ -70,7 +70,7 @@ public sealed class SentenceAndNeighbourRankingTests
         var warmup = new SemanticWarmup(new SemanticModel(new HashingTextEmbedder()), TestKnowledge.Retriever, TestKnowledge.Base, new InMemoryPassageVectorStore());
         Assert.NotNull(await warmup.EnsureReadyAsync());
         var lexicalOnly = HybridSettings.Default with { LexicalWeight = 1, SentenceBlend = 0, SentenceTopN = 1 };
-        var corrected = SpellingCorrector.For(TestKnowledge.Retriever.Index, TestKnowledge.Base).Correct(question, 4);
+        var corrected = SpellingCorrector.For(TestKnowledge.Retriever.Index, TestKnowledge.Base, ModelVocabulary.WholeWords).Correct(question, 4);
         Assert.NotNull(corrected);
 
         var merged = new HybridPassageRetriever(TestKnowledge.Retriever, warmup, lexicalOnly with { LexicalCorrectionMinLength = 4 }).Search(question, 3);
