@@ -30,7 +30,7 @@ WORKDIR /src
 
 # Restore from the project files alone, so the package layer is reused until a project or a package version changes.
 # A new project under src/ that the host references must be added here, or the restore below fails naming it.
-COPY Directory.Build.props Directory.Packages.props ./
+COPY Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/CoachBot/CoachBot.csproj                     src/CoachBot/
 COPY src/CoachBot.Core/CoachBot.Core.csproj           src/CoachBot.Core/
 COPY src/CoachBot.Knowledge/CoachBot.Knowledge.csproj src/CoachBot.Knowledge/
