@@ -44,7 +44,7 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
 
     public RetrievalResult Search(string query, int k = 3)
     {
-        var semantic = _warmup.Index;
+        var semantic = _warmup.Index ?? _warmup.WaitWhileLoading(_settings.StoredVectorsWait);
         var embedder = _warmup.Embedder;
         if (semantic is null || embedder is null)
         {

@@ -86,6 +86,13 @@ public sealed record HybridSettings
     public int LexicalCorrectionMinLength { get; init; } = 4;
 
     /// <summary>
+    /// How long a search waits for the passage vectors while the warm-up is only reading them from the store (a restart),
+    /// instead of answering lexically only (<see cref="SemanticWarmup.WaitWhileLoading"/>). It never waits while texts are
+    /// being embedded. Zero: never wait.
+    /// </summary>
+    public TimeSpan StoredVectorsWait { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// When true, a word of four letters or more that the sentence model's vocabulary knows as a whole word is not treated
     /// as a typo of a guide word (<see cref="Semantic.ModelVocabulary"/>), in the dense and the lexical correction alike.
     /// </summary>

@@ -6,7 +6,9 @@ namespace CoachBot.Knowledge.Retrieval;
 /// Builds the <see cref="SemanticPassageIndex"/>: every text (passages with their heading path, expansion questions) is
 /// looked up in the <see cref="IPassageVectorStore"/> by model and text hash; only the missing ones are embedded, in
 /// batches of <see cref="BatchSize"/> (memory grows with the batch: all 149 passages at once took 1.1 GB), and each
-/// batch is stored as soon as it is made, so an interrupted warm-up resumes where it stopped.
+/// batch is stored as soon as it is made, so an interrupted warm-up resumes where it stopped. Texts the store lacks are
+/// first looked for in the knowledge folder's bundled vectors (<see cref="BundledVectorFile"/>), so a new install does
+/// not embed what was embedded before it was shipped.
 /// </summary>
 public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorStore store)
 {
@@ -17,16 +19,7 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(knowledge);
-        var passageTexts = Enumerable.Range(0, index.Count).Select(docId => SemanticTexts.ForPassage(index.ChunkAt(docId))).ToList();
-        var questions = SemanticTexts.Questions(index, knowledge);
-        var sentences = Enumerable.Range(0, index.Count)
-            .SelectMany(docId => SemanticTexts.Sentences(index.ChunkAt(docId)).Select(sentence => (Sentence: sentence, DocId: docId)))
-            .ToList();
-        var hashByText = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var text in passageTexts.Concat(questions.Select(question => question.Question)).Concat(sentences.Select(sentence => sentence.Sentence)))
-        {
-            hashByText.TryAdd(text, TextHash.Of(text));
-        }
+        var (passageTexts, questions, sentences, hashByText) = Texts(index, knowledge);
 
         var stored = await store.LoadAsync(embedder.ModelId, hashByText.Values.ToList(), cancellationToken).ConfigureAwait(false);
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -38,6 +31,7 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
             }
         }
 
+        var bundled = await TakeBundledAsync(knowledge, hashByText, vectors, cancellationToken).ConfigureAwait(false);
         var loaded = vectors.Count;
         var total = hashByText.Count;
         progress?.Invoke(vectors.Count, total);
@@ -62,7 +56,61 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
             passageTexts.Select(text => vectors[hashByText[text]]).ToList(),
             questions.Select(question => (vectors[hashByText[question.Question]], question.DocIds)).ToList(),
             sentences.Select(sentence => (vectors[hashByText[sentence.Sentence]], new[] { sentence.DocId })).ToList());
-        return new SemanticIndexBuild(semantic, loaded, missing.Count, hashByText.Values.ToHashSet(StringComparer.Ordinal));
+        return new SemanticIndexBuild(semantic, loaded, missing.Count, hashByText.Values.ToHashSet(StringComparer.Ordinal)) { FromBundle = bundled };
+    }
+
+    /// <summary>The text hashes of every vector a build of this index needs (what a bundled vector file must hold).</summary>
+    public static IReadOnlySet<string> TextHashesOf(PassageIndex index, KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return Texts(index, knowledge).HashByText.Values.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static (List<string> Passages, IReadOnlyList<(string Question, int[] DocIds)> Questions, List<(string Sentence, int DocId)> Sentences, Dictionary<string, string> HashByText) Texts(PassageIndex index, KnowledgeBase knowledge)
+    {
+        var passageTexts = Enumerable.Range(0, index.Count).Select(docId => SemanticTexts.ForPassage(index.ChunkAt(docId))).ToList();
+        var questions = SemanticTexts.Questions(index, knowledge);
+        var sentences = Enumerable.Range(0, index.Count)
+            .SelectMany(docId => SemanticTexts.Sentences(index.ChunkAt(docId)).Select(sentence => (Sentence: sentence, DocId: docId)))
+            .ToList();
+        var hashByText = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in passageTexts.Concat(questions.Select(question => question.Question)).Concat(sentences.Select(sentence => sentence.Sentence)))
+        {
+            hashByText.TryAdd(text, TextHash.Of(text));
+        }
+
+        return (passageTexts, questions, sentences, hashByText);
+    }
+
+    /// <summary>
+    /// Fills the vectors the store did not have from the knowledge folder's bundled file of this model
+    /// (<see cref="BundledVectorFile"/>) and stores them, so the next start finds them in the database. Returns how many.
+    /// </summary>
+    private async Task<int> TakeBundledAsync(KnowledgeBase knowledge, Dictionary<string, string> hashByText, Dictionary<string, float[]> vectors, CancellationToken cancellationToken)
+    {
+        if (knowledge.Directory is null || vectors.Count == hashByText.Count)
+        {
+            return 0;
+        }
+
+        var bundle = BundledVectorFile.Read(BundledVectorFile.PathFor(knowledge.Directory, embedder.ModelId), embedder.ModelId, embedder.Dimensions);
+        var taken = new List<StoredVector>();
+        foreach (var hash in hashByText.Values)
+        {
+            if (!vectors.ContainsKey(hash) && bundle.TryGetValue(hash, out var vector))
+            {
+                vectors[hash] = vector;
+                taken.Add(new StoredVector(hash, vector));
+            }
+        }
+
+        foreach (var batch in taken.Chunk(256))
+        {
+            await store.SaveAsync(embedder.ModelId, batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        return taken.Count;
     }
 }
 
@@ -70,4 +118,8 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
 /// A built index, how many of its vectors came from the store and how many were embedded now, and the text hashes of
 /// all its vectors (what the store must keep).
 /// </summary>
-public sealed record SemanticIndexBuild(SemanticPassageIndex Index, int Loaded, int Embedded, IReadOnlySet<string> TextHashes);
+public sealed record SemanticIndexBuild(SemanticPassageIndex Index, int Loaded, int Embedded, IReadOnlySet<string> TextHashes)
+{
+    /// <summary>How many of <see cref="Loaded"/> came from the knowledge folder's bundled vectors rather than the store.</summary>
+    public int FromBundle { get; init; }
+}

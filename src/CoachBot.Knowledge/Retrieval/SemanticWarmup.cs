@@ -103,6 +103,34 @@ public sealed partial class SemanticWarmup : IDisposable
         return _warming.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The vectors, waiting up to <paramref name="budget"/> for them when the running warm-up only has to read them from the
+    /// store (a restart: 0.3–0.7 s here) so that a question asked the moment the bot starts is not searched lexically only.
+    /// Returns at once when the warm-up has not started, has texts to embed (a first start: tens of seconds, lexical
+    /// retrieval serves meanwhile), is done or failed. Called from a search, so it never waits on the model threads'
+    /// work: embedding is exactly when it does not wait.
+    /// </summary>
+    public SemanticPassageIndex? WaitWhileLoading(TimeSpan budget)
+    {
+        var warming = Volatile.Read(ref _warming);
+        if (warming is null || budget <= TimeSpan.Zero)
+        {
+            return _index;
+        }
+
+        var deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
+        // Pending with a task: started, but WarmAsync has not set Warming yet.
+        while (State is SemanticState.Warming or SemanticState.Pending && OnlyLoading && Environment.TickCount64 < deadline)
+        {
+            warming.Wait(TimeSpan.FromMilliseconds(Math.Clamp(deadline - Environment.TickCount64, 1, 25)));
+        }
+
+        return _index;
+    }
+
+    /// <summary>The warm-up is looking its texts up in the store, or found them all there (nothing left to embed).</summary>
+    private bool OnlyLoading => Volatile.Read(ref _total) == 0 || Volatile.Read(ref _done) >= Volatile.Read(ref _total);
+
     /// <summary>Stops a running warm-up (host shutdown); searches stay lexical.</summary>
     public void Stop()
     {
@@ -141,14 +169,15 @@ public sealed partial class SemanticWarmup : IDisposable
             var index = _lucene.Index;
             var build = await new SemanticIndexBuilder(embedder, _store).BuildAsync(index, _knowledge, (done, total) =>
             {
-                Volatile.Write(ref _total, total);
+                // Done first: a reader between the two writes sees "still looking up" (total 0), never "texts to embed".
                 Volatile.Write(ref _done, done);
+                Volatile.Write(ref _total, total);
             }, _stopping.Token).ConfigureAwait(false);
             Elapsed = _time.GetElapsedTime(started);
             Counts = (build.Loaded, build.Embedded);
             _index = build.Index;
             _state = (int)SemanticState.Ready;
-            LogReady(_logger, build.Index.PassageCount, build.Index.QuestionCount, build.Loaded, build.Embedded, Elapsed.Value.TotalMilliseconds);
+            LogReady(_logger, build.Index.PassageCount, build.Index.QuestionCount, build.Loaded, build.FromBundle, build.Embedded, Elapsed.Value.TotalMilliseconds);
             await DeleteStaleVectorsAsync(embedder.ModelId, build.TextHashes).ConfigureAwait(false);
             return build.Index;
         }
@@ -203,8 +232,8 @@ public sealed partial class SemanticWarmup : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting stale stored vectors failed; they stay until the next warm-up")]
     private static partial void LogStaleDeleteFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic retrieval ready: {PassageCount} passages and {QuestionCount} expansion questions ({Loaded} vectors from the store, {Embedded} embedded) in {ElapsedMs:F0} ms")]
-    private static partial void LogReady(ILogger logger, int passageCount, int questionCount, int loaded, int embedded, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Semantic retrieval ready: {PassageCount} passages and {QuestionCount} expansion questions ({Loaded} vectors from the store, {FromBundle} of them first from the bundled file, {Embedded} embedded) in {ElapsedMs:F0} ms")]
+    private static partial void LogReady(ILogger logger, int passageCount, int questionCount, int loaded, int fromBundle, int embedded, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Semantic retrieval failed to warm up; retrieval stays lexical")]
     private static partial void LogFailed(ILogger logger, Exception exception);

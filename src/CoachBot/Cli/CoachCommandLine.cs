@@ -26,6 +26,7 @@ namespace CoachBot.Cli;
 /// <c>slack-manifest [FILE] [--write]</c> regenerates the Slack manifest's slash commands from the command definitions
 /// and its agent_view section from the Slack adapter's agent prompts.
 /// <c>eval-interview FILE.jsonl</c> scores mock-interview answers as a live interview would.
+/// <c>export-vectors [--out FILE]</c> writes the knowledge folder's bundled passage vectors.
 /// Exit codes: 0 success, 1 failure, 2 configuration error.
 /// </summary>
 public static class CoachCommandLine
@@ -85,6 +86,12 @@ public static class CoachCommandLine
             ? CalibrateInterviewAsync(result.GetRequiredValue(answers), result.UnmatchedTokens.ToArray(), output, error)
             : EvaluateInterviewAsync(result.GetRequiredValue(answers), result.UnmatchedTokens.ToArray(), output, error, ct));
         root.Subcommands.Add(evalInterview);
+
+        var vectorsOut = new Option<FileInfo?>("--out") { Description = "Where to write (default: vectors/<model>.vectors in the knowledge folder in use)." };
+        var exportVectors = new Command("export-vectors", "Embed every passage, sentence and expansion question of the knowledge folder and write them as its bundled vectors, so a new install does not embed them on its first start.") { vectorsOut };
+        exportVectors.TreatUnmatchedTokensAsErrors = false;
+        exportVectors.SetAction((result, ct) => ExportVectorsAsync(result.GetValue(vectorsOut), result.UnmatchedTokens.ToArray(), output, error, ct));
+        root.Subcommands.Add(exportVectors);
 
         var community = new Option<string>("--community")
         {
@@ -182,6 +189,36 @@ public static class CoachCommandLine
             await WarmUpRetrievalAsync(services, error, ct);
             var result = services.GetRequiredService<RetrievalEvaluator>().Run(file.FullName, k, output);
             return result.Count > 0 ? 0 : 1;
+        });
+    }
+
+    /// <summary>
+    /// <c>export-vectors [--out FILE]</c>: embeds every text of the knowledge folder with the configured model (from scratch:
+    /// neither the database nor an existing bundled file is read) and writes them as the folder's bundled vectors
+    /// (<see cref="BundledVectorFile"/>). Run it after editing guides or expansion questions; a stale file only costs the
+    /// first start of a new install the embedding of the texts that changed.
+    /// </summary>
+    private static async Task<int> ExportVectorsAsync(FileInfo? file, string[] configArgs, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        return await WithConfigurationErrorsAsync(error, async () =>
+        {
+            await using var services = BuildServices(configArgs);
+            var embedder = services.GetRequiredService<SemanticModel>().Embedder;
+            if (embedder is null)
+            {
+                await error.WriteLineAsync("Semantic retrieval is off (Knowledge:Semantic:Enabled=false): there is no model to make vectors with.");
+                return 1;
+            }
+
+            var knowledge = services.GetRequiredService<KnowledgeBase>();
+            var path = file?.FullName ?? BundledVectorFile.PathFor(knowledge.Directory!, embedder.ModelId);
+            var store = new InMemoryPassageVectorStore();
+            var build = await new SemanticIndexBuilder(embedder, store).BuildAsync(
+                services.GetRequiredService<LucenePassageRetriever>().Index, knowledge with { Directory = null }, null, ct);
+            var vectors = await store.LoadAsync(embedder.ModelId, [.. build.TextHashes], ct);
+            BundledVectorFile.Write(path, embedder.ModelId, embedder.Dimensions, vectors.Select(pair => new StoredVector(pair.Key, pair.Value)));
+            await output.WriteLineAsync($"Wrote {vectors.Count} vectors ({embedder.ModelId}, {embedder.Dimensions} dimensions) to {path}.");
+            return 0;
         });
     }
 
