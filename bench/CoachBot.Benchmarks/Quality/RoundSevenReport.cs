@@ -52,6 +52,25 @@ public static class RoundSevenReport
             return 0;
         }
 
+        var explainAt = Array.IndexOf(args, "--explain");
+        if (explainAt >= 0 && explainAt + 1 < args.Length)
+        {
+            // One question: how the corrector reads it and what the shipped retriever returns, with its confidence.
+            var question = args[explainAt + 1];
+            var corrector = SpellingCorrector.For(lucene.Index, knowledge, ModelVocabulary.WholeWords);
+            output.WriteLine($"stripped: {ChatRegister.Strip(question)}");
+            output.WriteLine($"corrected (2+ letters): {corrector.Correct(ChatRegister.Strip(question)) ?? "(unchanged)"}");
+            output.WriteLine($"corrected (4+ letters): {corrector.Correct(ChatRegister.Strip(question), 4) ?? "(unchanged)"}");
+            var result = new HybridPassageRetriever(lucene, warmup, HybridSettings.Default).Search(question, 5);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"confidence {result.Confidence:0.000}"));
+            foreach (var passage in result.Passages)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {passage.Score:0.0000} cos {passage.Similarity:0.000} {passage.Passage.Id}"));
+            }
+
+            return 0;
+        }
+
         var guideOnly = SpellingCorrector.For(lucene.Index, knowledge);
         var withKnown = SpellingCorrector.For(lucene.Index, knowledge, ModelVocabulary.WholeWords);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model vocabulary: {ModelVocabulary.WholeWords.Count} whole words"));

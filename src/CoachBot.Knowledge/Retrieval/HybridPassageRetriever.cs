@@ -89,9 +89,12 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             texts = [texts[^1]];
         }
 
+        var correctedConfidence = 0.0;
         if (_settings.LexicalCorrectionMinLength > 0 && _spelling.Value.Correct(queryText, _settings.LexicalCorrectionMinLength) is { } lexicalCorrected)
         {
-            lexical = Better(lexical, _lucene.SearchLexical(lexicalCorrected, _settings.LexicalCandidates));
+            var corrected = _lucene.SearchLexical(lexicalCorrected, _settings.LexicalCandidates);
+            correctedConfidence = corrected.Confidence.Confidence;
+            lexical = Better(lexical, corrected);
         }
 
         var rankingCount = texts.Count;
@@ -124,7 +127,13 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
                 VectorMath.Dot(queryVector, semantic.PassageVector(docId))))
             .ToList();
         var bestSimilarity = vectors.Length > rankingVectors.Length ? Math.Max(scores.BestSimilarity, Dense(semantic, vectors[^1..], 0).Max()) : scores.BestSimilarity;
-        var confidence = Confidence(lexical.Confidence.Confidence, bestSimilarity);
+        // Typos can hide a question's topic words from Lucene ("system desgin"): the corrected question's lexical confidence
+        // counts too, but only when the sentence model also sees the topic (best cosine above the floor), since a real word
+        // the corrector does not know can be "corrected" into a guide word ("bake bread" → "make bread").
+        var lexicalConfidence = bestSimilarity > _settings.SimilarityFloor
+            ? Math.Max(lexical.Confidence.Confidence, correctedConfidence)
+            : lexical.Confidence.Confidence;
+        var confidence = Confidence(lexicalConfidence, bestSimilarity);
         return new RetrievalResult(passages, confidence, lexical.ExpandedTerms, queryVector);
     }
 

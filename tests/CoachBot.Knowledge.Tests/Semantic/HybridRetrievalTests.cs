@@ -32,9 +32,21 @@ public sealed class HybridRetrievalTests
         Assert.True(confidence >= KnowledgeOptions.DefaultMinConfidence, $"confidence {confidence:F2} for '{question}'");
     }
 
+    /// <summary>Typos in the topic words themselves: the corrected question's lexical confidence counts when the model sees the topic.</summary>
+    [Theory]
+    [InlineData("how do i get beter at system desgin")]
+    [InlineData("whats a good wya to lern sql quereis")]
+    public void Search_TyposInTheTopicWords_StaysAtOrAboveTheDefaultThreshold(string question)
+    {
+        var confidence = SemanticTestKnowledge.Retriever.Search(question, 3).Confidence;
+
+        Assert.True(confidence >= KnowledgeOptions.DefaultMinConfidence, $"confidence {confidence:F2} for '{question}'");
+    }
+
     [Theory]
     [MemberData(nameof(ConfidenceTests.OffTopic), MemberType = typeof(ConfidenceTests))]
     [InlineData("how do I bake bread")]
+    [InlineData("how do I bake a cake for my team")]
     public void Search_OffTopicQuestion_StaysBelowTheDefaultThreshold(string question)
     {
         var confidence = SemanticTestKnowledge.Retriever.Search(question, 3).Confidence;
