@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace CoachBot.Ai.Answers;
 
 /// <summary>A sentence of a passage, verbatim, with the (non-empty) line it stands on and whether that line is a list item.</summary>
-public sealed record GuideSentence(string Text, int Line, bool IsListItem)
+public sealed partial record GuideSentence(string Text, int Line, bool IsListItem)
 {
     /// <summary>Ends like the opening of a list ("These skills include:", "Key languages include").</summary>
     public bool ReadsAsLeadIn =>
@@ -9,4 +11,22 @@ public sealed record GuideSentence(string Text, int Line, bool IsListItem)
         || Text.EndsWith(" include", StringComparison.OrdinalIgnoreCase)
         || Text.EndsWith(" including", StringComparison.OrdinalIgnoreCase)
         || Text.EndsWith(" following", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Announces what comes next without saying it, like a lead-in ending in a full stop: "there are several core skills
+    /// that are important for success", "you'll need to master several essential skills", "Here's a comprehensive guide
+    /// to the skills required", or asks the reader a question ("But what does it take to step into backend engineering?").
+    /// Quoted alone it answers nothing, so the offline composer prefers any sentence with content.
+    /// A sentence that names things (two commas or more: "Python, Java, C#") is not an announcement.
+    /// </summary>
+    public bool ReadsAsAnnouncement =>
+        !ReadsAsLeadIn
+        && Text.Count(c => c == ',') < 2
+        && (Text.EndsWith('?') || GuideIntroduction().IsMatch(Text) || VagueCount().IsMatch(Text));
+
+    [GeneratedRegex(@"^(here(’|')?s|here are|this (guide|article|section|post|chapter)|in this (guide|article|section|post))\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex GuideIntroduction();
+
+    [GeneratedRegex(@"\b(several|various|a number of|a few|a variety of|many)( [a-z-]+){0,2} (skills|tips|steps|ways|things|factors|areas|options|paths|qualities|traits|strategies|benefits|reasons|aspects|competencies)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex VagueCount();
 }

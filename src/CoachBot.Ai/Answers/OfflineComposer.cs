@@ -14,7 +14,8 @@ namespace CoachBot.Ai.Answers;
 /// (the question's own words weigh most, then an earlier question's, then synonym expansions; rare words weigh more
 /// than words every sentence has); the top passage is preferred.</item>
 /// <item>A question asking for a figure (pay, a growth rate) gets the sentences that give one first.</item>
-/// <item>A lead-in ("These skills include:") is quoted only with the list items that follow it, never alone.</item>
+/// <item>A lead-in ("These skills include:") is quoted only with the list items that follow it, never alone; a sentence
+/// that only announces ("there are several core skills that matter") is quoted only when no sentence with content matched.</item>
 /// <item>Sentences the previous answer already quoted are left out (a follow-up gets what is new).</item>
 /// </list>
 /// </summary>
@@ -148,6 +149,14 @@ public static class OfflineComposer
     {
         // A lead-in whose whole list is not in this passage (or is too long to quote) cannot be quoted at all.
         var quotable = candidates.Where(c => !c.Sentence.ReadsAsLeadIn || c.Sentence.IsListItem || HasWholeList(c, candidates)).ToList();
+        // A sentence that only announces ("there are several core skills that matter") is quoted only when no sentence
+        // with content matched at all.
+        var withContent = quotable.Where(c => !c.Sentence.ReadsAsAnnouncement || c.Sentence.IsListItem).ToList();
+        if (withContent.Any(c => c.Score > 0))
+        {
+            quotable = withContent;
+        }
+
         var ranked = quotable.Where(c => c.Score > 0).OrderByDescending(c => c.Score).ThenBy(c => c.Rank).ThenBy(c => c.Position).ToList();
         var chosen = new List<Candidate>();
         if (ranked.Count > 0)

@@ -1,0 +1,46 @@
+namespace CoachBot.Ai.Tests.Answers;
+
+/// <summary>
+/// A sentence that announces content without giving it ("there are several core skills that are important") answers
+/// nothing on its own: the offline composer quotes the sentences with content first.
+/// </summary>
+public sealed class AnnouncementSentenceTests
+{
+    private static ScoredPassage Synthetic(string id, string text) =>
+        new(new Passage(id, "test", "Test Guide", ["Skills"], text), 10f);
+
+    [Theory]
+    [InlineData("As a backend engineer, there are several core skills that are important for success in the field.")]
+    [InlineData("To succeed as a backend developer, you’ll need to master several essential skills.")]
+    [InlineData("Here’s a comprehensive guide to the skills required to thrive as a backend engineer, explained in simple terms.")]
+    [InlineData("This section covers the career path in detail.")]
+    [InlineData("But what does it take to step into the world of backend engineering?")]
+    public void ReadsAsAnnouncement_SentencesThatOnlyAnnounce(string text)
+    {
+        Assert.True(new GuideSentence(text, 0, IsListItem: false).ReadsAsAnnouncement);
+    }
+
+    [Theory]
+    [InlineData("Common languages for backend engineering include Python, Java, C#, Ruby, and JavaScript (Node.js).")]
+    [InlineData("You’ll also need to be comfortable working with databases, both relational and non-relational.")]
+    [InlineData("Several factors, such as location, experience, and industry, shape a salary.")]
+    [InlineData("These skills include:")]
+    public void ReadsAsAnnouncement_SentencesWithContentOrListLeadIns_AreNot(string text)
+    {
+        Assert.False(new GuideSentence(text, 0, IsListItem: false).ReadsAsAnnouncement);
+    }
+
+    [Fact]
+    public void Compose_AnnouncementInTheTopPassage_QuotesTheContentOfTheNextOneInstead()
+    {
+        var announcing = Synthetic("test#skills/1", "To succeed as a backend developer, you’ll need to master several essential skills.");
+        var content = Synthetic("test#skills/2", "Backend developers need skills in databases such as PostgreSQL. They also need skills in designing HTTP APIs for other teams.");
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest([announcing, content], "what skills does a backend developer need?"));
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.True(quotes.Contains("Backend developers need skills in databases such as PostgreSQL."), answer.Text);
+        Assert.Contains("They also need skills in designing HTTP APIs for other teams.", quotes);
+        Assert.DoesNotContain(quotes, quote => quote.Contains("several essential skills", StringComparison.Ordinal));
+    }
+}
