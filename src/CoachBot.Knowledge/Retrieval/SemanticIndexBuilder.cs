@@ -31,7 +31,7 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
             }
         }
 
-        var bundled = await TakeBundledAsync(knowledge, hashByText, vectors, cancellationToken).ConfigureAwait(false);
+        var (bundled, bundleStored) = await TakeBundledAsync(knowledge, hashByText, vectors, cancellationToken).ConfigureAwait(false);
         var loaded = vectors.Count;
         var total = hashByText.Count;
         progress?.Invoke(vectors.Count, total);
@@ -56,7 +56,7 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
             passageTexts.Select(text => vectors[hashByText[text]]).ToList(),
             questions.Select(question => (vectors[hashByText[question.Question]], question.DocIds)).ToList(),
             sentences.Select(sentence => (vectors[hashByText[sentence.Sentence]], new[] { sentence.DocId })).ToList());
-        return new SemanticIndexBuild(semantic, loaded, missing.Count, hashByText.Values.ToHashSet(StringComparer.Ordinal)) { FromBundle = bundled };
+        return new SemanticIndexBuild(semantic, loaded, missing.Count, hashByText.Values.ToHashSet(StringComparer.Ordinal)) { FromBundle = bundled, BundleNotStored = !bundleStored };
     }
 
     /// <summary>The text hashes of every vector a build of this index needs (what a bundled vector file must hold).</summary>
@@ -85,13 +85,14 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
 
     /// <summary>
     /// Fills the vectors the store did not have from the knowledge folder's bundled file of this model
-    /// (<see cref="BundledVectorFile"/>) and stores them, so the next start finds them in the database. Returns how many.
+    /// (<see cref="BundledVectorFile"/>) and stores them, so the next start finds them in the database. Returns how many,
+    /// and whether storing them worked.
     /// </summary>
-    private async Task<int> TakeBundledAsync(KnowledgeBase knowledge, Dictionary<string, string> hashByText, Dictionary<string, float[]> vectors, CancellationToken cancellationToken)
+    private async Task<(int Taken, bool Stored)> TakeBundledAsync(KnowledgeBase knowledge, Dictionary<string, string> hashByText, Dictionary<string, float[]> vectors, CancellationToken cancellationToken)
     {
         if (knowledge.Directory is null || vectors.Count == hashByText.Count)
         {
-            return 0;
+            return (0, true);
         }
 
         var bundle = BundledVectorFile.Read(BundledVectorFile.PathFor(knowledge.Directory, embedder.ModelId), embedder.ModelId, embedder.Dimensions);
@@ -105,12 +106,22 @@ public sealed class SemanticIndexBuilder(ITextEmbedder embedder, IPassageVectorS
             }
         }
 
-        foreach (var batch in taken.Chunk(256))
+        try
         {
-            await store.SaveAsync(embedder.ModelId, batch, cancellationToken).ConfigureAwait(false);
+            foreach (var batch in taken.Chunk(256))
+            {
+                await store.SaveAsync(embedder.ModelId, batch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // The vectors are in hand: failing to store them (database busy, another process storing
+        // the same ones) only means the next start reads the shipped file again; it must not fail the warm-up.
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            return (taken.Count, false);
         }
 
-        return taken.Count;
+        return (taken.Count, true);
     }
 }
 
@@ -122,4 +133,7 @@ public sealed record SemanticIndexBuild(SemanticPassageIndex Index, int Loaded, 
 {
     /// <summary>How many of <see cref="Loaded"/> came from the knowledge folder's bundled vectors rather than the store.</summary>
     public int FromBundle { get; init; }
+
+    /// <summary>The bundled vectors were used but could not be stored (the next start reads the file again).</summary>
+    public bool BundleNotStored { get; init; }
 }

@@ -178,6 +178,10 @@ public sealed partial class SemanticWarmup : IDisposable
             _index = build.Index;
             _state = (int)SemanticState.Ready;
             LogReady(_logger, build.Index.PassageCount, build.Index.QuestionCount, build.Loaded, build.FromBundle, build.Embedded, Elapsed.Value.TotalMilliseconds);
+            if (build.BundleNotStored)
+            {
+                LogBundleNotStored(_logger, build.FromBundle);
+            }
             await DeleteStaleVectorsAsync(embedder.ModelId, build.TextHashes).ConfigureAwait(false);
             return build.Index;
         }
@@ -231,6 +235,9 @@ public sealed partial class SemanticWarmup : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting stale stored vectors failed; they stay until the next warm-up")]
     private static partial void LogStaleDeleteFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Count} vectors read from the shipped file could not be stored in the database (they are in use; the next start reads the file again)")]
+    private static partial void LogBundleNotStored(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Semantic retrieval ready: {PassageCount} passages and {QuestionCount} expansion questions ({Loaded} vectors from the store, {FromBundle} of them first from the bundled file, {Embedded} embedded) in {ElapsedMs:F0} ms")]
     private static partial void LogReady(ILogger logger, int passageCount, int questionCount, int loaded, int fromBundle, int embedded, double elapsedMs);

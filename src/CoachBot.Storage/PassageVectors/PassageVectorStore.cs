@@ -66,9 +66,11 @@ public sealed class PassageVectorStore(IDbContextFactory<CoachBotDbContext> cont
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (DbUpdateException) when (attempt < 3)
             {
                 // Another process stored some of the same vectors between our read and write: read again, add the rest.
+                // Several processes starting together on an empty database all store the shipped vectors at once, so
+                // this can happen more than once in a row.
             }
         }
     }

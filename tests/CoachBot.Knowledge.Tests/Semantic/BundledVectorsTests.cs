@@ -67,6 +67,24 @@ public sealed class BundledVectorsTests : IDisposable
         Assert.Equal(build.TextHashes.Count, counter.Texts);
     }
 
+    [Fact]
+    public async Task Build_BundledVectorsThatCannotBeStored_AreUsedAllTheSame()
+    {
+        await WriteBundleAsync(Guide);
+
+        var (build, counter) = await BuildAsync(Guide, new FailingSaveStore());
+
+        Assert.Equal(0, counter.Texts);
+        Assert.Equal(build.TextHashes.Count, build.FromBundle);
+        Assert.True(build.BundleNotStored);
+
+        var knowledge = KnowledgeBase.Load(_folder.Path);
+        using var lucene = new LucenePassageRetriever(knowledge);
+        using var warmup = new SemanticWarmup(new SemanticModel(new HashingTextEmbedder()), lucene, knowledge, new FailingSaveStore());
+        Assert.NotNull(await warmup.EnsureReadyAsync());
+        Assert.Equal(SemanticState.Ready, warmup.State);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(7)]
@@ -112,6 +130,17 @@ public sealed class BundledVectorsTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private sealed class FailingSaveStore : IPassageVectorStore
+    {
+        public Task<IReadOnlyDictionary<string, float[]>> LoadAsync(string modelId, IReadOnlyCollection<string> textHashes, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, float[]>>(new Dictionary<string, float[]>());
+
+        public Task SaveAsync(string modelId, IReadOnlyList<StoredVector> vectors, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("database is locked");
+
+        public Task<int> DeleteAllExceptAsync(string modelId, IReadOnlyCollection<string> keepHashes, CancellationToken cancellationToken) => Task.FromResult(0);
+    }
 
     private async Task WriteBundleAsync(string guide)
     {
