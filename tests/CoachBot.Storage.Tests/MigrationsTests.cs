@@ -60,4 +60,20 @@ public sealed class MigrationsTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
     }
+
+    /// <summary>Three processes starting together on a database that does not exist yet: all start, the migrations run once.</summary>
+    [PostgresFact]
+    public async Task Postgres_ThreeInitializersOnADatabaseThatDoesNotExistYet_AllSucceedAndMigrateOnce()
+    {
+        await using var database = PostgresTestDatabase.NotYetCreated();
+        var initializers = Enumerable.Range(0, 3)
+            .Select(_ => new StorageInitializer(new CoachBotDbContextFactory(Microsoft.Extensions.Options.Options.Create(database.Options)), NullLogger<StorageInitializer>.Instance))
+            .ToList();
+
+        await Task.WhenAll(initializers.Select(initializer => Task.Run(() => initializer.InitializeAsync(CancellationToken.None))));
+
+        await using var db = await database.Contexts.CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations().Count(), (await db.Database.GetAppliedMigrationsAsync()).Count());
+    }
 }

@@ -48,6 +48,10 @@ public sealed class PostgresTestDatabase : TestDatabase
         return new PostgresTestDatabase(server, name, dropOnDispose: true);
     }
 
+    /// <summary>A name for a database that does not exist yet (the code under test creates it), dropped on dispose.</summary>
+    public static PostgresTestDatabase NotYetCreated() =>
+        new(PostgresTestEnvironment.RequireConnectionString(), NewName("coachbot_n_"), dropOnDispose: true);
+
     public override async ValueTask DisposeAsync()
     {
         if (!_dropOnDispose)
