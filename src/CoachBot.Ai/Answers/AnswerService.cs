@@ -8,6 +8,7 @@ using CoachBot.Core.Diagnostics;
 using CoachBot.Core.Replies.Streaming;
 using CoachBot.Core.Safety;
 using CoachBot.Knowledge;
+using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Retrieval;
 using CoachBot.Knowledge.Semantic;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,8 @@ public sealed partial class AnswerService(
     ModelOutputCleaner modelOutput,
     TimeProvider time,
     ILogger<AnswerService> logger,
-    CoachMetrics? metrics = null)
+    CoachMetrics? metrics = null,
+    GuideCatalog? catalog = null)
 {
     private const int MaxStandaloneLength = 300;
 
@@ -112,6 +114,7 @@ public sealed partial class AnswerService(
             Meaning = meaning,
             PreviousAnswer = previous,
             Opening = verdict.Note,
+            Subsections = catalog is null ? null : GuideSubsections.Of(catalog, passages),
         };
         var answer = llmOptions.Value.IsConfigured && !useLlm
             ? await ModelThreads.Shared.RunAsync(() => ComposeOffline(offline), cancellationToken) with { Note = CoachReplies.LlmBudgetNote }

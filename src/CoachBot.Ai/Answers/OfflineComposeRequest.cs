@@ -21,4 +21,10 @@ public sealed record OfflineComposeRequest(
     public string? PreviousAnswer { get; init; }
 
     public string? Opening { get; init; }
+
+    /// <summary>
+    /// By passage id, the headings under that passage's section (<see cref="GuideSubsections"/>): when the answer quotes
+    /// such a passage, it names them after the quote. Null or empty: nothing is added.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Subsections { get; init; }
 }

@@ -56,7 +56,7 @@ public static class OfflineComposer
 
         Score(fresh, request);
         var chosen = Choose(fresh, request.Meaning is not null);
-        return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening);
+        return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening, request.Subsections);
     }
 
     private static List<Candidate> Candidates(ScoredPassage[] passages)
@@ -242,10 +242,11 @@ public static class OfflineComposer
         return items;
     }
 
-    private static ComposedAnswer Render(List<Candidate> chosen, ScoredPassage[] passages, string opening)
+    private static ComposedAnswer Render(List<Candidate> chosen, ScoredPassage[] passages, string opening, IReadOnlyDictionary<string, IReadOnlyList<string>>? subsections)
     {
         var citations = new List<Citation>();
         var text = new StringBuilder(opening);
+        var named = false;
         // Two chunks of one section share a citation, so their sentences form one quote.
         foreach (var group in chosen.GroupBy(c => passages[c.Rank].Passage.ToCitation()).OrderBy(g => g.Min(c => c.Rank)))
         {
@@ -257,6 +258,17 @@ public static class OfflineComposer
             {
                 text.Append("> ").Append(sentences[i].Text);
                 text.Append(i == sentences.Length - 1 ? $" [{number}]" : "\n");
+            }
+
+            // A quoted section introduction: name where the guide goes on (once per answer, the first such section).
+            if (!named && subsections is not null
+                && group.Select(c => passages[c.Rank].Passage.Id).FirstOrDefault(subsections.ContainsKey) is { } id)
+            {
+                var headings = subsections[id];
+                text.Append("\nMore in [").Append(number).Append("]: ")
+                    .AppendJoin(" · ", headings.Take(GuideSubsections.MaxHeadings))
+                    .Append(headings.Count > GuideSubsections.MaxHeadings ? " · …" : "");
+                named = true;
             }
         }
 

@@ -112,6 +112,16 @@ public sealed class OfflineAnswerTests : IClassFixture<OfflineAnswerTests.Fixtur
         Assert.Contains("senior", followUp.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task AnswerAsync_BroadSkillsQuestion_NamesTheSubsectionsOfTheQuotedIntroduction()
+    {
+        var answer = await _answers.AnswerAsync(Ask("what skills do I need for backend", "broad"), CancellationToken.None);
+
+        Assert.False(answer.Declined, answer.Text);
+        Assert.Contains("More in [", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Understanding of Databases", answer.Text, StringComparison.Ordinal);
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.Build();

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using CoachBot.Knowledge.Guides;
+using CoachBot.Knowledge.Retrieval;
+
+namespace CoachBot.Ai.Answers;
+
+/// <summary>
+/// The headings of the sections directly under a passage's section ("Skills are Required…" → "Programming Languages",
+/// "Understanding of Databases", …). A broad question ("what skills do I need?") often retrieves a section's
+/// introduction, whose sentences stay general while the answer is spread over its sub-sections: the offline answer then
+/// names them after the quote, so the member sees where the guide goes on.
+/// </summary>
+public static partial class GuideSubsections
+{
+    /// <summary>At most this many headings are named; more end in "…".</summary>
+    public const int MaxHeadings = 8;
+
+    /// <summary>By passage id, the child headings of each passage's section that has children (numbering like "1." removed).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Of(GuideCatalog catalog, IEnumerable<ScoredPassage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(passages);
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var passage in passages.Select(p => p.Passage))
+        {
+            var slash = passage.Id.LastIndexOf('/');
+            if (catalog.FindSection(slash > 0 ? passage.Id[..slash] : passage.Id) is not { } section)
+            {
+                continue;
+            }
+
+            var children = catalog.Sections
+                .Where(child => child.GuideId == section.GuideId
+                    && child.Path.Count == section.Path.Count + 1
+                    && child.Path.Take(section.Path.Count).SequenceEqual(section.Path, StringComparer.Ordinal))
+                .Select(child => Numbering().Replace(child.Heading, "").Trim())
+                .Where(heading => heading.Length > 0)
+                .ToList();
+            if (children.Count > 0)
+            {
+                result[passage.Id] = children;
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^(step\s+)?\d+[.:)]\s*", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex Numbering();
+}
