@@ -29,6 +29,12 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task Checkpoint_AfterWrites_MovesTheWholeLogIntoTheDatabase()
     {
+        // Other test classes clear every SQLite pool when they dispose their databases (in parallel with this one). If
+        // that closed the last connection to this database, SQLite would checkpoint the log on close and leave nothing
+        // for the checkpointer to do: an idle connection of our own keeps the log in place until we have looked.
+        await using var keeper = new SqliteConnection(
+            $"Data Source={Path.Combine(_database.Directory, StorageOptions.DefaultSqliteFileName)};Pooling=False");
+        await keeper.OpenAsync();
         await WriteTurnsAsync(40);
         var checkpointer = Checkpointer();
 
