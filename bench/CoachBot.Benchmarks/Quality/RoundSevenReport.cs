@@ -13,18 +13,12 @@ namespace CoachBot.Benchmarks.Quality;
 /// </summary>
 public static class RoundSevenReport
 {
-    private static readonly string[] DevelopmentSets = ["questions.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-typos.jsonl", "dev-chat.jsonl"];
-
     public static int Run(string[] args, TextWriter output)
     {
         var (knowledgeDirectory, knowledge) = QualityReport.LoadKnowledge();
-        var cacheAt = Array.IndexOf(args, "--embed-cache");
         using var model = new MiniLmTextEmbedder();
-        using var embedder = new RoundFiveReport.MemoTextEmbedder(model, cacheAt >= 0 && cacheAt + 1 < args.Length ? args[cacheAt + 1] : null);
-        var sets = DevelopmentSets
-            .Where(name => File.Exists(Path.Combine(knowledgeDirectory, "eval", name)))
-            .Select(name => (Name: name, File: EvaluationFile.Read(Path.Combine(knowledgeDirectory, "eval", name))))
-            .ToList();
+        using var embedder = RoundSixReport.MemoEmbedder(model, args);
+        var sets = RoundSixReport.LoadDevelopmentSets(knowledgeDirectory);
         using var lucene = new LucenePassageRetriever(knowledge, RetrievalSettings.Default);
         using var warmup = new SemanticWarmup(new SemanticModel(embedder), lucene, knowledge, new InMemoryPassageVectorStore());
         if (warmup.EnsureReadyAsync().GetAwaiter().GetResult() is null)
@@ -169,7 +163,7 @@ public static class RoundSevenReport
 
     private static IEnumerable<(string Label, HybridSettings Settings)> Rows()
     {
-        yield return ("shipped (round 6 defaults)", HybridSettings.Default);
-        yield return ("known words are not typos", HybridSettings.Default with { KnownWordsAreNotTypos = true });
+        yield return ("round 6 settings (known words corrected)", HybridSettings.Default with { KnownWordsAreNotTypos = false });
+        yield return ("known words are not typos (shipped)", HybridSettings.Default);
     }
 }

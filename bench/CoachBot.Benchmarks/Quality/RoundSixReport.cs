@@ -17,18 +17,28 @@ public static class RoundSixReport
 {
     private static readonly string[] DevelopmentSets = ["questions.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-typos.jsonl", "dev-chat.jsonl"];
 
-    public static int Run(string[] args, TextWriter output)
-    {
-        var (knowledgeDirectory, knowledge) = QualityReport.LoadKnowledge();
-        var cacheAt = Array.IndexOf(args, "--embed-cache");
-        var onlyAt = Array.IndexOf(args, "--only");
-        var only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
-        using var model = new MiniLmTextEmbedder();
-        using var embedder = new RoundFiveReport.MemoTextEmbedder(model, cacheAt >= 0 && cacheAt + 1 < args.Length ? args[cacheAt + 1] : null);
-        var sets = DevelopmentSets
+    /// <summary>The development sets present under <c>eval/</c> of a knowledge folder (never the held-out set), in a fixed order.</summary>
+    internal static List<(string Name, EvaluationFile File)> LoadDevelopmentSets(string knowledgeDirectory) =>
+        DevelopmentSets
             .Where(name => File.Exists(Path.Combine(knowledgeDirectory, "eval", name)))
             .Select(name => (Name: name, File: EvaluationFile.Read(Path.Combine(knowledgeDirectory, "eval", name))))
             .ToList();
+
+    /// <summary>A memoising embedder over the model, cached across runs in the file after <c>--embed-cache</c> when given.</summary>
+    internal static RoundFiveReport.MemoTextEmbedder MemoEmbedder(ITextEmbedder model, string[] args)
+    {
+        var cacheAt = Array.IndexOf(args, "--embed-cache");
+        return new RoundFiveReport.MemoTextEmbedder(model, cacheAt >= 0 && cacheAt + 1 < args.Length ? args[cacheAt + 1] : null);
+    }
+
+    public static int Run(string[] args, TextWriter output)
+    {
+        var (knowledgeDirectory, knowledge) = QualityReport.LoadKnowledge();
+        var onlyAt = Array.IndexOf(args, "--only");
+        var only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
+        using var model = new MiniLmTextEmbedder();
+        using var embedder = MemoEmbedder(model, args);
+        var sets = LoadDevelopmentSets(knowledgeDirectory);
         output.WriteLine("setting | " + string.Join(" | ", sets.Select(set => set.Name + " r@3/mrr/lost")) + " | hits");
         foreach (var group in Grid().Where(row => only is null || row.Label.Contains(only, StringComparison.Ordinal)).GroupBy(row => row.Lexical))
         {

@@ -6,24 +6,7 @@ namespace CoachBot.Knowledge.Tests.Semantic;
 /// </summary>
 public sealed class BundledVectorsTests : IDisposable
 {
-    private const string Guide = """
-        ---
-        id: bundle-guide
-        title: Bundle Guide
-        source: 999_bundle.txt
-        topics: [caching]
-        ---
-
-        # Bundle Guide
-
-        ## Databases
-
-        Relational databases store rows in tables. Indexes make lookups fast.
-
-        ## Careers
-
-        Backend engineers build APIs. They also look after the servers that run them.
-        """;
+    private const string Guide = TwoSectionGuide.Text;
 
     private readonly TempDirectory _folder = new();
 
@@ -45,7 +28,7 @@ public sealed class BundledVectorsTests : IDisposable
     public async Task Build_AfterAPassageChangedSinceTheBundle_EmbedsOnlyThatPassagesTexts()
     {
         await WriteBundleAsync(Guide);
-        var changed = Guide.Replace("Backend engineers build APIs.", "Backend engineers design APIs.", StringComparison.Ordinal);
+        var changed = TwoSectionGuide.Changed;
 
         var (build, counter) = await BuildAsync(changed, new InMemoryPassageVectorStore());
 
@@ -144,8 +127,7 @@ public sealed class BundledVectorsTests : IDisposable
 
     private async Task WriteBundleAsync(string guide)
     {
-        _folder.Write("guides/bundle-guide.md", guide);
-        var knowledge = KnowledgeBase.Load(_folder.Path);
+        var knowledge = TwoSectionGuide.Write(_folder, guide);
         using var lucene = new LucenePassageRetriever(knowledge);
         var embedder = new HashingTextEmbedder();
         var store = new InMemoryPassageVectorStore();
@@ -156,11 +138,7 @@ public sealed class BundledVectorsTests : IDisposable
 
     private async Task<(SemanticIndexBuild Build, CountingTextEmbedder Counter)> BuildAsync(string guide, IPassageVectorStore store)
     {
-        _folder.Write("guides/bundle-guide.md", guide);
-        var knowledge = KnowledgeBase.Load(_folder.Path);
-        using var lucene = new LucenePassageRetriever(knowledge);
-        var counter = new CountingTextEmbedder(new HashingTextEmbedder());
-        var build = await new SemanticIndexBuilder(counter, store).BuildAsync(lucene.Index, knowledge, progress: null, CancellationToken.None);
+        var (build, counter, _) = await TwoSectionGuide.BuildAsync(_folder, guide, store);
         return (build, counter);
     }
 }

@@ -3,24 +3,7 @@ namespace CoachBot.Knowledge.Tests.Semantic;
 /// <summary>Vectors come from the store by model and text hash: only new or changed texts reach the embedder.</summary>
 public sealed class PassageVectorCachingTests : IDisposable
 {
-    private const string Guide = """
-        ---
-        id: cache-guide
-        title: Cache Guide
-        source: 999_cache.txt
-        topics: [caching]
-        ---
-
-        # Cache Guide
-
-        ## Databases
-
-        Relational databases store rows in tables. Indexes make lookups fast.
-
-        ## Careers
-
-        Backend engineers build APIs. They also look after the servers that run them.
-        """;
+    private const string Guide = TwoSectionGuide.Text;
 
     private readonly TempDirectory _folder = new();
 
@@ -43,7 +26,7 @@ public sealed class PassageVectorCachingTests : IDisposable
     {
         var store = new InMemoryPassageVectorStore();
         await BuildAsync(Guide, store);
-        var changed = Guide.Replace("Backend engineers build APIs.", "Backend engineers design APIs.", StringComparison.Ordinal);
+        var changed = TwoSectionGuide.Changed;
 
         var rebuilt = await BuildAsync(changed, store);
 
@@ -70,9 +53,8 @@ public sealed class PassageVectorCachingTests : IDisposable
         await BuildAsync(Guide, store);
         var embedder = new HashingTextEmbedder();
         await store.SaveAsync("another-model", [new StoredVector(TextHash.Of("Relational databases store rows in tables."), [1f])], CancellationToken.None);
-        var changed = Guide.Replace("Backend engineers build APIs.", "Backend engineers design APIs.", StringComparison.Ordinal);
-        _folder.Write("guides/cache-guide.md", changed);
-        var knowledge = KnowledgeBase.Load(_folder.Path);
+        var changed = TwoSectionGuide.Changed;
+        var knowledge = TwoSectionGuide.Write(_folder, changed);
         using var lucene = new LucenePassageRetriever(knowledge);
         var before = store.Count;
 
@@ -92,14 +74,6 @@ public sealed class PassageVectorCachingTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private async Task<(SemanticIndexBuild Build, CountingTextEmbedder Counter, List<string> Embedded)> BuildAsync(string guide, IPassageVectorStore store)
-    {
-        _folder.Write("guides/cache-guide.md", guide);
-        var knowledge = KnowledgeBase.Load(_folder.Path);
-        using var lucene = new LucenePassageRetriever(knowledge);
-        var recording = new RecordingTextEmbedder(new HashingTextEmbedder());
-        var counter = new CountingTextEmbedder(recording);
-        var build = await new SemanticIndexBuilder(counter, store).BuildAsync(lucene.Index, knowledge, progress: null, CancellationToken.None);
-        return (build, counter, recording.Texts);
-    }
+    private Task<(SemanticIndexBuild Build, CountingTextEmbedder Counter, List<string> Embedded)> BuildAsync(string guide, IPassageVectorStore store) =>
+        TwoSectionGuide.BuildAsync(_folder, guide, store);
 }
