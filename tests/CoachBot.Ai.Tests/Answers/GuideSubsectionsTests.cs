@@ -28,6 +28,7 @@ public sealed class GuideSubsectionsTests
     public void Of_ASectionWithoutSubsections_GivesNothing()
     {
         var leaf = Passage("how-to-become-backend-engineer#backend-engineering-salaries/1", "Salaries vary.");
+        Assert.NotNull(Catalog.Value.FindSection("how-to-become-backend-engineer#backend-engineering-salaries"));   // a real section, just without children
 
         Assert.Empty(GuideSubsections.Of(Catalog.Value, [leaf]));
     }
