@@ -49,6 +49,7 @@ public sealed partial class AnswerServiceLlmTests
     {
         _server.Enqueue(FakeChatResponse.BreaksOffMidStream("Start with a relational database such as PostgreSQL and then", afterTokens: 4));
         var progress = new RecordingProgress();
+        _server.StreamBreakGate = progress.FirstText;   // cut only once the partial text has been shown (at most 10 s)
         await using var services = Services(StubRetriever.Always(0.9, Passages));
 
         var answer = await services.GetRequiredService<AnswerService>().AnswerAsync(Ask("which database should I learn first?", progress), CancellationToken.None);
@@ -80,6 +81,10 @@ public sealed partial class AnswerServiceLlmTests
     private sealed class RecordingProgress : IReplyProgress
     {
         private readonly List<string> _texts = [];
+        private readonly TaskCompletionSource _firstText = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the first non-empty text is reported.</summary>
+        public Task FirstText => _firstText.Task;
 
         public IReadOnlyList<string> Texts
         {
@@ -100,6 +105,7 @@ public sealed partial class AnswerServiceLlmTests
                 if (text.Length > 0 && (_texts.Count == 0 || _texts[^1] != text))
                 {
                     _texts.Add(text);
+                    _firstText.TrySetResult();
                 }
             }
         }

@@ -13,6 +13,14 @@ public sealed partial class FakeOpenAiServer
     /// <summary>How long the model takes before its first token (headers are sent at once).</summary>
     public TimeSpan StreamFirstTokenDelay { get; set; }
 
+    /// <summary>
+    /// When set, a stream that breaks off (<see cref="FakeChatResponse.BreaksOffMidStream"/>) waits for this task (at most
+    /// 10 s) before it cuts the connection, instead of a fixed 100 ms. A test sets it to "the client has shown the text so
+    /// far": an aborted connection sends a reset, and data the client has not read yet is lost with it, so on a loaded
+    /// machine a fixed pause could cut before the tokens were read.
+    /// </summary>
+    public Task? StreamBreakGate { get; set; }
+
     /// <summary>Tokens sent per second after the first; 0 or less sends them all at once.</summary>
     public double StreamTokensPerSecond { get; set; }
 
@@ -57,7 +65,15 @@ public sealed partial class FakeOpenAiServer
             if (breakAfterTokens is { } limit && i >= limit)
             {
                 // Give the client time to read what was sent, so the cut lands mid-stream rather than mid-headers.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                if (StreamBreakGate is { } gate)
+                {
+                    await Task.WhenAny(gate, Task.Delay(TimeSpan.FromSeconds(10), ct));
+                }
+                else
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                }
+
                 context.Abort();
                 return;
             }
