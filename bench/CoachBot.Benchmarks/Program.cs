@@ -20,6 +20,11 @@ if (args.Length > 0 && args[0] == "quality-round6")
     return RoundSixReport.Run(args[1..], Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "quality-round8")
+{
+    return RoundEightReport.Run(args[1..], Console.Out);
+}
+
 if (args.Length > 0 && args[0] == "quality-round7")
 {
     return RoundSevenReport.Run(args[1..], Console.Out);
