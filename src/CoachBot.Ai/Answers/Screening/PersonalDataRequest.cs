@@ -77,12 +77,14 @@ public static partial class PersonalDataRequest
                 continue;
             }
 
-            // the owner must be a person: a name, a relation or the pronoun itself ("her email")
+            // the owner must be a person: a name, a relation or the pronoun itself ("her email"), or people by their job
+            // ("the Netflix engineers' emails")
             var isPerson = owner.ToUpperInvariant() switch
             {
                 "HIS" or "HER" => true,
-                "THEIR" => PersonReference.IsPresent(sentence),
-                _ => PersonReference.IsPresent(sentence[..(possessed.Index + owner.Length)]),
+                "THEIR" => PersonReference.IsPresent(sentence) || (IsContactData(possessed.Value) && PeopleByTheirJob(sentence)),
+                _ => PersonReference.IsPresent(sentence[..(possessed.Index + owner.Length)])
+                    || (IsContactData(possessed.Value) && PeopleByTheirJob(sentence[..(possessed.Index + owner.Length)])),
             };
             if (isPerson)
             {
@@ -100,7 +102,8 @@ public static partial class PersonalDataRequest
 
             var whom = match.Groups["whom"].Value;
             var aboutPay = pattern == WhatSomeoneEarns() || IsPay(match.Value[..(match.Groups["whom"].Index - match.Index)]);
-            if (aboutPay ? IsParticularPersonForPay(whom) : IsParticularPerson(whom))
+            var asked = match.Value[..(match.Groups["whom"].Index - match.Index)];
+            if (aboutPay ? IsParticularPersonForPay(whom) : IsParticularPerson(whom) || (IsContactData(asked) && PeopleByTheirJob(whom)))
             {
                 return true;
             }
@@ -124,4 +127,28 @@ public static partial class PersonalDataRequest
 
     private static bool IsParticularPerson(string whom) =>
         PersonReference.FindName(whom) is not null || PersonReference.Find(whom) is { } found && !found.Equals("them", StringComparison.OrdinalIgnoreCase);
+
+    // Contact details of particular people named by their job ("the emails of the backend engineers at Netflix", "the
+    // Netflix engineers' phone numbers") are those people's personal data. "A recruiter", "any engineer" or plain
+    // "recruiters" is a kind of person, and "the number of engineers" asks for no one's data. Pay is not judged here: what
+    // engineers earn is a question about the role.
+    private static bool PeopleByTheirJob(string whom) =>
+        JobHolders().Match(whom) is { Success: true } match
+        && !IndefiniteJobHolder().IsMatch(whom[..(match.Index + match.Length)])
+        && ParticularGroup().IsMatch(whom);
+
+    private static bool IsContactData(string text) => ContactData().IsMatch(text);
+
+    [GeneratedRegex(@"\b(engineers?|developers?|devs|programmers?|coders?|recruiters?|employees?|workers?|staff|team\s?mates?|people|hiring\s+managers?|interviewers?|founders?|executives?)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex JobHolders();
+
+    [GeneratedRegex(@"\b(a|an|any|one|some)\s+(\w+\s+){0,2}(engineer|developer|dev|programmer|coder|recruiter|employee|worker|hiring\s+manager|interviewer|founder|executive)$", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex IndefiniteJobHolder();
+
+    // "the engineers", "those recruiters", "all the devs", "engineers at Netflix", "devs from Google"
+    [GeneratedRegex(@"\b(the|these|those|their|our|your|all)\s|\s(at|from|in|on)\s+\w+", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex ParticularGroup();
+
+    [GeneratedRegex(@"\b(address(es)?|phone|cell|mobile|telephone|whatsapp|e-?mails?|contact|birth|birthdays?|social\s+security|ssn|passport|national\s+id|bank|credit\s+cards?|passwords?|medical|real\s+names?)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex ContactData();
 }
