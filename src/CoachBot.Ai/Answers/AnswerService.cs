@@ -223,8 +223,9 @@ public sealed partial class AnswerService(
         var context = previous.StandaloneQuestion.Length <= MaxStandaloneLength / 2 ? previous.StandaloneQuestion : previous.Question;
         var combined = InputText.Truncate(context + " " + asked, MaxStandaloneLength);
         // "tell me more" wants what the last answer left out: the earlier question's search (with figure words when it
-        // asked for a figure), a little further down.
-        var together = FollowUpDetector.AsksForMore(asked)
+        // asked for a figure), a little further down. "Tell me more about the data engineer one" names its subject, so
+        // its own words are searched with the earlier question's.
+        var together = FollowUpDetector.AsksForMore(asked) && !FollowUpDetector.NamesItsOwnSubject(asked)
             ? await SearchAsync((context + " " + FigureQuestion.SearchHint(FigureQuestion.Of(context))).Trim(), k + 3, ct)
             : await SearchAsync(combined, k, ct);
         return new ResolvedQuestion(combined, context, together) { Judged = combined };

@@ -43,4 +43,15 @@ public static partial class FollowUpDetector
         ArgumentNullException.ThrowIfNull(question);
         return MoreRequest().IsMatch(question);
     }
+
+    /// <summary>
+    /// Whether a message names a subject of its own besides asking for more ("tell me more about the data engineer one"
+    /// names data engineers; "tell me more about that" names nothing): such a message is searched with its own words
+    /// beside the earlier question's, not as more of the earlier answer.
+    /// </summary>
+    public static bool NamesItsOwnSubject(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return QueryTerms.Of(MoreRequest().Replace(question, " ")).Count > 0;
+    }
 }

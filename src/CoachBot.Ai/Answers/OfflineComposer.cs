@@ -16,7 +16,8 @@ namespace CoachBot.Ai.Answers;
 /// <item>A question asking for a figure (pay, a growth rate) gets the sentences that give one first.</item>
 /// <item>A lead-in ("These skills include:") is quoted only with the list items that follow it, never alone; a sentence
 /// that only announces ("there are several core skills that matter") is quoted only when no sentence with content matched.</item>
-/// <item>Sentences the previous answer already quoted are left out (a follow-up gets what is new).</item>
+/// <item>Sentences the previous answer already quoted are left out (a follow-up gets what is new), except one sentence
+/// giving the figure a follow-up asks for when no other sentence gives one.</item>
 /// </list>
 /// </summary>
 public static class OfflineComposer
@@ -45,7 +46,7 @@ public static class OfflineComposer
 
         var candidates = Candidates(passages);
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
-            ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal)).ToList()
+            ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request)).ToList()
             : candidates;
         // In a follow-up, what is left must still be about the question; loosely related leftovers are not "more".
         if (fresh.Count == 0 || (request.PreviousAnswer is not null && request.Meaning is { } meaning
@@ -57,6 +58,29 @@ public static class OfflineComposer
         Score(fresh, request);
         var chosen = Choose(fresh, request.Meaning is not null);
         return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening, request.Subsections);
+    }
+
+    /// <summary>
+    /// A follow-up that asks for a figure ("and for seniors?" after a pay question) is asking for what a sentence that gives
+    /// one says, even when the previous answer quoted it: when no sentence the previous answer left out gives a figure of
+    /// that kind, the one quoted sentence that gives it and is closest to the follow-up may be quoted again (one, so the
+    /// answer is not the previous one word for word).
+    /// </summary>
+    private static Candidate? FigureAskedForAgain(List<Candidate> candidates, OfflineComposeRequest request)
+    {
+        var figure = FigureQuestion.Of(request.Question + " " + request.Context);
+        if (figure is not (FigureKind.Money or FigureKind.Rate) || request.PreviousAnswer is not { } previous)
+        {
+            return null;
+        }
+
+        var givers = candidates.Where(c => FigureQuestion.Gives(c.Text, figure)).ToList();
+        if (givers.Count == 0 || givers.Any(c => !previous.Contains(c.Text, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return request.Meaning is { } meaning ? givers.MaxBy(c => meaning.SimilarityTo(c.Text)) : givers[0];
     }
 
     private static List<Candidate> Candidates(ScoredPassage[] passages)

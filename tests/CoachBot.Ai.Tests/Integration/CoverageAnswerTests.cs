@@ -61,6 +61,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     [Theory]
     [InlineData("what's the home address of John Smith at PayPal")]
     [InlineData("give me the emails of the moderators")]
+    [InlineData("what are the emails of the backend engineers at netflix")]
     public async Task AnswerAsync_PersonalDataRequest_IsRefusedForPrivacyEvenWhenTheGuidesNameThePerson(string question)
     {
         var answer = await _answers.AnswerAsync(Ask(question, "privacy"), CancellationToken.None);
@@ -98,6 +99,31 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.NotEmpty(Quotes.In(first.Text));
         Assert.False(more.Declined);
         Assert.All(Quotes.In(more.Text), q => Assert.DoesNotContain(q, first.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_FigureFollowUp_QuotesTheFigureAgainWhenOnlyThePreviousAnswersSentenceGivesIt()
+    {
+        var first = await _answers.AnswerAsync(Ask("how much does an entry level backend dev make in the us", "seniors"), CancellationToken.None);
+
+        var seniors = await _answers.AnswerAsync(Ask("and for seniors?", "seniors"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(first.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
+        Assert.False(seniors.Declined);
+        Assert.Contains(Quotes.In(seniors.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
+        Assert.Single(Quotes.In(seniors.Text), q => first.Text.Contains(q, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_TellMeMoreAboutANamedThing_SearchesForThatThingNotForMoreOfTheLastAnswer()
+    {
+        var first = await _answers.AnswerAsync(Ask("what other jobs could i move into later as a backend dev", "data-engineer"), CancellationToken.None);
+
+        var more = await _answers.AnswerAsync(Ask("tell me more about the data engineer one", "data-engineer"), CancellationToken.None);
+
+        Assert.False(first.Declined);
+        Assert.Equal(AnswerVerdict.Answered, more.Verdict);
+        Assert.Contains(Quotes.In(more.Text), q => q.Contains("data", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
