@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using CoachBot.Ai.Answers.Coverage;
 using CoachBot.Core.Replies;
 using CoachBot.Knowledge.Retrieval;
@@ -20,7 +21,7 @@ namespace CoachBot.Ai.Answers;
 /// giving the figure a follow-up asks for when no other sentence gives one.</item>
 /// </list>
 /// </summary>
-public static class OfflineComposer
+public static partial class OfflineComposer
 {
     public const int MaxPassages = 3;
     public const int MinSentences = 2;
@@ -56,7 +57,7 @@ public static class OfflineComposer
         }
 
         Score(fresh, request);
-        var chosen = Choose(fresh, request.Meaning is not null);
+        var chosen = WithAntecedents(Choose(fresh, request.Meaning is not null), fresh);
         return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening, request.Subsections);
     }
 
@@ -222,6 +223,46 @@ public static class OfflineComposer
 
         return chosen;
     }
+
+    /// <summary>
+    /// A chosen sentence that opens by pointing back ("This provides hands-on experience…", "These tools…") is quoted with
+    /// the sentence before it in its passage, so the quote says what "this" is, while there is room (at most
+    /// <see cref="MaxSentences"/>: the least relevant other sentence makes way). Not when that sentence is a lead-in, a
+    /// list item or was quoted by the previous answer (then it is not among the candidates).
+    /// </summary>
+    private static List<Candidate> WithAntecedents(List<Candidate> chosen, List<Candidate> candidates)
+    {
+        var result = new List<Candidate>(chosen);
+        foreach (var sentence in chosen.Where(c => !c.Sentence.IsListItem && PointsBack().IsMatch(c.Text)))
+        {
+            var before = candidates.FirstOrDefault(c => c.Rank == sentence.Rank && c.Position == sentence.Position - 1);
+            if (before is null || result.Contains(before) || before.Sentence.IsListItem || before.Sentence.ReadsAsLeadIn)
+            {
+                continue;
+            }
+
+            if (result.Count >= MaxSentences)
+            {
+                var weakest = result.Where(c => c != sentence && !IsAntecedentOf(c, result)).MinBy(c => c.Score);
+                if (weakest is null)
+                {
+                    continue;
+                }
+
+                result.Remove(weakest);
+            }
+
+            result.Add(before);
+        }
+
+        return result;
+    }
+
+    private static bool IsAntecedentOf(Candidate candidate, List<Candidate> chosen) =>
+        chosen.Any(c => c.Rank == candidate.Rank && c.Position == candidate.Position + 1 && PointsBack().IsMatch(c.Text));
+
+    [GeneratedRegex(@"^(This|These|That|Those|It|They|Such)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PointsBack();
 
     private static List<Candidate> WithListsForLeadIns(List<Candidate> chosen, List<Candidate> candidates)
     {

@@ -44,6 +44,22 @@ public sealed class OfflineComposerTests
     }
 
     [Fact]
+    public void Compose_SentenceThatPointsBack_IsQuotedWithTheSentenceBeforeIt()
+    {
+        const string text = "Begin by focusing on personal projects or contributing to open-source initiatives. "
+            + "This provides hands-on experience and something tangible to showcase in your portfolio. "
+            + "Salaries vary by location and by the size of the company.";
+        var passages = new[] { new ScoredPassage(new Passage("guide#practice/1", "guide", "Guide", ["Practice"], text), 1f) };
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "how do i get experience when i have none"));
+
+        var quotes = Quotes.In(answer.Text);
+        var pointing = quotes.ToList().FindIndex(q => q.StartsWith("This provides hands-on experience", StringComparison.Ordinal));
+        Assert.True(pointing > 0, answer.Text);
+        Assert.StartsWith("Begin by focusing on personal projects", quotes[pointing - 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_Question_PrefersTheSentencesThatShareItsWords()
     {
         var passages = new[] { GuideText.Scored("backend-career-path", "Database Management") };
