@@ -57,7 +57,7 @@ public static partial class OfflineComposer
         }
 
         Score(fresh, request);
-        var chosen = WithAntecedents(Choose(fresh, request.Meaning is not null), fresh);
+        var chosen = WithWholeBareLists(WithAntecedents(Choose(fresh, request.Meaning is not null), fresh), fresh);
         return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening, request.Subsections);
     }
 
@@ -89,13 +89,19 @@ public static partial class OfflineComposer
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < passages.Length; rank++)
         {
-            var sentences = SentenceSplitter.SplitLines(passages[rank].Passage.Text);
+            var passage = passages[rank];
+            var sentences = SentenceSplitter.SplitLines(passage.Passage.Text);
+            // A section that is only a list of names ("- leetcode", "- codewars" under "Practice programming skills") says
+            // what it is about in its heading: its items are judged with the heading and the passage's own similarity.
+            var bareList = sentences.Count >= 2 && sentences.All(s => s.IsListItem && IsLabel(s.Text));
+            var heading = passage.Passage.SectionPath.Count > 0 ? passage.Passage.SectionPath[^1] : string.Empty;
             for (var position = 0; position < sentences.Count; position++)
             {
                 var sentence = sentences[position];
                 var next = position + 1 < sentences.Count ? sentences[position + 1] : null;
                 var opensList = next is { IsListItem: true } && next.Line == sentence.Line + 1 && !sentence.IsListItem && sentence.ReadsAsLeadIn;
-                candidates.Add(new Candidate(rank, position, sentence, QueryTerms.Of(sentence.Text), opensList));
+                var terms = QueryTerms.Of(bareList ? heading + " " + sentence.Text : sentence.Text);
+                candidates.Add(new Candidate(rank, position, sentence, terms, opensList) { BareListSimilarity = bareList ? passage.Similarity ?? 0 : null });
             }
         }
 
@@ -119,7 +125,7 @@ public static partial class OfflineComposer
             if (request.Meaning is { } meaning)
             {
                 // MiniLM cosines of a question with unrelated guide sentences sit around 0.1–0.2, with answers 0.5–0.8.
-                var closeness = Math.Clamp((meaning.SimilarityTo(candidate.Text) - 0.15) / 0.5, 0, 1);
+                var closeness = Math.Clamp(((candidate.BareListSimilarity ?? meaning.SimilarityTo(candidate.Text)) - 0.15) / 0.5, 0, 1);
                 score = ((1 - MeaningWeight) * lexical) + (MeaningWeight * closeness);
             }
 
@@ -166,8 +172,13 @@ public static partial class OfflineComposer
     {
         var text = candidate.Sentence.Text;
         var words = text.Count(char.IsWhiteSpace) + 1;
-        var isLabel = words < 5 || (words < 8 && text[^1] is not ('.' or '!' or '?' or ':'));
-        return isLabel ? 0.3 : words > 45 ? 0.8 : 1.0;
+        return candidate.BareListSimilarity is not null ? 1.0 : IsLabel(text) ? 0.3 : words > 45 ? 0.8 : 1.0;
+    }
+
+    private static bool IsLabel(string text)
+    {
+        var words = text.Count(char.IsWhiteSpace) + 1;
+        return words < 5 || (words < 8 && text[^1] is not ('.' or '!' or '?' or ':'));
     }
 
     private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning)
@@ -264,6 +275,22 @@ public static partial class OfflineComposer
     [GeneratedRegex(@"^(This|These|That|Those|It|They|Such)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PointsBack();
 
+    /// <summary>An item of a section that is only a list of names is quoted with the whole list (up to <see cref="MaxListItems"/>).</summary>
+    private static List<Candidate> WithWholeBareLists(List<Candidate> chosen, List<Candidate> candidates)
+    {
+        var result = new List<Candidate>(chosen);
+        foreach (var rank in chosen.Where(c => c.BareListSimilarity is not null).Select(c => c.Rank).Distinct().ToList())
+        {
+            var items = candidates.Where(c => c.Rank == rank && c.BareListSimilarity is not null).OrderBy(c => c.Position).ToList();
+            if (items.Count <= MaxListItems)
+            {
+                result.AddRange(items.Where(item => !result.Contains(item)));
+            }
+        }
+
+        return result;
+    }
+
     private static List<Candidate> WithListsForLeadIns(List<Candidate> chosen, List<Candidate> candidates)
     {
         var result = new List<Candidate>(chosen);
@@ -354,6 +381,9 @@ public static partial class OfflineComposer
 
         /// <summary>A lead-in directly followed by list items in the same passage.</summary>
         public bool OpensList { get; } = opensList;
+
+        /// <summary>For an item of a passage that is only a list of names: the passage's similarity to the question (else null).</summary>
+        public double? BareListSimilarity { get; init; }
 
         public double Lexical { get; set; }
 

@@ -14,6 +14,24 @@ public sealed class OfflineComposerMeaningTests
         new(new Passage("test#list/1", "test", "Test Guide", ["Lists"], text), 10f);
 
     [Fact]
+    public void Compose_SectionThatIsOnlyAListOfNames_IsQuotedAsItsWholeListWhenItsHeadingFits()
+    {
+        // The retriever's top passage for this question is the bare list (cosine 0.46 to the question, heading included);
+        // its items alone ("leetcode") are too short for the model to judge, so it used to lose to a books sentence.
+        var passages = new[]
+        {
+            GuideText.Scored("backend-core-skills", "Practice programming skills", 9f) with { Similarity = 0.46f },
+            GuideText.Scored("backend-developer-career-guide", "Career Development Resources", 8f),
+        };
+
+        var answer = OfflineComposer.Compose(WithMeaning("where can I practice coding problems", passages));
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.Contains("leetcode", quotes);
+        Assert.Contains("codewars", quotes);
+    }
+
+    [Fact]
     public void Compose_LeadInWhoseListEndsInThePassage_QuotesItWithEveryItem()
     {
         var passage = Synthetic("Backend engineers pick up several habits over time. These habits include:\n\n- Writing tests before shipping.\n- Reading code reviews carefully.\n- Keeping notes of incidents.\n\nHabits like these compound over a career.");
