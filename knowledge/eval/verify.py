@@ -22,7 +22,7 @@ lines = {f: [ws(l) for l in t.splitlines() if l.strip()] for f, t in texts.items
 
 errors, seen = [], {}
 names = sys.argv[sys.argv.index("--files") + 1:] if "--files" in sys.argv else \
-    ["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl"]
+    ["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-blind.jsonl"]
 for name in names:
     dist = Counter()
     with open(os.path.join(here, name), encoding="utf-8") as fh:

@@ -15,7 +15,7 @@ namespace CoachBot.Benchmarks.Quality;
 /// </summary>
 public static class RoundSixReport
 {
-    private static readonly string[] DevelopmentSets = ["questions.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-typos.jsonl", "dev-chat.jsonl"];
+    private static readonly string[] DevelopmentSets = ["questions.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-typos.jsonl", "dev-chat.jsonl", "dev-blind.jsonl"];
 
     /// <summary>The development sets present under <c>eval/</c> of a knowledge folder (never the held-out set), in a fixed order.</summary>
     internal static List<(string Name, EvaluationFile File)> LoadDevelopmentSets(string knowledgeDirectory) =>
