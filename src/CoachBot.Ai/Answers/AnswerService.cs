@@ -66,17 +66,18 @@ public sealed partial class AnswerService(
             return Answer.Decline(CoachReplies.Refused);
         }
 
-        // Refused as what they are, before any search or model call (and without spending the LLM budget).
-        if (PersonalDataRequest.IsMatch(asked))
-        {
-            LogRefused("personal data");
-            return Answer.Decline(CoachReplies.PrivacyRefusal) with { Verdict = AnswerVerdict.PrivacyRefused };
-        }
-
+        // Refused as what they are, before any search or model call (and without spending the LLM budget). An attack is
+        // named as one even when its target is personal data ("get into my coworker's email account").
         if (AttackRequest.IsMatch(asked))
         {
             LogRefused("attack");
             return Answer.Decline(CoachReplies.HarmfulRefusal) with { Verdict = AnswerVerdict.HarmRefused };
+        }
+
+        if (PersonalDataRequest.IsMatch(asked))
+        {
+            LogRefused("personal data");
+            return Answer.Decline(CoachReplies.PrivacyRefusal) with { Verdict = AnswerVerdict.PrivacyRefused };
         }
 
         var history = await memory.RecentAsync(request.Conversation, request.UserKey, cancellationToken);
