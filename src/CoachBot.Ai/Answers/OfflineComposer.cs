@@ -45,7 +45,7 @@ public static partial class OfflineComposer
             return new ComposedAnswer(string.Empty, []);
         }
 
-        var candidates = Candidates(passages);
+        var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context));
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
             ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request)).ToList()
             : candidates;
@@ -57,7 +57,8 @@ public static partial class OfflineComposer
         }
 
         Score(fresh, request);
-        var chosen = WithWholeBareLists(WithAntecedents(Choose(fresh, request.Meaning is not null), fresh), fresh);
+        // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
+        var chosen = WithWholeBareLists(WithAntecedents(Choose(fresh, request.Meaning is not null), candidates), fresh);
         return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening, request.Subsections);
     }
 
@@ -84,7 +85,7 @@ public static partial class OfflineComposer
         return request.Meaning is { } meaning ? givers.MaxBy(c => meaning.SimilarityTo(c.Text)) : givers[0];
     }
 
-    private static List<Candidate> Candidates(ScoredPassage[] passages)
+    private static List<Candidate> Candidates(ScoredPassage[] passages, HashSet<string> askedTerms)
     {
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < passages.Length; rank++)
@@ -92,9 +93,11 @@ public static partial class OfflineComposer
             var passage = passages[rank];
             var sentences = SentenceSplitter.SplitLines(passage.Passage.Text);
             // A section that is only a list of names ("- leetcode", "- codewars" under "Practice programming skills") says
-            // what it is about in its heading: its items are judged with the heading and the passage's own similarity.
-            var bareList = sentences.Count >= 2 && sentences.All(s => s.IsListItem && IsLabel(s.Text));
+            // what it is about in its heading: when the heading shares a word with the question, its items are judged with
+            // the heading and the passage's own similarity ("Top Skills" does not make "Problem Solving" an answer to
+            // "where do I practise coding problems").
             var heading = passage.Passage.SectionPath.Count > 0 ? passage.Passage.SectionPath[^1] : string.Empty;
+            var bareList = sentences.Count >= 2 && sentences.All(s => s.IsListItem && IsLabel(s.Text)) && SharesAWord(QueryTerms.Of(heading), askedTerms);
             for (var position = 0; position < sentences.Count; position++)
             {
                 var sentence = sentences[position];
@@ -107,6 +110,10 @@ public static partial class OfflineComposer
 
         return candidates;
     }
+
+    /// <summary>Whether two sets of stemmed terms share one, or two words of one root ("practise" and "practice": the first five letters).</summary>
+    private static bool SharesAWord(HashSet<string> first, HashSet<string> second) =>
+        first.Overlaps(second) || first.Any(a => a.Length >= 5 && second.Any(b => b.Length >= 5 && string.CompareOrdinal(a, 0, b, 0, 5) == 0));
 
     private static void Score(List<Candidate> candidates, OfflineComposeRequest request)
     {
@@ -236,10 +243,10 @@ public static partial class OfflineComposer
     }
 
     /// <summary>
-    /// A chosen sentence that opens by pointing back ("This provides hands-on experience…", "These tools…") is quoted with
+    /// A chosen sentence that opens by pointing back ("This provides hands-on experience…", "These tools…", "Beyond this, …") is quoted with
     /// the sentence before it in its passage, so the quote says what "this" is, while there is room (at most
     /// <see cref="MaxSentences"/>: the least relevant other sentence makes way). Not when that sentence is a lead-in, a
-    /// list item or was quoted by the previous answer (then it is not among the candidates).
+    /// list item. In a follow-up it may be a sentence the previous answer quoted.
     /// </summary>
     private static List<Candidate> WithAntecedents(List<Candidate> chosen, List<Candidate> candidates)
     {
@@ -272,7 +279,7 @@ public static partial class OfflineComposer
     private static bool IsAntecedentOf(Candidate candidate, List<Candidate> chosen) =>
         chosen.Any(c => c.Rank == candidate.Rank && c.Position == candidate.Position + 1 && PointsBack().IsMatch(c.Text));
 
-    [GeneratedRegex(@"^(This|These|That|Those|It|They|Such)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((This|These|That|Those|It|They|Such)|(Beyond|After|Besides|Despite|Because\s+of|In\s+addition\s+to|On\s+top\s+of|Apart\s+from)\s+(this|that|these|those))\b", RegexOptions.CultureInvariant)]
     private static partial Regex PointsBack();
 
     /// <summary>An item of a section that is only a list of names is quoted with the whole list (up to <see cref="MaxListItems"/>).</summary>

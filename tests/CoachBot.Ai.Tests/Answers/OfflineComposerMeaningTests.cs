@@ -32,6 +32,22 @@ public sealed class OfflineComposerMeaningTests
     }
 
     [Fact]
+    public void Compose_ListOfNamesWhoseHeadingSharesNoWordWithTheQuestion_IsNotQuotedForItsItemsWords()
+    {
+        var passages = new[]
+        {
+            GuideText.Scored("backend-core-skills", "Practice programming skills", 9f) with { Similarity = 0.46f },
+            new ScoredPassage(new Passage("test#top-skills/3", "test", "Test Guide", ["Top Skills"], "- Problem Solving\n- Version Control\n- Security Best Practices"), 8f, 0.45f),
+        };
+
+        var answer = OfflineComposer.Compose(WithMeaning("where can I practise coding problems", passages));
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.Contains("leetcode", quotes);
+        Assert.DoesNotContain("Version Control", quotes);
+    }
+
+    [Fact]
     public void Compose_LeadInWhoseListEndsInThePassage_QuotesItWithEveryItem()
     {
         var passage = Synthetic("Backend engineers pick up several habits over time. These habits include:\n\n- Writing tests before shipping.\n- Reading code reviews carefully.\n- Keeping notes of incidents.\n\nHabits like these compound over a career.");

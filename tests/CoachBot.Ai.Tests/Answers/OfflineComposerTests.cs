@@ -60,6 +60,26 @@ public sealed class OfflineComposerTests
     }
 
     [Fact]
+    public void Compose_FollowUpQuotingABeyondThisSentence_QuotesWhatThisIsEvenWhenThePreviousAnswerHadIt()
+    {
+        const string text = "Entry-level engineers write code under the guidance of senior team members. "
+            + "Senior engineers mentor junior developers and make high-level technical decisions. "
+            + "Beyond this, roles like backend architect or engineering manager involve overseeing entire systems or teams.";
+        var passages = new[] { new ScoredPassage(new Passage("guide#path/1", "guide", "Guide", ["Career Path"], text), 1f) };
+        const string previous = "Here's what the guide says:\n\n> Senior engineers mentor junior developers and make high-level technical decisions. [1]";
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "and which roles come after that, like architect or manager?", "what do senior engineers do")
+        {
+            PreviousAnswer = previous,
+        });
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        var beyond = quotes.FindIndex(q => q.StartsWith("Beyond this", StringComparison.Ordinal));
+        Assert.True(beyond > 0, answer.Text);
+        Assert.StartsWith("Senior engineers mentor junior developers", quotes[beyond - 1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_Question_PrefersTheSentencesThatShareItsWords()
     {
         var passages = new[] { GuideText.Scored("backend-career-path", "Database Management") };
