@@ -15,7 +15,8 @@ public sealed partial record GuideSentence(string Text, int Line, bool IsListIte
     /// <summary>
     /// Announces what comes next without saying it, like a lead-in ending in a full stop: "there are several core skills
     /// that are important for success", "you'll need to master several essential skills", "Here's a comprehensive guide
-    /// to the skills required", or asks the reader a question ("But what does it take to step into backend engineering?").
+    /// to the skills required", "Moreover, we will offer valuable resources…", "Starting your journey … is an exciting and
+    /// challenging experience", or asks the reader a question ("But what does it take to step into backend engineering?").
     /// Quoted alone it answers nothing, so the offline composer prefers any sentence with content.
     /// A sentence that names things (two commas or more: "Python, Java, C#") is not an announcement.
     /// </summary>
@@ -24,7 +25,7 @@ public sealed partial record GuideSentence(string Text, int Line, bool IsListIte
         && Text.Count(c => c == ',') < 2
         && (Text.EndsWith('?') || GuideIntroduction().IsMatch(Text) || VagueCount().IsMatch(Text));
 
-    [GeneratedRegex(@"^(here(’|')?s|here are|this (guide|article|section|post|chapter)|in this (guide|article|section|post))\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(here(’|')?s|here are|this (guide|article|section|post|chapter|part|segment)|in this (guide|article|section|post|part|segment))\b|\b(we(’|')?ll|we will|we) (explore|offer|discuss|cover|look at|delve|dive|walk|examine|provide|highlight)\b|\b(is|be) an? (exciting|rewarding|thrilling|fascinating)( and [a-z]+)? (journey|experience|adventure|ride|endeavou?r)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex GuideIntroduction();
 
     [GeneratedRegex(@"\b(several|various|a number of|a few|a variety of|many)( [a-z-]+){0,2} (skills|tips|steps|ways|things|factors|areas|options|paths|qualities|traits|strategies|benefits|reasons|aspects|competencies)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]

@@ -15,6 +15,10 @@ public sealed class AnnouncementSentenceTests
     [InlineData("Here’s a comprehensive guide to the skills required to thrive as a backend engineer, explained in simple terms.")]
     [InlineData("This section covers the career path in detail.")]
     [InlineData("But what does it take to step into the world of backend engineering?")]
+    [InlineData("Moreover, we will offer valuable resources for continuous learning and career development.")]
+    [InlineData("We’ll explore the excitement and broad impact of backend development across diverse industries.")]
+    [InlineData("Starting your journey as a Junior Backend Developer is an exciting and challenging experience.")]
+    [InlineData("In this segment, we delve into the future demand for backend developers.")]
     public void ReadsAsAnnouncement_SentencesThatOnlyAnnounce(string text)
     {
         Assert.True(new GuideSentence(text, 0, IsListItem: false).ReadsAsAnnouncement);
@@ -25,6 +29,8 @@ public sealed class AnnouncementSentenceTests
     [InlineData("You’ll also need to be comfortable working with databases, both relational and non-relational.")]
     [InlineData("Several factors, such as location, experience, and industry, shape a salary.")]
     [InlineData("These skills include:")]
+    [InlineData("We use PostgreSQL for relational data and Redis for caching.")]
+    [InlineData("Entry-level positions may start at around $70,000 to $80,000.")]
     public void ReadsAsAnnouncement_SentencesWithContentOrListLeadIns_AreNot(string text)
     {
         Assert.False(new GuideSentence(text, 0, IsListItem: false).ReadsAsAnnouncement);
