@@ -124,7 +124,7 @@ public static class RoundSevenReport
     private static void JudgedRecall(string knowledgeDirectory, LucenePassageRetriever lucene, HybridPassageRetriever hybrid, TextWriter output)
     {
         output.WriteLine("set | n | recall@3 (evidence) | recall@3 (any judged passage) | judged passages in the top 3 | judge lists the evidence passage | questions with 1 / 2 / 3+ judged passages");
-        foreach (var name in new[] { "questions.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-chat.jsonl", "heldout.jsonl" })
+        foreach (var name in new[] { "questions.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-chat.jsonl", "dev-blind.jsonl", "heldout.jsonl", "heldout-2.jsonl" })
         {
             var judgedPath = Path.Combine(knowledgeDirectory, "eval", "judged", Path.GetFileNameWithoutExtension(name) + ".judged.jsonl");
             if (!File.Exists(judgedPath))
