@@ -243,7 +243,8 @@ public static partial class OfflineComposer
     }
 
     /// <summary>
-    /// A chosen sentence that opens by pointing back ("This provides hands-on experience…", "These tools…", "Beyond this, …") is quoted with
+    /// A chosen sentence that opens by pointing back ("This provides hands-on experience…", "These tools…", "Beyond this, …",
+    /// "In this role, …", "Similarly, …") is quoted with
     /// the sentence before it in its passage, so the quote says what "this" is, while there is room (at most
     /// <see cref="MaxSentences"/>: the least relevant other sentence makes way). Not when that sentence is a lead-in, a
     /// list item. In a follow-up it may be a sentence the previous answer quoted.
@@ -279,7 +280,7 @@ public static partial class OfflineComposer
     private static bool IsAntecedentOf(Candidate candidate, List<Candidate> chosen) =>
         chosen.Any(c => c.Rank == candidate.Rank && c.Position == candidate.Position + 1 && PointsBack().IsMatch(c.Text));
 
-    [GeneratedRegex(@"^((This|These|That|Those|It|They|Such)|(Beyond|After|Besides|Despite|Because\s+of|In\s+addition\s+to|On\s+top\s+of|Apart\s+from)\s+(this|that|these|those))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((This|These|That|Those|It|They|Such|Similarly|Likewise|Conversely)|(Beyond|After|Besides|Despite|Because\s+of|In\s+addition\s+to|On\s+top\s+of|Apart\s+from|In|For|With|Without|Like|Unlike)\s+(this|that|these|those))\b", RegexOptions.CultureInvariant)]
     private static partial Regex PointsBack();
 
     /// <summary>An item of a section that is only a list of names is quoted with the whole list (up to <see cref="MaxListItems"/>).</summary>

@@ -43,18 +43,21 @@ public sealed class OfflineComposerTests
         Assert.Equal("Backend Engineer Career Path", answer.Citations[0].GuideTitle);
     }
 
-    [Fact]
-    public void Compose_SentenceThatPointsBack_IsQuotedWithTheSentenceBeforeIt()
+    [Theory]
+    [InlineData("This provides hands-on experience and something tangible to showcase in your portfolio.")]
+    [InlineData("In this role, you gain hands-on experience and something tangible to showcase in your portfolio.")]
+    [InlineData("Similarly, open-source work gives hands-on experience and something tangible for your portfolio.")]
+    public void Compose_SentenceThatPointsBack_IsQuotedWithTheSentenceBeforeIt(string pointingBack)
     {
-        const string text = "Begin by focusing on personal projects or contributing to open-source initiatives. "
-            + "This provides hands-on experience and something tangible to showcase in your portfolio. "
+        var text = "Begin by focusing on personal projects or contributing to open-source initiatives. "
+            + pointingBack + " "
             + "Salaries vary by location and by the size of the company.";
         var passages = new[] { new ScoredPassage(new Passage("guide#practice/1", "guide", "Guide", ["Practice"], text), 1f) };
 
-        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "how do i get experience when i have none"));
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "how do i get hands-on experience for my portfolio when i have none"));
 
         var quotes = Quotes.In(answer.Text);
-        var pointing = quotes.ToList().FindIndex(q => q.StartsWith("This provides hands-on experience", StringComparison.Ordinal));
+        var pointing = quotes.ToList().IndexOf(pointingBack);
         Assert.True(pointing > 0, answer.Text);
         Assert.StartsWith("Begin by focusing on personal projects", quotes[pointing - 1], StringComparison.Ordinal);
     }
