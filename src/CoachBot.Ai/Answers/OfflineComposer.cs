@@ -319,9 +319,16 @@ public static partial class OfflineComposer
             return false;
         }
 
+        // In a follow-up the candidates leave out what the previous answer quoted: a lead-in whose items it quoted has
+        // no list to bring, and is not quoted.
         var items = ListAfter(leadIn, candidates);
+        if (items.Count == 0 || items[0].Position != leadIn.Position + 1)
+        {
+            return false;
+        }
+
         var last = items[^1];
-        return items.Count <= MaxListItems && candidates.Any(c => c.Rank == last.Rank && c.Position > last.Position && !c.Sentence.IsListItem);
+        return items.Count <= MaxListItems && candidates.Any(c => c.Rank == last.Rank && c.Position == last.Position + 1 && !c.Sentence.IsListItem);
     }
 
     private static List<Candidate> ListAfter(Candidate leadIn, List<Candidate> candidates)

@@ -60,6 +60,27 @@ public sealed class OfflineComposerMeaningTests
         Assert.Equal(["Writing tests before shipping.", "Reading code reviews carefully.", "Keeping notes of incidents."], quotes.Skip(leadIn + 1).Take(3));
     }
 
+    [Theory]
+    [InlineData("> Writing tests before shipping.\n> Reading code reviews carefully.\n> Keeping notes of incidents. [1]")]
+    [InlineData("> Reading code reviews carefully. [1]")]
+    [InlineData("> Habits like these compound over a career. [1]")]
+    public void Compose_FollowUpWhoseLeadInsListWasPartlyQuotedBefore_NeitherFailsNorQuotesTheLeadInWithAPartList(string previousQuotes)
+    {
+        var passage = Synthetic("Backend engineers pick up several habits over time. These habits include:\n\n- Writing tests before shipping.\n- Reading code reviews carefully.\n- Keeping notes of incidents.\n\nHabits like these compound over a career.");
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest([passage], "tell me more about the habits these engineers pick up", "which habits do backend engineers pick up?")
+        {
+            PreviousAnswer = "Here's what the guide says:\n\n" + previousQuotes,
+        });
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        var leadIn = quotes.IndexOf("These habits include:");
+        if (leadIn >= 0)
+        {
+            Assert.Equal(["Writing tests before shipping.", "Reading code reviews carefully.", "Keeping notes of incidents."], quotes.Skip(leadIn + 1).Take(3));
+        }
+    }
+
     [Fact]
     public void Compose_LeadInWhoseListMayGoOnInTheNextPassage_IsNeverQuoted()
     {

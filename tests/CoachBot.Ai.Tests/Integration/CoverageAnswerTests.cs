@@ -129,6 +129,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_TellMeMoreAfterAnAnswerThatQuotedAList_AnswersInsteadOfFailing()
+    {
+        // The third user study's conversation: the follow-up's lead-in had its list items quoted by the previous answer.
+        await _answers.AnswerAsync(Ask("hey! so what does a backend engineer actually do all day at work?", "nosql"), CancellationToken.None);
+        await _answers.AnswerAsync(Ask("i'm trying to decide what to study next - which kinds of databases should a backend dev know?", "nosql"), CancellationToken.None);
+
+        var more = await _answers.AnswerAsync(Ask("tell me more about the NoSQL ones", "nosql"), CancellationToken.None);
+
+        Assert.False(more.Declined);
+        Assert.Contains(Quotes.In(more.Text), q => q.Contains("NoSQL", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_RepeatRequest_MayQuoteThePreviousAnswerAgain()
     {
         var first = await _answers.AnswerAsync(Ask("how do i get a mentor", "repeat"), CancellationToken.None);
