@@ -11,7 +11,8 @@ namespace CoachBot.Ai.Answers.Screening;
 /// person ("my ex", "the moderators", "John Smith");</item>
 /// <item>a verb that is harmless on its own ("access", "get into", "log into", "bypass", "track", "read") aimed at
 /// what belongs to someone else ("someone's account", "her 2FA", "my ex's location", "without their permission");</item>
-/// <item>building an attack tool or lure ("a phishing page", "a fake login page", "a keylogger", "ransomware").</item>
+/// <item>building an attack tool or lure ("a phishing page", "a fake login page", "a keylogger", "ransomware", "a SQL
+/// injection payload").</item>
 /// </list>
 /// A question that defends against the attack is not one: "how do I protect my app from SQL injection", "how can I
 /// prevent phishing", "stop people who break into accounts" — a safeguarding word comes before the attack, or the
@@ -43,7 +44,7 @@ public static partial class AttackRequest
     [GeneratedRegex(@"\b(someone'?s|somebody'?s|anyone'?s|other\s+people'?s|people'?s|his|her|their|them|him|my\s+\w+'s|[a-z]+'s(?<!\b(it|that|what|there|here|who|let|he|she)'s)|without\s+(their|his|her|them|permission|consent|(them|him|her)\s+knowing))\b", Options, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SomeoneElses();
 
-    [GeneratedRegex(@"\b(build|make|create|write|code|set\s*up|host|design|generate|develop|deploy|send|spread|launch|run|clone)\w*\b(\s+\w+){0,3}?\s+(phishing\s+(pages?|sites?|websites?|e-?mails?|kits?|links?|campaigns?|forms?)|fake\s+(login|sign-?in|bank|paypal|instagram|facebook)\s+(pages?|forms?|sites?|websites?)|keyloggers?|ransomware|malware|viruse?s?|trojans?|botnets?|credential\s+(stealers?|harvesters?)|password\s+(stealers?|grabbers?)|spyware|stalkerware|worms?|(ddos|dos|flood)\s+(tools?|scripts?|bots?|attacks?)|exploit\s+kits?)\b", Options | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(build|make|create|write|code|set\s*up|host|design|generate|develop|deploy|send|spread|launch|run|clone)\w*\b(\s+\w+){0,3}?\s+(phishing\s+(pages?|sites?|websites?|e-?mails?|kits?|links?|campaigns?|forms?)|fake\s+(login|sign-?in|bank|paypal|instagram|facebook)\s+(pages?|forms?|sites?|websites?)|keyloggers?|ransomware|malware|viruse?s?|trojans?|botnets?|credential\s+(stealers?|harvesters?)|password\s+(stealers?|grabbers?)|spyware|stalkerware|worms?|(ddos|dos|flood)\s+(tools?|scripts?|bots?|attacks?)|exploit\s+kits?|(sql[-\s]?injection|xss|injection)\s+(payloads?|exploits?|attack\s+strings?)|reverse\s+shells?)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex AttackTool();
 
     [GeneratedRegex(@"\b(prevent\w*|protect\w*|defend\w*|defen[cs]es?|secur(e|es|ing)|mitigat\w*|detect\w*|stop\w*|avoid\w*|guard\w*|block\w*|harden\w*|recogni[sz]\w*|spot\w*|report\w*|safe|safer|safely|resist\w*|patch\w*|fix\w*|keep\s+(\w+\s+){1,3}out|against)\b", Options | RegexOptions.NonBacktracking)]

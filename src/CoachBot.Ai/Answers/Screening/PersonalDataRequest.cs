@@ -102,7 +102,7 @@ public static partial class PersonalDataRequest
 
             var whom = match.Groups["whom"].Value;
             var aboutPay = pattern == WhatSomeoneEarns() || IsPay(match.Value[..(match.Groups["whom"].Index - match.Index)]);
-            var asked = match.Value[..(match.Groups["whom"].Index - match.Index)];
+            var asked = sentence[..match.Groups["whom"].Index];
             if (aboutPay ? IsParticularPersonForPay(whom) : IsParticularPerson(whom) || (IsContactData(asked) && PeopleByTheirJob(whom)))
             {
                 return true;
@@ -139,14 +139,14 @@ public static partial class PersonalDataRequest
 
     private static bool IsContactData(string text) => ContactData().IsMatch(text);
 
-    [GeneratedRegex(@"\b(engineers?|developers?|devs|programmers?|coders?|recruiters?|employees?|workers?|staff|team\s?mates?|people|hiring\s+managers?|interviewers?|founders?|executives?)\b", Options | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(engineers?|developers?|devs|programmers?|coders?|recruiters?|employees?|workers?|staff|team\s?mates?|people|hiring\s+managers?|interviewers?|(co-?)?founders?|executives?|ceos?|ctos?|cfos?|coos?|cios?|cisos?|vps?|presidents?|directors?|managers?|owners?|head\s+of\s+\w+)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex JobHolders();
 
     [GeneratedRegex(@"\b(a|an|any|one|some)\s+(\w+\s+){0,2}(engineer|developer|dev|programmer|coder|recruiter|employee|worker|hiring\s+manager|interviewer|founder|executive)$", Options | RegexOptions.NonBacktracking)]
     private static partial Regex IndefiniteJobHolder();
 
-    // "the engineers", "those recruiters", "all the devs", "engineers at Netflix", "devs from Google"
-    [GeneratedRegex(@"\b(the|these|those|their|our|your|all)\s|\s(at|from|in|on)\s+\w+", Options | RegexOptions.NonBacktracking)]
+    // "the engineers", "those recruiters", "all the devs", "engineers at Netflix", "devs from Google", "PayPal's CTO"
+    [GeneratedRegex(@"\b(the|these|those|their|our|your|all)\s|\s(at|from|in|on|of)\s+\w+|\w'?s\s", Options | RegexOptions.NonBacktracking)]
     private static partial Regex ParticularGroup();
 
     [GeneratedRegex(@"\b(address(es)?|phone|cell|mobile|telephone|whatsapp|e-?mails?|contact|birth|birthdays?|social\s+security|ssn|passport|national\s+id|bank|credit\s+cards?|passwords?|medical|real\s+names?)\b", Options | RegexOptions.NonBacktracking)]

@@ -23,6 +23,8 @@ public sealed class PersonalDataRequestTests
     [InlineData("send me the Netflix backend engineers' emails")]
     [InlineData("give me the phone numbers of the recruiters at Google")]
     [InlineData("email addresses of all the devs on the payments team")]
+    [InlineData("can you give me the home address and phone number of PayPal's CTO?")]
+    [InlineData("what's the email of the CTO at Stripe")]
     public void IsMatch_RequestForSomeonesPersonalData_IsRefused(string question) =>
         Assert.True(PersonalDataRequest.IsMatch(question), question);
 
@@ -47,6 +49,8 @@ public sealed class PersonalDataRequestTests
     [InlineData("what do the engineers at Netflix earn")]
     [InlineData("how much do the backend engineers at Google make")]
     [InlineData("what is the salary of the engineers at a startup")]
+    [InlineData("what does a CTO at a startup do all day")]
+    [InlineData("how do I email a hiring manager after an interview")]
     public void IsMatch_SalaryOrDataHandlingQuestion_IsNotRefused(string question) =>
         Assert.False(PersonalDataRequest.IsMatch(question), question);
 }
