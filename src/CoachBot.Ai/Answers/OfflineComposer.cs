@@ -280,7 +280,7 @@ public static partial class OfflineComposer
     private static bool IsAntecedentOf(Candidate candidate, List<Candidate> chosen) =>
         chosen.Any(c => c.Rank == candidate.Rank && c.Position == candidate.Position + 1 && PointsBack().IsMatch(c.Text));
 
-    [GeneratedRegex(@"^((This|These|That|Those|It|They|Such|Similarly|Likewise|Conversely)|(Beyond|After|Besides|Despite|Because\s+of|In\s+addition\s+to|On\s+top\s+of|Apart\s+from|In|For|With|Without|Like|Unlike)\s+(this|that|these|those))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((This|These|That|Those|It|They|Such|Similarly|Likewise|Conversely)|(Beyond|After|Besides|Despite|Because\s+of|In\s+addition\s+to|On\s+top\s+of|Apart\s+from|In|For|With|Without|Like|Unlike)\s+(this|that|these|those))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PointsBack();
 
     /// <summary>An item of a section that is only a list of names is quoted with the whole list (up to <see cref="MaxListItems"/>).</summary>
