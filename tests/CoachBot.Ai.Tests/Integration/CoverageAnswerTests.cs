@@ -46,6 +46,20 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Theory]
+    [InlineData("how do I negotiate a higher salary when I get a job offer?", "how to negotiate a higher salary")]
+    [InlineData("how do I fix a merge conflict in git?", "how to fix a merge conflict")]
+    public async Task AnswerAsync_ActionTheGuidesNeverMentionOnACoveredTopic_SaysFirstThatTheGuidesDoNotCoverIt(string question, string action)
+    {
+        var answer = await _answers.AnswerAsync(Ask(question, "action"), CancellationToken.None);
+
+        Assert.NotEqual(AnswerVerdict.Answered, answer.Verdict);
+        if (answer.Verdict == AnswerVerdict.PartlyAnswered)
+        {
+            Assert.StartsWith("The guides don't say anything specific about " + action, answer.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("how do I avoid burnout")]
     [InlineData("how do I write a resume")]
     public async Task AnswerAsync_UncoveredQuestionAfterACoveredOne_IsDeclinedOnItsOwn_NotAnsweredFromTheEarlierTopic(string question)

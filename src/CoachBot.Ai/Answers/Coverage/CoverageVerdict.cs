@@ -15,8 +15,14 @@ public sealed record CoverageVerdict(
     string Reason)
 {
     /// <summary>The opening of a partly covered answer ("The guides don't give figures for London; the closest they have:").</summary>
-    public string? Note => Coverage == AnswerCoverage.PartlyAnswered ? CoachReplies.PartlyCovered(Missing.Select(Describe).ToArray(), Figure is FigureKind.Money or FigureKind.Rate) : null;
+    public string? Note => Coverage == AnswerCoverage.PartlyAnswered
+        ? CoachReplies.PartlyCovered(Missing.Select(Describe).ToArray(), Figure is FigureKind.Money or FigureKind.Rate && !Missing.Any(m => m.Kind == ConstraintKind.Action))
+        : null;
 
-    private static string Describe(QuestionConstraint constraint) =>
-        constraint.Kind == ConstraintKind.Role ? constraint.Text + " roles" : constraint.Text;
+    private static string Describe(QuestionConstraint constraint) => constraint.Kind switch
+    {
+        ConstraintKind.Role => constraint.Text + " roles",
+        ConstraintKind.Action => "how to " + constraint.Text,
+        _ => constraint.Text,
+    };
 }

@@ -8,6 +8,9 @@ public enum ConstraintKind
     Company,
     Role,
     Person,
+
+    /// <summary>What the question asks how to do ("how do I negotiate…"), when it is a specific action, not "get" or "learn".</summary>
+    Action,
 }
 
 /// <summary>

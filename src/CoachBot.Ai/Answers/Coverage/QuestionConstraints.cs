@@ -119,8 +119,64 @@ public static partial class QuestionConstraints
             Add(new QuestionConstraint(ConstraintKind.Person, person, []));
         }
 
+        if (SpecificAction(question) is { } action)
+        {
+            Add(action);
+        }
+
         return found;
     }
+
+    /// <summary>
+    /// "How do I negotiate a higher salary": the guides speak of salaries but never of negotiating, so the action is a
+    /// detail the passages must mention (in any of its forms: "negotiating", "negotiation"). Only a real English word
+    /// (the sentence model's vocabulary: a typo such as "lern" is no action) that is not one of the everyday verbs a
+    /// career question is phrased with ("get", "learn", "become", "start", "improve"…).
+    /// </summary>
+    private static QuestionConstraint? SpecificAction(string question)
+    {
+        var match = HowToAction().Match(question);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var verb = match.Groups["verb"].Value.ToLowerInvariant();
+        if (verb.Length < 3 || EverydayVerbs.Contains(verb) || !Knowledge.Semantic.ModelVocabulary.WholeWords.Contains(verb))
+        {
+            return null;
+        }
+
+        // Named with its object as the question put it ("negotiate a higher salary", "fix a merge conflict"), up to a
+        // preposition or the end of the clause; mentioned when a passage uses the verb in any of its forms.
+        var stem = verb.EndsWith('e') ? verb[..^1] : verb;
+        var phrase = ActionObject().Match(question[(match.Groups["verb"].Index + match.Groups["verb"].Length)..]).Value.TrimEnd();
+        var text = (match.Groups["verb"].Value + " " + phrase.Trim()).Trim();
+        return new QuestionConstraint(ConstraintKind.Action, text, [verb, stem + "ing", stem + "ion", stem + "ation", stem + "ed", verb + "s", verb + "d"]);
+    }
+
+    // The words after the verb up to a preposition, a conjunction or punctuation: at most four.
+    [GeneratedRegex(@"^(?:\s+(?!(?:in|at|for|when|with|on|from|to|into|if|so|and|or|but|as|after|before|without|while|because)\b)[a-z0-9'’+#.-]+){0,4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex ActionObject();
+
+    [GeneratedRegex(@"\bhow\s+(?:do|can|could|should|would|will|does|did)\s+(?:i|you|we|one|someone|a\s+\w+)\s+(?:even\s+|actually\s+|best\s+|properly\s+|really\s+)?(?<verb>[a-z]+)\b|\bhow\s+to\s+(?<verb>[a-z]+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex HowToAction();
+
+    private static readonly HashSet<string> EverydayVerbs = new(StringComparer.Ordinal)
+    {
+        "become", "learn", "start", "begin", "find", "know", "choose", "pick", "decide", "improve", "prepare", "stay",
+        "keep", "move", "switch", "grow", "land", "build", "write", "handle", "deal", "work", "study", "practice",
+        "practise", "gain", "develop", "stand", "break", "transition", "advance", "progress", "balance", "avoid", "manage",
+        "approach", "tell", "show", "apply", "network", "earn", "afford", "reach", "achieve", "succeed", "make", "have",
+        "need", "want", "become", "feel", "look", "think", "focus", "spend", "take", "give", "help", "catch", "level",
+        "go", "get", "do", "be", "use", "master", "understand", "explain", "describe", "compare", "measure", "test",
+        "design", "plan", "create", "think", "hire", "hired", "land", "ace", "nail", "crack", "pass", "stand", "shine",
+        "impress", "train", "teach", "mentor", "contribute", "collaborate", "communicate", "present", "showcase", "set",
+        "grow", "scale", "secure", "protect", "deploy", "debug", "test", "optimize", "optimise", "choose", "select",
+        "specialize", "specialise", "continue", "keep", "remain", "survive", "thrive", "cope", "juggle", "recover",
+        "return", "change", "pivot", "enter", "join", "quit", "leave", "write", "read", "search", "look", "ask", "answer",
+        "not", "never", "implement", "integrate", "add", "support", "run", "fit",
+    };
 
     private static string Normalise(string text)
     {

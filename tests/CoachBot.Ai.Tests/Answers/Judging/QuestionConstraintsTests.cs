@@ -13,6 +13,8 @@ public sealed class QuestionConstraintsTests
     [InlineData("how do I get hired at Initech as a backend dev", ConstraintKind.Company, "Initech")]
     [InlineData("how much does a CTO make", ConstraintKind.Role, "cto")]
     [InlineData("what does Martin Fowler say about microservices", ConstraintKind.Person, "Martin Fowler")]
+    [InlineData("how do I negotiate a higher salary when I get a job offer?", ConstraintKind.Action, "negotiate a higher salary")]
+    [InlineData("how do I fix a merge conflict in git?", ConstraintKind.Action, "fix a merge conflict")]
     public void Of_QuestionNamingADetail_FindsIt(string question, ConstraintKind kind, string text)
     {
         var constraints = QuestionConstraints.Of(question);
@@ -26,6 +28,16 @@ public sealed class QuestionConstraintsTests
     [InlineData("is backend a safe bet? dont wanna get laid off in 2 yrs")]
     public void Of_QuestionWithoutPlaceYearCompanyOrPerson_FindsNone(string question) =>
         Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind is ConstraintKind.Place or ConstraintKind.Year or ConstraintKind.Company or ConstraintKind.Person);
+
+    [Theory]
+    [InlineData("how do i lern databse stuff fr")]
+    [InlineData("how do I become a backend developer")]
+    [InlineData("how can I get better at system design")]
+    [InlineData("so many new frameworks every month, how do i not drown as a newbie")]
+    [InlineData("how do I protect my app from SQL injection")]
+    [InlineData("what should a junior backend dev know")]
+    public void Of_QuestionAskingHowToDoSomethingEveryday_OrMisspelt_HasNoActionDetail(string question) =>
+        Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind == ConstraintKind.Action);
 
     [Fact]
     public void IsMentionedIn_JuniorRole_AcceptsTheGuidesEntryLevelWording()
