@@ -182,12 +182,7 @@ public sealed partial class DashboardBrowserTests
         return directory?.FullName ?? throw new InvalidOperationException("CoachBot.sln not found above the test folder.");
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Durability.BotOsProcess.FreePort();
 
     [GeneratedRegex(@"https?://[^\s)>\]]+/dashboard/sign-in/[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();

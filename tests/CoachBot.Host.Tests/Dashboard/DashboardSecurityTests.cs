@@ -395,12 +395,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, onPublic.StatusCode);
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Durability.BotOsProcess.FreePort();
 
     private sealed class FixedModeratorDirectory(ChatPlatform platform, bool moderator) : IModeratorDirectory
     {

@@ -27,12 +27,61 @@ public sealed class BotOsProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
-    /// <summary>A free loopback port (the bot binds it a moment later; a clash fails the start visibly).</summary>
+    private static readonly ConcurrentDictionary<int, bool> HandedOut = new();
+
+    /// <summary>
+    /// A free loopback port for a server the test starts a moment later (the bot, a management listener). It is taken
+    /// below the kernel's ephemeral range (<c>/proc/sys/net/ipv4/ip_local_port_range</c>, 32768–60999 by default), where
+    /// no socket is given a port unasked: a port 0 listener or an outgoing connection of a parallel test took an
+    /// ephemeral port the bot was about to bind ("address already in use", seen once in a fresh-clone run). Never the same port twice
+    /// in one test run, and only one that binds now.
+    /// </summary>
     public static int FreePort()
     {
+        var below = EphemeralRangeStart();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20000, below);
+            if (HandedOut.TryAdd(port, true) && Binds(port))
+            {
+                return port;
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool Binds(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int EphemeralRangeStart()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            return int.TryParse(range[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start) && start > 21000 ? start : 32768;
+        }
+        catch (IOException)
+        {
+            return 32768;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 32768;
+        }
     }
 
     public static async Task<BotOsProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int port, TimeSpan timeout)

@@ -104,10 +104,5 @@ public sealed class ManagementListenerTests
         host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
 
     // A port free a moment ago: the management listener needs a fixed one (port 0 is refused by the validation).
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    private static int FreePort() => Durability.BotOsProcess.FreePort();
 }
