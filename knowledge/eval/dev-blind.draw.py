@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Reproducible draw of paragraphs for the dev-blind retrieval eval set
-(adapted from heldout-2.draw.py).
+(heldout-2.draw.py's eligibility, quotas and draw, with its own seed, size,
+replacements and exclusions).
 
 random.seed(20261208). Paragraphs = non-empty lines of each seed file.
 Eligible: >= 12 words (HTML tags stripped for counting), not a heading,
@@ -18,15 +19,10 @@ quota computation are unchanged (quota in proportion to each guide's
 eligible paragraphs); an EXCLUDE paragraph is passed over during the draw
 like a NOT_ASKABLE one, and the next paragraph of the same guide is taken.
 """
-import glob
+import importlib.util
 import os
-import random
-import re
 
-SEEDS = "/work/shared/seeds"
 TOTAL = 60
-TEASER_PREFIXES = ("read more", "related", "also read", "read also",
-                   "discover more", "like this post", "leave a reply")
 
 # Paragraphs judged non-askable after reading the draw (file, line number
 # among non-empty lines).  Filled in after inspecting the first draw; each
@@ -112,65 +108,13 @@ EXCLUDE = {
 }
 
 
-def words(s):
-    return re.sub(r"<[^>]+>", " ", s).split()
-
-
-def paragraphs(path):
-    out = []
-    in_teaser_section = False
-    lines = [l.strip() for l in open(path, encoding="utf-8") if l.strip()]
-    for n, line in enumerate(lines, 1):
-        low = line.lower()
-        if low.startswith("related resources") or low.startswith("discover more"):
-            in_teaser_section = True  # rest of the file lists other articles
-        if in_teaser_section:
-            continue
-        if line.startswith("#"):
-            continue  # heading
-        if low.startswith(TEASER_PREFIXES):
-            continue  # teaser for another article
-        if line.endswith("…") or line.endswith("..."):
-            continue  # truncated teaser of another article
-        if len(words(line)) < 12:
-            continue  # short line / heading / bare title
-        out.append((n, line))
-    return out
-
-
-def main():
-    random.seed(20261208)
-    files = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
-    elig = {os.path.basename(f): paragraphs(f) for f in files}
-    total_elig = sum(len(v) for v in elig.values())
-    exact = {k: TOTAL * len(v) / total_elig for k, v in elig.items()}
-    quota = {k: int(x) for k, x in exact.items()}
-    rest = TOTAL - sum(quota.values())
-    for k in sorted(exact, key=lambda k: exact[k] - quota[k], reverse=True)[:rest]:
-        quota[k] += 1
-    for k in sorted(elig):
-        print(f"# {k}: {len(elig[k])} eligible, quota {quota[k]} (exact {exact[k]:.2f})")
-
-    drawn = []
-    for k in sorted(elig):
-        order = elig[k][:]
-        random.shuffle(order)
-        taken = 0
-        for n, line in order:
-            if taken == quota[k]:
-                break
-            if (k, n) in EXCLUDE:
-                print(f"# EXCLUDED {k} line {n} (drawn by heldout-2.draw.py); drawing next")
-                continue
-            if (k, n) in NOT_ASKABLE:
-                print(f"# SKIPPED {k} line {n} (not askable: {NOT_ASKABLE[(k, n)]}); drawing next")
-                continue
-            drawn.append((k, n, line))
-            taken += 1
-    print()
-    for i, (k, n, line) in enumerate(drawn, 1):
-        print(f"[{i:02d}] {k} line {n}\n{line}\n")
+def _heldout2_draw():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout-2.draw.py")
+    spec = importlib.util.spec_from_file_location("heldout2_draw", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 if __name__ == "__main__":
-    main()
+    _heldout2_draw().draw(20261208, TOTAL, NOT_ASKABLE, EXCLUDE)

@@ -63,14 +63,15 @@ def paragraphs(path):
     return out
 
 
-def main():
-    random.seed(20261207)
+def draw(seed, total, not_askable, exclude=frozenset()):
+    """Prints the draw: quotas, replacements, then the drawn paragraphs.  Also used by dev-blind.draw.py."""
+    random.seed(seed)
     files = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
     elig = {os.path.basename(f): paragraphs(f) for f in files}
     total_elig = sum(len(v) for v in elig.values())
-    exact = {k: TOTAL * len(v) / total_elig for k, v in elig.items()}
+    exact = {k: total * len(v) / total_elig for k, v in elig.items()}
     quota = {k: int(x) for k, x in exact.items()}
-    rest = TOTAL - sum(quota.values())
+    rest = total - sum(quota.values())
     for k in sorted(exact, key=lambda k: exact[k] - quota[k], reverse=True)[:rest]:
         quota[k] += 1
     for k in sorted(elig):
@@ -84,14 +85,21 @@ def main():
         for n, line in order:
             if taken == quota[k]:
                 break
-            if (k, n) in NOT_ASKABLE:
-                print(f"# SKIPPED {k} line {n} (not askable: {NOT_ASKABLE[(k, n)]}); drawing next")
+            if (k, n) in exclude:
+                print(f"# EXCLUDED {k} line {n} (drawn by heldout-2.draw.py); drawing next")
+                continue
+            if (k, n) in not_askable:
+                print(f"# SKIPPED {k} line {n} (not askable: {not_askable[(k, n)]}); drawing next")
                 continue
             drawn.append((k, n, line))
             taken += 1
     print()
     for i, (k, n, line) in enumerate(drawn, 1):
         print(f"[{i:02d}] {k} line {n}\n{line}\n")
+
+
+def main():
+    draw(20261207, TOTAL, NOT_ASKABLE)
 
 
 if __name__ == "__main__":
