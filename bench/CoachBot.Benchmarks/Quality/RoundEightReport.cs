@@ -38,8 +38,6 @@ public static class RoundEightReport
         output.WriteLine("setting | " + string.Join(" | ", sets.Select(set => set.Name + " r@3/mrr/lost")) + " | hits" + (judged is null ? "" : " | judged hits"));
         var docIds = lucene.Index.Chunks.Select((chunk, docId) => (chunk.Passage.Id, docId)).ToDictionary(x => x.Id, x => x.docId, StringComparer.Ordinal);
         var rows = Lambdas.Select(lambda => (string.Create(CultureInfo.InvariantCulture, $"shipped, MMR lambda {lambda:0.00}"), (IPassageRetriever)new Diversified(shipped, miniWarmup.Index!, docIds, lambda)))
-            .Prepend(("Lucene's first 2 kept among the first 3", new HybridPassageRetriever(lucene, miniWarmup, HybridSettings.Default with { KeepLexicalTop = 2 })))
-            .Prepend(("Lucene's first kept among the first 3", new HybridPassageRetriever(lucene, miniWarmup, HybridSettings.Default with { KeepLexicalTop = 1 })))
             .Prepend(("shipped (MiniLM hybrid)", shipped));
         foreach (var (label, retriever) in rows)
         {

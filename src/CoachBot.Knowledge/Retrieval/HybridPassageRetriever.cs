@@ -120,7 +120,7 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         var scores = Score(semantic, lexical, rankingVectors);
         var order = RankFusion.Order(scores.Fused, scores.Lexical);
         var queryVector = rankingVectors[^1];
-        var passages = Top(order, lexical, k)
+        var passages = SectionCap.Take(order, docId => _lucene.Index.ChunkAt(docId), _lucene.Settings.MaxPerSection, k)
             .Select(docId => new ScoredPassage(
                 _lucene.Index.ChunkAt(docId).Passage,
                 (float)scores.Fused[docId],
@@ -136,46 +136,6 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         var confidence = Confidence(lexicalConfidence, bestSimilarity);
         return new RetrievalResult(passages, confidence, lexical.ExpandedTerms, queryVector);
     }
-
-    /// <summary>
-    /// The first <paramref name="k"/> of the fused order, at most <see cref="RetrievalSettings.MaxPerSection"/> per section;
-    /// with <see cref="HybridSettings.KeepLexicalTop"/>, Lucene's first passages keep a place among the first three: one
-    /// that fusion ranked lower takes the place of the last passage there that Lucene did not rank first.
-    /// </summary>
-    private List<int> Top(int[] order, LexicalSearch lexical, int k)
-    {
-        var top = SectionCap.Take(order, docId => _lucene.Index.ChunkAt(docId), _lucene.Settings.MaxPerSection, k);
-        if (_settings.KeepLexicalTop <= 0 || k < KeptPlaces)
-        {
-            return top;
-        }
-
-        var kept = lexical.Hits.Where(hit => hit.Score > 0).OrderByDescending(hit => hit.Score).Take(_settings.KeepLexicalTop).Select(hit => hit.DocId).ToList();
-        foreach (var docId in kept)
-        {
-            var first = top.Take(KeptPlaces).ToList();
-            if (first.Contains(docId))
-            {
-                continue;
-            }
-
-            var displaced = first.LastOrDefault(other => !kept.Contains(other), -1);
-            if (displaced < 0)
-            {
-                break;
-            }
-
-            var reordered = order.Where(other => other != docId).ToList();
-            reordered.Insert(reordered.IndexOf(displaced), docId);
-            order = [.. reordered];
-            top = SectionCap.Take(order, other => _lucene.Index.ChunkAt(other), _lucene.Settings.MaxPerSection, k);
-        }
-
-        return top;
-    }
-
-    /// <summary>The places <see cref="HybridSettings.KeepLexicalTop"/> keeps Lucene's first passages among (an answer quotes from three).</summary>
-    private const int KeptPlaces = 3;
 
     /// <summary>The two lexical searches merged: per passage the better BM25 score, best first; the first search's plan and confidence.</summary>
     private static LexicalSearch Better(LexicalSearch first, LexicalSearch second)

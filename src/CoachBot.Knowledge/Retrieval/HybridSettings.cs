@@ -98,12 +98,6 @@ public sealed record HybridSettings
     /// </summary>
     public bool KnownWordsAreNotTypos { get; init; } = true;
 
-    /// <summary>
-    /// When above 0, Lucene's first this-many passages keep a place among the first three results: one that fusion ranked
-    /// lower takes the place of the last passage there that Lucene did not rank first (0: the fused order as it is).
-    /// </summary>
-    public int KeepLexicalTop { get; init; }
-
     /// <summary>When true, greetings, lead-ins and chat fillers are taken out of the question before both searches (<see cref="ChatRegister"/>).</summary>
     public bool StripChatRegister { get; init; } = true;
 
