@@ -15,7 +15,23 @@ public sealed class SectionExpansionsTests
         Assert.Equal(["which framework for c#"], expansions.QuestionsFor(section));
     }
 
+    [Fact]
+    public void Parse_EntryWithPart_AttachesQuestionsToThatPassageOnly()
+    {
+        const string yaml = "guide: backend-developer-career-guide\nsections:\n  - heading: \"Top Skills\"\n    part: 2\n    questions:\n      - which skills get you hired\n";
+
+        var expansions = SectionExpansions.Parse(yaml, "/k/expansions/passages/backend-developer-career-guide.yaml", TestKnowledge.Base.Catalog);
+
+        var section = TestKnowledge.Base.Catalog.FindSection("backend-developer-career-guide#top-skills")!;
+        Assert.Empty(expansions.QuestionsFor(section));
+        Assert.Equal(["which skills get you hired"], expansions.QuestionsForPassage("backend-developer-career-guide#top-skills/2"));
+        Assert.Empty(expansions.QuestionsForPassage("backend-developer-career-guide#top-skills/1"));
+        Assert.Equal(1, expansions.PassageQuestionCount);
+    }
+
     [Theory]
+    [InlineData("guide: backend-core-skills\nsections:\n  - heading: \"Web frameworks\"\n    part: 9\n    questions: [x]\n", "part 9")]
+    [InlineData("guide: backend-core-skills\nsections:\n  - heading: \"Web frameworks\"\n    part: 0\n    questions: [x]\n", "parts count from 1")]
     [InlineData("guide: backend-core-skills\nsections:\n  - heading: \"No Such Heading\"\n    questions: [x]\n", "No Such Heading")]
     [InlineData("guide: no-such-guide\nsections: []\n", "no-such-guide")]
     [InlineData("sections: []\n", "missing 'guide'")]

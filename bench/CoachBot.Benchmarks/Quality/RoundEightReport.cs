@@ -55,7 +55,7 @@ public static class RoundEightReport
         return 0;
     }
 
-    private static Dictionary<string, List<HashSet<string>>> Judgements(string knowledgeDirectory, IEnumerable<(string Name, EvaluationFile File)> sets)
+    internal static Dictionary<string, List<HashSet<string>>> Judgements(string knowledgeDirectory, IEnumerable<(string Name, EvaluationFile File)> sets)
     {
         var result = new Dictionary<string, List<HashSet<string>>>(StringComparer.Ordinal);
         foreach (var (name, _) in sets)
@@ -72,7 +72,7 @@ public static class RoundEightReport
         return result;
     }
 
-    private static string JudgedHits(IPassageRetriever retriever, IEnumerable<(string Name, EvaluationFile File)> sets, Dictionary<string, List<HashSet<string>>> judged)
+    internal static string JudgedHits(IPassageRetriever retriever, IEnumerable<(string Name, EvaluationFile File)> sets, Dictionary<string, List<HashSet<string>>> judged)
     {
         var cells = new List<string>();
         foreach (var (name, file) in sets)

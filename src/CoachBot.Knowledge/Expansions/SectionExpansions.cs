@@ -1,4 +1,5 @@
 using CoachBot.Knowledge.Guides;
+using CoachBot.Knowledge.Retrieval;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -7,8 +8,10 @@ namespace CoachBot.Knowledge.Expansions;
 
 /// <summary>
 /// Document expansion: for each guide section, the questions people ask that it answers
-/// (<c>knowledge/expansions/&lt;guide-id&gt;.yaml</c>). Indexed beside the section's passages with a lower weight, so a
-/// question worded unlike the guide still meets the passage that answers it.
+/// (<c>knowledge/expansions/&lt;guide-id&gt;.yaml</c>), and for single passages (<c>knowledge/expansions/passages/&lt;guide-id&gt;.yaml</c>). Indexed beside the section's passages with a lower weight, so a
+/// question worded unlike the guide still meets the passage that answers it. An entry with a <c>part</c> holds the
+/// questions of one passage of the section (<c>part: 2</c> is passage <c>guide#slug/2</c>): they rank that passage only,
+/// and, unlike section questions, their words do not count as words the guides know (see <see cref="PassageIndex"/>).
 /// </summary>
 public sealed class SectionExpansions
 {
@@ -17,24 +20,35 @@ public sealed class SectionExpansions
         .Build();
 
     private readonly Dictionary<string, List<string>> _questionsByReference;
+    private readonly Dictionary<string, List<string>> _questionsByPassage;
 
-    private SectionExpansions(Dictionary<string, List<string>> questionsByReference)
+    private SectionExpansions(QuestionTables questions)
     {
-        _questionsByReference = questionsByReference;
+        _questionsByReference = questions.BySection;
+        _questionsByPassage = questions.ByPassage;
     }
 
-    public static SectionExpansions Empty { get; } = new(new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase));
+    /// <summary>The sub-folder of the expansions folder that holds the passage questions, one file per guide.</summary>
+    public const string PassagesFolder = "passages";
+
+    public static SectionExpansions Empty { get; } = new(new QuestionTables());
 
     public int QuestionCount => _questionsByReference.Values.Sum(list => list.Count);
 
-    /// <summary>Loads every <c>*.yaml</c> of a folder (a missing folder gives none); headings must exist in the catalog.</summary>
+    /// <summary>How many questions are written for single passages (entries with a <c>part</c>).</summary>
+    public int PassageQuestionCount => _questionsByPassage.Values.Sum(list => list.Count);
+
+    /// <summary>
+    /// Loads every <c>*.yaml</c> of a folder and of its <see cref="PassagesFolder"/> (a missing folder gives none);
+    /// headings must exist in the catalog, parts in their section.
+    /// </summary>
     public static SectionExpansions Load(string expansionsDirectory, GuideCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var questions = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        if (Directory.Exists(expansionsDirectory))
+        var questions = new QuestionTables();
+        foreach (var folder in new[] { expansionsDirectory, Path.Combine(expansionsDirectory, PassagesFolder) }.Where(Directory.Exists))
         {
-            foreach (var file in Directory.EnumerateFiles(expansionsDirectory, "*.yaml").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
             {
                 AddFile(file, File.ReadAllText(file), catalog, questions);
             }
@@ -47,7 +61,7 @@ public sealed class SectionExpansions
     public static SectionExpansions Parse(string yaml, string filePath, GuideCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var questions = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var questions = new QuestionTables();
         AddFile(filePath, yaml, catalog, questions);
         return new SectionExpansions(questions);
     }
@@ -59,7 +73,14 @@ public sealed class SectionExpansions
         return _questionsByReference.TryGetValue(section.Reference, out var list) ? list : [];
     }
 
-    private static void AddFile(string filePath, string yaml, GuideCatalog catalog, Dictionary<string, List<string>> questions)
+    /// <summary>The expansion questions written for one passage (<c>guide-id#slug/part</c>), or none.</summary>
+    public IReadOnlyList<string> QuestionsForPassage(string passageId)
+    {
+        ArgumentNullException.ThrowIfNull(passageId);
+        return _questionsByPassage.TryGetValue(passageId, out var list) ? list : [];
+    }
+
+    private static void AddFile(string filePath, string yaml, GuideCatalog catalog, QuestionTables questions)
     {
         ExpansionFile? file;
         try
@@ -94,16 +115,38 @@ public sealed class SectionExpansions
                 throw new KnowledgeFormatException(filePath, $"heading '{entry.Heading}' is not a heading of guide '{guideId}'.");
             }
 
+            var written = (entry.Questions ?? []).Where(question => !string.IsNullOrWhiteSpace(question)).Select(question => question.Trim()).ToList();
             foreach (var section in sections)
             {
-                if (!questions.TryGetValue(section.Reference, out var list))
+                var key = section.Reference;
+                var target = questions.BySection;
+                if (entry.Part is { } part)
                 {
-                    list = [];
-                    questions[section.Reference] = list;
+                    var passages = PassageChunker.Chunk(section).Count;
+                    if (part < 1 || part > passages)
+                    {
+                        throw new KnowledgeFormatException(filePath, $"heading '{entry.Heading}' has part {part}, but its section has {passages} passage(s) (parts count from 1).");
+                    }
+
+                    key = $"{section.Reference}/{part.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                    target = questions.ByPassage;
                 }
 
-                list.AddRange((entry.Questions ?? []).Where(question => !string.IsNullOrWhiteSpace(question)).Select(question => question.Trim()));
+                if (!target.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    target[key] = list;
+                }
+
+                list.AddRange(written);
             }
         }
+    }
+
+    private sealed class QuestionTables
+    {
+        public Dictionary<string, List<string>> BySection { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, List<string>> ByPassage { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -84,8 +84,7 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
             }
         }
 
-        var top = hits.Count > 0 ? hits[0] : null;
-        var confidence = ConfidenceEstimator.Estimate(plan, index, top?.DocId, top?.Score ?? 0);
+        var confidence = Confidence(index, plan, terms, hits);
         return new LexicalSearch(plan, hits, confidence, terms.Select(term => term.ToString()).ToList());
     }
 
@@ -99,8 +98,8 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
             return ConfidenceSignals.None;
         }
 
-        var hits = Hits(index, plan.Terms.Take(MaxTerms).ToList(), 1);
-        return ConfidenceEstimator.Estimate(plan, index, hits.Count > 0 ? hits[0].DocId : null, hits.Count > 0 ? hits[0].Score : 0);
+        var terms = plan.Terms.Take(MaxTerms).ToList();
+        return Confidence(index, plan, terms, Hits(index, terms, 1));
     }
 
     public void Dispose()
@@ -118,13 +117,28 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
     /// </summary>
     public List<LexicalHit> Cap(IReadOnlyList<LexicalHit> hits, int count) => SectionCap.Take(hits, hit => hit.Chunk, _settings.MaxPerSection, count);
 
+    /// <summary>
+    /// The confidence signals of a search, from the best passage by the guides' own text, headings and section questions:
+    /// passage questions rank, but never make a question look covered. Their chat words ("fun", "netflix") would
+    /// otherwise lift an off-topic question's best score ("tell me a fun fact" 0.49 → 0.60, above the threshold). When
+    /// they did not match, the search's own best hit is that passage already.
+    /// </summary>
+    private ConfidenceSignals Confidence(PassageIndex index, QueryPlan plan, IReadOnlyList<WeightedTerm> terms, IReadOnlyList<LexicalHit> hits)
+    {
+        var passageQuestionsMatch = _settings.UseExpansions && _settings.PassageQuestionsBoost > 0
+            && terms.Any(term => term.Origin != TermOrigin.Feedback && term.Tokens.All(token => index.FieldHasTerm(PassageIndex.PassageQuestionsField, token)));
+        var guideHits = passageQuestionsMatch ? Hits(index, terms, 1, withPassageQuestions: false) : hits;
+        var top = guideHits.Count > 0 ? guideHits[0] : null;
+        return ConfidenceEstimator.Estimate(plan, index, top?.DocId, top?.Score ?? 0);
+    }
+
     /// <summary>Enough hits (uncapped) that <paramref name="count"/> survive the per-section cap.</summary>
-    private List<LexicalHit> Hits(PassageIndex index, IReadOnlyList<WeightedTerm> terms, int count) =>
-        index.Searcher.Search(PassageQuery(index, terms), Math.Min(index.Count, count * 4)).ScoreDocs
+    private List<LexicalHit> Hits(PassageIndex index, IReadOnlyList<WeightedTerm> terms, int count, bool withPassageQuestions = true) =>
+        index.Searcher.Search(PassageQuery(index, terms, withPassageQuestions), Math.Min(index.Count, count * 4)).ScoreDocs
             .Select(hit => new LexicalHit(hit.Doc, index.ChunkAt(hit.Doc), hit.Score))
             .ToList();
 
-    private BooleanQuery PassageQuery(PassageIndex index, IReadOnlyList<WeightedTerm> terms)
+    private BooleanQuery PassageQuery(PassageIndex index, IReadOnlyList<WeightedTerm> terms, bool withPassageQuestions)
     {
         var query = new BooleanQuery();
         foreach (var term in terms)
@@ -139,6 +153,10 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
             if (_settings.UseExpansions && term.Origin != TermOrigin.Feedback)
             {
                 Add(query, index, term, PassageIndex.QuestionsField, _settings.QuestionsBoost);
+                if (withPassageQuestions)
+                {
+                    Add(query, index, term, PassageIndex.PassageQuestionsField, _settings.PassageQuestionsBoost);
+                }
             }
         }
 

@@ -7,9 +7,12 @@ using Lucene.Net.Store;
 namespace CoachBot.Knowledge.Retrieval;
 
 /// <summary>
-/// The in-memory Lucene index (BM25) of the guide passages — text, headings, guide topics and the section's expansion
-/// questions as separate fields — plus the term statistics the query side needs (which words the knowledge base
-/// knows, how common they are). Immutable once built; searching is thread-safe.
+/// The in-memory Lucene index (BM25) of the guide passages — text, headings, guide topics, the section's expansion
+/// questions and the passage's own expansion questions as separate fields — plus the term statistics the query side
+/// needs (which words the knowledge base knows, how common they are). Those statistics count the guides' text, headings
+/// and section questions only: the passage questions are written in chat register ("ngl", "fun", "netflix"), and were
+/// their words known, an off-topic question that shares one of them would look covered.
+/// Immutable once built; searching is thread-safe.
 /// </summary>
 public sealed class PassageIndex : IDisposable
 {
@@ -17,6 +20,7 @@ public sealed class PassageIndex : IDisposable
     public const string HeadingsField = "headings";
     public const string TopicsField = "topics";
     public const string QuestionsField = "questions";
+    public const string PassageQuestionsField = "passage_questions";
     private const string OrdinalField = "ordinal";
 
     private readonly RAMDirectory _directory;
@@ -76,6 +80,12 @@ public sealed class PassageIndex : IDisposable
                     fieldsByChunk[i].Add((QuestionsField, string.Join('\n', expansionQuestions.Select(key => key.Question))));
                 }
 
+                var passageQuestions = settings.UseExpansions ? knowledge.Expansions.QuestionsForPassage(chunks[i].Passage.Id) : [];
+                if (passageQuestions.Count > 0)
+                {
+                    fieldsByChunk[i].Add((PassageQuestionsField, string.Join('\n', passageQuestions)));
+                }
+
                 var document = new Document { new StoredField(OrdinalField, i) };
                 foreach (var (field, text) in fieldsByChunk[i])
                 {
@@ -103,10 +113,10 @@ public sealed class PassageIndex : IDisposable
     /// <summary>The passage indexed as document <paramref name="docId"/>.</summary>
     public PassageChunk ChunkAt(int docId) => _chunkByDocId[docId];
 
-    /// <summary>The analyzed terms of every field of one indexed passage, its expansion questions included.</summary>
+    /// <summary>The analyzed terms of one indexed passage: text, headings and section questions (not topics or passage questions).</summary>
     public IReadOnlySet<string> TokensAt(int docId) => _tokensByDocId[docId];
 
-    /// <summary>In how many passages a term occurs (any field); 0 when the knowledge base never uses it.</summary>
+    /// <summary>In how many passages a term occurs (text, headings, section questions); 0 when the knowledge base never uses it.</summary>
     public int DocumentFrequency(string term) => _documentFrequency.GetValueOrDefault(term);
 
     /// <summary>
@@ -146,7 +156,8 @@ public sealed class PassageIndex : IDisposable
             chunkByDocId[docId] = chunks[ordinal];
             var tokens = new HashSet<string>(StringComparer.Ordinal);
             // Guide topics are shared by every passage of a guide: counting them would make a guide's topic words look
-            // common ("salary" in a fifth of all passages) when few passages are about them.
+            // common ("salary" in a fifth of all passages) when few passages are about them. Passage questions rank,
+            // but do not teach the knowledge base words (see the class summary).
             foreach (var (field, text) in fieldsByChunk[ordinal])
             {
                 var fieldTokens = analyzer.Tokens(text, field);
@@ -161,7 +172,7 @@ public sealed class PassageIndex : IDisposable
                 {
                     fieldTerms.Add(fieldTokens[t - 1] + " " + fieldTokens[t]);
                 }
-                if (field != TopicsField)
+                if (field is not (TopicsField or PassageQuestionsField))
                 {
                     tokens.UnionWith(fieldTokens);
                 }

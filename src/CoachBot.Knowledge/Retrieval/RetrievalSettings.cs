@@ -17,6 +17,12 @@ public sealed record RetrievalSettings
     /// <summary>Weight of a match in the section's expansion questions (document expansion).</summary>
     public float QuestionsBoost { get; init; } = 1.0f;
 
+    /// <summary>
+    /// Weight of a match in the passage's own expansion questions (entries with a <c>part</c>): 0.75, chosen in #12
+    /// round 9 on the development sets (docs/benchmarks.md).
+    /// </summary>
+    public float PassageQuestionsBoost { get; init; } = 0.75f;
+
     /// <summary>Weight of a match in the guide's topics.</summary>
     public float TopicsBoost { get; init; } = 0.2f;
 

@@ -4,7 +4,8 @@ namespace CoachBot.Knowledge.Retrieval;
 /// What the sentence model reads for each passage and expansion question. A passage is embedded with its heading path
 /// ("Guide title &gt; Section &gt; Sub-section" on the first line, then its text without list markers): a list item
 /// like "Python, Java, Go" only means "backend languages" under its heading. Each curated expansion question is
-/// embedded on its own and points at the passages of its section (and of the sub-sections of a heading without text).
+/// embedded on its own and points at the passages of its section (and of the sub-sections of a heading without text), or,
+/// written for one passage, at that passage only.
 /// </summary>
 public static partial class SemanticTexts
 {
@@ -47,7 +48,10 @@ public static partial class SemanticTexts
         var docIdsByQuestion = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
         for (var docId = 0; docId < index.Count; docId++)
         {
-            foreach (var (_, question) in PassageIndex.ExpansionQuestionsFor(index.ChunkAt(docId), knowledge))
+            var chunk = index.ChunkAt(docId);
+            var questions = PassageIndex.ExpansionQuestionsFor(chunk, knowledge).Select(pair => pair.Question)
+                .Concat(knowledge.Expansions.QuestionsForPassage(chunk.Passage.Id));
+            foreach (var question in questions)
             {
                 if (!docIdsByQuestion.TryGetValue(question, out var docIds))
                 {
