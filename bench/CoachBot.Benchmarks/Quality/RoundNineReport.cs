@@ -13,6 +13,8 @@ namespace CoachBot.Benchmarks.Quality;
 /// without them (round 8's shipped retriever), then their Lucene weight against the fusion's lexical share, chosen by
 /// development hits (then fewer Lucene hits lost, then MRR) before either held-out set is run. <c>--held-out</c> runs
 /// the row without them, the first setting measured (weight 1.0, share 0.6) and the one chosen on both held-out sets.
+/// <c>--passage-questions DIR</c> adds the passage questions of DIR's expansion files to every row but the first (the
+/// second blind batch: <c>bench/CoachBot.Benchmarks/Quality/round9-batch-2</c>).
 /// </summary>
 public static class RoundNineReport
 {
@@ -23,6 +25,12 @@ public static class RoundNineReport
     public static int Run(string[] args, TextWriter output)
     {
         var (knowledgeDirectory, knowledge) = QualityReport.LoadKnowledge();
+        var extraAt = Array.IndexOf(args, "--passage-questions");
+        if (extraAt >= 0 && extraAt + 1 < args.Length)
+        {
+            knowledge = knowledge with { Expansions = Expansions(knowledgeDirectory, knowledge, withPassages: true, extraPassageQuestions: args[extraAt + 1]) };
+        }
+
         using var mini = new MiniLmTextEmbedder();
         using var memo = RoundSixReport.MemoEmbedder(mini, args);
         var heldOut = args.Contains("--held-out");
@@ -34,7 +42,7 @@ public static class RoundNineReport
 
         var rows = new List<(string Label, KnowledgeBase Knowledge, RetrievalSettings Lexical, HybridSettings Hybrid)>
         {
-            ("without passage questions (round 8 shipped)", knowledge with { Expansions = SectionQuestionsOnly(knowledgeDirectory, knowledge) }, RetrievalSettings.Default, HybridSettings.Default with { LexicalWeight = 0.6 }),
+            ("without passage questions (round 8 shipped)", knowledge with { Expansions = Expansions(knowledgeDirectory, knowledge, withPassages: false, extraPassageQuestions: null) }, RetrievalSettings.Default, HybridSettings.Default with { LexicalWeight = 0.6 }),
         };
         foreach (var boost in PassageQuestionBoosts)
         {
@@ -74,15 +82,26 @@ public static class RoundNineReport
         return 0;
     }
 
-    /// <summary>The knowledge folder's section questions alone (its top-level expansion files, not <c>passages/</c>).</summary>
-    private static SectionExpansions SectionQuestionsOnly(string knowledgeDirectory, KnowledgeBase knowledge)
+    /// <summary>
+    /// The knowledge folder's section questions, with or without its passage questions (<c>passages/</c>), plus the
+    /// passage questions of the expansion files in <paramref name="extraPassageQuestions"/> when given.
+    /// </summary>
+    private static SectionExpansions Expansions(string knowledgeDirectory, KnowledgeBase knowledge, bool withPassages, string? extraPassageQuestions)
     {
         var folder = Directory.CreateTempSubdirectory("coachbot-round9-");
         try
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(knowledgeDirectory, "expansions"), "*.yaml"))
+            var source = Path.Combine(knowledgeDirectory, "expansions");
+            var passages = Directory.CreateDirectory(Path.Combine(folder.FullName, SectionExpansions.PassagesFolder)).FullName;
+            Copy(source, folder.FullName);
+            if (withPassages)
             {
-                File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
+                Copy(Path.Combine(source, SectionExpansions.PassagesFolder), passages);
+            }
+
+            if (extraPassageQuestions is not null)
+            {
+                Copy(extraPassageQuestions, passages);
             }
 
             return SectionExpansions.Load(folder.FullName, knowledge.Catalog);
@@ -90,6 +109,14 @@ public static class RoundNineReport
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 }
