@@ -19,7 +19,7 @@ namespace CoachBot.Benchmarks.Answers;
 /// distribution over many different questions, p50/p95, not one question's mean). Every question is answered once to
 /// warm up (model load, index build, sentence vectors), then each is answered <c>--rounds</c> times as a first
 /// question (no follow-up). Also counts sentence embeddings per warm answer.
-/// <code>dotnet run -c Release --project bench/CoachBot.Benchmarks -- answer-latency [--rounds 5] [--semantic on|off] [--file knowledge/eval/questions.jsonl]</code>
+/// <code>dotnet run -c Release --project bench/CoachBot.Benchmarks -- answer-latency [--rounds 5] [--semantic on|off] [--file knowledge/eval/questions.jsonl] [--verdicts FILE]</code>
 /// </summary>
 public static class OfflineAnswerLatency
 {
@@ -53,10 +53,16 @@ public static class OfflineAnswerLatency
 
         var cold = Stopwatch.StartNew();
         var verdicts = new Dictionary<AnswerVerdict, int>();
+        await using var verdictLines = Option(args, "--verdicts") is { } verdictFile ? new StreamWriter(verdictFile) : null;
         foreach (var question in questions)
         {
             var answer = await answers.AnswerAsync(new AnswerRequest(conversation, "bench", question), CancellationToken.None);
             verdicts[answer.Verdict] = verdicts.GetValueOrDefault(answer.Verdict) + 1;
+            if (verdictLines is not null)
+            {
+                await verdictLines.WriteLineAsync($"{answer.Verdict}\t{question}");
+            }
+
             await memory.ForgetAsync(conversation, "bench", CancellationToken.None);
         }
 
