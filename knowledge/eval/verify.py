@@ -2,7 +2,7 @@
 """Sanity-check the retrieval eval sets against the seed guides.
 
 Usage: python3 knowledge/eval/verify.py [--seeds /work/shared/seeds] [--files a.jsonl b.jsonl ...] (--files last)
-Checks, for questions.jsonl, heldout.jsonl, heldout-2.jsonl, dev-paraphrases.jsonl and dev-paraphrases-2.jsonl (or only the --files
+Checks, for questions.jsonl, the held-out sets, dev-paraphrases.jsonl, dev-paraphrases-2.jsonl and dev-blind.jsonl (or only the --files
 named, e.g. the development sets alone, so checking them never reads the held-out set):
   * every line is JSON with question/evidence/guide
   * guide names an existing seed file
@@ -22,7 +22,7 @@ lines = {f: [ws(l) for l in t.splitlines() if l.strip()] for f, t in texts.items
 
 errors, seen = [], {}
 names = sys.argv[sys.argv.index("--files") + 1:] if "--files" in sys.argv else \
-    ["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-blind.jsonl"]
+    ["questions.jsonl", "heldout.jsonl", "heldout-2.jsonl", "dev-paraphrases.jsonl", "dev-paraphrases-2.jsonl", "dev-blind.jsonl", "heldout-3.jsonl"]
 for name in names:
     dist = Counter()
     with open(os.path.join(here, name), encoding="utf-8") as fh:

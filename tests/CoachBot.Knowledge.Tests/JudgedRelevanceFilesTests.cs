@@ -9,7 +9,7 @@ namespace CoachBot.Knowledge.Tests;
 /// </summary>
 public sealed class JudgedRelevanceFilesTests
 {
-    public static TheoryData<string> JudgedSets() => new() { "heldout", "heldout-2", "dev-paraphrases", "dev-paraphrases-2", "dev-chat", "dev-blind" };
+    public static TheoryData<string> JudgedSets() => new() { "heldout", "heldout-2", "heldout-3", "dev-paraphrases", "dev-paraphrases-2", "dev-chat", "dev-blind" };
 
     [Theory]
     [MemberData(nameof(JudgedSets))]

@@ -20,7 +20,7 @@ public static class RoundNineReport
 {
     private static readonly float[] PassageQuestionBoosts = [0.5f, 0.75f, 1.0f, 1.5f];
     private static readonly double[] LexicalWeights = [0.5, 0.6, 0.7];
-    private static readonly string[] HeldOutSets = ["heldout.jsonl", "heldout-2.jsonl"];
+    private static readonly string[] HeldOutSets = ["heldout.jsonl", "heldout-2.jsonl", "heldout-3.jsonl"];
 
     public static int Run(string[] args, TextWriter output)
     {
