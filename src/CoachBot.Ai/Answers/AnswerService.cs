@@ -110,7 +110,7 @@ public sealed partial class AnswerService(
         LogJudged(verdict.Coverage, verdict.Reason, verdict.Confidence, verdict.Semantic ?? double.NaN);
         var previous = history.Count > 0 && resolved.Context is not null && !FollowUpDetector.AsksToRepeat(asked) ? history[^1].Answer : null;
         var passages = previous is null ? resolved.Retrieval.Passages : WithUnquoted(resolved.Retrieval.Passages, previous);
-        var offline = new OfflineComposeRequest(passages, asked, resolved.Context, resolved.Retrieval.ExpandedTerms)
+        var offline = new OfflineComposeRequest(passages, resolved.AskedAs ?? asked, resolved.Context, resolved.Retrieval.ExpandedTerms)
         {
             Meaning = meaning,
             PreviousAnswer = previous,
@@ -215,6 +215,13 @@ public sealed partial class AnswerService(
         // Offline: a follow-up borrows the previous question's words when it leans on it. A new question that stands on
         // its own words and that the guides don't cover ("how do I avoid burnout" after a salary question) is judged on
         // its own: borrowing the earlier subject would answer it with the earlier topic's leftovers.
+        // "Tell me more about the second one": the ordinal names an item of the previous question or answer, and the
+        // follow-up with that item in its place stands on its own words.
+        if (OrdinalReference.Resolve(asked, previous.StandaloneQuestion, previous.Answer) is { } named)
+        {
+            return new ResolvedQuestion(named, previous.StandaloneQuestion, await SearchAsync(named, k, ct)) { AskedAs = named };
+        }
+
         var own = new ResolvedQuestion(asked, null, await SearchAsync(asked, k, ct));
         if (!FollowUpDetector.IsFollowUp(asked))
         {
@@ -342,5 +349,8 @@ public sealed partial class AnswerService(
     private sealed record ResolvedQuestion(string Standalone, string? Context, RetrievalResult Retrieval)
     {
         public string Judged { get; init; } = Standalone;
+
+        /// <summary>The question as the composer should read it, when it differs from what was typed ("the second one" named).</summary>
+        public string? AskedAs { get; init; }
     }
 }

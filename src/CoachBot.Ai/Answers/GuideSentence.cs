@@ -16,14 +16,21 @@ public sealed partial record GuideSentence(string Text, int Line, bool IsListIte
     /// Announces what comes next without saying it, like a lead-in ending in a full stop: "there are several core skills
     /// that are important for success", "you'll need to master several essential skills", "Here's a comprehensive guide
     /// to the skills required", "Moreover, we will offer valuable resources…", "Starting your journey … is an exciting and
-    /// challenging experience", or asks the reader a question ("But what does it take to step into backend engineering?").
+    /// challenging experience", "Here, you will encounter discussions on…", "By the end of this part, you'll be equipped…", a
+    /// figure the page describes but the guide text does not hold ("a flowchart showing the transition…"), or asks the
+    /// reader a question ("But what does it take to step into backend engineering?").
     /// Quoted alone it answers nothing, so the offline composer prefers any sentence with content.
     /// A sentence that names things (two commas or more: "Python, Java, C#") is not an announcement.
     /// </summary>
     public bool ReadsAsAnnouncement =>
         !ReadsAsLeadIn
-        && Text.Count(c => c == ',') < 2
-        && (Text.EndsWith('?') || GuideIntroduction().IsMatch(Text) || VagueCount().IsMatch(Text));
+        && (Signpost().IsMatch(Text)
+            || (Text.Count(c => c == ',') < 2 && (Text.EndsWith('?') || GuideIntroduction().IsMatch(Text) || VagueCount().IsMatch(Text))));
+
+    // Announces whatever it lists: "Here, you will encounter discussions on A, B and C", "By the end of this part, you'll
+    // be equipped with…", "a flowchart showing the transition from A to B, highlighting C, …" (the page's figure, not here).
+    [GeneratedRegex(@"^here, you\b|\byou(’|')?ll (encounter|discover)\b|\byou will (encounter|discover)\b|^by the end of this (guide|article|section|post|chapter|part|segment)\b|\b(a|an) (flowchart|diagram|infographic|chart|illustration|timeline) (showing|illustrating|highlighting|depicting|outlining)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex Signpost();
 
     [GeneratedRegex(@"^(here(’|')?s|here are|this (guide|article|section|post|chapter|part|segment)|in this (guide|article|section|post|part|segment))\b|\b(we(’|')?ll|we will|we) (explore|offer|discuss|cover|look at|delve|dive|walk|examine|provide|highlight)\b|\b(is|be) an? (exciting|rewarding|thrilling|fascinating)( and [a-z]+)? (journey|experience|adventure|ride|endeavou?r)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex GuideIntroduction();

@@ -14,7 +14,8 @@ namespace CoachBot.Ai.Answers;
 /// <item>A sentence scores by meaning (its cosine with the question, when the model is on) and by shared topic words
 /// (the question's own words weigh most, then an earlier question's, then synonym expansions; rare words weigh more
 /// than words every sentence has); the top passage is preferred.</item>
-/// <item>A question asking for a figure (pay, a growth rate) gets the sentences that give one first.</item>
+/// <item>A question asking for a figure (pay, a growth rate) gets the sentences that give one first, and one naming a
+/// place, employer or year the sentences that name it too.</item>
 /// <item>A lead-in ("These skills include:") is quoted only with the list items that follow it, never alone; a sentence
 /// that only announces ("there are several core skills that matter") is quoted only when no sentence with content matched.</item>
 /// <item>Sentences the previous answer already quoted are left out (a follow-up gets what is new), except one sentence
@@ -34,6 +35,9 @@ public static partial class OfflineComposer
 
     private const double MeaningWeight = 0.55;
     private const double FigureBonus = 0.6;
+
+    /// <summary>A sentence that names the place, employer or year the question names ("in tech hubs such as … Seattle").</summary>
+    private const double NamedDetailBonus = 0.6;
     private static readonly double[] RankWeights = [1.0, 0.75, 0.6];
 
     public static ComposedAnswer Compose(OfflineComposeRequest request)
@@ -124,6 +128,7 @@ public static partial class OfflineComposer
         }
 
         var figure = FigureQuestion.Of(request.Question + " " + request.Context);
+        var named = QuestionConstraints.Of(request.Question).Where(c => c.Kind is ConstraintKind.Place or ConstraintKind.Company or ConstraintKind.Year).ToList();
         var maxLexical = candidates.Max(c => c.Lexical);
         foreach (var candidate in candidates)
         {
@@ -140,6 +145,11 @@ public static partial class OfflineComposer
             if (figure is FigureKind.Money or FigureKind.Rate && FigureQuestion.Gives(candidate.Text, figure))
             {
                 candidate.Score += FigureBonus;
+            }
+
+            if (named.Any(constraint => constraint.IsMentionedIn(candidate.Text)))
+            {
+                candidate.Score += NamedDetailBonus;
             }
         }
     }

@@ -93,6 +93,19 @@ public sealed class OfflineComposerTests
     }
 
     [Fact]
+    public void Compose_PayQuestionNamingACity_QuotesTheSentenceThatNamesItBesideTheFigures()
+    {
+        // The fourth user study: "at Amazon in Seattle" got the US figures without the guide's own line on Seattle.
+        var passages = new[] { GuideText.Scored("how-to-become-backend-engineer", "Backend Engineering Salaries") };
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "What salary should I expect as a junior backend engineer at Amazon in Seattle?"));
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.Contains(quotes, q => q.Contains("$70,000 to $80,000", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("Seattle", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compose_SentencesFromOnePassage_KeepTheirOrderInThePassage()
     {
         var passage = GuideText.Scored("backend-career-path", "Database Management");

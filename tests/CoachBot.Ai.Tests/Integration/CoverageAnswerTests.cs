@@ -143,6 +143,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_TellMeMoreAboutTheFirstOne_AnswersAboutTheFirstThingThePreviousAnswerNamed()
+    {
+        // The fourth user study's conversation: the previous answer named "Technical Consulting and Product Management".
+        var first = await _answers.AnswerAsync(Ask("What other careers can I switch to later with backend experience, besides staying a developer?", "ordinal"), CancellationToken.None);
+
+        var more = await _answers.AnswerAsync(Ask("tell me more about the first one", "ordinal"), CancellationToken.None);
+
+        Assert.Contains("Technical Consulting", first.Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerVerdict.Answered, more.Verdict);
+        Assert.Contains(Quotes.In(more.Text), q => q.Contains("Technical Consultant", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_TellMeMoreAfterAnAnswerThatQuotedAList_AnswersInsteadOfFailing()
     {
         // The third user study's conversation: the follow-up's lead-in had its list items quoted by the previous answer.

@@ -23,10 +23,14 @@ public sealed record QuestionConstraint(ConstraintKind Kind, string Text, IReadO
     public bool IsMentionedIn(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Alternatives.Prepend(Text).Any(word => ContainsWord(text, word));
+        return Alternatives.Prepend(Text).Any(word => ContainsWord(text, word, Kind == ConstraintKind.Company));
     }
 
-    private static bool ContainsWord(string text, string word)
+    /// <param name="notInALongerName">
+    /// For a company: "Google Cloud", "Microsoft Azure" name a product, not the employer the question is about, so a
+    /// mention followed by another capitalised word does not count.
+    /// </param>
+    private static bool ContainsWord(string text, string word, bool notInALongerName)
     {
         var at = 0;
         while ((at = text.IndexOf(word, at, StringComparison.OrdinalIgnoreCase)) >= 0)
@@ -34,7 +38,8 @@ public sealed record QuestionConstraint(ConstraintKind Kind, string Text, IReadO
             var startOk = at == 0 || !char.IsLetterOrDigit(text[at - 1]);
             var end = at + word.Length;
             var endOk = end >= text.Length || !char.IsLetterOrDigit(text[end]) || (end < text.Length && text[end] == 's');
-            if (startOk && endOk)
+            var inLongerName = notInALongerName && end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1]);
+            if (startOk && endOk && !inLongerName)
             {
                 return true;
             }

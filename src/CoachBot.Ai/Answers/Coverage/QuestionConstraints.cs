@@ -109,7 +109,11 @@ public static partial class QuestionConstraints
             var word = words.FirstOrDefault(w => lower.Contains(" " + w + " ", StringComparison.Ordinal));
             if (word is not null)
             {
-                Add(new QuestionConstraint(ConstraintKind.Role, word, alternatives));
+                if (!NamesTheReader(lower, word) || FigureQuestion.Of(question) != FigureKind.None)
+                {
+                    Add(new QuestionConstraint(ConstraintKind.Role, word, alternatives));
+                }
+
                 break; // the most junior role named is the one the question is about
             }
         }
@@ -177,6 +181,39 @@ public static partial class QuestionConstraints
         "return", "change", "pivot", "enter", "join", "quit", "leave", "write", "read", "search", "look", "ask", "answer",
         "not", "never", "implement", "integrate", "add", "support", "run", "fit",
     };
+
+    private static readonly HashSet<string> LearningVerbs = new(StringComparer.Ordinal)
+    {
+        "know", "learn", "study", "focus", "master", "practise", "practice", "read", "pick", "prioritise", "prioritize", "understand",
+    };
+
+    /// <summary>
+    /// Whether the role names who is asking rather than what is asked about: "what should a junior dev know about
+    /// databases", "as a senior, which book should I read". The guides' database passages never say "junior", and need
+    /// not: the question is about databases. (A figure question keeps the role: "as a junior, what can I earn".)
+    /// </summary>
+    private static bool NamesTheReader(string lower, string role)
+    {
+        var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var roleWords = role.Split(' ');
+        for (var i = 0; i + roleWords.Length <= words.Length; i++)
+        {
+            if (!words.AsSpan(i, roleWords.Length).SequenceEqual(roleWords))
+            {
+                continue;
+            }
+
+            var asA = i >= 2 && words[i - 2] == "as" && words[i - 1] is "a" or "an";
+            var asAWithOneWordBetween = i >= 3 && words[i - 3] == "as" && words[i - 2] is "a" or "an";
+            var then = words.Skip(i + roleWords.Length).Take(3);
+            if (asA || asAWithOneWordBetween || then.Any(LearningVerbs.Contains))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Normalise(string text)
     {

@@ -39,6 +39,30 @@ public sealed class QuestionConstraintsTests
     public void Of_QuestionAskingHowToDoSomethingEveryday_OrMisspelt_HasNoActionDetail(string question) =>
         Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind == ConstraintKind.Action);
 
+    [Theory]
+    [InlineData("What should a junior dev know about relational vs non-relational databases?")]
+    [InlineData("as a junior, which database should I start with")]
+    [InlineData("which topics should a senior engineer study for system design interviews")]
+    public void Of_RoleThatNamesTheReader_IsNoConstraint(string question) =>
+        Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind == ConstraintKind.Role);
+
+    [Theory]
+    [InlineData("what does a senior engineer do all day", "senior")]
+    [InlineData("as a junior, what salary can I expect", "junior")]
+    [InlineData("how much should a junior developer know to earn $80k", "junior")]
+    public void Of_RoleTheQuestionIsAbout_IsAConstraint(string question, string role) =>
+        Assert.Contains(QuestionConstraints.Of(question), c => c.Kind == ConstraintKind.Role && c.Text == role);
+
+    [Fact]
+    public void IsMentionedIn_CompanyInsideAProductName_DoesNotCount()
+    {
+        var google = Assert.Single(QuestionConstraints.Of("Is Go a good choice if I want to work at Google specifically?"), c => c.Kind == ConstraintKind.Company);
+
+        Assert.False(google.IsMentionedIn("Familiarity with cloud platforms like AWS, Azure, or Google Cloud is increasingly important."));
+        Assert.True(google.IsMentionedIn("Engineers at Google use Go for many backend services."));
+        Assert.True(google.IsMentionedIn("She moved to Google."));
+    }
+
     [Fact]
     public void IsMentionedIn_JuniorRole_AcceptsTheGuidesEntryLevelWording()
     {

@@ -1,0 +1,38 @@
+using CoachBot.Ai.Answers;
+
+namespace CoachBot.Ai.Tests.Answers;
+
+public sealed class OrdinalReferenceTests
+{
+    [Theory]
+    [InlineData("tell me more about the second one", "What should a junior dev know about relational vs non-relational databases?", "tell me more about non-relational databases")]
+    [InlineData("tell me more about the first one", "What should a junior dev know about relational vs non-relational databases?", "tell me more about relational databases")]
+    [InlineData("ok what about the latter", "should i learn go or rust first?", "ok what about rust")]
+    [InlineData("why the former?", "Python versus Java for a beginner", "why Python?")]
+    public void Resolve_OrdinalAfterAQuestionSettingThingsSideBySide_NamesTheItem(string asked, string previousQuestion, string expected) =>
+        Assert.Equal(expected, OrdinalReference.Resolve(asked, previousQuestion, "Here's what the guide says:\n> Something. [1]"));
+
+    [Fact]
+    public void Resolve_OrdinalAfterAnAnswerNamingExamples_NamesTheFirstExampleShown()
+    {
+        const string answer = "Here's what the guide says:\n\n> We also explore how crucial backend skills can be leveraged in high-impact roles like Technical Consulting and Product Management, where technical insight is paramount. [1]\nMore in [1]: Related Career Paths · Moving into Adjacent Industries";
+
+        Assert.Equal("tell me more about Technical Consulting", OrdinalReference.Resolve("tell me more about the first one", "What other careers can I switch to?", answer));
+        Assert.Equal("and Product Management?", OrdinalReference.Resolve("and the second one?", "What other careers can I switch to?", answer));
+    }
+
+    [Fact]
+    public void Resolve_OrdinalAfterAnAnswerWithOnlyMoreHeadings_NamesTheHeading()
+    {
+        const string answer = "Here's what the guide says:\n\n> For backend developers, the journey doesn't have to follow a linear path. [1]\nMore in [1]: Related Career Paths · Moving into Adjacent Industries · …";
+
+        Assert.Equal("what's in Moving into Adjacent Industries", OrdinalReference.Resolve("what's in the second one", "other careers?", answer));
+    }
+
+    [Theory]
+    [InlineData("what's the first step?")]
+    [InlineData("tell me more about that")]
+    [InlineData("and the fifth one?")]
+    public void Resolve_NoOrdinalOrNothingItCounts_LeavesTheQuestion(string asked) =>
+        Assert.Null(OrdinalReference.Resolve(asked, "relational vs non-relational databases", "> Databases store data. [1]"));
+}
