@@ -70,7 +70,8 @@ public static partial class OfflineComposer
     /// A follow-up that asks for a figure ("and for seniors?" after a pay question) is asking for what a sentence that gives
     /// one says, even when the previous answer quoted it: when no sentence the previous answer left out gives a figure of
     /// that kind, the one quoted sentence that gives it and is closest to the follow-up may be quoted again (one, so the
-    /// answer is not the previous one word for word).
+    /// answer is not the previous one word for word). A follow-up naming a role ("and for experienced ones?") takes the
+    /// quoted sentence that gives that role's figure even when fresh sentences give other figures.
     /// </summary>
     private static Candidate? FigureAskedForAgain(List<Candidate> candidates, OfflineComposeRequest request)
     {
@@ -81,7 +82,14 @@ public static partial class OfflineComposer
         }
 
         var givers = candidates.Where(c => FigureQuestion.Gives(c.Text, figure)).ToList();
-        if (givers.Count == 0 || givers.Any(c => !previous.Contains(c.Text, StringComparison.Ordinal)))
+        // "and for experienced ones?": the figure for that role, though quoted before, beats a fresh figure for no role.
+        var role = QuestionConstraints.Of(request.Question).FirstOrDefault(c => c.Kind == ConstraintKind.Role);
+        var forRole = role is null ? [] : givers.Where(c => role.IsMentionedIn(c.Text)).ToList();
+        if (forRole.Count > 0 && forRole.All(c => previous.Contains(c.Text, StringComparison.Ordinal)))
+        {
+            givers = forRole;
+        }
+        else if (givers.Count == 0 || givers.Any(c => !previous.Contains(c.Text, StringComparison.Ordinal)))
         {
             return null;
         }

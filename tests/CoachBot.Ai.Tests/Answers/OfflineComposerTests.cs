@@ -106,6 +106,18 @@ public sealed class OfflineComposerTests
     }
 
     [Fact]
+    public void Compose_WhatComesNextFollowUp_QuotesTheSentenceAfterTheOneQuotedBefore()
+    {
+        // The fourth user study: "and after senior, what comes next?" quoted the career path's first sentences.
+        var passages = new[] { GuideText.Scored("backend-software-engineer-role", "Career Path") };
+        const string previous = "Here's what the guide says:\n\n> Senior backend engineers often mentor junior developers, make high-level technical decisions, and contribute to strategic planning. [1]";
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "and after senior, what comes next?", "How do people usually move from junior to senior in backend?") { PreviousAnswer = previous });
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.StartsWith("Beyond this, roles like backend architect", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compose_SentencesFromOnePassage_KeepTheirOrderInThePassage()
     {
         var passage = GuideText.Scored("backend-career-path", "Database Management");

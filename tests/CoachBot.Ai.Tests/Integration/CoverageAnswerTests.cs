@@ -131,6 +131,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_FigureFollowUpForAnotherRole_QuotesThatRolesFigureAgainRatherThanAnotherFigure()
+    {
+        // The fifth user study: the $140,000 for experienced engineers was in the first answer's sentence, so the
+        // follow-up quoted only the $100,000–$120,000 average, which reads as the figure for experienced engineers.
+        var first = await _answers.AnswerAsync(Ask("How much does a backend engineer make when just starting out in the US?", "experienced"), CancellationToken.None);
+
+        var experienced = await _answers.AnswerAsync(Ask("and for experienced ones?", "experienced"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(first.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
+        Assert.Contains(Quotes.In(experienced.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_TellMeMoreAboutANamedThing_SearchesForThatThingNotForMoreOfTheLastAnswer()
     {
         var first = await _answers.AnswerAsync(Ask("what other jobs could i move into later as a backend dev", "data-engineer"), CancellationToken.None);

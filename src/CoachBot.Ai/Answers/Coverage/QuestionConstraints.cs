@@ -189,7 +189,7 @@ public static partial class QuestionConstraints
 
     /// <summary>
     /// Whether the role names who is asking rather than what is asked about: "what should a junior dev know about
-    /// databases", "as a senior, which book should I read". The guides' database passages never say "junior", and need
+    /// databases", "as a senior, which book should I read", "once I'm experienced, what other jobs could I pivot into". The guides' database passages never say "junior", and need
     /// not: the question is about databases. (A figure question keeps the role: "as a junior, what can I earn".)
     /// </summary>
     private static bool NamesTheReader(string lower, string role)
@@ -204,9 +204,11 @@ public static partial class QuestionConstraints
             }
 
             var asA = i >= 2 && words[i - 2] == "as" && words[i - 1] is "a" or "an";
+            // "I'm" reads as "i m" once apostrophes are spaces
+            var iAm = (i >= 1 && words[i - 1] == "im") || (i >= 2 && words[i - 2] == "i" && words[i - 1] is "am" or "m");
             var asAWithOneWordBetween = i >= 3 && words[i - 3] == "as" && words[i - 2] is "a" or "an";
             var then = words.Skip(i + roleWords.Length).Take(3);
-            if (asA || asAWithOneWordBetween || then.Any(LearningVerbs.Contains))
+            if (asA || asAWithOneWordBetween || iAm || then.Any(LearningVerbs.Contains))
             {
                 return true;
             }

@@ -43,6 +43,7 @@ public sealed class QuestionConstraintsTests
     [InlineData("What should a junior dev know about relational vs non-relational databases?")]
     [InlineData("as a junior, which database should I start with")]
     [InlineData("which topics should a senior engineer study for system design interviews")]
+    [InlineData("Once I'm experienced, what other jobs could I pivot into besides staying a backend dev?")]
     public void Of_RoleThatNamesTheReader_IsNoConstraint(string question) =>
         Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind == ConstraintKind.Role);
 
