@@ -85,14 +85,38 @@ public sealed partial class AnswerService(
         var useLlm = llmOptions.Value.IsConfigured && await budget.TryConsumeAsync(request.Conversation.QuotaKey(request.UserKey), cancellationToken);
         var questionVectors = new QuestionVectors(sentenceVectors);
         var resolved = await ResolveAsync(asked, history, useLlm, questionVectors, cancellationToken);
-        // Searching again for figures, embedding and judging are CPU work: on the model threads, below the priority of
-        // acknowledging events (ModelThreads).
-        var (judgedResolved, meaning, verdict) = await ModelThreads.Shared.RunAsync(() =>
+        var (judgedResolved, meaning, verdict) = await JudgeAsync(resolved, questionVectors, cancellationToken);
+        // A name the guides never use ("Should I learn Rust for backend work?", "Django or Laravel?"): the reply says
+        // first that the guides lack it. A question declined with it is judged again without it: it may be a covered
+        // question about something the guides don't name, which gets the closest they have.
+        var unknownName = assessment.IsSuspicious || catalog is null ? null : UnknownName.In(asked, catalog);
+        if (unknownName is not null && judgedResolved.Judged.Contains(unknownName, StringComparison.Ordinal))
         {
-            var withFigures = WithFigures(resolved);
-            var measured = Measure(withFigures.Judged, withFigures, questionVectors, cancellationToken);
-            return (withFigures, measured, CoverageJudge.Judge(withFigures.Judged, withFigures.Retrieval, measured, MinConfidence));
-        }, cancellationToken);
+            var name = new QuestionConstraint(ConstraintKind.Name, unknownName, []);
+            if (verdict.Coverage == AnswerCoverage.Answered)
+            {
+                verdict = verdict with { Coverage = AnswerCoverage.PartlyAnswered, Missing = [name], Reason = $"'{unknownName}' is not in the guides" };
+            }
+            else if (verdict.Coverage == AnswerCoverage.NotCovered)
+            {
+                var remainder = string.Join(' ', judgedResolved.Judged.Replace(unknownName, " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                var without = judgedResolved with { Judged = remainder, Retrieval = await SearchAsync(remainder, answerOptions.Value.Passages, cancellationToken) };
+                var retried = await JudgeAsync(without, questionVectors, cancellationToken);
+                if (retried.Verdict.Coverage != AnswerCoverage.NotCovered)
+                {
+                    // Quoted from the search for the whole question: the sentence model knows what Rust is (a language)
+                    // even though the guides never name it.
+                    (judgedResolved, meaning) = (retried.Resolved with { Retrieval = judgedResolved.Retrieval }, retried.Meaning);
+                    verdict = retried.Verdict with
+                    {
+                        Coverage = AnswerCoverage.PartlyAnswered,
+                        Missing = [name, .. retried.Verdict.Missing],
+                        Reason = $"'{unknownName}' is not in the guides; without it: {retried.Verdict.Reason}",
+                    };
+                }
+            }
+        }
+
         resolved = judgedResolved;
         if (verdict.Coverage == AnswerCoverage.NotCovered)
         {
@@ -129,6 +153,16 @@ public sealed partial class AnswerService(
             new ConversationTurn(asked, resolved.Standalone, answer.Text, time.GetUtcNow()), cancellationToken);
         return answer;
     }
+
+    /// <summary>Searching again for figures, embedding and judging, on the model threads (below the priority of acknowledging events).</summary>
+    private Task<(ResolvedQuestion Resolved, QuestionMeaning? Meaning, CoverageVerdict Verdict)> JudgeAsync(
+        ResolvedQuestion resolved, QuestionVectors vectors, CancellationToken ct) =>
+        ModelThreads.Shared.RunAsync(() =>
+        {
+            var withFigures = WithFigures(resolved);
+            var measured = Measure(withFigures.Judged, withFigures, vectors, ct);
+            return (withFigures, measured, CoverageJudge.Judge(withFigures.Judged, withFigures.Retrieval, measured, MinConfidence));
+        }, ct);
 
     /// <summary>Passages the previous answer quoted in full have nothing new; the others keep their order.</summary>
     private static ScoredPassage[] WithUnquoted(IReadOnlyList<ScoredPassage> passages, string previousAnswer)

@@ -143,6 +143,29 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(experienced.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Should I learn Rust for backend work?", "Rust")]
+    [InlineData("is Django or Laravel better for a beginner", "Laravel")]
+    public async Task AnswerAsync_BackendQuestionNamingWhatTheGuidesLack_SaysSoFirstInsteadOfDeclining(string question, string name)
+    {
+        // The fifth user study: "Should I learn Rust for backend work?" got the off-topic decline.
+        var answer = await _answers.AnswerAsync(Ask(question, "unknown-" + name), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.PartlyAnswered, answer.Verdict);
+        Assert.StartsWith($"The guides don't say anything specific about {name}; the closest they have:", answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(Quotes.In(answer.Text));
+    }
+
+    [Theory]
+    [InlineData("what's the best Netflix series")]
+    [InlineData("how do I bake Sourdough bread")]
+    public async Task AnswerAsync_OffTopicQuestionNamingSomethingUnknown_IsStillDeclined(string question)
+    {
+        var answer = await _answers.AnswerAsync(Ask(question, "off-topic-" + question.Length), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.NotCovered, answer.Verdict);
+    }
+
     [Fact]
     public async Task AnswerAsync_TellMeMoreAboutANamedThing_SearchesForThatThingNotForMoreOfTheLastAnswer()
     {

@@ -11,6 +11,9 @@ public enum ConstraintKind
 
     /// <summary>What the question asks how to do ("how do I negotiate…"), when it is a specific action, not "get" or "learn".</summary>
     Action,
+
+    /// <summary>A name the guides never use ("Rust", "Elixir"): see <see cref="UnknownName"/>.</summary>
+    Name,
 }
 
 /// <summary>

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using CoachBot.Ai.Answers.Screening;
+using CoachBot.Core.Safety;
+using CoachBot.Knowledge.Guides;
+
+namespace CoachBot.Ai.Answers.Coverage;
+
+/// <summary>
+/// Finds the one name in a question the guides never use ("Should I learn Rust for backend work?"): a capitalised word
+/// inside the sentence (not its first word), not a person, place or company the question's other details already
+/// name, not a short acronym ("PM", "SRE": the guides spell those out). Such a question is about the backend career with a subject the guides lack, so it is answered as partly
+/// covered ("The guides don't say anything specific about Rust; the closest they have:") when the rest of it is
+/// covered, instead of declined as off-topic. Lower-case words are never taken: an everyday word the guides happen not
+/// to use ("series", "pivot") is no subject of its own.
+/// </summary>
+public static partial class UnknownName
+{
+    private static readonly ConditionalWeakTable<GuideCatalog, HashSet<string>> WordsByCatalog = [];
+
+    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+#.-]*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex Word();
+
+    /// <summary>The name, or null when the question has none, or more than one (then it is about something else).</summary>
+    public static string? In(string question, GuideCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var known = WordsByCatalog.GetValue(catalog, GuideWords);
+        var named = QuestionConstraints.Of(question);
+        var person = PersonReference.FindName(question);
+        string? found = null;
+        foreach (Match match in Word().Matches(question))
+        {
+            var word = match.Value.TrimEnd('.', '-');
+            if (!char.IsUpper(word[0]) || word.Length < 2 || IsShortAcronym(word) || StartsASentence(question, match.Index)
+                || known.Contains(word.ToLowerInvariant()) || known.Contains(word.ToLowerInvariant().TrimEnd('s'))
+                || (person is not null && person.Contains(word, StringComparison.Ordinal))
+                || named.Any(c => c.Text.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            if (found is not null && !found.Equals(word, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            found = word;
+        }
+
+        return found;
+    }
+
+    // "PM", "QA", "SRE" stand for things the guides spell out ("Product Management"): not a subject they lack.
+    private static bool IsShortAcronym(string word) => word.Length <= 3 && word.All(char.IsUpper);
+
+    private static bool StartsASentence(string text, int index)
+    {
+        var before = text[..index].TrimEnd();
+        return before.Length == 0 || before[^1] is '.' or '!' or '?' or ':' or '"' or '“' or '(';
+    }
+
+    private static HashSet<string> GuideWords(GuideCatalog catalog)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal) { "i" };
+        foreach (var section in catalog.Sections)
+        {
+            foreach (var text in section.Path.Append(section.GuideTitle).Concat(section.Paragraphs.Select(p => p.Text)))
+            {
+                foreach (Match match in Word().Matches(text))
+                {
+                    words.Add(match.Value.TrimEnd('.', '-').ToLowerInvariant());
+                }
+            }
+        }
+
+        return words;
+    }
+}

@@ -1,0 +1,28 @@
+using CoachBot.Ai.Answers.Coverage;
+using CoachBot.Knowledge;
+using CoachBot.Knowledge.Guides;
+
+namespace CoachBot.Ai.Tests.Answers.Judging;
+
+public sealed class UnknownNameTests
+{
+    private static readonly Lazy<GuideCatalog> Catalog = new(() => KnowledgeBase.Load(RepoPaths.Knowledge).Catalog);
+
+    [Theory]
+    [InlineData("Should I learn Rust for backend work?", "Rust")]
+    [InlineData("is Django or Laravel better for a beginner", "Laravel")]
+    [InlineData("how do I get into FAANG as a backend dev", "FAANG")]
+    public void In_QuestionNamingSomethingTheGuidesNeverDo_FindsTheName(string question, string name) =>
+        Assert.Equal(name, UnknownName.In(question, Catalog.Value));
+
+    [Theory]
+    [InlineData("Should I learn Python or Java first?")]
+    [InlineData("Could I switch from backend coding into being a PM later?")]
+    [InlineData("Rust or nothing?")]
+    [InlineData("what does Martin Fowler say about microservices")]
+    [InlineData("how much do backend devs make in Berlin")]
+    [InlineData("is Elixir or Haskell better for backend")]
+    [InlineData("should i learn rust")]
+    public void In_NoSingleUnknownCapitalisedName_FindsNone(string question) =>
+        Assert.Null(UnknownName.In(question, Catalog.Value));
+}
