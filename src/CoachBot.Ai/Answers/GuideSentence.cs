@@ -28,8 +28,8 @@ public sealed partial record GuideSentence(string Text, int Line, bool IsListIte
             || (Text.Count(c => c == ',') < 2 && (Text.EndsWith('?') || GuideIntroduction().IsMatch(Text) || VagueCount().IsMatch(Text))));
 
     // Announces whatever it lists: "Here, you will encounter discussions on A, B and C", "By the end of this part, you'll
-    // be equipped with…", "a flowchart showing the transition from A to B, highlighting C, …" (the page's figure, not here).
-    [GeneratedRegex(@"^here, you\b|\byou(’|')?ll (encounter|discover)\b|\byou will (encounter|discover)\b|^by the end of this (guide|article|section|post|chapter|part|segment)\b|\b(a|an) (flowchart|diagram|infographic|chart|illustration|timeline) (showing|illustrating|highlighting|depicting|outlining)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // be equipped with…", "Part 5 delves into these diverse avenues, ranging from…", "a flowchart showing the transition from A to B, highlighting C, …" (the page's figure, not here).
+    [GeneratedRegex(@"^here, you\b|\byou(’|')?ll (encounter|discover)\b|\byou will (encounter|discover)\b|^by the end of this (guide|article|section|post|chapter|part|segment)\b|^(this|part \d+) (delves|explores|examines) into\b|^part \d+ (delves|explores|examines|covers)\b|\b(a|an) (flowchart|diagram|infographic|chart|illustration|timeline) (showing|illustrating|highlighting|depicting|outlining)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex Signpost();
 
     [GeneratedRegex(@"^(here(’|')?s|here are|this (guide|article|section|post|chapter|part|segment)|in this (guide|article|section|post|part|segment))\b|\b(we(’|')?ll|we will|we) (explore|offer|discuss|cover|look at|delve|dive|walk|examine|provide|highlight)\b|\b(is|be) an? (exciting|rewarding|thrilling|fascinating)( and [a-z]+)? (journey|experience|adventure|ride|endeavou?r)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]

@@ -20,6 +20,7 @@ public sealed class AnnouncementSentenceTests
     [InlineData("Starting your journey as a Junior Backend Developer is an exciting and challenging experience.")]
     [InlineData("In this segment, we delve into the future demand for backend developers.")]
     [InlineData("Here, you will encounter discussions on the evolution of your responsibilities, including leading projects and mentoring juniors, which are essential skills in furthering your career.")]
+    [InlineData("Part 5 delves into these diverse avenues, ranging from roles that slightly pivot within the tech sphere to those that venture into adjacent industries, where backend skills are valuable.")]
     [InlineData("By the end of this part, you’ll be equipped with a comprehensive understanding of the trends shaping the backend development landscape.")]
     [InlineData("For instance, a flowchart showing the transition from Junior Backend Developer to Senior Backend Developer, highlighting key milestones and required skills, can make the information more digestible and engaging.")]
     public void ReadsAsAnnouncement_SentencesThatOnlyAnnounce(string text)

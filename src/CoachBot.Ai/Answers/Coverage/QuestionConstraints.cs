@@ -182,6 +182,11 @@ public static partial class QuestionConstraints
         "not", "never", "implement", "integrate", "add", "support", "run", "fit",
     };
 
+    private static readonly HashSet<string> SuitabilityWords = new(StringComparer.Ordinal)
+    {
+        "better", "best", "good", "worth", "suitable", "useful", "enough", "right", "easier", "harder",
+    };
+
     private static readonly HashSet<string> LearningVerbs = new(StringComparer.Ordinal)
     {
         "know", "learn", "study", "focus", "master", "practise", "practice", "read", "pick", "prioritise", "prioritize", "understand",
@@ -207,8 +212,11 @@ public static partial class QuestionConstraints
             // "I'm" reads as "i m" once apostrophes are spaces
             var iAm = (i >= 1 && words[i - 1] == "im") || (i >= 2 && words[i - 2] == "i" && words[i - 1] is "am" or "m");
             var asAWithOneWordBetween = i >= 3 && words[i - 3] == "as" && words[i - 2] is "a" or "an";
+            // "is the AWS Solutions Architect cert better for a junior": suits the reader, not the role's own facts
+            var suitsA = i >= 3 && words[i - 2] == "for" && words[i - 1] is "a" or "an"
+                && words[Math.Max(0, i - 5)..(i - 2)].Any(SuitabilityWords.Contains);
             var then = words.Skip(i + roleWords.Length).Take(3);
-            if (asA || asAWithOneWordBetween || iAm || then.Any(LearningVerbs.Contains))
+            if (asA || asAWithOneWordBetween || iAm || suitsA || then.Any(LearningVerbs.Contains))
             {
                 return true;
             }

@@ -44,12 +44,15 @@ public sealed class QuestionConstraintsTests
     [InlineData("as a junior, which database should I start with")]
     [InlineData("which topics should a senior engineer study for system design interviews")]
     [InlineData("Once I'm experienced, what other jobs could I pivot into besides staying a backend dev?")]
+    [InlineData("Is the AWS Certified Solutions Architect cert better for a junior than the AWS Developer one?")]
     public void Of_RoleThatNamesTheReader_IsNoConstraint(string question) =>
         Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind == ConstraintKind.Role);
 
     [Theory]
     [InlineData("what does a senior engineer do all day", "senior")]
     [InlineData("as a junior, what salary can I expect", "junior")]
+    [InlineData("what is a good salary for a senior engineer", "senior")]
+    [InlineData("what responsibilities are given to a senior engineer", "senior")]
     [InlineData("how much should a junior developer know to earn $80k", "junior")]
     public void Of_RoleTheQuestionIsAbout_IsAConstraint(string question, string role) =>
         Assert.Contains(QuestionConstraints.Of(question), c => c.Kind == ConstraintKind.Role && c.Text == role);
