@@ -38,6 +38,9 @@ public static partial class OfflineComposer
 
     /// <summary>A sentence that names the place, employer or year the question names ("in tech hubs such as … Seattle").</summary>
     private const double NamedDetailBonus = 0.6;
+
+    /// <summary>In a "what comes next?" follow-up, a sentence that continues one the previous answer quoted.</summary>
+    private const double NextStepBonus = 0.6;
     private static readonly double[] RankWeights = [1.0, 0.75, 0.6];
 
     public static ComposedAnswer Compose(OfflineComposeRequest request)
@@ -61,6 +64,7 @@ public static partial class OfflineComposer
         }
 
         Score(fresh, request);
+        AddNextSteps(fresh, candidates, request);
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
         var chosen = WithWholeBareLists(WithAntecedents(Choose(fresh, request.Meaning is not null), candidates), fresh);
         return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening, request.Subsections);
@@ -161,6 +165,32 @@ public static partial class OfflineComposer
             }
         }
     }
+
+    /// <summary>
+    /// "And what comes after senior?": the sentence that continues one the previous answer quoted ("Beyond this, roles
+    /// like backend architect…" after "Senior backend engineers often mentor…") is the next step, though it shares no word
+    /// with the follow-up, while the follow-up's own "senior" and the earlier question's words pull back to the
+    /// passages' first sentences.
+    /// </summary>
+    private static void AddNextSteps(List<Candidate> fresh, List<Candidate> all, OfflineComposeRequest request)
+    {
+        if (request.PreviousAnswer is not { Length: > 0 } previous || !AsksWhatComesNext().IsMatch(request.Question))
+        {
+            return;
+        }
+
+        foreach (var candidate in fresh)
+        {
+            var before = all.FirstOrDefault(c => c.Rank == candidate.Rank && c.Position == candidate.Position - 1);
+            if (before is not null && previous.Contains(before.Text, StringComparison.Ordinal))
+            {
+                candidate.Score += NextStepBonus;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\b(what(’|')?s next|what comes (next|after)|comes after|and then what|after (that|this|senior|mid|lead|junior)\b|beyond (that|this)|next step|step after)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AsksWhatComesNext();
 
     private static Dictionary<string, double> TermWeights(OfflineComposeRequest request, List<Candidate> candidates)
     {
@@ -270,17 +300,26 @@ public static partial class OfflineComposer
     private static List<Candidate> WithAntecedents(List<Candidate> chosen, List<Candidate> candidates)
     {
         var result = new List<Candidate>(chosen);
-        foreach (var sentence in chosen.Where(c => !c.Sentence.IsListItem && PointsBack().IsMatch(c.Text)))
+        // The best pointing-back sentences first; one that has its antecedent (and that antecedent) is never pushed out
+        // to make room for another's.
+        var settled = new HashSet<Candidate>();
+        foreach (var sentence in chosen.Where(c => !c.Sentence.IsListItem && PointsBack().IsMatch(c.Text)).OrderByDescending(c => c.Score).ToList())
         {
+            if (!result.Contains(sentence))
+            {
+                continue;
+            }
+
             var before = candidates.FirstOrDefault(c => c.Rank == sentence.Rank && c.Position == sentence.Position - 1);
             if (before is null || result.Contains(before) || before.Sentence.IsListItem || before.Sentence.ReadsAsLeadIn)
             {
+                settled.Add(sentence);
                 continue;
             }
 
             if (result.Count >= MaxSentences)
             {
-                var weakest = result.Where(c => c != sentence && !IsAntecedentOf(c, result)).MinBy(c => c.Score);
+                var weakest = result.Where(c => c != sentence && !settled.Contains(c) && !IsAntecedentOf(c, result)).MinBy(c => c.Score);
                 if (weakest is null)
                 {
                     continue;
@@ -290,6 +329,8 @@ public static partial class OfflineComposer
             }
 
             result.Add(before);
+            settled.Add(sentence);
+            settled.Add(before);
         }
 
         return result;

@@ -118,6 +118,22 @@ public sealed class OfflineComposerTests
     }
 
     [Fact]
+    public void Compose_WhatComesAfterFollowUp_QuotesTheSentenceThatContinuesOneQuotedBefore()
+    {
+        // The sixth user study: "and what comes after senior?" went back to entry-level and mid-level sentences.
+        var passages = new[]
+        {
+            GuideText.Scored("backend-developer-career-guide", "Titles and Roles"),
+            GuideText.Scored("backend-software-engineer-role", "Career Path", 8f),
+        };
+        const string previous = "Here's what the guide says:\n\n> Reaching the level of a Senior Backend Developer is a notable milestone.\n> Your experience will be invaluable in guiding junior developers and ensuring that projects are completed efficiently and effectively. [1]\n\n> Senior backend engineers often mentor junior developers, make high-level technical decisions, and contribute to strategic planning. [2]";
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest(passages, "and what comes after senior?", "How do the responsibilities change when you go from junior to senior backend developer?") { PreviousAnswer = previous });
+
+        Assert.True(Quotes.In(answer.Text).Any(q => q.StartsWith("Beyond this, roles like backend architect", StringComparison.Ordinal)), answer.Text);
+    }
+
+    [Fact]
     public void Compose_SentencesFromOnePassage_KeepTheirOrderInThePassage()
     {
         var passage = GuideText.Scored("backend-career-path", "Database Management");
