@@ -63,30 +63,29 @@ def paragraphs(path):
     return out
 
 
-def draw(seed, total, not_askable, exclude=frozenset()):
-    """Prints the draw: quotas, replacements, then the drawn paragraphs.  Also used by dev-blind.draw.py."""
-    random.seed(seed)
-    files = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
-    elig = {os.path.basename(f): paragraphs(f) for f in files}
+def quotas(elig, total):
+    """Each guide's share of `total`, in proportion to its eligible paragraphs (largest-remainder rounding)."""
     total_elig = sum(len(v) for v in elig.values())
     exact = {k: total * len(v) / total_elig for k, v in elig.items()}
     quota = {k: int(x) for k, x in exact.items()}
     rest = total - sum(quota.values())
     for k in sorted(exact, key=lambda k: exact[k] - quota[k], reverse=True)[:rest]:
         quota[k] += 1
-    for k in sorted(elig):
-        print(f"# {k}: {len(elig[k])} eligible, quota {quota[k]} (exact {exact[k]:.2f})")
+    return exact, quota
 
+
+def walk(elig, counts, not_askable, exclude, excluded_by):
+    """Takes counts[k] paragraphs of each guide's shuffled order, passing over (and reporting) excluded and non-askable ones."""
     drawn = []
     for k in sorted(elig):
         order = elig[k][:]
         random.shuffle(order)
         taken = 0
         for n, line in order:
-            if taken == quota[k]:
+            if taken == counts[k]:
                 break
             if (k, n) in exclude:
-                print(f"# EXCLUDED {k} line {n} (drawn by heldout-2.draw.py); drawing next")
+                print(f"# EXCLUDED {k} line {n} ({excluded_by}); drawing next")
                 continue
             if (k, n) in not_askable:
                 print(f"# SKIPPED {k} line {n} (not askable: {not_askable[(k, n)]}); drawing next")
@@ -96,6 +95,22 @@ def draw(seed, total, not_askable, exclude=frozenset()):
     print()
     for i, (k, n, line) in enumerate(drawn, 1):
         print(f"[{i:02d}] {k} line {n}\n{line}\n")
+    return drawn
+
+
+def eligible():
+    """Each seed guide's eligible paragraphs, by file name."""
+    return {os.path.basename(f): paragraphs(f) for f in sorted(glob.glob(os.path.join(SEEDS, "*.txt")))}
+
+
+def draw(seed, total, not_askable, exclude=frozenset()):
+    """Prints the draw: quotas, replacements, then the drawn paragraphs, and returns them.  Also used by dev-blind.draw.py."""
+    random.seed(seed)
+    elig = eligible()
+    exact, quota = quotas(elig, total)
+    for k in sorted(elig):
+        print(f"# {k}: {len(elig[k])} eligible, quota {quota[k]} (exact {exact[k]:.2f})")
+    return walk(elig, quota, not_askable, exclude, "drawn by heldout-2.draw.py")
 
 
 def main():

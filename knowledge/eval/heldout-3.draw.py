@@ -9,9 +9,10 @@ for counting), not a heading, not a teaser line advertising other articles.
 Quotas: TOTAL = 45 in proportion to each guide's number of eligible
 paragraphs (largest-remainder rounding, exactly as heldout-2.draw.py).
 
-EXCLUDE lists every paragraph drawn or SKIPPED by heldout-2.draw.py
+EXCLUDE holds every paragraph drawn or SKIPPED by heldout-2.draw.py
 (random.seed(20261207)) and by dev-blind.draw.py (random.seed(20261208)),
-copied from their output; they are never drawn here.  NOT_ASKABLE lists the
+taken from those scripts (dev-blind's EXCLUDE and NOT_ASKABLE, and its draw
+re-run quietly); they are never drawn here.  NOT_ASKABLE lists the
 paragraphs with nothing a junior developer would ask about (page chrome,
 pure signposting, bare analogy), judged after reading the draw.
 
@@ -27,8 +28,9 @@ name order); walking that order, EXCLUDE and NOT_ASKABLE paragraphs are
 passed over (and reported) and the next one is taken, until the guide's
 final quota is reached.
 """
-import glob
+import contextlib
 import importlib.util
+import io
 import os
 import random
 
@@ -45,174 +47,32 @@ NOT_ASKABLE = {
     ("004_63a69d9ab5b2d910.txt", 4): "signposting (\"These skills include:\" introduces the list that follows), states no skill",
 }
 
-# Paragraphs DRAWN by heldout-2.draw.py (45), copied from its output.
-DRAWN_HELDOUT2 = {
-    ('000_9469583b8f6ca5d5.txt', 22),
-    ('000_9469583b8f6ca5d5.txt', 52),
-    ('000_9469583b8f6ca5d5.txt', 62),
-    ('001_cd6938ea381767ea.txt', 35),
-    ('001_cd6938ea381767ea.txt', 41),
-    ('001_cd6938ea381767ea.txt', 44),
-    ('001_cd6938ea381767ea.txt', 45),
-    ('001_cd6938ea381767ea.txt', 54),
-    ('001_cd6938ea381767ea.txt', 56),
-    ('001_cd6938ea381767ea.txt', 73),
-    ('001_cd6938ea381767ea.txt', 75),
-    ('001_cd6938ea381767ea.txt', 76),
-    ('001_cd6938ea381767ea.txt', 78),
-    ('001_cd6938ea381767ea.txt', 92),
-    ('001_cd6938ea381767ea.txt', 96),
-    ('001_cd6938ea381767ea.txt', 98),
-    ('001_cd6938ea381767ea.txt', 99),
-    ('001_cd6938ea381767ea.txt', 101),
-    ('001_cd6938ea381767ea.txt', 106),
-    ('001_cd6938ea381767ea.txt', 115),
-    ('001_cd6938ea381767ea.txt', 117),
-    ('001_cd6938ea381767ea.txt', 128),
-    ('002_67f63233687a9b72.txt', 6),
-    ('002_67f63233687a9b72.txt', 26),
-    ('002_67f63233687a9b72.txt', 29),
-    ('002_67f63233687a9b72.txt', 30),
-    ('002_67f63233687a9b72.txt', 33),
-    ('002_67f63233687a9b72.txt', 45),
-    ('002_67f63233687a9b72.txt', 47),
-    ('002_67f63233687a9b72.txt', 54),
-    ('002_67f63233687a9b72.txt', 58),
-    ('002_67f63233687a9b72.txt', 64),
-    ('002_67f63233687a9b72.txt', 65),
-    ('002_67f63233687a9b72.txt', 71),
-    ('002_67f63233687a9b72.txt', 79),
-    ('002_67f63233687a9b72.txt', 82),
-    ('002_67f63233687a9b72.txt', 83),
-    ('002_67f63233687a9b72.txt', 92),
-    ('002_67f63233687a9b72.txt', 94),
-    ('003_a399d85d958fe749.txt', 1),
-    ('003_a399d85d958fe749.txt', 4),
-    ('004_63a69d9ab5b2d910.txt', 8),
-    ('004_63a69d9ab5b2d910.txt', 9),
-    ('004_63a69d9ab5b2d910.txt', 12),
-    ('004_63a69d9ab5b2d910.txt', 13),
-}
-# Paragraphs SKIPPED (NOT_ASKABLE) by the same script (9), copied from its output.
-SKIPPED_HELDOUT2 = {
-    ('001_cd6938ea381767ea.txt', 31),
-    ('001_cd6938ea381767ea.txt', 33),
-    ('001_cd6938ea381767ea.txt', 66),
-    ('001_cd6938ea381767ea.txt', 67),
-    ('001_cd6938ea381767ea.txt', 81),
-    ('001_cd6938ea381767ea.txt', 103),
-    ('001_cd6938ea381767ea.txt', 118),
-    ('001_cd6938ea381767ea.txt', 119),
-    ('002_67f63233687a9b72.txt', 55),
-}
-# Paragraphs DRAWN by dev-blind.draw.py (60), copied from its output.
-DRAWN_DEV_BLIND = {
-    ('000_9469583b8f6ca5d5.txt', 13),
-    ('000_9469583b8f6ca5d5.txt', 34),
-    ('000_9469583b8f6ca5d5.txt', 47),
-    ('000_9469583b8f6ca5d5.txt', 61),
-    ('001_cd6938ea381767ea.txt', 36),
-    ('001_cd6938ea381767ea.txt', 42),
-    ('001_cd6938ea381767ea.txt', 49),
-    ('001_cd6938ea381767ea.txt', 53),
-    ('001_cd6938ea381767ea.txt', 57),
-    ('001_cd6938ea381767ea.txt', 59),
-    ('001_cd6938ea381767ea.txt', 60),
-    ('001_cd6938ea381767ea.txt', 62),
-    ('001_cd6938ea381767ea.txt', 63),
-    ('001_cd6938ea381767ea.txt', 69),
-    ('001_cd6938ea381767ea.txt', 70),
-    ('001_cd6938ea381767ea.txt', 72),
-    ('001_cd6938ea381767ea.txt', 79),
-    ('001_cd6938ea381767ea.txt', 83),
-    ('001_cd6938ea381767ea.txt', 90),
-    ('001_cd6938ea381767ea.txt', 95),
-    ('001_cd6938ea381767ea.txt', 105),
-    ('001_cd6938ea381767ea.txt', 108),
-    ('001_cd6938ea381767ea.txt', 111),
-    ('001_cd6938ea381767ea.txt', 112),
-    ('001_cd6938ea381767ea.txt', 114),
-    ('001_cd6938ea381767ea.txt', 120),
-    ('001_cd6938ea381767ea.txt', 124),
-    ('001_cd6938ea381767ea.txt', 126),
-    ('001_cd6938ea381767ea.txt', 129),
-    ('001_cd6938ea381767ea.txt', 132),
-    ('002_67f63233687a9b72.txt', 10),
-    ('002_67f63233687a9b72.txt', 12),
-    ('002_67f63233687a9b72.txt', 23),
-    ('002_67f63233687a9b72.txt', 34),
-    ('002_67f63233687a9b72.txt', 35),
-    ('002_67f63233687a9b72.txt', 39),
-    ('002_67f63233687a9b72.txt', 41),
-    ('002_67f63233687a9b72.txt', 43),
-    ('002_67f63233687a9b72.txt', 60),
-    ('002_67f63233687a9b72.txt', 63),
-    ('002_67f63233687a9b72.txt', 66),
-    ('002_67f63233687a9b72.txt', 68),
-    ('002_67f63233687a9b72.txt', 73),
-    ('002_67f63233687a9b72.txt', 75),
-    ('002_67f63233687a9b72.txt', 76),
-    ('002_67f63233687a9b72.txt', 84),
-    ('002_67f63233687a9b72.txt', 86),
-    ('002_67f63233687a9b72.txt', 87),
-    ('002_67f63233687a9b72.txt', 89),
-    ('002_67f63233687a9b72.txt', 93),
-    ('002_67f63233687a9b72.txt', 110),
-    ('002_67f63233687a9b72.txt', 117),
-    ('002_67f63233687a9b72.txt', 121),
-    ('003_a399d85d958fe749.txt', 2),
-    ('003_a399d85d958fe749.txt', 6),
-    ('004_63a69d9ab5b2d910.txt', 5),
-    ('004_63a69d9ab5b2d910.txt', 6),
-    ('004_63a69d9ab5b2d910.txt', 10),
-    ('004_63a69d9ab5b2d910.txt', 11),
-    ('004_63a69d9ab5b2d910.txt', 14),
-}
-# Paragraphs SKIPPED (NOT_ASKABLE) by the same script (17), copied from its output.
-SKIPPED_DEV_BLIND = {
-    ('001_cd6938ea381767ea.txt', 28),
-    ('001_cd6938ea381767ea.txt', 47),
-    ('001_cd6938ea381767ea.txt', 48),
-    ('001_cd6938ea381767ea.txt', 51),
-    ('001_cd6938ea381767ea.txt', 85),
-    ('001_cd6938ea381767ea.txt', 86),
-    ('001_cd6938ea381767ea.txt', 87),
-    ('001_cd6938ea381767ea.txt', 102),
-    ('001_cd6938ea381767ea.txt', 121),
-    ('002_67f63233687a9b72.txt', 7),
-    ('002_67f63233687a9b72.txt', 8),
-    ('002_67f63233687a9b72.txt', 24),
-    ('002_67f63233687a9b72.txt', 52),
-    ('002_67f63233687a9b72.txt', 62),
-    ('002_67f63233687a9b72.txt', 112),
-    ('004_63a69d9ab5b2d910.txt', 17),
-    ('004_63a69d9ab5b2d910.txt', 18),
-}
 
-EXCLUDE = DRAWN_HELDOUT2 | SKIPPED_HELDOUT2 | DRAWN_DEV_BLIND | SKIPPED_DEV_BLIND
-
-
-def _heldout2_draw():
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout-2.draw.py")
-    spec = importlib.util.spec_from_file_location("heldout2_draw", path)
+def _load(name):
+    """A sibling draw script, as a module."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_").replace(".", "_"), path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def draw(seed=SEED, total=TOTAL, not_askable=NOT_ASKABLE, exclude=EXCLUDE):
-    h2 = _heldout2_draw()
-    random.seed(seed)
-    files = sorted(glob.glob(os.path.join(h2.SEEDS, "*.txt")))
-    elig = {os.path.basename(f): h2.paragraphs(f) for f in files}
+DEV_BLIND = _load("dev-blind.draw.py")
+H2 = DEV_BLIND._heldout2_draw()
 
-    # heldout-2.draw.py's proportional quotas (largest-remainder rounding).
-    total_elig = sum(len(v) for v in elig.values())
-    exact = {k: total * len(v) / total_elig for k, v in elig.items()}
-    quota = {k: int(x) for k, x in exact.items()}
-    rest = total - sum(quota.values())
-    for k in sorted(exact, key=lambda k: exact[k] - quota[k], reverse=True)[:rest]:
-        quota[k] += 1
+
+def excluded():
+    """Paragraphs drawn or skipped by heldout-2.draw.py and by dev-blind.draw.py."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        drawn_dev_blind = {(k, n) for k, n, _ in DEV_BLIND.draw()}
+    return set(DEV_BLIND.EXCLUDE) | set(DEV_BLIND.NOT_ASKABLE) | drawn_dev_blind
+
+
+def draw(seed=SEED, total=TOTAL, not_askable=NOT_ASKABLE, exclude=None):
+    exclude = excluded() if exclude is None else exclude
+    random.seed(seed)
+    elig = H2.eligible()
+    exact, quota = H2.quotas(elig, total)
 
     # Askable paragraphs still unused; cap quotas and hand out the shortfall.
     avail = {k: sum(1 for n, _ in v if (k, n) not in exclude and (k, n) not in not_askable)
@@ -239,26 +99,7 @@ def draw(seed=SEED, total=TOTAL, not_askable=NOT_ASKABLE, exclude=EXCLUDE):
         print(f"# SMALLER SET: only {got} askable paragraphs remain in all guides, "
               f"{total - got} short of {total}")
 
-    drawn = []
-    for k in sorted(elig):
-        order = elig[k][:]
-        random.shuffle(order)
-        taken = 0
-        for n, line in order:
-            if taken == final[k]:
-                break
-            if (k, n) in exclude:
-                print(f"# EXCLUDED {k} line {n} (drawn or skipped by heldout-2/dev-blind); drawing next")
-                continue
-            if (k, n) in not_askable:
-                print(f"# SKIPPED {k} line {n} (not askable: {not_askable[(k, n)]}); drawing next")
-                continue
-            drawn.append((k, n, line))
-            taken += 1
-    print()
-    for i, (k, n, line) in enumerate(drawn, 1):
-        print(f"[{i:02d}] {k} line {n}\n{line}\n")
-    return drawn
+    return H2.walk(elig, final, not_askable, exclude, "drawn or skipped by heldout-2/dev-blind")
 
 
 if __name__ == "__main__":
