@@ -7,6 +7,7 @@ using CoachBot.Core.Limits;
 using CoachBot.Storage;
 using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Limits;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,7 +16,7 @@ namespace CoachBot.Benchmarks.Storage;
 
 /// <summary>
 /// What the shared state of issue #18 costs per request (Stopwatch distributions, p50/p95/p99): the rate-limit check
-/// (in-process token buckets against one round trip to PostgreSQL's <c>usage_counters</c>), alone and with 16 callers
+/// (in-process token buckets against one round trip to PostgreSQL's <c>usage_counters</c>), alone and with 16 and 200 callers
 /// at once, and the conversation memory's read + write per answered question on SQLite and PostgreSQL. Creates (and
 /// drops) its own database <c>coachbot_bench_shared</c> on the server.
 /// <code>dotnet run -c Release --project bench/CoachBot.Benchmarks -- shared-state-latency "Host=127.0.0.1;Port=55432;Username=…;Password=…" [--requests 4000]</code>
@@ -39,7 +40,8 @@ public static class SharedStateLatency
             var sqliteContexts = await MigratedAsync(sqlite);
             var limits = Options.Create(new RateLimitOptions { PerUserPerMinute = 1_000_000, PerCommunityPerMinute = 1_000_000 });
             using var inProcess = new RequestRateLimiter(limits);
-            await using var counters = new PostgresWindowCounters(Options.Create(postgres), new InProcessWindowCounters(), TimeProvider.System, NullLogger<PostgresWindowCounters>.Instance);
+            var fallbacks = new WarningCounter<PostgresWindowCounters>();
+            await using var counters = new PostgresWindowCounters(Options.Create(postgres), new InProcessWindowCounters(), TimeProvider.System, fallbacks);
             var shared = new SharedRequestRateLimiter(counters, limits, TimeProvider.System);
 
             await output.WriteLineAsync($"{requests} requests from 200 people in 4 communities; PostgreSQL {new NpgsqlConnectionStringBuilder(server).Host}:{new NpgsqlConnectionStringBuilder(server).Port}");
@@ -47,6 +49,8 @@ public static class SharedStateLatency
             await Report(output, "rate limit, PostgreSQL (1 upsert round trip), 1 caller", await MeasureAsync(requests, 1, i => shared.TryAcquireAsync(Context(i), CancellationToken.None).AsTask()));
             await Report(output, "rate limit, PostgreSQL, 16 callers at once", await MeasureAsync(requests, 16, i => shared.TryAcquireAsync(Context(i), CancellationToken.None).AsTask()));
             await Report(output, "rate limit, PostgreSQL, 16 callers, one person (hot row)", await MeasureAsync(requests, 16, _ => shared.TryAcquireAsync(Context(0), CancellationToken.None).AsTask()));
+            await Report(output, "rate limit, PostgreSQL, 200 callers at once", await MeasureAsync(requests, 200, i => shared.TryAcquireAsync(Context(i), CancellationToken.None).AsTask()));
+            await output.WriteLineAsync($"rate limit, PostgreSQL: {fallbacks.Warnings} fallback(s) to in-process counting (a timed-out round trip; the rows after one measure memory, not the database)");
 
             var memoryOptions = Options.Create(new ConversationMemoryOptions());
             foreach (var (name, contexts) in new[] { ("SQLite", sqliteContexts), ("PostgreSQL", postgresContexts) })
@@ -129,6 +133,27 @@ public static class SharedStateLatency
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Counts the warnings written (the counters' only warning is the switch to in-process counting).</summary>
+    private sealed class WarningCounter<T> : ILogger<T>
+    {
+        private int _warnings;
+
+        public int Warnings => Volatile.Read(ref _warnings);
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= LogLevel.Warning)
+            {
+                Interlocked.Increment(ref _warnings);
+            }
+        }
     }
 
     private static string? Option(string[] args, string name)

@@ -11,11 +11,23 @@ namespace CoachBot.Storage.Limits;
 /// RETURNING</c> statement per call (one round trip, atomic per key; the keys are taken in a fixed order so two calls
 /// never wait on each other in a cycle), which also reads the previous window's counts. When the database cannot be
 /// reached, counting falls back to this process's memory for <see cref="FallbackPeriod"/> (with a warning): limits
-/// then hold per process, and no request waits on a database that is down.
+/// then hold per process, and no request waits on a database that is down. The counters keep a pool of their own of at
+/// most <see cref="MaxConnections"/> connections: every call is one short statement, and calls on one key queue on its
+/// row anyway, so a burst waits a few milliseconds for a connection instead of opening (and authenticating) one per
+/// caller, which on a busy machine took past the 3-second budget and tipped the counts into the fallback.
 /// </summary>
 public sealed partial class PostgresWindowCounters : IWindowCounters, IAsyncDisposable
 {
     public static readonly TimeSpan FallbackPeriod = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most connections the counters hold open (a lower <c>Maximum Pool Size</c> in the connection string wins).</summary>
+    public const int MaxConnections = 8;
+
+    /// <summary>
+    /// The <c>application_name</c> the counters' connections carry (unless the connection string names one), to tell them
+    /// apart in <c>pg_stat_activity</c>.
+    /// </summary>
+    public const string ApplicationName = "coachbot-counters";
 
     private const string IncrementSql = """
         WITH bumped AS (
@@ -36,11 +48,15 @@ public sealed partial class PostgresWindowCounters : IWindowCounters, IAsyncDisp
     public PostgresWindowCounters(IOptions<StorageOptions> options, InProcessWindowCounters fallback, TimeProvider time, ILogger<PostgresWindowCounters> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var configured = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
         var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString)
         {
             // A counter must never hold a request for long: past this the fallback takes over.
-            Timeout = Math.Min(new NpgsqlConnectionStringBuilder(options.Value.ConnectionString).Timeout, 3),
+            Timeout = Math.Min(configured.Timeout, 3),
             CommandTimeout = 3,
+            MaxPoolSize = Math.Min(configured.MaxPoolSize, MaxConnections),
+            MinPoolSize = Math.Min(configured.MinPoolSize, Math.Min(configured.MaxPoolSize, MaxConnections)),
+            ApplicationName = string.IsNullOrEmpty(configured.ApplicationName) ? ApplicationName : configured.ApplicationName,
         };
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _fallback = fallback;

@@ -1,5 +1,6 @@
 using CoachBot.Core.Limits;
 using CoachBot.Storage.Limits;
+using Npgsql;
 
 namespace CoachBot.Storage.Tests.Limits;
 
@@ -43,6 +44,35 @@ public sealed class PostgresWindowCountersTests : WindowCountersContract
     }
 
     [StoreFact]
+    public async Task ABurstOfCalls_SharesAFewConnections_InsteadOfOpeningOnePerCaller()
+    {
+        // Other suites share the run's database: this instance's connections are told apart by an application name.
+        var name = "counters-burst-" + Guid.NewGuid().ToString("N")[..8];
+        var options = new StorageOptions
+        {
+            Provider = StorageProvider.Postgres,
+            ConnectionString = new NpgsqlConnectionStringBuilder(_database!.Options.ConnectionString) { ApplicationName = name }.ConnectionString,
+        };
+        await using var counters = new PostgresWindowCounters(Options.Create(options), new InProcessWindowCounters(), Time, NullLogger<PostgresWindowCounters>.Instance);
+
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+            Task.Run(async () => await counters.IncrementAsync([$"burst{i % 3}"], Minute, TimeSpan.FromMinutes(1), CancellationToken.None))));
+
+        Assert.InRange(await ConnectionsNamedAsync(name), 1, PostgresWindowCounters.MaxConnections);
+        Assert.Equal(100, await counters.ReadAsync("burst0", Minute, CancellationToken.None)
+            + await counters.ReadAsync("burst1", Minute, CancellationToken.None)
+            + await counters.ReadAsync("burst2", Minute, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task WithoutAnApplicationName_TheCountersConnectionsAreNamedForThem()
+    {
+        await Counters.IncrementAsync(["named"], Minute, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.InRange(await ConnectionsNamedAsync(PostgresWindowCounters.ApplicationName), 1, PostgresWindowCounters.MaxConnections);
+    }
+
+    [StoreFact]
     public async Task Purge_DeletesOnlyCountersNoWindowReadsAnyMore()
     {
         var counters = (PostgresWindowCounters)Counters;
@@ -61,6 +91,16 @@ public sealed class PostgresWindowCountersTests : WindowCountersContract
 
         Assert.Equal(1, (await down.IncrementAsync(["k"], Minute, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Current);
         Assert.Equal(2, (await down.IncrementAsync(["k"], Minute, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Current);
+    }
+
+    private async Task<long> ConnectionsNamedAsync(string applicationName)
+    {
+        await using var connection = new NpgsqlConnection(_database!.Options.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = @name", connection);
+        command.Parameters.AddWithValue("name", applicationName);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private PostgresWindowCounters Create()
