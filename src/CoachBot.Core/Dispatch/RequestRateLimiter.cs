@@ -43,12 +43,22 @@ public sealed class RequestRateLimiter : IRequestRateLimiter, IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
+    /// <summary>
+    /// A bucket holding a minute's worth of requests, refilled at exactly <paramref name="perMinute"/> a minute: a token
+    /// at a time (every 60/<paramref name="perMinute"/> s) below 12 a minute, otherwise a twelfth of the minute's tokens
+    /// about every 5 s. (A fixed 5-s period with a rounded-down share refilled 2 a minute at 12, and 30 at 24.)
+    /// </summary>
+    internal static TokenBucketRateLimiterOptions Bucket(int perMinute)
     {
-        TokenLimit = perMinute,
-        TokensPerPeriod = Math.Max(1, perMinute / 12),
-        ReplenishmentPeriod = TimeSpan.FromSeconds(5),
-        AutoReplenishment = true,
-        QueueLimit = 0,
-    };
+        ArgumentOutOfRangeException.ThrowIfLessThan(perMinute, 1);
+        var tokensPerPeriod = Math.Max(1, perMinute / 12);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = tokensPerPeriod,
+            ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.TicksPerMinute * tokensPerPeriod / perMinute),
+            AutoReplenishment = true,
+            QueueLimit = 0,
+        };
+    }
 }

@@ -29,6 +29,26 @@ public class RateLimitTests
         null,
         new Dictionary<string, string> { ["question"] = "what is ci?" });
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(30)]
+    [InlineData(1200)]
+    [InlineData(100_000)]
+    public void Bucket_HoldsAMinutesRequests_AndRefillsExactlyThePerMinuteLimitAMinute(int perMinute)
+    {
+        var bucket = RequestRateLimiter.Bucket(perMinute);
+
+        var refilledPerMinute = (double)bucket.TokensPerPeriod * TimeSpan.TicksPerMinute / bucket.ReplenishmentPeriod.Ticks;
+
+        Assert.Equal(perMinute, bucket.TokenLimit);
+        Assert.Equal(perMinute, refilledPerMinute, precision: 6);
+        Assert.InRange(bucket.ReplenishmentPeriod, TimeSpan.FromSeconds(4), TimeSpan.FromMinutes(1));
+    }
+
     [Fact]
     public async Task DispatchAsync_UserOverTheirLimit_GetsAFriendlySlowDownReply()
     {
