@@ -119,14 +119,6 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         var rankingVectors = vectors[..rankingCount];
         var scores = Score(semantic, lexical, rankingVectors);
         var order = RankFusion.Order(scores.Fused, scores.Lexical);
-        if (_settings.FeedbackWeight > 0)
-        {
-            var fedBack = WithFeedback(semantic, rankingVectors, order);
-            var again = Score(semantic, lexical, fedBack);
-            scores = (again.Lexical, again.Dense, again.Fused, scores.BestSimilarity);
-            order = RankFusion.Order(scores.Fused, scores.Lexical);
-        }
-
         var queryVector = rankingVectors[^1];
         var passages = SectionCap.Take(order, docId => _lucene.Index.ChunkAt(docId), _lucene.Settings.MaxPerSection, k)
             .Select(docId => new ScoredPassage(
@@ -143,30 +135,6 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             : lexical.Confidence.Confidence;
         var confidence = Confidence(lexicalConfidence, bestSimilarity);
         return new RetrievalResult(passages, confidence, lexical.ExpandedTerms, queryVector);
-    }
-
-    /// <summary>
-    /// Pseudo-relevance feedback on the dense side (Rocchio): each query vector moved towards the mean of the first
-    /// <see cref="HybridSettings.FeedbackPassages"/> fused passages' vectors, by <see cref="HybridSettings.FeedbackWeight"/>.
-    /// </summary>
-    private float[][] WithFeedback(SemanticPassageIndex semantic, float[][] vectors, int[] order)
-    {
-        var top = order.Take(_settings.FeedbackPassages).ToArray();
-        var dimensions = vectors[0].Length;
-        var centroid = new float[dimensions];
-        foreach (var docId in top)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(centroid, semantic.PassageVector(docId), centroid);
-        }
-
-        return vectors.Select(vector =>
-        {
-            var moved = new float[dimensions];
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(centroid, (float)(_settings.FeedbackWeight / Math.Max(1, top.Length)), vector, moved);
-            var norm = System.Numerics.Tensors.TensorPrimitives.Norm(moved);
-            System.Numerics.Tensors.TensorPrimitives.Divide(moved, norm, moved);
-            return moved;
-        }).ToArray();
     }
 
     /// <summary>The two lexical searches merged: per passage the better BM25 score, best first; the first search's plan and confidence.</summary>

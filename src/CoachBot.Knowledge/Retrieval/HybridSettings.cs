@@ -124,15 +124,6 @@ public sealed record HybridSettings
     /// <summary>With <see cref="SectionShare"/>: sections are scored from the fused scores rather than the dense ones.</summary>
     public bool SectionFromFused { get; init; }
 
-    /// <summary>
-    /// When above 0, dense pseudo-relevance feedback: after a first fusion, each query vector is moved towards the mean of
-    /// the first <see cref="FeedbackPassages"/> passages' vectors by this weight, and the dense ranking is computed again.
-    /// </summary>
-    public double FeedbackWeight { get; init; }
-
-    /// <summary>How many first-ranked passages the feedback reads (with <see cref="FeedbackWeight"/>).</summary>
-    public int FeedbackPassages { get; init; } = 3;
-
     /// <summary>How many lexical hits take part in the fusion.</summary>
     public int LexicalCandidates { get; init; } = 50;
 
