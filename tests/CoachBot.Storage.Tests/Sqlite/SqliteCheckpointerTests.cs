@@ -31,11 +31,20 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     {
         // Other test classes clear every SQLite pool when they dispose their databases (in parallel with this one). If
         // that closed the last connection to this database, SQLite would checkpoint the log on close and leave nothing
-        // for the checkpointer to do: an idle connection of our own keeps the log in place until we have looked.
+        // for the checkpointer to do: an idle connection of our own keeps the log in place until we have looked. It must
+        // have read once: SQLite opens lazily, and only a connection that has read holds the shared lock that stops a
+        // closing connection from checkpointing and deleting the log (an open connection that never read did not, which
+        // is why this test still failed now and then after the keeper was first added).
         await using var keeper = new SqliteConnection(
             $"Data Source={Path.Combine(_database.Directory, StorageOptions.DefaultSqliteFileName)};Pooling=False");
         await keeper.OpenAsync();
+        await using (var read = keeper.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync();
+        }
         await WriteTurnsAsync(40);
+        SqliteConnection.ClearAllPools(); // what another class's clean-up does at any moment: the keeper must hold
         var checkpointer = Checkpointer();
 
         var (logFrames, checkpointed) = await checkpointer.CheckpointAsync("PASSIVE", CancellationToken.None);
