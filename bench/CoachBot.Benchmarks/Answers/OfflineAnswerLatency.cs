@@ -19,7 +19,7 @@ namespace CoachBot.Benchmarks.Answers;
 /// distribution over many different questions, p50/p95, not one question's mean). Every question is answered once to
 /// warm up (model load, index build, sentence vectors), then each is answered <c>--rounds</c> times as a first
 /// question (no follow-up). Also counts sentence embeddings per warm answer.
-/// <code>dotnet run -c Release --project bench/CoachBot.Benchmarks -- answer-latency [--rounds 5] [--semantic on|off] [--file knowledge/eval/questions.jsonl] [--verdicts FILE]</code>
+/// <code>dotnet run -c Release --project bench/CoachBot.Benchmarks -- answer-latency [--rounds 5] [--semantic on|off] [--file knowledge/eval/questions.jsonl] [--verdicts FILE] [--answers FILE]</code>
 /// </summary>
 public static class OfflineAnswerLatency
 {
@@ -54,6 +54,7 @@ public static class OfflineAnswerLatency
         var cold = Stopwatch.StartNew();
         var verdicts = new Dictionary<AnswerVerdict, int>();
         await using var verdictLines = Option(args, "--verdicts") is { } verdictFile ? new StreamWriter(verdictFile) : null;
+        await using var answerTexts = Option(args, "--answers") is { } answerFile ? new StreamWriter(answerFile) : null;
         foreach (var question in questions)
         {
             var answer = await answers.AnswerAsync(new AnswerRequest(conversation, "bench", question), CancellationToken.None);
@@ -61,6 +62,11 @@ public static class OfflineAnswerLatency
             if (verdictLines is not null)
             {
                 await verdictLines.WriteLineAsync($"{answer.Verdict}\t{question}");
+            }
+
+            if (answerTexts is not null)
+            {
+                await answerTexts.WriteLineAsync($"## {question}\n{answer.Text}\n");
             }
 
             await memory.ForgetAsync(conversation, "bench", CancellationToken.None);

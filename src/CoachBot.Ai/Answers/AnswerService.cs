@@ -140,6 +140,7 @@ public sealed partial class AnswerService(
             PreviousAnswer = previous,
             Opening = verdict.Note,
             Subsections = catalog is null ? null : GuideSubsections.Of(catalog, passages),
+            SectionParagraphs = catalog is null ? null : GuideSubsections.ParagraphsOf(catalog, passages),
         };
         var answer = llmOptions.Value.IsConfigured && !useLlm
             ? await ModelThreads.Shared.RunAsync(() => ComposeOffline(offline), cancellationToken) with { Note = CoachReplies.LlmBudgetNote }

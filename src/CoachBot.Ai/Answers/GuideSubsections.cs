@@ -23,8 +23,7 @@ public static partial class GuideSubsections
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var passage in passages.Select(p => p.Passage))
         {
-            var slash = passage.Id.LastIndexOf('/');
-            if (catalog.FindSection(slash > 0 ? passage.Id[..slash] : passage.Id) is not { } section)
+            if (SectionOf(catalog, passage) is not { } section)
             {
                 continue;
             }
@@ -43,6 +42,29 @@ public static partial class GuideSubsections
         }
 
         return result;
+    }
+
+    /// <summary>By passage id, the paragraphs of each passage's whole section (a chunk may hold only part of them).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<GuideParagraph>> ParagraphsOf(GuideCatalog catalog, IEnumerable<ScoredPassage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(passages);
+        var result = new Dictionary<string, IReadOnlyList<GuideParagraph>>(StringComparer.Ordinal);
+        foreach (var passage in passages.Select(p => p.Passage))
+        {
+            if (SectionOf(catalog, passage) is { } section)
+            {
+                result[passage.Id] = section.Paragraphs;
+            }
+        }
+
+        return result;
+    }
+
+    private static GuideSection? SectionOf(GuideCatalog catalog, Passage passage)
+    {
+        var slash = passage.Id.LastIndexOf('/');
+        return catalog.FindSection(slash > 0 ? passage.Id[..slash] : passage.Id);
     }
 
     [GeneratedRegex(@"^(step\s+)?\d+[.:)]\s*", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]

@@ -1,4 +1,5 @@
 using CoachBot.Ai.Answers.Meaning;
+using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Ai.Answers;
@@ -27,4 +28,10 @@ public sealed record OfflineComposeRequest(
     /// such a passage, it names them after the quote. Null or empty: nothing is added.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Subsections { get; init; }
+
+    /// <summary>
+    /// By passage id, the paragraphs of the passage's whole section (<see cref="GuideSubsections.ParagraphsOf"/>): a list
+    /// the passage's chunk cuts off is completed from them, so its lead-in can be quoted. Null: lists end with their chunk.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<GuideParagraph>>? SectionParagraphs { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CoachBot.Ai.Answers.Coverage;
 using CoachBot.Core.Replies;
+using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Ai.Answers;
@@ -31,6 +32,12 @@ public static partial class OfflineComposer
     /// <summary>A lead-in is quoted with at most this many list items; a longer list is not quoted through its lead-in.</summary>
     public const int MaxListItems = 8;
 
+    /// <summary>
+    /// A list of bare labels ("Build a Strong Portfolio", "Prepare for Interviews") is short however many items it has: its
+    /// lead-in is quoted with up to this many of them.
+    /// </summary>
+    public const int MaxLabelListItems = 12;
+
     public const string DefaultOpening = "Here's what the guide says:";
 
     private const double MeaningWeight = 0.55;
@@ -53,6 +60,7 @@ public static partial class OfflineComposer
         }
 
         var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context));
+        ContinueCutLists(candidates, passages, request.SectionParagraphs);
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
             ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request)).ToList()
             : candidates;
@@ -66,8 +74,9 @@ public static partial class OfflineComposer
         Score(fresh, request);
         AddNextSteps(fresh, candidates, request);
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
-        var chosen = WithWholeBareLists(WithAntecedents(Choose(fresh, request.Meaning is not null), candidates), fresh);
-        return Render(WithListsForLeadIns(chosen, fresh), passages, request.Opening ?? DefaultOpening, request.Subsections);
+        var introducing = IntroducesSubsections(candidates, passages, request.Subsections);
+        var chosen = WithWholeBareLists(WithAntecedents(Choose(fresh, request.Meaning is not null, introducing), candidates), fresh);
+        return Render(Distinct(WithListsForLeadIns(chosen, fresh)), passages, request.Opening ?? DefaultOpening, request.Subsections);
     }
 
     /// <summary>
@@ -131,8 +140,16 @@ public static partial class OfflineComposer
     private static bool SharesAWord(HashSet<string> first, HashSet<string> second) =>
         first.Overlaps(second) || first.Any(a => a.Length >= 5 && second.Any(b => b.Length >= 5 && string.CompareOrdinal(a, 0, b, 0, 5) == 0));
 
-    private static void Score(List<Candidate> candidates, OfflineComposeRequest request)
+    private static void Score(List<Candidate> all, OfflineComposeRequest request)
     {
+        // Sentences completed from a section (the rest of a cut list) are quoted only with their lead-in: they are not
+        // scored, and do not change how the passages' own sentences score.
+        var candidates = all.Where(c => !c.FromSection).ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
         var weights = TermWeights(request, candidates);
         foreach (var candidate in candidates)
         {
@@ -227,7 +244,8 @@ public static partial class OfflineComposer
     {
         var text = candidate.Sentence.Text;
         var words = text.Count(char.IsWhiteSpace) + 1;
-        return candidate.BareListSimilarity is not null ? 1.0 : IsLabel(text) ? 0.3 : words > 45 ? 0.8 : 1.0;
+        var leadIn = candidate.Sentence.ReadsAsLeadIn && !candidate.Sentence.IsListItem;
+        return candidate.BareListSimilarity is not null || leadIn ? 1.0 : IsLabel(text) ? 0.3 : words > 45 ? 0.8 : 1.0;
     }
 
     private static bool IsLabel(string text)
@@ -236,10 +254,11 @@ public static partial class OfflineComposer
         return words < 5 || (words < 8 && text[^1] is not ('.' or '!' or '?' or ':'));
     }
 
-    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning)
+    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning, HashSet<Candidate> introducing)
     {
-        // A lead-in whose whole list is not in this passage (or is too long to quote) cannot be quoted at all.
-        var quotable = candidates.Where(c => !c.Sentence.ReadsAsLeadIn || c.Sentence.IsListItem || HasWholeList(c, candidates)).ToList();
+        // A lead-in whose whole list is not in this passage (or is too long to quote) cannot be quoted at all; one that
+        // introduces its section's sub-sections is quoted with their headings ("More in").
+        var quotable = candidates.Where(c => !c.FromSection && (!c.Sentence.ReadsAsLeadIn || c.Sentence.IsListItem || HasWholeList(c, candidates) || introducing.Contains(c))).ToList();
         // A sentence that only announces ("there are several core skills that matter") is quoted only when no sentence
         // with content matched at all.
         var withContent = quotable.Where(c => !c.Sentence.ReadsAsAnnouncement || c.Sentence.IsListItem).ToList();
@@ -249,6 +268,9 @@ public static partial class OfflineComposer
         }
 
         var ranked = quotable.Where(c => c.Score > 0).OrderByDescending(c => c.Score).ThenBy(c => c.Rank).ThenBy(c => c.Position).ToList();
+        // A lead-in that brings a long list (a dozen labels) is quoted only as the answer's best sentence, not as a
+        // runner-up that happened to share a word.
+        ranked = ranked.Where((c, i) => i == 0 || !c.OpensList || ListAfter(c, candidates).Count <= MaxListItems).ToList();
         var chosen = new List<Candidate>();
         if (ranked.Count > 0)
         {
@@ -358,15 +380,175 @@ public static partial class OfflineComposer
         return result;
     }
 
+    /// <summary>
+    /// Each chosen lead-in brings its list. A chosen item that is a bare label ("Prepare for Interviews") says little
+    /// alone: when its list can be quoted whole, its lead-in is quoted with the whole list instead. An item another
+    /// passage of the answer also holds (two chunks of one section) is quoted once, in its list.
+    /// </summary>
     private static List<Candidate> WithListsForLeadIns(List<Candidate> chosen, List<Candidate> candidates)
     {
         var result = new List<Candidate>(chosen);
-        foreach (var leadIn in chosen.Where(c => c.OpensList))
+        // Only in the first passage: a label of a later one is a weak match, not worth a whole list.
+        foreach (var label in chosen.Where(c => c.Rank == 0 && c.Sentence.IsListItem && IsLabel(c.Text)).ToList())
         {
-            result.AddRange(ListAfter(leadIn, candidates).Where(item => !result.Contains(item)));
+            var leadIn = candidates.LastOrDefault(c => c.Rank == label.Rank && c.Position < label.Position && c.OpensList);
+            if (leadIn is not null && !result.Contains(leadIn) && HasWholeList(leadIn, candidates) && ListAfter(leadIn, candidates).Contains(label))
+            {
+                result.Insert(result.IndexOf(label), leadIn);
+            }
+        }
+
+        foreach (var leadIn in result.Where(c => c.OpensList).ToList())
+        {
+            var items = ListAfter(leadIn, candidates);
+            result.AddRange(items.Where(item => !result.Contains(item)));
+            result.RemoveAll(other => other.Rank != leadIn.Rank && !items.Contains(other) && items.Any(item => item.Text == other.Text));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Lead-ins whose list is the headings of their section's sub-sections ("As a backend engineer, there are several
+    /// core skills… These skills include:" over "Programming languages", "Web frameworks"…): the last sentence of a
+    /// passage whose section has sub-sections. The answer names the headings after the quote.
+    /// </summary>
+    private static HashSet<Candidate> IntroducesSubsections(List<Candidate> candidates, ScoredPassage[] passages, IReadOnlyDictionary<string, IReadOnlyList<string>>? subsections)
+    {
+        var result = new HashSet<Candidate>();
+        if (subsections is null)
+        {
+            return result;
+        }
+
+        foreach (var group in candidates.GroupBy(c => c.Rank).Where(g => subsections.ContainsKey(passages[g.Key].Passage.Id)))
+        {
+            var last = group.MaxBy(c => c.Position)!;
+            if (last.Sentence.ReadsAsLeadIn && !last.Sentence.IsListItem)
+            {
+                result.Add(last);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Each sentence once: two chunks of one section completed from it can both hold a lead-in and its list.</summary>
+    private static List<Candidate> Distinct(List<Candidate> chosen) =>
+        chosen.OrderBy(c => c.Rank).ThenBy(c => c.Position).DistinctBy(c => c.Text, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// A passage its section was cut from mid-list is completed from the section, so a lead-in can be quoted with its
+    /// whole list: when the passage starts inside a list, the lead-in sentence and the items before its first one are put
+    /// in front (only when the paragraph before the list reads as a lead-in); when it ends inside a list whose lead-in it
+    /// now holds, the items after its last one are added, the last marked as ending the list when the section goes on
+    /// with something else.
+    /// </summary>
+    private static void ContinueCutLists(List<Candidate> candidates, ScoredPassage[] passages, IReadOnlyDictionary<string, IReadOnlyList<GuideParagraph>>? sections)
+    {
+        if (sections is null)
+        {
+            return;
+        }
+
+        for (var rank = 0; rank < passages.Length; rank++)
+        {
+            if (sections.TryGetValue(passages[rank].Passage.Id, out var paragraphs))
+            {
+                PrependCutListStart(candidates, rank, paragraphs);
+                AppendCutListEnd(candidates, rank, paragraphs);
+            }
+        }
+    }
+
+    private static void PrependCutListStart(List<Candidate> candidates, int rank, IReadOnlyList<GuideParagraph> paragraphs)
+    {
+        var first = candidates.Where(c => c.Rank == rank).MinBy(c => c.Position);
+        if (first is null || !first.Sentence.IsListItem)
+        {
+            return;
+        }
+
+        var at = FindParagraph(paragraphs, p => p.IsListItem && p.Text.TrimStart().StartsWith(first.Text.Trim(), StringComparison.Ordinal));
+        var start = at;
+        while (start > 0 && paragraphs[start - 1].IsListItem)
+        {
+            start--;
+        }
+
+        if (at < 0 || start == 0 || SentenceSplitter.Split(paragraphs[start - 1].Text) is not [.., var leadIn] || !new GuideSentence(leadIn, 0, false).ReadsAsLeadIn)
+        {
+            return;
+        }
+
+        // The lead-in on the line before the first prepended item, each item on a line of its own, the last just before the passage's first.
+        var line = first.Sentence.Line - (at - start) - 1;
+        var sentences = new List<GuideSentence> { new(leadIn, line, IsListItem: false) };
+        foreach (var paragraph in paragraphs.Skip(start).Take(at - start))
+        {
+            line++;
+            sentences.AddRange(SentenceSplitter.Split(paragraph.Text).Select(text => new GuideSentence(text, line, IsListItem: true)));
+        }
+
+        var position = first.Position - sentences.Count;
+        candidates.AddRange(sentences.Select(sentence => new Candidate(rank, position++, sentence, QueryTerms.Of(sentence.Text), opensList: !sentence.IsListItem) { FromSection = true }));
+    }
+
+    private static void AppendCutListEnd(List<Candidate> candidates, int rank, IReadOnlyList<GuideParagraph> paragraphs)
+    {
+        var own = candidates.Where(c => c.Rank == rank).OrderBy(c => c.Position).ToList();
+        if (own.Count == 0 || !own[^1].Sentence.IsListItem)
+        {
+            return;
+        }
+
+        var last = own[^1];
+        var leadIn = own.LastOrDefault(c => c.OpensList);
+        if (leadIn is null || !ListAfter(leadIn, candidates).Contains(last))
+        {
+            return;
+        }
+
+        var at = FindParagraph(paragraphs, p => p.IsListItem && p.Text.TrimEnd().EndsWith(last.Text.Trim(), StringComparison.Ordinal));
+        if (at < 0)
+        {
+            return;
+        }
+
+        var position = last.Position;
+        var line = last.Sentence.Line;
+        var end = last;
+        for (at++; at < paragraphs.Count && paragraphs[at].IsListItem; at++)
+        {
+            line++;
+            foreach (var text in SentenceSplitter.Split(paragraphs[at].Text))
+            {
+                end = new Candidate(rank, ++position, new GuideSentence(text, line, IsListItem: true), QueryTerms.Of(text), opensList: false) { FromSection = true };
+                candidates.Add(end);
+            }
+        }
+
+        end.EndsList = at < paragraphs.Count;
+    }
+
+    /// <summary>The index of the only paragraph that matches, or −1 (none, or several: a list item written twice is left alone).</summary>
+    private static int FindParagraph(IReadOnlyList<GuideParagraph> paragraphs, Func<GuideParagraph, bool> match)
+    {
+        var found = -1;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (match(paragraphs[i]))
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = i;
+            }
+        }
+
+        return found;
     }
 
     // The list must visibly end inside the passage (a line that is not a list item follows it): a passage that ends
@@ -387,7 +569,9 @@ public static partial class OfflineComposer
         }
 
         var last = items[^1];
-        return items.Count <= MaxListItems && candidates.Any(c => c.Rank == last.Rank && c.Position == last.Position + 1 && !c.Sentence.IsListItem);
+        var limit = items.All(item => IsLabel(item.Text)) ? MaxLabelListItems : MaxListItems;
+        return items.Count <= limit
+            && (last.EndsList || candidates.Any(c => c.Rank == last.Rank && c.Position == last.Position + 1 && !c.Sentence.IsListItem));
     }
 
     private static List<Candidate> ListAfter(Candidate leadIn, List<Candidate> candidates)
@@ -455,6 +639,12 @@ public static partial class OfflineComposer
 
         /// <summary>A lead-in directly followed by list items in the same passage.</summary>
         public bool OpensList { get; } = opensList;
+
+        /// <summary>Completed from the passage's section (<see cref="ContinueCutLists"/>): quoted only with its lead-in.</summary>
+        public bool FromSection { get; init; }
+
+        /// <summary>The last item of a list its passage cut off, completed from the section, when the section shows the list ends there.</summary>
+        public bool EndsList { get; set; }
 
         /// <summary>For an item of a passage that is only a list of names: the passage's similarity to the question (else null).</summary>
         public double? BareListSimilarity { get; init; }

@@ -118,8 +118,10 @@ public sealed class OfflineAnswerTests : IClassFixture<OfflineAnswerTests.Fixtur
         var answer = await _answers.AnswerAsync(Ask("what skills do I need for backend", "broad"), CancellationToken.None);
 
         Assert.False(answer.Declined, answer.Text);
-        Assert.Contains("More in [", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("Understanding of Databases", answer.Text, StringComparison.Ordinal);
+        // Either guide's skills introduction ("Understanding of Databases" or "Databases and query languages").
+        var named = answer.Text.Split('\n').Single(line => line.StartsWith("More in [", StringComparison.Ordinal));
+        Assert.Contains("Databases", named, StringComparison.Ordinal);
+        Assert.Contains("Programming", named, StringComparison.Ordinal);
     }
 
     public sealed class Fixture : IDisposable
