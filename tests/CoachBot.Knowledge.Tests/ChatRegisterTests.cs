@@ -8,6 +8,7 @@ public sealed class ChatRegisterTests
     [InlineData("do i need a cs degree tbh or nah", "do i need a cs degree")]
     [InlineData("bro what does a backend dev even do lmao", "what does a backend dev even do")]
     [InlineData("ok so is docker worth learning, asking for a friend", "is docker worth learning")]
+    [InlineData("what if im still in college tho?", "what if im still in college ?")]
     public void Strip_RemovesGreetingsLeadInsAndFillers(string question, string expected)
     {
         Assert.Equal(expected, ChatRegister.Strip(question));
@@ -15,6 +16,7 @@ public sealed class ChatRegisterTests
 
     [Theory]
     [InlineData("how much do backend engineers earn?")]
+    [InlineData("the thought process though matters")]   // "tho" inside a word, and "though", are words
     [InlineData("what is a friendly REST API for beginners")]   // "fr" inside a word is no filler
     [InlineData("Is a bootcamp like a degree for employers?")]  // "like" is a word of the question
     public void Strip_LeavesAQuestionWithoutChatRegisterAsItIs(string question)

@@ -33,7 +33,7 @@ public static partial class ChatRegister
     [GeneratedRegex(@"^\s*(?:hey+|hi+|hello|yo+|sup|hiya|heya|howdy|ok(?:ay)?|so|um+|uh+|hm+|alright|quick question|random question|genuine question|serious question|real talk|guys|folks|everyone|coach)\b[\s,.!:;-]*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex LeadIn();
 
-    [GeneratedRegex(@"(?<![\p{L}'’])(?:fr|frfr|tbh|tbf|ngl|lol+|lmao+|lmfao|rofl|ha(?:ha)+|bruh|bro|broo+|dude|fam|pls|plz|thx|ty|imo|imho|lowkey|highkey|deadass|istg|smh|fwiw|btw|no cap|asking for a friend)(?![\p{L}'’])[,.!]*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:fr|frfr|tbh|tbf|ngl|tho|lol+|lmao+|lmfao|rofl|ha(?:ha)+|bruh|bro|broo+|dude|fam|pls|plz|thx|ty|imo|imho|lowkey|highkey|deadass|istg|smh|fwiw|btw|no cap|asking for a friend)(?![\p{L}'’])[,.!]*", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"[\s,]+(?:or nah|or not|or what)\s*(?=[?.!]*\s*$)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
