@@ -133,7 +133,7 @@ public sealed partial class AnswerService(
         metrics?.Retrieval(answered: true);
         LogJudged(verdict.Coverage, verdict.Reason, verdict.Confidence, verdict.Semantic ?? double.NaN);
         var previous = history.Count > 0 && resolved.Context is not null && !FollowUpDetector.AsksToRepeat(asked) ? history[^1].Answer : null;
-        var passages = previous is null ? resolved.Retrieval.Passages : WithUnquoted(resolved.Retrieval.Passages, previous);
+        var passages = previous is null ? resolved.Retrieval.Passages : await FollowUpPassagesAsync(resolved, asked, previous, cancellationToken);
         var offline = new OfflineComposeRequest(passages, resolved.AskedAs ?? asked, resolved.Context, resolved.Retrieval.ExpandedTerms)
         {
             Meaning = meaning,
@@ -164,6 +164,29 @@ public sealed partial class AnswerService(
             var measured = Measure(withFigures.Judged, withFigures, vectors, ct);
             return (withFigures, measured, CoverageJudge.Judge(withFigures.Judged, withFigures.Retrieval, measured, MinConfidence));
         }, ct);
+
+    /// <summary>
+    /// The passages a follow-up is composed from. One with words of its own ("tell me more about the NoSQL ones") is
+    /// searched a little further down, and the passages that still have an unquoted sentence with one of those words come
+    /// first: the first answer's passages often have only their leftovers (a lead-in, the SQL sentence) to offer.
+    /// </summary>
+    private async Task<IReadOnlyList<ScoredPassage>> FollowUpPassagesAsync(ResolvedQuestion resolved, string asked, string previousAnswer, CancellationToken ct)
+    {
+        var own = QueryTerms.Of(FollowUpDetector.WithoutMoreRequest(asked));
+        if (own.Count == 0)
+        {
+            return WithUnquoted(resolved.Retrieval.Passages, previousAnswer);
+        }
+
+        var k = answerOptions.Value.Passages;
+        var further = await SearchAsync(resolved.Standalone, k + 3, ct);
+        var candidates = resolved.Retrieval.Passages.Concat(further.Passages).DistinctBy(p => p.Passage.Id).ToList();
+        var onTopic = candidates.Where(p => SentenceSplitter.Split(p.Passage.Text)
+            .Any(s => !previousAnswer.Contains(s, StringComparison.Ordinal) && QueryTerms.Of(s).Overlaps(own))).ToList();
+        return onTopic.Count > 0
+            ? [.. onTopic.Take(k), .. WithUnquoted(resolved.Retrieval.Passages, previousAnswer).Where(p => !onTopic.Take(k).Contains(p)).Take(Math.Max(0, k - onTopic.Count))]
+            : WithUnquoted(resolved.Retrieval.Passages, previousAnswer);
+    }
 
     /// <summary>Passages the previous answer quoted in full have nothing new; the others keep their order.</summary>
     private static ScoredPassage[] WithUnquoted(IReadOnlyList<ScoredPassage> passages, string previousAnswer)

@@ -49,6 +49,13 @@ public static partial class FollowUpDetector
     /// names data engineers; "tell me more about that" names nothing): such a message is searched with its own words
     /// beside the earlier question's, not as more of the earlier answer.
     /// </summary>
+    /// <summary>The question without its request for more ("tell me more about the NoSQL ones" → "the NoSQL ones").</summary>
+    public static string WithoutMoreRequest(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return MoreRequest().Replace(question, " ");
+    }
+
     public static bool NamesItsOwnSubject(string question)
     {
         ArgumentNullException.ThrowIfNull(question);

@@ -205,6 +205,20 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_TellMeMoreAboutASubject_QuotesNewSentencesAboutIt_NotTheFirstAnswersLeftovers()
+    {
+        // The seventh user study: the first answer quoted its passages' NoSQL sentences, and the follow-up got what was
+        // left of the same passages (a lead-in about data, the SQL sentence).
+        var first = await _answers.AnswerAsync(Ask("Which kinds of databases should a backend engineer know?", "nosql-more"), CancellationToken.None);
+
+        var more = await _answers.AnswerAsync(Ask("tell me more about the NoSQL ones", "nosql-more"), CancellationToken.None);
+
+        var quotes = Quotes.In(more.Text);
+        Assert.Contains(quotes, q => q.Contains("NoSQL", StringComparison.Ordinal) && !first.Text.Contains(q, StringComparison.Ordinal));
+        Assert.DoesNotContain(quotes, q => q.StartsWith("Websites and applications constantly work with data", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_RepeatRequest_MayQuoteThePreviousAnswerAgain()
     {
         var first = await _answers.AnswerAsync(Ask("how do i get a mentor", "repeat"), CancellationToken.None);
