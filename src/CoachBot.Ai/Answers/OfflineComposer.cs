@@ -46,6 +46,12 @@ public static partial class OfflineComposer
     /// <summary>A sentence that names the place, employer or year the question names ("in tech hubs such as … Seattle").</summary>
     private const double NamedDetailBonus = 0.6;
 
+    /// <summary>
+    /// The first sentence of a section whose heading asks the question asked ("How do I gain practical experience?"): the
+    /// section is that question's answer, so its sentences count in order (each next one a quarter less).
+    /// </summary>
+    private const double AnsweringHeadingBonus = 0.6;
+
     /// <summary>In a "what comes next?" follow-up, a sentence that continues one the previous answer quoted.</summary>
     private const double NextStepBonus = 0.6;
     private static readonly double[] RankWeights = [1.0, 0.75, 0.6];
@@ -159,6 +165,7 @@ public static partial class OfflineComposer
         var figure = FigureQuestion.Of(request.Question + " " + request.Context);
         var named = QuestionConstraints.Of(request.Question).Where(c => c.Kind is ConstraintKind.Place or ConstraintKind.Company or ConstraintKind.Year).ToList();
         var maxLexical = candidates.Max(c => c.Lexical);
+        var answering = AnsweringHeadingRanks(request);
         foreach (var candidate in candidates)
         {
             var lexical = maxLexical > 0 ? candidate.Lexical / maxLexical : 0;
@@ -180,7 +187,41 @@ public static partial class OfflineComposer
             {
                 candidate.Score += NamedDetailBonus;
             }
+
+            if (answering.Contains(candidate.Rank))
+            {
+                candidate.Score += AnsweringHeadingBonus * Math.Max(0, 1 - (0.25 * candidate.Position));
+            }
         }
+    }
+
+    /// <summary>
+    /// The ranks of passages whose section heading is a question of three words or more sharing at least two thirds of them
+    /// (and two or more) with the question asked: a guide's FAQ entry for it. Only the passage that opens the section (its first part).
+    /// </summary>
+    private static HashSet<int> AnsweringHeadingRanks(OfflineComposeRequest request)
+    {
+        var asked = QueryTerms.Of(request.Question);
+        var ranks = new HashSet<int>();
+        var passages = request.Passages.Take(MaxPassages).ToArray();
+        for (var rank = 0; rank < passages.Length; rank++)
+        {
+            var passage = passages[rank].Passage;
+            if (passage.SectionPath.Count == 0 || !passage.SectionPath[^1].TrimEnd().EndsWith('?') || !passage.Id.EndsWith("/1", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var heading = QueryTerms.Of(passage.SectionPath[^1]);
+            var shared = heading.Count(asked.Contains);
+            // Three words or more: "What is Backend Engineering?" asks nothing a question about the job does not share.
+            if (heading.Count >= 3 && shared >= 2 && shared * 3 >= heading.Count * 2)
+            {
+                ranks.Add(rank);
+            }
+        }
+
+        return ranks;
     }
 
     /// <summary>

@@ -218,6 +218,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.DoesNotContain(quotes, q => q.StartsWith("Websites and applications constantly work with data", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("hw do i get practical experiance if ive never had a dev job", "Begin by focusing on personal projects or contributing to open-source initiatives.")]
+    [InlineData("what education do I need to become a backend engineer?", "While a degree in computer science or related fields is beneficial, it is not always mandatory.")]
+    public async Task AnswerAsync_QuestionAGuideHeadingAsks_QuotesThatSectionsAnswerFromItsStart(string question, string opening)
+    {
+        // The seventh user study: the FAQ "How do I gain practical experience?" was retrieved first, but its opening advice
+        // lost to sentences that merely shared the words "practical experience".
+        var answer = await _answers.AnswerAsync(Ask(question, "faq"), CancellationToken.None);
+
+        Assert.Equal(opening, Quotes.In(answer.Text)[0]);
+    }
+
     [Fact]
     public async Task AnswerAsync_RepeatRequest_MayQuoteThePreviousAnswerAgain()
     {
