@@ -23,6 +23,8 @@ public sealed class AnnouncementSentenceTests
     [InlineData("Part 5 delves into these diverse avenues, ranging from roles that slightly pivot within the tech sphere to those that venture into adjacent industries, where backend skills are valuable.")]
     [InlineData("By the end of this part, you’ll be equipped with a comprehensive understanding of the trends shaping the backend development landscape.")]
     [InlineData("For instance, a flowchart showing the transition from Junior Backend Developer to Senior Backend Developer, highlighting key milestones and required skills, can make the information more digestible and engaging.")]
+    [InlineData("Moreover, we will offer valuable resources for continuous learning and career development, highlighting recommended books, courses, and professional organizations that can help you stay at the forefront of the industry.")]
+    [InlineData("By expanding your technical prowess and leadership capabilities, this part aims to equip you with the knowledge and tools needed to thrive as you ascend the career ladder in backend development.")]
     public void ReadsAsAnnouncement_SentencesThatOnlyAnnounce(string text)
     {
         Assert.True(new GuideSentence(text, 0, IsListItem: false).ReadsAsAnnouncement);
