@@ -182,10 +182,10 @@ public sealed partial class AnswerService(
         var further = await SearchAsync(resolved.Standalone, k + 3, ct);
         var candidates = resolved.Retrieval.Passages.Concat(further.Passages).DistinctBy(p => p.Passage.Id).ToList();
         var onTopic = candidates.Where(p => SentenceSplitter.Split(p.Passage.Text)
-            .Any(s => !previousAnswer.Contains(s, StringComparison.Ordinal) && QueryTerms.Of(s).Overlaps(own))).ToList();
-        return onTopic.Count > 0
-            ? [.. onTopic.Take(k), .. WithUnquoted(resolved.Retrieval.Passages, previousAnswer).Where(p => !onTopic.Take(k).Contains(p)).Take(Math.Max(0, k - onTopic.Count))]
-            : WithUnquoted(resolved.Retrieval.Passages, previousAnswer);
+            .Any(s => !previousAnswer.Contains(s, StringComparison.Ordinal) && QueryTerms.Of(s).Overlaps(own))).Take(k).ToList();
+        // Fewer than k on topic: the first answer's passages with something unquoted fill the rest, in their order.
+        var rest = WithUnquoted(resolved.Retrieval.Passages, previousAnswer).Where(p => !onTopic.Contains(p));
+        return [.. onTopic, .. rest.Take(k - onTopic.Count)];
     }
 
     /// <summary>Passages the previous answer quoted in full have nothing new; the others keep their order.</summary>
