@@ -30,11 +30,6 @@ if (args.Length > 0 && args[0] == "quality-round9")
     return RoundNineReport.Run(args[1..], Console.Out);
 }
 
-if (args.Length > 0 && args[0] == "quality-round11")
-{
-    return RoundElevenReport.Run(args[1..], Console.Out);
-}
-
 if (args.Length > 0 && args[0] == "quality-round7")
 {
     return RoundSevenReport.Run(args[1..], Console.Out);

@@ -164,9 +164,7 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
             lexical[hit.DocId] = hit.Score;
         }
 
-        var parts = _settings.QueryAdapter is { } adapter
-            ? Adapted(semantic, vectors, vectors.Select(adapter).ToArray())
-            : DenseParts(semantic, vectors, (float)_settings.HubnessWeight, _settings.SentenceTopN);
+        var parts = DenseParts(semantic, vectors, (float)_settings.HubnessWeight, _settings.SentenceTopN);
         var dense = Combine(parts);
         var bestSimilarity = (_settings.HubnessWeight == 0 && _settings.SentenceTopN <= 1 && _settings.SentenceBlend == 0 ? dense : Combine(DenseParts(semantic, vectors, 0, 1), blend: 0)).Max();
         var fused = _settings.Fusion switch
@@ -187,18 +185,6 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         }
 
         return (lexical, dense, fused, bestSimilarity);
-    }
-
-    /// <summary>The dense parts with the adapted query vectors for passages and sentences (and questions, when asked).</summary>
-    private (double[] Passages, double[] Questions, double[] Sentences) Adapted(SemanticPassageIndex semantic, float[][] plain, float[][] adapted)
-    {
-        var fromAdapted = DenseParts(semantic, adapted, (float)_settings.HubnessWeight, _settings.SentenceTopN);
-        var fromPlain = DenseParts(semantic, plain, (float)_settings.HubnessWeight, _settings.SentenceTopN);
-        var parts = _settings.AdaptedParts;
-        return (
-            (parts & 1) != 0 ? fromAdapted.Passages : fromPlain.Passages,
-            (parts & 4) != 0 ? fromAdapted.Questions : fromPlain.Questions,
-            (parts & 2) != 0 ? fromAdapted.Sentences : fromPlain.Sentences);
     }
 
     /// <summary>

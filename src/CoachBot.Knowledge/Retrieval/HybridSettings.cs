@@ -124,15 +124,6 @@ public sealed record HybridSettings
     /// <summary>With <see cref="SectionShare"/>: sections are scored from the fused scores rather than the dense ones.</summary>
     public bool SectionFromFused { get; init; }
 
-    /// <summary>
-    /// When set, a linear map applied to each query vector (then normalised) before it is compared with passages and
-    /// sentences (and with expansion questions too when <see cref="AdaptQuestions"/>); confidence reads the plain vectors.
-    /// </summary>
-    public Func<float[], float[]>? QueryAdapter { get; init; }
-
-    /// <summary>With <see cref="QueryAdapter"/>: which dense parts read the adapted query (1 passages, 2 sentences, 4 questions).</summary>
-    public int AdaptedParts { get; init; } = 3;
-
     /// <summary>How many lexical hits take part in the fusion.</summary>
     public int LexicalCandidates { get; init; } = 50;
 

@@ -47,9 +47,6 @@ public sealed class SemanticPassageIndex
 
     public float[] PassageVector(int docId) => _passageVectors[docId];
 
-    /// <summary>The expansion question vectors with the passages each points at.</summary>
-    public IReadOnlyList<(float[] Vector, int[] DocIds)> Questions => _questions;
-
     /// <summary>The cosine of <paramref name="query"/> with each passage's own vector, by document id.</summary>
     public float[] PassageSimilarities(ReadOnlySpan<float> query, float hubnessWeight = 0)
     {
