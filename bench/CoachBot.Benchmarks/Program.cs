@@ -30,6 +30,11 @@ if (args.Length > 0 && args[0] == "quality-round9")
     return RoundNineReport.Run(args[1..], Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "retrieval-probe")
+{
+    return RetrievalProbe.Run(args[1..], Console.Out);
+}
+
 if (args.Length > 0 && args[0] == "quality-round7")
 {
     return RoundSevenReport.Run(args[1..], Console.Out);
