@@ -92,12 +92,34 @@ public sealed partial class AnswerService(
         var unknownName = assessment.IsSuspicious || catalog is null ? null : UnknownName.In(asked, catalog);
         if (unknownName is not null && judgedResolved.Judged.Contains(unknownName, StringComparison.Ordinal))
         {
-            var name = new QuestionConstraint(ConstraintKind.Name, unknownName, []);
-            if (verdict.Coverage == AnswerCoverage.Answered)
+            var name = new QuestionConstraint(ConstraintKind.Name, TechnologyKinds.Canonical(unknownName), []);
+            var described = TechnologyKinds.Describe(judgedResolved.Judged, unknownName);
+            var byKind = false;
+            if (!described.Equals(judgedResolved.Judged, StringComparison.Ordinal))
+            {
+                // A technology the guides never name but whose kind they cover ("Rust": programming languages): searched,
+                // judged and quoted with its kind beside it, so the closest they have is about that kind, not about the
+                // question's other words ("learn", "backend").
+                var searched = judgedResolved with { Judged = described, AskedAs = described, Retrieval = await SearchAsync(described, answerOptions.Value.Passages, cancellationToken) };
+                var kindJudged = await JudgeAsync(searched, questionVectors, cancellationToken);
+                if (kindJudged.Verdict.Coverage != AnswerCoverage.NotCovered)
+                {
+                    byKind = true;
+                    (judgedResolved, meaning) = (kindJudged.Resolved, kindJudged.Meaning);
+                    verdict = kindJudged.Verdict with
+                    {
+                        Coverage = AnswerCoverage.PartlyAnswered,
+                        Missing = [name, .. kindJudged.Verdict.Missing],
+                        Reason = $"'{name.Text}' is not in the guides; as {described}: {kindJudged.Verdict.Reason}",
+                    };
+                }
+            }
+
+            if (!byKind && verdict.Coverage == AnswerCoverage.Answered)
             {
                 verdict = verdict with { Coverage = AnswerCoverage.PartlyAnswered, Missing = [name], Reason = $"'{unknownName}' is not in the guides" };
             }
-            else if (verdict.Coverage == AnswerCoverage.NotCovered)
+            else if (!byKind && verdict.Coverage == AnswerCoverage.NotCovered)
             {
                 var remainder = string.Join(' ', judgedResolved.Judged.Replace(unknownName, " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries));
                 var without = judgedResolved with { Judged = remainder, Retrieval = await SearchAsync(remainder, answerOptions.Value.Passages, cancellationToken) };
@@ -380,11 +402,6 @@ public sealed partial class AnswerService(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Follow-up rewritten by the model ({FromLength} → {ToLength} characters)")]
     private partial void LogRewritten(int fromLength, int toLength);
 
-    /// <summary>
-    /// The question as searched (<see cref="Standalone"/>), the earlier question it borrowed from, what retrieval found,
-    /// and the text the coverage judge weighs (<see cref="Judged"/>): the question as asked, unless it leans on the
-    /// previous one ("tell me more"), when only the combined text has a subject.
-    /// </summary>
     /// <summary>The question vectors of one request, so a text is embedded at most once however often it is judged.</summary>
     private sealed class QuestionVectors(SentenceVectorCache cache)
     {
@@ -404,6 +421,11 @@ public sealed partial class AnswerService(
         }
     }
 
+    /// <summary>
+    /// The question as searched (<see cref="Standalone"/>), the earlier question it borrowed from, what retrieval found,
+    /// and the text the coverage judge weighs (<see cref="Judged"/>): the question as asked, unless it leans on the
+    /// previous one ("tell me more"), when only the combined text has a subject.
+    /// </summary>
     private sealed record ResolvedQuestion(string Standalone, string? Context, RetrievalResult Retrieval)
     {
         public string Judged { get; init; } = Standalone;

@@ -157,6 +157,23 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Theory]
+    [InlineData("should i learn rust?", "Rust", "languages")]
+    [InlineData("Is Kotlin good for backend?", "Kotlin", "languages")]
+    [InlineData("should I learn Kafka?", "Kafka", "microservices")]
+    [InlineData("Is Laravel a good framework to learn?", "Laravel", "frameworks")]
+    public async Task AnswerAsync_TechnologyTheGuidesNeverName_QuotesWhatTheySayAboutItsKind(string question, string name, string kindWord)
+    {
+        // The seventh user study: "Should I learn Rust…?" quoted "Before you dive into the deep end…"; "should i learn rust?"
+        // in lower case was declined as off-topic.
+        var answer = await _answers.AnswerAsync(Ask(question, "kind-" + name), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.PartlyAnswered, answer.Verdict);
+        Assert.StartsWith($"The guides don't say anything specific about {name}; the closest they have:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(kindWord, Quotes.In(answer.Text)[0], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("(programming language)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("what's the best Netflix series")]
     [InlineData("how do I bake Sourdough bread")]
     public async Task AnswerAsync_OffTopicQuestionNamingSomethingUnknown_IsStillDeclined(string question)

@@ -12,7 +12,7 @@ namespace CoachBot.Ai.Answers.Coverage;
 /// name, not a short acronym ("PM", "SRE": the guides spell those out). Such a question is about the backend career with a subject the guides lack, so it is answered as partly
 /// covered ("The guides don't say anything specific about Rust; the closest they have:") when the rest of it is
 /// covered, instead of declined as off-topic. Lower-case words are never taken: an everyday word the guides happen not
-/// to use ("series", "pivot") is no subject of its own.
+/// to use ("series", "pivot") is no subject of its own, except the technologies <see cref="TechnologyKinds"/> lists.
 /// </summary>
 public static partial class UnknownName
 {
@@ -33,7 +33,12 @@ public static partial class UnknownName
         foreach (Match match in Word().Matches(question))
         {
             var word = match.Value.TrimEnd('.', '-');
-            if (!char.IsUpper(word[0]) || word.Length < 2 || IsShortAcronym(word) || StartsASentence(question, match.Index)
+            // A listed technology counts in lower case and at the start of a sentence too ("should i learn rust?",
+            // "Kotlin or Java?"), unless its lower-case spelling is also an everyday word ("swift").
+            var listed = TechnologyKinds.KindOf(word) is not null;
+            var plainName = TechnologyKinds.IsNameInLowerCase(word);
+            if (!(char.IsUpper(word[0]) || plainName) || word.Length < 2 || (IsShortAcronym(word) && !listed)
+                || (StartsASentence(question, match.Index) && !plainName)
                 || known.Contains(word.ToLowerInvariant()) || known.Contains(word.ToLowerInvariant().TrimEnd('s'))
                 || (person is not null && person.Contains(word, StringComparison.Ordinal))
                 || named.Any(c => c.Text.Contains(word, StringComparison.OrdinalIgnoreCase)))
