@@ -270,7 +270,9 @@ public sealed partial class AnswerService(
         var k = answerOptions.Value.Passages;
         if (history.Count == 0)
         {
-            return new ResolvedQuestion(asked, null, await SearchAsync(asked, k, ct));
+            return NextCareerStage.Searchable(asked, null) is { } nextStage
+                ? new ResolvedQuestion(nextStage, null, await SearchAsync(nextStage, k, ct)) { AskedAs = nextStage, Judged = nextStage }
+                : new ResolvedQuestion(asked, null, await SearchAsync(asked, k, ct));
         }
 
         var previous = history[^1];
@@ -297,6 +299,12 @@ public sealed partial class AnswerService(
         // its own: borrowing the earlier subject would answer it with the earlier topic's leftovers.
         // "Tell me more about the second one": the ordinal names an item of the previous question or answer, and the
         // follow-up with that item in its place stands on its own words.
+        // "What comes after that?": the stage after the one this question or the previous one names, in the guides' words.
+        if (NextCareerStage.Searchable(asked, previous.StandaloneQuestion) is { } next)
+        {
+            return new ResolvedQuestion(next, previous.StandaloneQuestion, await SearchAsync(next, k, ct)) { AskedAs = next, Judged = next };
+        }
+
         if (OrdinalReference.Resolve(asked, previous.StandaloneQuestion, previous.Answer) is { } named)
         {
             return new ResolvedQuestion(named, previous.StandaloneQuestion, await SearchAsync(named, k, ct)) { AskedAs = named };

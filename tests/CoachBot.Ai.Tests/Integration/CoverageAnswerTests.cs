@@ -173,6 +173,29 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.DoesNotContain("(programming language)", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnswerAsync_WhatComesAfterThatAfterASeniorQuestion_QuotesTheAdvancedTitles()
+    {
+        // The seventh user study: "what comes after that?" quoted the senior and mid-level sentences again.
+        var first = await _answers.AnswerAsync(Ask("what does a senior backend engineer do?", "after-senior"), CancellationToken.None);
+
+        var next = await _answers.AnswerAsync(Ask("what comes after that?", "after-senior"), CancellationToken.None);
+
+        Assert.False(first.Declined);
+        Assert.Equal(AnswerVerdict.Answered, next.Verdict);
+        Assert.Contains(Quotes.In(next.Text), q => q.Contains("Lead Backend Developer", StringComparison.Ordinal) || q.Contains("Backend Architect", StringComparison.Ordinal));
+        Assert.DoesNotContain(Quotes.In(next.Text), q => q.Contains("mid-level roles", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_NextStepAfterJunior_QuotesTheMidCareerRole()
+    {
+        var answer = await _answers.AnswerAsync(Ask("what is the next step after junior?", "after-junior"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.Answered, answer.Verdict);
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("stepping into the role of a Backend Developer", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("what's the best Netflix series")]
     [InlineData("how do I bake Sourdough bread")]
