@@ -271,7 +271,7 @@ public sealed partial class AnswerService(
         if (history.Count == 0)
         {
             return NextCareerStage.Searchable(asked, null) is { } nextStage
-                ? new ResolvedQuestion(nextStage, null, await SearchAsync(nextStage, k, ct)) { AskedAs = nextStage, Judged = nextStage }
+                ? await NextStageAsync(asked, nextStage, null, ct)
                 : new ResolvedQuestion(asked, null, await SearchAsync(asked, k, ct));
         }
 
@@ -302,7 +302,7 @@ public sealed partial class AnswerService(
         // "What comes after that?": the stage after the one this question or the previous one names, in the guides' words.
         if (NextCareerStage.Searchable(asked, previous.StandaloneQuestion) is { } next)
         {
-            return new ResolvedQuestion(next, previous.StandaloneQuestion, await SearchAsync(next, k, ct)) { AskedAs = next, Judged = next };
+            return await NextStageAsync(asked, next, previous.StandaloneQuestion, ct);
         }
 
         if (OrdinalReference.Resolve(asked, previous.StandaloneQuestion, previous.Answer) is { } named)
@@ -326,6 +326,18 @@ public sealed partial class AnswerService(
             : await SearchAsync(combined, k, ct);
         return new ResolvedQuestion(combined, context, together) { Judged = combined };
     }
+
+    /// <summary>
+    /// A question about the next career stage: searched, judged and quoted as that stage in the guides' words; the question
+    /// kept and remembered is the one asked with that stage beside it, so the model reads what was asked and "and after
+    /// that?" goes one stage further.
+    /// </summary>
+    private async Task<ResolvedQuestion> NextStageAsync(string asked, string nextStage, string? context, CancellationToken ct) =>
+        new($"{asked.TrimEnd()} ({nextStage})", context, await SearchAsync(nextStage, answerOptions.Value.Passages, ct))
+        {
+            AskedAs = nextStage,
+            Judged = nextStage,
+        };
 
     private async Task<Answer> ComposeAsync(
         OfflineComposeRequest offline, ResolvedQuestion resolved, CoverageVerdict verdict, IReadOnlyList<ConversationTurn> history,

@@ -196,6 +196,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("stepping into the role of a Backend Developer", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_AndAfterThat_GoesOneStageFurtherUpTheLadderEachTime()
+    {
+        await _answers.AnswerAsync(Ask("what is the next step after junior?", "ladder"), CancellationToken.None);
+
+        var second = await _answers.AnswerAsync(Ask("and after that?", "ladder"), CancellationToken.None);
+        var third = await _answers.AnswerAsync(Ask("and then what?", "ladder"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(second.Text), q => q.Contains("Senior Backend Developer", StringComparison.Ordinal));
+        Assert.Contains(Quotes.In(third.Text), q => q.Contains("Lead Backend Developer", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("what's the best Netflix series")]
     [InlineData("how do I bake Sourdough bread")]
