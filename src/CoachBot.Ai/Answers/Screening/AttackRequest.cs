@@ -12,7 +12,9 @@ namespace CoachBot.Ai.Answers.Screening;
 /// <item>a verb that is harmless on its own ("access", "get into", "log into", "bypass", "track", "read") aimed at
 /// what belongs to someone else ("someone's account", "her 2FA", "my ex's location", "without their permission");</item>
 /// <item>building an attack tool or lure ("a phishing page", "a fake login page", "a keylogger", "ransomware", "a SQL
-/// injection payload").</item>
+/// injection payload");</item>
+/// <item>doing an attack technique to a target that is not one's own or a practice lab ("do sql injection on my college's
+/// login page", "run a DDoS attack against their server"; not "on my own app", "on DVWA").</item>
 /// </list>
 /// A question that defends against the attack is not one: "how do I protect my app from SQL injection", "how can I
 /// prevent phishing", "stop people who break into accounts" — a safeguarding word comes before the attack, or the
@@ -37,7 +39,7 @@ public static partial class AttackRequest
     private static partial Regex PersonalTarget();
 
     // someone else does the attacking: "how do attackers crack passwords" asks how an attack works
-    [GeneratedRegex(@"\b(hackers?|attackers?|criminals?|scammers?|fraudsters?|bad\s+actors?|malicious\s+\w+|intruders?|thieves|botnets?)\s*$", Options | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(hackers?|attackers?|criminals?|scammers?|fraudsters?|bad\s+actors?|malicious\s+\w+|intruders?|thieves|botnets?)(\s+(still|usually|often|typically|normally|really|actually|even|commonly|sometimes|always|ever|also|generally))?\s*$", Options | RegexOptions.NonBacktracking)]
     private static partial Regex ThirdPartyAttacker();
 
     // what belongs to someone else: "someone's", "her", "my ex's", "John's", "without their permission"
@@ -46,6 +48,18 @@ public static partial class AttackRequest
 
     [GeneratedRegex(@"\b(build|make|create|write|code|set\s*up|host|design|generate|develop|deploy|send|spread|launch|run|clone)\w*\b(\s+\w+){0,3}?\s+(phishing\s+(pages?|sites?|websites?|e-?mails?|kits?|links?|campaigns?|forms?)|fake\s+(login|sign-?in|bank|paypal|instagram|facebook)\s+(pages?|forms?|sites?|websites?)|keyloggers?|ransomware|malware|viruse?s?|trojans?|botnets?|credential\s+(stealers?|harvesters?)|password\s+(stealers?|grabbers?)|spyware|stalkerware|worms?|(ddos|dos|flood)\s+(tools?|scripts?|bots?|attacks?)|exploit\s+kits?|(sql[-\s]?injection|xss|injection)\s+(payloads?|exploits?|attack\s+strings?)|reverse\s+shells?)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex AttackTool();
+
+    // an attack technique done to something: "do sql injection on my college's login page", "run a ddos against their server"
+    [GeneratedRegex(@"\b(do|doing|perform(s|ed|ing)?|use|using|run|running|launch(es|ed|ing)?|execut(e|es|ed|ing)|try|trying|pull\s+off|carry\s+out|pull|carry)\s+(an?\s+|some\s+)?(sql[-\s]?injections?|(sql|command|code)\s+injection\s+attacks?|xss(\s+attacks?)?|cross[-\s]site\s+scripting|csrf(\s+attacks?)?|d?dos\s+attacks?|ddos|brute[-\s]?force(\s+attacks?)?|credential\s+stuffing|session\s+hijacking|man[-\s]in[-\s]the[-\s]middle(\s+attacks?)?|mitm(\s+attacks?)?|phishing(\s+attacks?)?|privilege\s+escalation)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex AttackTechnique();
+
+    // where a technique is aimed: "on", "against", "into", "at" something
+    [GeneratedRegex(@"^\s*(on|against|into|at|to)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex AimedAt();
+
+    // one's own or a practice target: "on my own app", "on localhost", "in a lab", "on DVWA", "with permission"
+    [GeneratedRegex(@"\b(my\s+own|our\s+own|own|localhost|local|lab|labs|ctf|dvwa|juice\s+shop|hack\s?the\s?box|tryhackme|practice|sandbox|with\s+(their\s+|written\s+)?permission|authori[sz]ed)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex OwnOrPracticeTarget();
 
     [GeneratedRegex(@"\b(prevent\w*|protect\w*|defend\w*|defen[cs]es?|secur(e|es|ing)|mitigat\w*|detect\w*|stop\w*|avoid\w*|guard\w*|block\w*|harden\w*|recogni[sz]\w*|spot\w*|report\w*|safe|safer|safely|resist\w*|patch\w*|fix\w*|keep\s+(\w+\s+){1,3}out|against)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex SafeguardingCue();
@@ -89,6 +103,17 @@ public static partial class AttackRequest
         if (tool.Success)
         {
             return tool.Index;
+        }
+
+        foreach (Match technique in AttackTechnique().Matches(sentence))
+        {
+            var rest = sentence[(technique.Index + technique.Length)..];
+            var window = WordsAfter(sentence, technique.Index + technique.Length);
+            if (AimedAt().IsMatch(rest) && !OwnOrPracticeTarget().IsMatch(window)
+                && (TargetNoun().IsMatch(window) || SomeoneElses().IsMatch(window) || PersonReference.IsPresent(window)))
+            {
+                return technique.Index;
+            }
         }
 
         foreach (Match verb in AttackVerb().Matches(sentence))
