@@ -21,7 +21,26 @@ public static partial class FollowUpDetector
         var topicWords = QueryTerms.Of(question).Count;
         return topicWords <= 1
             || ContinuationOpening().IsMatch(question)
-            || (PointsBack().IsMatch(question) && topicWords <= 3);
+            || (PointsBackOutside(question) && topicWords <= 3);
+    }
+
+    /// <summary>
+    /// Whether a word points back outside the question: "that", "those", "one" always may ("what skills does that role
+    /// need?"); "it", "its", "them", "they" not when the question has named something before them, which is what they
+    /// stand for ("wat is kubernetes for, do i need it as a jr").
+    /// </summary>
+    private static bool PointsBackOutside(string question)
+    {
+        foreach (Match word in PointsBack().Matches(question))
+        {
+            var pronoun = word.Value.ToLowerInvariant() is "it" or "its" or "them" or "they";
+            if (!pronoun || QueryTerms.Of(question[..word.Index]).Count == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"\b(repeat|again|say that|said that|once more|what did you (just )?say|what was that|remind me)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -44,11 +63,6 @@ public static partial class FollowUpDetector
         return MoreRequest().IsMatch(question);
     }
 
-    /// <summary>
-    /// Whether a message names a subject of its own besides asking for more ("tell me more about the data engineer one"
-    /// names data engineers; "tell me more about that" names nothing): such a message is searched with its own words
-    /// beside the earlier question's, not as more of the earlier answer.
-    /// </summary>
     /// <summary>The question without its request for more ("tell me more about the NoSQL ones" → "the NoSQL ones").</summary>
     public static string WithoutMoreRequest(string question)
     {
@@ -56,6 +70,11 @@ public static partial class FollowUpDetector
         return MoreRequest().Replace(question, " ");
     }
 
+    /// <summary>
+    /// Whether a message names a subject of its own besides asking for more ("tell me more about the data engineer one"
+    /// names data engineers; "tell me more about that" names nothing): such a message is searched with its own words
+    /// beside the earlier question's, not as more of the earlier answer.
+    /// </summary>
     public static bool NamesItsOwnSubject(string question)
     {
         ArgumentNullException.ThrowIfNull(question);

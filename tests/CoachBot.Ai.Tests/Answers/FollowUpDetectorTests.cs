@@ -23,4 +23,19 @@ public sealed class FollowUpDetectorTests
         Assert.True(FollowUpDetector.AsksForMore(message));
         Assert.False(FollowUpDetector.NamesItsOwnSubject(message));
     }
+    [Theory]
+    [InlineData("and for seniors?")]
+    [InlineData("is it hard to learn?")]
+    [InlineData("how much do they earn?")]
+    [InlineData("what skills does that role need?")]
+    [InlineData("do those pay well?")]
+    public void IsFollowUp_MessageLeaningOnThePreviousOne_IsAFollowUp(string question) =>
+        Assert.True(FollowUpDetector.IsFollowUp(question), question);
+
+    [Theory]
+    [InlineData("wat is kubernetes for, do i need it as a jr")]
+    [InlineData("what is docker and why would I use it")]
+    [InlineData("which databases should I learn first?")]
+    public void IsFollowUp_PronounStandingForWhatTheQuestionNamed_IsNotAFollowUp(string question) =>
+        Assert.False(FollowUpDetector.IsFollowUp(question), question);
 }

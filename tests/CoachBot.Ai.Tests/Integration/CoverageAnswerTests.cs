@@ -208,6 +208,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(third.Text), q => q.Contains("Lead Backend Developer", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_NewQuestionWhosePronounStandsForItsOwnSubject_IsNotJudgedWithThePreviousQuestionsYear()
+    {
+        // The eighth user study: the Kubernetes question opened with "The guides don't say anything specific about 2025".
+        await _answers.AnswerAsync(Ask("is the job market for backend devs still good in 2025?", "k8s"), CancellationToken.None);
+
+        var answer = await _answers.AnswerAsync(Ask("wat is kubernetes for, do i need it as a jr", "k8s"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.Answered, answer.Verdict);
+        Assert.DoesNotContain("2025", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("Kubernetes", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("what's the best Netflix series")]
     [InlineData("how do I bake Sourdough bread")]
