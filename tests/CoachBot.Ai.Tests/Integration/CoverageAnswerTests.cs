@@ -222,6 +222,21 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Theory]
+    [InlineData("how do I write a good resume for a junior backend role?", "résumés")]
+    [InlineData("I'm burned out at my backend job, should I switch to devops?", "burnout or stress")]
+    public async Task AnswerAsync_CareerTopicTheGuidesNeverTreat_SaysSoFirstEvenWhenTheRestIsCovered(string question, string topic)
+    {
+        // The eighth user study: the résumé question was answered with the junior role's description, as if covered.
+        var answer = await _answers.AnswerAsync(Ask(question, "topic-" + topic.Length), CancellationToken.None);
+
+        Assert.NotEqual(AnswerVerdict.Answered, answer.Verdict);
+        if (answer.Verdict == AnswerVerdict.PartlyAnswered)
+        {
+            Assert.StartsWith($"The guides don't say anything specific about {topic}", answer.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("what's the best Netflix series")]
     [InlineData("how do I bake Sourdough bread")]
     public async Task AnswerAsync_OffTopicQuestionNamingSomethingUnknown_IsStillDeclined(string question)

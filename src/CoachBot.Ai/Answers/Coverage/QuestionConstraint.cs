@@ -14,6 +14,9 @@ public enum ConstraintKind
 
     /// <summary>A name the guides never use ("Rust", "Elixir"): see <see cref="UnknownName"/>.</summary>
     Name,
+
+    /// <summary>A career topic the guides never treat ("résumés", "burnout", "visas"), named in the question.</summary>
+    Topic,
 }
 
 /// <summary>

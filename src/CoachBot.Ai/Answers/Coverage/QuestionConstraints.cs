@@ -123,6 +123,14 @@ public static partial class QuestionConstraints
             Add(new QuestionConstraint(ConstraintKind.Person, person, []));
         }
 
+        foreach (var (pattern, display, mentions) in TopicGaps)
+        {
+            if (pattern.IsMatch(question))
+            {
+                Add(new QuestionConstraint(ConstraintKind.Topic, display, mentions));
+            }
+        }
+
         if (SpecificAction(question) is { } action)
         {
             Add(action);
@@ -130,6 +138,26 @@ public static partial class QuestionConstraints
 
         return found;
     }
+
+    // Career topics next to the guides' subject that they never treat: a question about one ("how do I write a good resume
+    // for a junior backend role?") is at most partly answered, whatever else it shares with the guides. Each with the
+    // words a passage would use if it did treat it (a passing "build your resume" does not treat writing one).
+    private static readonly (Regex Pattern, string Display, string[] Mentions)[] TopicGaps =
+    [
+        (Topic(@"r[eé]sum[eé]s|résumé|(my|a|your|the|good|great|strong|solid|backend|junior|dev|developer|tech)\s+resume|resume\s+(for|tips?|templates?|format|formatting|writing|reviews?|advice)|cvs?|cover\s+letters?"), "résumés", ["résumé", "CV", "cover letter", "resume writing", "write your resume", "your resume should"]),
+        (Topic(@"linkedin"), "LinkedIn", ["LinkedIn"]),
+        (Topic(@"visas?|work\s+permits?|green\s+card|h-?1b|relocat(e|ing|ion)|immigrat(e|ing|ion)"), "visas or relocation", ["visa", "work permit", "relocation", "immigration"]),
+        (Topic(@"burn(ed|t)?\s*out|burnout|stressed(\s+out)?|stressful|(so\s+much|lots\s+of|a\s+lot\s+of|under|work|job)\s+stress|stress\s+at\s+work"), "burnout or stress", ["burnout", "stress"]),
+        (Topic(@"anxiety|mental\s+health"), "mental health", ["mental health", "anxiety"]),
+        (Topic(@"imposter\s+syndrome|impostor\s+syndrome"), "impostor syndrome", ["impostor", "imposter"]),
+        (Topic(@"work[-\s]life\s+balance"), "work-life balance", ["work-life balance"]),
+        (Topic(@"equity|stock\s+options?|rsus?"), "equity or stock options", ["equity", "stock option", "RSU"]),
+    ];
+
+    private static Regex Topic(string words) => new(
+        $@"\b(?:{words})\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
+        TimeSpan.FromMilliseconds(RegexLimits.MatchTimeoutMilliseconds));
 
     /// <summary>
     /// "How do I negotiate a higher salary": the guides speak of salaries but never of negotiating, so the action is a

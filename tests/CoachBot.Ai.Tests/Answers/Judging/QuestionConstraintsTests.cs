@@ -15,6 +15,10 @@ public sealed class QuestionConstraintsTests
     [InlineData("what does Martin Fowler say about microservices", ConstraintKind.Person, "Martin Fowler")]
     [InlineData("how do I negotiate a higher salary when I get a job offer?", ConstraintKind.Action, "negotiate a higher salary")]
     [InlineData("how do I fix a merge conflict in git?", ConstraintKind.Action, "fix a merge conflict")]
+    [InlineData("how do I write a good resume for a junior backend role?", ConstraintKind.Topic, "résumés")]
+    [InlineData("what should go on my CV", ConstraintKind.Topic, "résumés")]
+    [InlineData("I'm burned out at my backend job, should I switch to devops?", ConstraintKind.Topic, "burnout or stress")]
+    [InlineData("can I get a work visa as a backend dev", ConstraintKind.Topic, "visas or relocation")]
     public void Of_QuestionNamingADetail_FindsIt(string question, ConstraintKind kind, string text)
     {
         var constraints = QuestionConstraints.Of(question);
@@ -28,6 +32,14 @@ public sealed class QuestionConstraintsTests
     [InlineData("is backend a safe bet? dont wanna get laid off in 2 yrs")]
     public void Of_QuestionWithoutPlaceYearCompanyOrPerson_FindsNone(string question) =>
         Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind is ConstraintKind.Place or ConstraintKind.Year or ConstraintKind.Company or ConstraintKind.Person);
+
+    [Theory]
+    [InlineData("how do I stress test my API")]
+    [InlineData("how do I resume learning after a break")]
+    [InlineData("How can I show recruiters I can work with a team when all my projects are solo?")]
+    [InlineData("is backend a safe bet job security wise? dont wanna get laid off in 2 yrs")]
+    public void Of_QuestionAboutSomethingTheGuidesTreat_HasNoTopicGap(string question) =>
+        Assert.DoesNotContain(QuestionConstraints.Of(question), c => c.Kind == ConstraintKind.Topic);
 
     [Theory]
     [InlineData("how do i lern databse stuff fr")]
