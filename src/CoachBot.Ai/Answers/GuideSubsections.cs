@@ -12,8 +12,11 @@ namespace CoachBot.Ai.Answers;
 /// </summary>
 public static partial class GuideSubsections
 {
-    /// <summary>At most this many headings are named; more end in "…".</summary>
-    public const int MaxHeadings = 8;
+    /// <summary>
+    /// At most this many headings are named; more end in "…". 12 since the eighth user study: the core skills' ten were cut
+    /// after eight, and a member who asks for the list wants all of it (no section of the guides has more than 12).
+    /// </summary>
+    public const int MaxHeadings = 12;
 
     /// <summary>By passage id, the child headings of each passage's section that has children (numbering like "1." removed).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Of(GuideCatalog catalog, IEnumerable<ScoredPassage> passages)

@@ -51,18 +51,18 @@ public sealed class GuideSubsectionsTests
     }
 
     [Fact]
-    public void Compose_ManySubsections_NamesAtMostEightThenAnEllipsis()
+    public void Compose_ManySubsections_NamesAtMostTwelveThenAnEllipsis()
     {
         var intro = Passage("test#skills/1", "A backend engineer needs a broad set of skills, from servers to data security.");
-        var headings = Enumerable.Range(1, 11).Select(i => $"Skill {i}").ToList();
+        var headings = Enumerable.Range(1, 14).Select(i => $"Skill {i}").ToList();
 
         var answer = OfflineComposer.Compose(new OfflineComposeRequest([intro], "what skills does a backend engineer need?")
         {
             Subsections = new Dictionary<string, IReadOnlyList<string>> { [intro.Passage.Id] = headings },
         });
 
-        Assert.Contains("Skill 8 · …", answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Skill 9", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Skill 12 · …", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Skill 13", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

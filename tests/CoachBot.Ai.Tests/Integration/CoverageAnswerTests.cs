@@ -236,6 +236,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         }
     }
 
+    [Fact]
+    public async Task AnswerAsync_CoreSkillsAskedAsAList_NamesAllTenSkillSections()
+    {
+        // The eighth user study: the list of core skills stopped after eight of its ten headings with "…".
+        var answer = await _answers.AnswerAsync(Ask("what are the core skills i need for backend? list them pls", "core-list"), CancellationToken.None);
+
+        var more = answer.Text.Split('\n').Single(line => line.StartsWith("More in [", StringComparison.Ordinal));
+        Assert.Contains("Problem-solving", more, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("CI/CD", more, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", more, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("what's the best Netflix series")]
     [InlineData("how do I bake Sourdough bread")]
