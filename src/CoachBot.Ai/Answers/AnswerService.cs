@@ -203,8 +203,14 @@ public sealed partial class AnswerService(
         var k = answerOptions.Value.Passages;
         var further = await SearchAsync(resolved.Standalone, k + 3, ct);
         var candidates = resolved.Retrieval.Passages.Concat(further.Passages).DistinctBy(p => p.Passage.Id).ToList();
-        var onTopic = candidates.Where(p => SentenceSplitter.Split(p.Passage.Text)
-            .Any(s => !previousAnswer.Contains(s, StringComparison.Ordinal) && QueryTerms.Of(s).Overlaps(own))).Take(k).ToList();
+        // "What about for seniors?" after a salary question asks for the seniors' figure: the passages that give a figure
+        // of the kind asked come first even when quoted before (the composer repeats the figure sentence that answers).
+        var figure = FigureQuestion.Of(resolved.Judged);
+        var withFigures = figure is FigureKind.Money or FigureKind.Rate
+            ? candidates.Where(p => FigureQuestion.Gives(p.Passage.Text, figure)).Take(1).ToList()
+            : [];
+        var onTopic = withFigures.Concat(candidates.Where(p => !withFigures.Contains(p) && SentenceSplitter.Split(p.Passage.Text)
+            .Any(s => !previousAnswer.Contains(s, StringComparison.Ordinal) && QueryTerms.Of(s).Overlaps(own)))).Take(k).ToList();
         // Fewer than k on topic: the first answer's passages with something unquoted fill the rest, in their order.
         var rest = WithUnquoted(resolved.Retrieval.Passages, previousAnswer).Where(p => !onTopic.Contains(p));
         return [.. onTopic, .. rest.Take(k - onTopic.Count)];
@@ -316,6 +322,15 @@ public sealed partial class AnswerService(
             return own;
         }
 
+        // "What about testing?" after a CI/CD question moves to a subject the guides give a section of its own: it is
+        // searched on its own words (the CI/CD passages mention "automated testing" and would win the combined search).
+        // "What about for seniors?" names no section's subject and borrows the previous question's; "what about salaries
+        // for that?" points back to it.
+        if (FollowUpDetector.OpensWithContinuation(asked) && !FollowUpDetector.PointsOutside(asked) && NamesItsSection(asked, own.Retrieval))
+        {
+            return own with { Context = previous.StandaloneQuestion };
+        }
+
         var context = previous.StandaloneQuestion.Length <= MaxStandaloneLength / 2 ? previous.StandaloneQuestion : previous.Question;
         var combined = InputText.Truncate(context + " " + asked, MaxStandaloneLength);
         // "tell me more" wants what the last answer left out: the earlier question's search (with figure words when it
@@ -325,6 +340,18 @@ public sealed partial class AnswerService(
             ? await SearchAsync((context + " " + FigureQuestion.SearchHint(FigureQuestion.Of(context))).Trim(), k + 3, ct)
             : await SearchAsync(combined, k, ct);
         return new ResolvedQuestion(combined, context, together) { Judged = combined };
+    }
+
+    /// <summary>Whether the first passage found for the question sits in a section whose heading names one of the question's own words.</summary>
+    private static bool NamesItsSection(string question, RetrievalResult retrieval)
+    {
+        if (retrieval.Passages.Count == 0 || retrieval.Passages[0].Passage.SectionPath.Count == 0)
+        {
+            return false;
+        }
+
+        var heading = QueryTerms.Of(retrieval.Passages[0].Passage.SectionPath[^1]);
+        return QueryTerms.Of(question).Overlaps(heading);
     }
 
     /// <summary>

@@ -21,19 +21,27 @@ public static partial class FollowUpDetector
         var topicWords = QueryTerms.Of(question).Count;
         return topicWords <= 1
             || ContinuationOpening().IsMatch(question)
-            || (PointsBackOutside(question) && topicWords <= 3);
+            || (PointsOutside(question) && topicWords <= 3);
+    }
+
+    /// <summary>Whether the message opens as a continuation of the previous one ("and…", "what about…", "how about…").</summary>
+    public static bool OpensWithContinuation(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return ContinuationOpening().IsMatch(question);
     }
 
     /// <summary>
     /// Whether a word points back outside the question: "that", "those", "one" always may ("what skills does that role
-    /// need?"); "it", "its", "them", "they" not when the question has named something before them, which is what they
-    /// stand for ("wat is kubernetes for, do i need it as a jr").
+    /// need?"); "it", "its", "them", "they", "there" not when the question has named something before them, which is what they
+    /// stand for ("wat is kubernetes for, do i need it as a jr", "what about testing, what should i know there?").
     /// </summary>
-    private static bool PointsBackOutside(string question)
+    public static bool PointsOutside(string question)
     {
+        ArgumentNullException.ThrowIfNull(question);
         foreach (Match word in PointsBack().Matches(question))
         {
-            var pronoun = word.Value.ToLowerInvariant() is "it" or "its" or "them" or "they";
+            var pronoun = word.Value.ToLowerInvariant() is "it" or "its" or "them" or "they" or "there";
             if (!pronoun || QueryTerms.Of(question[..word.Index]).Count == 0)
             {
                 return true;

@@ -248,6 +248,28 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.DoesNotContain("…", more, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnswerAsync_WhatAboutANewSubjectWithItsOwnSection_AnswersFromThatSection()
+    {
+        // The eighth user study: "what about testing…" after a CI/CD question quoted the CI/CD tools again.
+        await _answers.AnswerAsync(Ask("which CI/CD tools should I know?", "what-about-testing"), CancellationToken.None);
+
+        var answer = await _answers.AnswerAsync(Ask("what about testing, what should i know there?", "what-about-testing"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("Proficiency in testing and debugging", StringComparison.Ordinal));
+        Assert.DoesNotContain("Jenkins", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WhatAboutForSeniorsAfterASalaryQuestion_GivesTheExperiencedFigure()
+    {
+        await _answers.AnswerAsync(Ask("How much does a junior backend developer make?", "seniors-pay"), CancellationToken.None);
+
+        var answer = await _answers.AnswerAsync(Ask("what about for seniors?", "seniors-pay"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("what's the best Netflix series")]
     [InlineData("how do I bake Sourdough bread")]
