@@ -426,6 +426,9 @@ public static partial class OfflineComposer
     /// alone: when its list can be quoted whole, its lead-in is quoted with the whole list instead. An item another
     /// passage of the answer also holds (two chunks of one section) is quoted once, in its list.
     /// </summary>
+    /// <summary>The longest list of sentences quoted whole because two of its items were chosen.</summary>
+    private const int MaxWholeListItems = 5;
+
     private static List<Candidate> WithListsForLeadIns(List<Candidate> chosen, List<Candidate> candidates)
     {
         var result = new List<Candidate>(chosen);
@@ -436,6 +439,20 @@ public static partial class OfflineComposer
             if (leadIn is not null && !result.Contains(leadIn) && HasWholeList(leadIn, candidates) && ListAfter(leadIn, candidates).Contains(label))
             {
                 result.Insert(result.IndexOf(label), leadIn);
+            }
+        }
+
+        // Two or more items of one short list of sentences answer together ("how do I build a portfolio?" chose three of
+        // its four steps): the list is quoted whole, in its order, with its lead-in. (A list of bare labels, such as the
+        // twelve job-search tips, is whole only when its first passage's label was chosen, above.)
+        foreach (var rank in chosen.Where(c => c.Sentence.IsListItem && !IsLabel(c.Text)).GroupBy(c => c.Rank).Where(g => g.Count() >= 2).Select(g => g.Key).ToList())
+        {
+            var items = chosen.Where(c => c.Rank == rank && c.Sentence.IsListItem).ToList();
+            var leadIn = candidates.LastOrDefault(c => c.Rank == rank && c.OpensList && c.Position < items.Min(item => item.Position));
+            if (leadIn is not null && !result.Contains(leadIn) && HasWholeList(leadIn, candidates, endOfSectionEndsIt: true)
+                && ListAfter(leadIn, candidates) is { Count: <= MaxWholeListItems } list && items.Count(list.Contains) >= 2)
+            {
+                result.Insert(result.IndexOf(items[0]), leadIn);
             }
         }
 
@@ -483,7 +500,7 @@ public static partial class OfflineComposer
     /// whole list: when the passage starts inside a list, the lead-in sentence and the items before its first one are put
     /// in front (only when the paragraph before the list reads as a lead-in); when it ends inside a list whose lead-in it
     /// now holds, the items after its last one are added, the last marked as ending the list when the section goes on
-    /// with something else.
+    /// with something else (or as ending the section).
     /// </summary>
     private static void ContinueCutLists(List<Candidate> candidates, ScoredPassage[] passages, IReadOnlyDictionary<string, IReadOnlyList<GuideParagraph>>? sections)
     {
@@ -570,6 +587,7 @@ public static partial class OfflineComposer
         }
 
         end.EndsList = at < paragraphs.Count;
+        end.EndsSection = at == paragraphs.Count;
     }
 
     /// <summary>The index of the only paragraph that matches, or −1 (none, or several: a list item written twice is left alone).</summary>
@@ -594,7 +612,7 @@ public static partial class OfflineComposer
 
     // The list must visibly end inside the passage (a line that is not a list item follows it): a passage that ends
     // on a list item may hold only the first items of a longer list.
-    private static bool HasWholeList(Candidate leadIn, List<Candidate> candidates)
+    private static bool HasWholeList(Candidate leadIn, List<Candidate> candidates, bool endOfSectionEndsIt = false)
     {
         if (!leadIn.OpensList)
         {
@@ -612,7 +630,8 @@ public static partial class OfflineComposer
         var last = items[^1];
         var limit = items.All(item => IsLabel(item.Text)) ? MaxLabelListItems : MaxListItems;
         return items.Count <= limit
-            && (last.EndsList || candidates.Any(c => c.Rank == last.Rank && c.Position == last.Position + 1 && !c.Sentence.IsListItem));
+            && (last.EndsList || (endOfSectionEndsIt && last.EndsSection)
+                || candidates.Any(c => c.Rank == last.Rank && c.Position == last.Position + 1 && !c.Sentence.IsListItem));
     }
 
     private static List<Candidate> ListAfter(Candidate leadIn, List<Candidate> candidates)
@@ -644,7 +663,8 @@ public static partial class OfflineComposer
             citations.Add(group.Key);
             var number = citations.Count;
             text.Append("\n\n");
-            var sentences = group.OrderBy(c => c.Rank).ThenBy(c => c.Position).ToArray();
+            // In the guide's order: two chunks of one section by their number in the section, not by their rank.
+            var sentences = group.OrderBy(c => ChunkNumber(passages[c.Rank].Passage.Id)).ThenBy(c => c.Rank).ThenBy(c => c.Position).ToArray();
             for (var i = 0; i < sentences.Length; i++)
             {
                 text.Append("> ").Append(sentences[i].Text);
@@ -664,6 +684,13 @@ public static partial class OfflineComposer
         }
 
         return new ComposedAnswer(text.ToString(), citations);
+    }
+
+    /// <summary>A passage's number within its section ("guide#section/2" → 2); 0 when the id has none.</summary>
+    private static int ChunkNumber(string passageId)
+    {
+        var slash = passageId.LastIndexOf('/');
+        return slash >= 0 && int.TryParse(passageId.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
     }
 
     private sealed class Candidate(int rank, int position, GuideSentence sentence, HashSet<string> terms, bool opensList)
@@ -686,6 +713,9 @@ public static partial class OfflineComposer
 
         /// <summary>The last item of a list its passage cut off, completed from the section, when the section shows the list ends there.</summary>
         public bool EndsList { get; set; }
+
+        /// <summary>The last item of a list that its section ends with (set with <see cref="ContinueCutLists"/>).</summary>
+        public bool EndsSection { get; set; }
 
         /// <summary>For an item of a passage that is only a list of names: the passage's similarity to the question (else null).</summary>
         public double? BareListSimilarity { get; init; }

@@ -270,6 +270,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
+    {
+        // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
+        var answer = await _answers.AnswerAsync(Ask("how do i bild a portfolio as a backend enginer", "portfolio"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        int At(string start) => quotes.FindIndex(q => q.StartsWith(start, StringComparison.Ordinal));
+        Assert.All(new[] { "Create projects", "Collaborate with people on GitHub", "Create a personal website", "Seek internships" }, step => Assert.True(At(step) >= 0, step));
+        Assert.True(At("Create projects") < At("Collaborate with people on GitHub") && At("Collaborate with people on GitHub") < At("Create a personal website")
+            && At("Create a personal website") < At("Seek internships"), string.Join('\n', quotes));
+    }
+
     [Theory]
     [InlineData("what's the best Netflix series")]
     [InlineData("how do I bake Sourdough bread")]
