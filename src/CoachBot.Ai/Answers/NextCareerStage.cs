@@ -34,10 +34,7 @@ public static partial class NextCareerStage
         matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex AboutLearning();
 
-    private static Regex Stage(string words) => new(
-        $@"\b(?:{words})\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
-        TimeSpan.FromMilliseconds(RegexLimits.MatchTimeoutMilliseconds));
+    private static Regex Stage(string words) => WordAlternatives.Of(words);
 
     /// <summary>
     /// What to search, judge and quote when <paramref name="question"/> asks what follows a career stage: the next stage

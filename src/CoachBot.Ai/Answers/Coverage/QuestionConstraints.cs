@@ -154,10 +154,7 @@ public static partial class QuestionConstraints
         (Topic(@"equity|stock\s+options?|rsus?"), "equity or stock options", ["equity", "stock option", "RSU"]),
     ];
 
-    private static Regex Topic(string words) => new(
-        $@"\b(?:{words})\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
-        TimeSpan.FromMilliseconds(RegexLimits.MatchTimeoutMilliseconds));
+    private static Regex Topic(string words) => WordAlternatives.Of(words);
 
     /// <summary>
     /// "How do I negotiate a higher salary": the guides speak of salaries but never of negotiating, so the action is a
