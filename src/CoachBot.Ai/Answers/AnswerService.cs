@@ -110,7 +110,7 @@ public sealed partial class AnswerService(
                     {
                         Coverage = AnswerCoverage.PartlyAnswered,
                         Missing = [name, .. kindJudged.Verdict.Missing],
-                        Reason = $"'{name.Text}' is not in the guides; as {described}: {kindJudged.Verdict.Reason}",
+                        Reason = $"'{name.Text}' is not in the guides; judged as a {TechnologyKinds.KindOf(unknownName)}: {kindJudged.Verdict.Reason}",
                     };
                 }
             }
@@ -300,17 +300,17 @@ public sealed partial class AnswerService(
             }
         }
 
-        // Offline: a follow-up borrows the previous question's words when it leans on it. A new question that stands on
-        // its own words and that the guides don't cover ("how do I avoid burnout" after a salary question) is judged on
-        // its own: borrowing the earlier subject would answer it with the earlier topic's leftovers.
-        // "Tell me more about the second one": the ordinal names an item of the previous question or answer, and the
-        // follow-up with that item in its place stands on its own words.
         // "What comes after that?": the stage after the one this question or the previous one names, in the guides' words.
         if (NextCareerStage.Searchable(asked, previous.StandaloneQuestion) is { } next)
         {
             return await NextStageAsync(asked, next, previous.StandaloneQuestion, ct);
         }
 
+        // Offline: a follow-up borrows the previous question's words when it leans on it. A new question that stands on
+        // its own words and that the guides don't cover ("how do I avoid burnout" after a salary question) is judged on
+        // its own: borrowing the earlier subject would answer it with the earlier topic's leftovers.
+        // "Tell me more about the second one": the ordinal names an item of the previous question or answer, and the
+        // follow-up with that item in its place stands on its own words.
         if (OrdinalReference.Resolve(asked, previous.StandaloneQuestion, previous.Answer) is { } named)
         {
             return new ResolvedQuestion(named, previous.StandaloneQuestion, await SearchAsync(named, k, ct)) { AskedAs = named };
@@ -360,7 +360,7 @@ public sealed partial class AnswerService(
     /// that?" goes one stage further.
     /// </summary>
     private async Task<ResolvedQuestion> NextStageAsync(string asked, string nextStage, string? context, CancellationToken ct) =>
-        new($"{asked.TrimEnd()} ({nextStage})", context, await SearchAsync(nextStage, answerOptions.Value.Passages, ct))
+        new(InputText.Truncate($"{asked.TrimEnd()} ({nextStage})", MaxStandaloneLength), context, await SearchAsync(nextStage, answerOptions.Value.Passages, ct))
         {
             AskedAs = nextStage,
             Judged = nextStage,
