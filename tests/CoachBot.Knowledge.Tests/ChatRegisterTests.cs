@@ -25,6 +25,28 @@ public sealed class ChatRegisterTests
     }
 
     [Theory]
+    [InlineData("wats a gud site 2 grind coding problems on", "what's a good site to grind coding problems on")]
+    [InlineData("wat langs r good 4 backend", "what languages are good for backend")]
+    [InlineData("does a backend guy even need to kno html n css??", "does a backend guy even need to know html and css??")]
+    [InlineData("r u sure i need sql w/o a degree", "are you sure i need sql without a degree")]
+    [InlineData("im tryna get a job abt apis", "im trying to get a job about apis")]
+    public void SpellOut_WritesOutChatSpellings(string question, string expected)
+    {
+        Assert.Equal(expected, ChatRegister.SpellOut(question));
+    }
+
+    [Theory]
+    [InlineData("is R good for backend work?")]                  // R, the language
+    [InlineData("should i learn r or python")]                   // "r" not followed by a word that follows "are"
+    [InlineData("i have 2 years of experience and 4 projects")]  // counts of things and time stay numbers
+    [InlineData("learn 2 languages in the U.S. market")]
+    [InlineData("what is the diffie hellman exchange")]          // a spelling inside a longer word is no spelling
+    public void SpellOut_LeavesWordsThatOnlyLookLikeChatSpellings(string question)
+    {
+        Assert.Equal(question, ChatRegister.SpellOut(question));
+    }
+
+    [Theory]
     [InlineData("hey lol")]
     [InlineData("fr fr")]
     public void Strip_QuestionLeftWithFewerThanTwoWords_IsReturnedUnchanged(string question)

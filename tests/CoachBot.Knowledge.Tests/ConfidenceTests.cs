@@ -22,6 +22,8 @@ public sealed class ConfidenceTests
         "what is a microservice",
         "is backend work fun or boring",
         "any good books for backend engineers?",
+        "wats a gud site to grind coding problems on",   // chat spellings are written out for the confidence
+        "wat langs r good 4 backend",
     ];
 
     public static TheoryData<string> OffTopic =>
@@ -43,6 +45,7 @@ public sealed class ConfidenceTests
         "help me with my chemistry homework",
         "how tall is mount everest",
         "hi",
+        "wats a gud pizza place near me",
     ];
 
     [Theory]

@@ -156,7 +156,7 @@ public sealed partial class AnswerService(
         LogJudged(verdict.Coverage, verdict.Reason, verdict.Confidence, verdict.Semantic ?? double.NaN);
         var previous = history.Count > 0 && resolved.Context is not null && !FollowUpDetector.AsksToRepeat(asked) ? history[^1].Answer : null;
         var passages = previous is null ? resolved.Retrieval.Passages : await FollowUpPassagesAsync(resolved, asked, previous, cancellationToken);
-        var offline = new OfflineComposeRequest(passages, resolved.AskedAs ?? asked, resolved.Context, resolved.Retrieval.ExpandedTerms)
+        var offline = new OfflineComposeRequest(passages, Knowledge.Retrieval.ChatRegister.SpellOut(resolved.AskedAs ?? asked), resolved.Context, resolved.Retrieval.ExpandedTerms)
         {
             Meaning = meaning,
             PreviousAnswer = previous,

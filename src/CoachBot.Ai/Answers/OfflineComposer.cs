@@ -65,7 +65,7 @@ public static partial class OfflineComposer
             return new ComposedAnswer(string.Empty, []);
         }
 
-        var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context));
+        var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context), QueryTerms.Of(string.Join(' ', request.ExpandedTerms ?? [])));
         ContinueCutLists(candidates, passages, request.SectionParagraphs);
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
             ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request)).ToList()
@@ -116,7 +116,7 @@ public static partial class OfflineComposer
         return request.Meaning is { } meaning ? givers.MaxBy(c => meaning.SimilarityTo(c.Text)) : givers[0];
     }
 
-    private static List<Candidate> Candidates(ScoredPassage[] passages, HashSet<string> askedTerms)
+    private static List<Candidate> Candidates(ScoredPassage[] passages, HashSet<string> askedTerms, HashSet<string> expandedTerms)
     {
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < passages.Length; rank++)
@@ -126,9 +126,12 @@ public static partial class OfflineComposer
             // A section that is only a list of names ("- leetcode", "- codewars" under "Practice programming skills") says
             // what it is about in its heading: when the heading shares a word with the question, its items are judged with
             // the heading and the passage's own similarity ("Top Skills" does not make "Problem Solving" an answer to
-            // "where do I practise coding problems").
+            // "where do I practise coding problems"). The question's synonyms count for the heading ("grind coding problems"
+            // → "practice").
             var heading = passage.Passage.SectionPath.Count > 0 ? passage.Passage.SectionPath[^1] : string.Empty;
-            var bareList = sentences.Count >= 2 && sentences.All(s => s.IsListItem && IsLabel(s.Text)) && SharesAWord(QueryTerms.Of(heading), askedTerms);
+            var headingTerms = QueryTerms.Of(heading);
+            var bareList = sentences.Count >= 2 && sentences.All(s => s.IsListItem && IsLabel(s.Text))
+                && (SharesAWord(headingTerms, askedTerms) || headingTerms.Overlaps(expandedTerms));
             for (var position = 0; position < sentences.Count; position++)
             {
                 var sentence = sentences[position];

@@ -130,9 +130,10 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         // Typos can hide a question's topic words from Lucene ("system desgin"): the corrected question's lexical confidence
         // counts too, but only when the sentence model also sees the topic (best cosine above the floor), since a real word
         // the corrector does not know can be "corrected" into a guide word ("bake bread" → "make bread").
-        var lexicalConfidence = bestSimilarity > _settings.SimilarityFloor
-            ? Math.Max(lexical.Confidence.Confidence, correctedConfidence)
-            : lexical.Confidence.Confidence;
+        // Chat spellings are no guesses: the spelled-out question's lexical confidence counts whatever the sentence model sees.
+        var lexicalConfidence = Math.Max(
+            bestSimilarity > _settings.SimilarityFloor ? Math.Max(lexical.Confidence.Confidence, correctedConfidence) : lexical.Confidence.Confidence,
+            _lucene.SpelledOutConfidence(query));
         var confidence = Confidence(lexicalConfidence, bestSimilarity);
         return new RetrievalResult(passages, confidence, lexical.ExpandedTerms, queryVector);
     }

@@ -54,7 +54,19 @@ public sealed partial class LucenePassageRetriever : IPassageRetriever, IDisposa
         }
 
         var passages = Cap(lexical.Hits, k).Select(hit => new ScoredPassage(hit.Chunk.Passage, (float)hit.Score)).ToList();
-        return new RetrievalResult(passages, lexical.Confidence.Confidence, lexical.ExpandedTerms);
+        return new RetrievalResult(passages, Math.Max(lexical.Confidence.Confidence, SpelledOutConfidence(query)), lexical.ExpandedTerms);
+    }
+
+    /// <summary>
+    /// The lexical confidence of the question with its chat spellings written out ("wats a gud site" → "what's a good
+    /// site", <see cref="ChatRegister.SpellOut"/>), or 0 when it has none. It counts for the confidence only, not the
+    /// ranking: "gud" is a word the guides never use, so it made a question they answer look uncovered.
+    /// </summary>
+    public double SpelledOutConfidence(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var spelledOut = ChatRegister.SpellOut(query);
+        return spelledOut == query ? 0 : ExplainConfidence(spelledOut).Confidence;
     }
 
     /// <summary>

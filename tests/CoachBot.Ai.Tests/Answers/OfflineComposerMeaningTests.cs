@@ -32,6 +32,25 @@ public sealed class OfflineComposerMeaningTests
     }
 
     [Fact]
+    public void Compose_ListOfNamesWhoseHeadingMatchesTheQuestionsSynonyms_IsQuotedAsItsWholeList()
+    {
+        // "grind coding problems" shares no word with "Practice programming skills"; the synonym list maps it to "practice".
+        var passages = new[]
+        {
+            GuideText.Scored("backend-core-skills", "Practice programming skills", 9f) with { Similarity = 0.31f },
+            new ScoredPassage(new Passage("test#traits/1", "test", "Test Guide", ["Traits"], "If you have a knack for problem-solving, backend development is a fit for you. Some people thrive on cracking tough problems."), 8f, 0.18f),
+        };
+        const string question = "what's a good site to grind coding problems on";
+        var request = WithMeaning(question, passages) with { ExpandedTerms = ["practice", "practice programming skills"] };
+
+        var answer = OfflineComposer.Compose(request);
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.Contains("leetcode", quotes);
+        Assert.Contains("codewars", quotes);
+    }
+
+    [Fact]
     public void Compose_ListOfNamesWhoseHeadingSharesNoWordWithTheQuestion_IsNotQuotedForItsItemsWords()
     {
         var passages = new[]
