@@ -54,6 +54,13 @@ public static partial class OfflineComposer
 
     /// <summary>In a "what comes next?" follow-up, a sentence that continues one the previous answer quoted.</summary>
     private const double NextStepBonus = 0.6;
+
+    /// <summary>
+    /// In a question about what someone does ("What does a backend intern actually do?"), a sentence saying what the work
+    /// involves ("This role typically involves assisting with coding tasks…"), in a paragraph naming what the question
+    /// asks about.
+    /// </summary>
+    private const double DutiesBonus = 0.4;
     private static readonly double[] RankWeights = [1.0, 0.75, 0.6];
 
     public static ComposedAnswer Compose(OfflineComposeRequest request)
@@ -196,7 +203,55 @@ public static partial class OfflineComposer
                 candidate.Score += AnsweringHeadingBonus * Math.Max(0, 1 - (0.25 * candidate.Position));
             }
         }
+
+        foreach (var candidate in DutySentences(candidates, request, weights))
+        {
+            candidate.Score += DutiesBonus;
+        }
     }
+
+    /// <summary>
+    /// For a question about what someone does ("what does a backend intern actually do?", "what's the day-to-day of a
+    /// lead?"), the sentences that say what the work involves ("This role typically involves…", "Your day-to-day tasks will
+    /// include…") in a paragraph that has the question's most telling word ("intern", not "backend"): the sentence naming
+    /// the role often says nothing of the work, and the one that does shares no word with the question.
+    /// </summary>
+    private static IEnumerable<Candidate> DutySentences(List<Candidate> candidates, OfflineComposeRequest request, Dictionary<string, double> weights)
+    {
+        if (!AsksWhatSomeoneDoes().IsMatch(request.Question))
+        {
+            return [];
+        }
+
+        // Who the question asks about: the role word it names ("intern", "lead", "cloud"), the one the guides' sentences
+        // use most rarely when it names more than one. "What code will I write day to day as a backend engineer?" names
+        // no such role and is left to the other rules.
+        var roles = QueryTerms.Of(string.Join(' ', RoleWord().Matches(request.Question).Select(match => match.Value)));
+        var telling = roles.Where(term => candidates.Any(c => c.Terms.Contains(term))).MaxBy(term => weights.GetValueOrDefault(term));
+        if (telling is null)
+        {
+            return [];
+        }
+
+        // The sentence is about the same person: it names them, or it points back to a sentence of its paragraph that does
+        // ("This role typically involves…" after "As an intern, …"; "Your day-to-day tasks…" after "…the role of a Lead
+        // Backend Developer"). "With experience, they may advance to mid-level roles…" beside a senior sentence is not.
+        return candidates.Where(c => DescribesTheWork().IsMatch(c.Text) && !c.Sentence.ReadsAsAnnouncement
+            && (c.Terms.Contains(telling) || ((PointsBack().IsMatch(c.Text) || SpeaksToTheReader().IsMatch(c.Text))
+                && candidates.Any(before => before.Rank == c.Rank && before.Position == c.Position - 1 && before.Sentence.Line == c.Sentence.Line && before.Terms.Contains(telling)))));
+    }
+
+    [GeneratedRegex(@"\b(interns?|internships?|junior|mid-level|senior|lead|leads|principal|staff|architects?|managers?|consultants?|cto|devops|cloud|data|security|product|evangelists?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex RoleWord();
+
+    [GeneratedRegex(@"^(Your|You|You(’|')(ll|re)|As\s+(an?|the))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex SpeaksToTheReader();
+
+    [GeneratedRegex(@"\b(what\s+(does|do|did|would|will)\s+(an?|the|your|my)?\s*(?:(?!\b(to|i|you|we|it|this|that|they)\b)[\w\s-]){1,40}?\s+(actually\s+|really\s+|even\s+|typically\s+|usually\s+)?do\b|day[\s-]to[\s-]day|all\s+day|(duties|responsibilities|tasks)\s+of|what('|’)?s\s+(the\s+)?(job|work|role)\s+of)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex AsksWhatSomeoneDoes();
+
+    [GeneratedRegex(@"\b(involves?|involving|responsible\s+for|responsibilities|duties|tasks|day-to-day|daily\s+work|will\s+include)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DescribesTheWork();
 
     /// <summary>
     /// The ranks of passages whose section heading is a question of three words or more sharing at least two thirds of them

@@ -66,6 +66,20 @@ public sealed class OfflineComposerMeaningTests
         Assert.DoesNotContain("Version Control", quotes);
     }
 
+    [Theory]
+    // The sentence naming the role says nothing of the work; the one that does ("This role…", "In this role, …") shares no
+    // word with the question.
+    [InlineData("What does a backend intern actually do?", "Entry-Level Positions", "This role typically involves assisting with coding tasks, debugging, and testing applications.")]
+    [InlineData("what does a senior backend developer do?", "Titles and Roles", "In this role, you will not only be responsible for writing and maintaining code but also for designing system architectures and making critical technical decisions.")]
+    public void Compose_WhatSomeoneDoesQuestion_QuotesTheSentenceSayingWhatTheWorkInvolves(string question, string heading, string expected)
+    {
+        var passages = new[] { GuideText.Scored("backend-developer-career-guide", heading, 9f) };
+
+        var answer = OfflineComposer.Compose(WithMeaning(question, passages));
+
+        Assert.Contains(expected, Quotes.In(answer.Text));
+    }
+
     [Fact]
     public void Compose_LeadInWhoseListEndsInThePassage_QuotesItWithEveryItem()
     {
