@@ -93,7 +93,7 @@ public sealed partial class AnswerService(
         if (unknownName is not null && judgedResolved.Judged.Contains(unknownName, StringComparison.Ordinal))
         {
             var name = new QuestionConstraint(ConstraintKind.Name, TechnologyKinds.Canonical(unknownName), []);
-            var described = TechnologyKinds.Describe(judgedResolved.Judged, unknownName);
+            var described = TechnologyKinds.KindOf(unknownName) is null ? judgedResolved.Judged : TechnologyKinds.DescribeAll(judgedResolved.Judged);
             var byKind = false;
             if (!described.Equals(judgedResolved.Judged, StringComparison.Ordinal))
             {

@@ -174,6 +174,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_TwoTechnologiesTheGuidesNeverName_QuotesWhatTheySayAboutTheirKinds()
+    {
+        // The ninth user study: "Is Elixir with Phoenix a good choice for backend?" quoted Part 1's "why choose backend"
+        // introduction: only Elixir had its kind beside it, and that search fell below the confidence floor.
+        var answer = await _answers.AnswerAsync(Ask("Is Elixir with Phoenix a good choice for backend?", "kind-two"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.PartlyAnswered, answer.Verdict);
+        Assert.StartsWith("The guides don't say anything specific about Elixir", answer.Text, StringComparison.Ordinal);
+        Assert.Matches("(?i)frameworks|languages", Quotes.In(answer.Text)[0]);
+        Assert.DoesNotContain("backend web framework)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerAsync_WhatComesAfterThatAfterASeniorQuestion_QuotesTheAdvancedTitles()
     {
         // The seventh user study: "what comes after that?" quoted the senior and mid-level sentences again.

@@ -96,5 +96,39 @@ public static class TechnologyKinds
         return question;
     }
 
+    /// <summary>
+    /// The question with the kind beside the first use of every listed name in it ("Is Elixir (programming language) with
+    /// Phoenix (backend web framework) a good choice?"): a name typed in capitals, or in lower case when it is no everyday
+    /// word. Unchanged when it names none.
+    /// </summary>
+    public static string DescribeAll(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var described = question;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var start = -1;
+        for (var i = 0; i <= question.Length; i++)
+        {
+            if (i < question.Length && IsWordCharacter(question[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                var word = question[start..i];
+                if (seen.Add(word) && ByName.TryGetValue(word, out var entry) && (char.IsUpper(word[0]) || !entry.EverydayWhenLowerCase))
+                {
+                    described = Describe(described, word);
+                }
+
+                start = -1;
+            }
+        }
+
+        return described;
+    }
+
     private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '#' or '+' or '_';
 }

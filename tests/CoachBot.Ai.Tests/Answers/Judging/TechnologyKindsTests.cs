@@ -23,6 +23,14 @@ public sealed class TechnologyKindsTests
         Assert.Equal(question, TechnologyKinds.Describe(question, name));
 
     [Theory]
+    [InlineData("Is Elixir with Phoenix a good choice?", "Is Elixir (programming language) with Phoenix (backend web framework) a good choice?")]
+    [InlineData("kafka or rabbitmq, and kafka again?", "kafka (microservices) or rabbitmq (microservices), and kafka again?")]
+    [InlineData("is swift better than rust", "is swift better than rust (programming language)")]   // "swift" in lower case is an everyday word
+    [InlineData("Should I learn Python?", "Should I learn Python?")]
+    public void DescribeAll_PutsTheKindBesideEveryListedName(string question, string described) =>
+        Assert.Equal(described, TechnologyKinds.DescribeAll(question));
+
+    [Theory]
     [InlineData("rust", "Rust")]
     [InlineData("KAFKA", "Kafka")]
     [InlineData("Cobra", "Cobra")]
