@@ -61,6 +61,9 @@ public static partial class OfflineComposer
     /// asks about.
     /// </summary>
     private const double DutiesBonus = 0.4;
+
+    /// <summary>In a question asking which things there are, the lead-in of a whole list under a heading naming them.</summary>
+    private const double ListUnderAskedHeadingBonus = 0.6;
     private static readonly double[] RankWeights = [1.0, 0.75, 0.6];
 
     public static ComposedAnswer Compose(OfflineComposeRequest request)
@@ -145,7 +148,7 @@ public static partial class OfflineComposer
                 var next = position + 1 < sentences.Count ? sentences[position + 1] : null;
                 var opensList = next is { IsListItem: true } && next.Line == sentence.Line + 1 && !sentence.IsListItem && sentence.ReadsAsLeadIn;
                 var terms = QueryTerms.Of(bareList ? heading + " " + sentence.Text : sentence.Text);
-                candidates.Add(new Candidate(rank, position, sentence, terms, opensList) { BareListSimilarity = bareList ? passage.Similarity ?? 0 : null });
+                candidates.Add(new Candidate(rank, position, sentence, terms, opensList) { BareListSimilarity = bareList ? passage.Similarity ?? 0 : null, HeadingTerms = headingTerms });
             }
         }
 
@@ -208,7 +211,26 @@ public static partial class OfflineComposer
         {
             candidate.Score += DutiesBonus;
         }
+
+        // "What specializations can I move into later?": the lead-in of a whole list under a heading that names what is
+        // asked for ("Step 5: Specializations and Niche Areas") is the answer, even from the third passage.
+        if (AsksForKinds().IsMatch(request.Question))
+        {
+            var telling = QueryTerms.Of(request.Question);
+            telling.ExceptWith(GenericWords);
+            foreach (var candidate in candidates.Where(c => c.Sentence.ReadsAsLeadIn && !c.Sentence.IsListItem && c.HeadingTerms.Overlaps(telling) && HasWholeList(c, all, endOfSectionEndsIt: true)))
+            {
+                candidate.Score += ListUnderAskedHeadingBonus;
+                candidate.ListsWhatIsAsked = true;
+            }
+        }
     }
+
+    /// <summary>Words nearly every heading and question of the guides has: they don't say what a list is of.</summary>
+    private static readonly HashSet<string> GenericWords = QueryTerms.Of("backend engineer engineering developer development career path role job software work step part");
+
+    [GeneratedRegex(@"^\W*(what|which)\s+(kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+|other\s+|main\s+|top\s+|common\s+)?[a-z-]+s\b(?<!\b(is|was|does|has|his|its|this|us)\b)|\b(list|name)\s+(them|some|the|a\s+few)\b|\bexamples\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex AsksForKinds();
 
     /// <summary>
     /// For a question about what someone does ("what does a backend intern actually do?", "what's the day-to-day of a
@@ -357,7 +379,7 @@ public static partial class OfflineComposer
     {
         // A lead-in whose whole list is not in this passage (or is too long to quote) cannot be quoted at all; one that
         // introduces its section's sub-sections is quoted with their headings ("More in").
-        var quotable = candidates.Where(c => !c.FromSection && (!c.Sentence.ReadsAsLeadIn || c.Sentence.IsListItem || HasWholeList(c, candidates) || introducing.Contains(c))).ToList();
+        var quotable = candidates.Where(c => !c.FromSection && (!c.Sentence.ReadsAsLeadIn || c.Sentence.IsListItem || HasWholeList(c, candidates) || c.ListsWhatIsAsked || introducing.Contains(c))).ToList();
         // A sentence that only announces ("there are several core skills that matter") is quoted only when no sentence
         // with content matched at all.
         var withContent = quotable.Where(c => !c.Sentence.ReadsAsAnnouncement || c.Sentence.IsListItem).ToList();
@@ -774,6 +796,12 @@ public static partial class OfflineComposer
 
         /// <summary>The last item of a list that its section ends with (set with <see cref="ContinueCutLists"/>).</summary>
         public bool EndsSection { get; set; }
+
+        /// <summary>A lead-in of a whole list under a heading that names what the question asks for (quotable even when its list ends the section).</summary>
+        public bool ListsWhatIsAsked { get; set; }
+
+        /// <summary>The stemmed words of the heading of the section the sentence is in (empty for sentences completed from a section).</summary>
+        public HashSet<string> HeadingTerms { get; init; } = [];
 
         /// <summary>For an item of a passage that is only a list of names: the passage's similarity to the question (else null).</summary>
         public double? BareListSimilarity { get; init; }

@@ -174,6 +174,20 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_QuestionAskingWhichThingsThereAre_QuotesTheListUnderTheHeadingNamingThem()
+    {
+        // The ninth user study: "What specializations can I move into later…?" quoted the long-term-growth sentences and
+        // named no specialization; the Career Path's "Step 5: Specializations and Niche Areas" list came third and its
+        // lead-in, whose list ends the section, was not quotable.
+        var answer = await _answers.AnswerAsync(Ask("What specializations can I move into later in my backend career?", "kinds-asked"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.Contains("As you progress in your career, you may choose to specialize in a particular area of backend engineering, including:", quotes);
+        Assert.Contains("Cloud Architecture: Design and manage scalable cloud-based infrastructure.", quotes);
+        Assert.Contains("Real-Time Systems: Develop systems that process and respond to data in real time.", quotes);
+    }
+
+    [Fact]
     public async Task AnswerAsync_TwoTechnologiesTheGuidesNeverName_QuotesWhatTheySayAboutTheirKinds()
     {
         // The ninth user study: "Is Elixir with Phoenix a good choice for backend?" quoted Part 1's "why choose backend"
