@@ -112,6 +112,11 @@ public static partial class OrdinalReference
             lists.Add((bullets[0].Index, bullets.Select(b => Shorten(b.Groups["item"].Value)).ToList()));
         }
 
+        if (ItemsAfterALeadIn(answer) is { Items.Count: >= 2 } afterLeadIn)
+        {
+            lists.Add(afterLeadIn);
+        }
+
         foreach (Match named in NamedExamples().Matches(answer))
         {
             var items = ListSeparator().Split(UpToTheClause(named.Groups["list"].Value))
@@ -135,6 +140,40 @@ public static partial class OrdinalReference
 
         return lists.Where(list => list.Items.Count >= 2).OrderBy(list => list.At).Select(list => list.Items).FirstOrDefault() ?? [];
     }
+
+    /// <summary>
+    /// The items an offline answer quoted after a lead-in: it renders a list as quoted lines without bullets, so the lines
+    /// after a quoted line that ends in ":" ("…specialize in a particular area of backend engineering, including:") are
+    /// the items, up to the line that carries the citation ("> Real-Time Systems: … [2]").
+    /// </summary>
+    private static (int At, List<string> Items) ItemsAfterALeadIn(string answer)
+    {
+        var lines = answer.Split('\n');
+        for (int i = 0, at = 0; i < lines.Length; at += lines[i].Length + 1, i++)
+        {
+            if (!lines[i].StartsWith("> ", StringComparison.Ordinal) || !Citations().Replace(lines[i], string.Empty).TrimEnd().EndsWith(':'))
+            {
+                continue;
+            }
+
+            var items = new List<string>();
+            for (var j = i + 1; j < lines.Length && lines[j].StartsWith("> ", StringComparison.Ordinal); j++)
+            {
+                items.Add(Shorten(Citations().Replace(lines[j][2..], string.Empty)));
+                if (Citations().IsMatch(lines[j]))
+                {
+                    break;
+                }
+            }
+
+            return (at, items);
+        }
+
+        return (0, []);
+    }
+
+    [GeneratedRegex(@"(\s\[\d+\])+\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex Citations();
 
     /// <summary>The named examples without the clause that follows them ("…Product Management, where technical insight…").</summary>
     private static string UpToTheClause(string text)

@@ -22,6 +22,21 @@ public sealed class OrdinalReferenceTests
     }
 
     [Fact]
+    public void Resolve_OrdinalAfterAnOfflineAnswerQuotingALeadInAndItsList_NamesThatItem()
+    {
+        // The ninth user study: the offline composer quotes a list as plain quoted lines after its lead-in, with no bullets.
+        const string answer = "Here's what the guide says:\n\n> One of the most appealing aspects of a career in backend development is its longevity and stability. [1]\n\n"
+            + "> As you progress in your career, you may choose to specialize in a particular area of backend engineering, including:\n"
+            + "> DevOps Engineering: Focus on automating software development and deployment processes.\n"
+            + "> Cloud Architecture: Design and manage scalable cloud-based infrastructure.\n"
+            + "> Real-Time Systems: Develop systems that process and respond to data in real time. [2]\n\n> Another sentence: with a colon. [3]";
+
+        Assert.Equal("tell me more about Cloud Architecture", OrdinalReference.Resolve("tell me more about the second one", "What specializations can I move into?", answer));
+        Assert.Equal("and Real-Time Systems?", OrdinalReference.Resolve("and the third one?", "What specializations can I move into?", answer));
+        Assert.Null(OrdinalReference.Resolve("and the fourth one?", "What specializations can I move into?", answer));
+    }
+
+    [Fact]
     public void Resolve_OrdinalAfterAnAnswerWithOnlyMoreHeadings_NamesTheHeading()
     {
         const string answer = "Here's what the guide says:\n\n> For backend developers, the journey doesn't have to follow a linear path. [1]\nMore in [1]: Related Career Paths · Moving into Adjacent Industries · …";
