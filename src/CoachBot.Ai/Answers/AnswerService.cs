@@ -209,6 +209,12 @@ public sealed partial class AnswerService(
         var withFigures = figure is FigureKind.Money or FigureKind.Rate
             ? candidates.Where(p => FigureQuestion.Gives(p.Passage.Text, figure)).Take(1).ToList()
             : [];
+        // "How does that compare to other jobs?": the passages whose comparison the previous answer quoted answer it again.
+        if (OfflineComposer.AsksHowItCompares(asked))
+        {
+            withFigures = [.. candidates.Where(p => SentenceSplitter.Split(p.Passage.Text).Any(s => previousAnswer.Contains(s, StringComparison.Ordinal) && OfflineComposer.ReadsAsComparison(s))).Take(k)];
+        }
+
         var onTopic = withFigures.Concat(candidates.Where(p => !withFigures.Contains(p) && SentenceSplitter.Split(p.Passage.Text)
             .Any(s => !previousAnswer.Contains(s, StringComparison.Ordinal) && QueryTerms.Of(s).Overlaps(own)))).Take(k).ToList();
         // Fewer than k on topic: the first answer's passages with something unquoted fill the rest, in their order.

@@ -28,6 +28,9 @@ public static class CoachReplies
     public const string NothingMore =
         "That's everything my guides say on this that I haven't quoted already. Ask me to repeat it, or ask about another part of the topic.";
 
+    /// <summary>The opening of a follow-up answered by the comparison the previous answer quoted ("how does that compare?").</summary>
+    public const string ComparisonQuotedBefore = "The only comparison the guides make is the one I quoted:";
+
     /// <summary>The opening of a partly covered answer: what the guides lack, then the closest they have.</summary>
     public static string PartlyCovered(IReadOnlyList<string> missing, bool figures)
     {

@@ -62,6 +62,9 @@ public static partial class OfflineComposer
     /// </summary>
     private const double DutiesBonus = 0.4;
 
+    /// <summary>In "how does that compare to other jobs?", a sentence of the previous answer that makes the comparison.</summary>
+    private const double ComparisonBonus = 0.6;
+
     /// <summary>In a question asking which things there are, the lead-in of a whole list under a heading naming them.</summary>
     private const double ListUnderAskedHeadingBonus = 0.6;
     private static readonly double[] RankWeights = [1.0, 0.75, 0.6];
@@ -78,7 +81,7 @@ public static partial class OfflineComposer
         var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context), QueryTerms.Of(string.Join(' ', request.ExpandedTerms ?? [])));
         ContinueCutLists(candidates, passages, request.SectionParagraphs);
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
-            ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request)).ToList()
+            ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request) || ComparesAgain(c, request)).ToList()
             : candidates;
         // In a follow-up, what is left must still be about the question; loosely related leftovers are not "more".
         if (fresh.Count == 0 || (request.PreviousAnswer is not null && request.Meaning is { } meaning
@@ -88,11 +91,17 @@ public static partial class OfflineComposer
         }
 
         Score(fresh, request);
+        foreach (var candidate in fresh.Where(c => ComparesAgain(c, request)))
+        {
+            candidate.Score += ComparisonBonus;
+        }
+
         AddNextSteps(fresh, candidates, request);
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
         var introducing = IntroducesSubsections(candidates, passages, request.Subsections);
         var chosen = WithWholeBareLists(WithAntecedents(Choose(fresh, request.Meaning is not null, introducing), candidates), fresh);
-        return Render(Distinct(WithListsForLeadIns(chosen, fresh)), passages, request.Opening ?? DefaultOpening, request.Subsections);
+        var opening = request.Opening ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore : DefaultOpening);
+        return Render(Distinct(WithListsForLeadIns(chosen, fresh)), passages, opening, request.Subsections);
     }
 
     /// <summary>
@@ -102,6 +111,31 @@ public static partial class OfflineComposer
     /// answer is not the previous one word for word). A follow-up naming a role ("and for experienced ones?") takes the
     /// quoted sentence that gives that role's figure even when fresh sentences give other figures.
     /// </summary>
+    /// <summary>
+    /// Whether a follow-up asks how what the previous answer said compares ("and how does that compare to other jobs?",
+    /// "is that more than other fields?").
+    /// </summary>
+    public static bool AsksHowItCompares(string question) => AsksToCompare().IsMatch(question);
+
+    /// <summary>Whether a guide sentence makes a comparison ("substantially faster than the overall average").</summary>
+    public static bool ReadsAsComparison(string sentence) => Comparative().IsMatch(sentence);
+
+    /// <summary>
+    /// "How does that compare to other jobs?" after "…expected to expand 22% …, substantially faster than the overall
+    /// average" is answered by the comparison already quoted: such a sentence of the previous answer may be quoted again.
+    /// </summary>
+    private static bool ComparesAgain(Candidate candidate, OfflineComposeRequest request) =>
+        request.PreviousAnswer is { } previous
+        && previous.Contains(candidate.Text, StringComparison.Ordinal)
+        && Comparative().IsMatch(candidate.Text)
+        && AsksToCompare().IsMatch(request.Question);
+
+    [GeneratedRegex(@"\b(compare[sd]?|comparison|stacks?\s+up|relative\s+to)\b|\b(more|less|better|worse|faster|slower|higher|lower)\s+than\s+(other|the\s+rest|average|most)\b|\bvs\.?\s+other\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AsksToCompare();
+
+    [GeneratedRegex(@"\b(faster|slower|higher|lower|more|less|better|worse|greater|larger|smaller)\s+than\b|\bcompared\s+(to|with)\b|\bthan\s+the\s+(overall\s+)?average\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex Comparative();
+
     private static Candidate? FigureAskedForAgain(List<Candidate> candidates, OfflineComposeRequest request)
     {
         var figure = FigureQuestion.Of(request.Question + " " + request.Context);

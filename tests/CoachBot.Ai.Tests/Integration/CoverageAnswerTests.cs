@@ -201,6 +201,20 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_HowDoesThatCompareAfterAGrowthFigure_QuotesTheComparisonAgainAndSaysSo()
+    {
+        // The ninth user study: "and how does that compare to other jobs?" quoted the industries passage; the comparison
+        // ("substantially faster than the overall average") was in the previous answer and left out as already quoted.
+        var first = await _answers.AnswerAsync(Ask("How much is employment for software developers expected to grow, according to the Bureau of Labor Statistics?", "compare"), CancellationToken.None);
+
+        var next = await _answers.AnswerAsync(Ask("and how does that compare to other jobs?", "compare"), CancellationToken.None);
+
+        Assert.Contains("faster than the overall average", first.Text, StringComparison.Ordinal);
+        Assert.StartsWith(CoachReplies.ComparisonQuotedBefore, next.Text, StringComparison.Ordinal);
+        Assert.All(Quotes.In(next.Text), quote => Assert.Matches("faster than", quote));
+    }
+
+    [Fact]
     public async Task AnswerAsync_WhatComesAfterThatAfterASeniorQuestion_QuotesTheAdvancedTitles()
     {
         // The seventh user study: "what comes after that?" quoted the senior and mid-level sentences again.
