@@ -785,8 +785,10 @@ public static partial class OfflineComposer
                 text.Append(i == sentences.Length - 1 ? $" [{number}]" : "\n");
             }
 
-            // A quoted section introduction: name where the guide goes on (once per answer, the first such section).
-            if (!named && subsections is not null
+            // A quoted section introduction: name where the guide goes on (once per answer, the first such section; always
+            // after a lead-in such as "These skills include:", which says nothing without the headings it introduces).
+            var endsInLeadIn = sentences[^1].Sentence.ReadsAsLeadIn && !sentences[^1].Sentence.IsListItem;
+            if ((!named || endsInLeadIn) && subsections is not null
                 && group.Select(c => passages[c.Rank].Passage.Id).FirstOrDefault(subsections.ContainsKey) is { } id)
             {
                 var headings = subsections[id];

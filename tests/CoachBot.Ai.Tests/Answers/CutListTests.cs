@@ -84,6 +84,28 @@ public sealed class CutListTests
         Assert.DoesNotContain("These skills include:", Quotes.In(without.Text));
     }
 
+    [Fact]
+    public void Compose_LeadInIntroducingSubsectionsAfterAnotherSectionIntroduction_StillNamesItsHeadings()
+    {
+        // The ninth user study: a second quoted section introduction ended on a bare "These skills include:" because
+        // "More in" was named once per answer, for the first introduction only.
+        var first = new ScoredPassage(new Passage("guide#skills/1", "guide", "How to Become a Backend Engineer", ["Skills"],
+            "However, this role isn't just about programming; it involves a broad set of skills ranging from understanding how servers work to ensuring data security."), 10f);
+        var intro = new ScoredPassage(new Passage("guide#core-skills/1", "guide", "Core Skills for Backend Engineers", ["Core Skills"],
+            "As a backend engineer, there are several core skills that are important for success in the field. These skills include:"), 9f);
+        var subsections = new Dictionary<string, IReadOnlyList<string>>
+        {
+            [first.Passage.Id] = ["Programming Proficiency", "Understanding of Databases"],
+            [intro.Passage.Id] = ["Programming languages", "Web frameworks", "Databases"],
+        };
+
+        var answer = OfflineComposer.Compose(new OfflineComposeRequest([first, intro], "what skills do backend engineers need?") { Subsections = subsections });
+
+        Assert.Contains("These skills include:", Quotes.In(answer.Text));
+        Assert.Contains("More in [1]: Programming Proficiency · Understanding of Databases", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("More in [2]: Programming languages · Web frameworks · Databases", answer.Text, StringComparison.Ordinal);
+    }
+
     private static ComposedAnswer Compose(ScoredPassage[] passages, string question) =>
         OfflineComposer.Compose(new OfflineComposeRequest(passages, question)
         {
