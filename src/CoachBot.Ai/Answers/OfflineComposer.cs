@@ -280,22 +280,50 @@ public static partial class OfflineComposer
         }
 
         // Who the question asks about: the role word it names ("intern", "lead", "cloud"), the one the guides' sentences
-        // use most rarely when it names more than one. "What code will I write day to day as a backend engineer?" names
-        // no such role and is left to the other rules.
+        // use most rarely when it names more than one, or each of them when it asks how roles differ ("the difference
+        // between a lead backend developer and a backend architect"). "What code will I write day to day as a backend
+        // engineer?" names no such role and is left to the other rules.
         var roles = QueryTerms.Of(string.Join(' ', RoleWord().Matches(request.Question).Select(match => match.Value)));
-        var telling = roles.Where(term => candidates.Any(c => c.Terms.Contains(term))).MaxBy(term => weights.GetValueOrDefault(term));
-        if (telling is null)
+        var named = roles.Where(term => candidates.Any(c => c.Terms.Contains(term))).ToList();
+        if (named.Count == 0)
         {
             return [];
         }
 
-        // The sentence is about the same person: it names them, or it points back to a sentence of its paragraph that does
-        // ("This role typically involves…" after "As an intern, …"; "Your day-to-day tasks…" after "…the role of a Lead
-        // Backend Developer"). "With experience, they may advance to mid-level roles…" beside a senior sentence is not.
-        return candidates.Where(c => DescribesTheWork().IsMatch(c.Text) && !c.Sentence.ReadsAsAnnouncement
-            && (c.Terms.Contains(telling) || ((PointsBack().IsMatch(c.Text) || SpeaksToTheReader().IsMatch(c.Text))
-                && candidates.Any(before => before.Rank == c.Rank && before.Position == c.Position - 1 && before.Sentence.Line == c.Sentence.Line && before.Terms.Contains(telling)))));
+        var telling = ComparesRoles().IsMatch(request.Question) ? named : [named.MaxBy(term => weights.GetValueOrDefault(term))!];
+
+        // The sentence is about the same person: it names them, or it points back or speaks to the reader ("This role
+        // typically involves…", "Your day-to-day tasks will include… mentoring junior developers") in a paragraph whose
+        // last role named before it is theirs.
+        HashSet<string> RolesIn(Candidate c) => QueryTerms.Of(string.Join(' ', RoleWord().Matches(c.Text).Select(match => match.Value)));
+        bool AboutTheAskedRole(Candidate c)
+        {
+            if (RolesIn(c).Overlaps(telling))
+            {
+                return true;
+            }
+
+            // "Beyond this, roles like backend architect… involve…" points past the role, not back at it.
+            if ((!PointsBack().IsMatch(c.Text) || PointsPast().IsMatch(c.Text)) && !SpeaksToTheReader().IsMatch(c.Text))
+            {
+                return false;
+            }
+
+            var before = candidates.Where(b => b.Rank == c.Rank && b.Sentence.Line == c.Sentence.Line && b.Position < c.Position)
+                .OrderByDescending(b => b.Position)
+                .Select(RolesIn)
+                .FirstOrDefault(r => r.Count > 0);
+            return before is not null && before.Overlaps(telling);
+        }
+
+        return candidates.Where(c => DescribesTheWork().IsMatch(c.Text) && !c.Sentence.ReadsAsAnnouncement && AboutTheAskedRole(c));
     }
+
+    [GeneratedRegex(@"^(Beyond|After|Besides)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex PointsPast();
+
+    [GeneratedRegex(@"\b(difference|differences|differ|compare|comparison)\b|\bvs\.?\b|\bversus\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ComparesRoles();
 
     [GeneratedRegex(@"\b(interns?|internships?|junior|mid-level|senior|lead|leads|principal|staff|architects?|managers?|consultants?|cto|devops|cloud|data|security|product|evangelists?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RoleWord();
@@ -303,7 +331,7 @@ public static partial class OfflineComposer
     [GeneratedRegex(@"^(Your|You|You(’|')(ll|re)|As\s+(an?|the))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SpeaksToTheReader();
 
-    [GeneratedRegex(@"\b(what\s+(does|do|did|would|will)\s+(an?|the|your|my)?\s*(?:(?!\b(to|i|you|we|it|this|that|they)\b)[\w\s-]){1,40}?\s+(actually\s+|really\s+|even\s+|typically\s+|usually\s+)?do\b|day[\s-]to[\s-]day|all\s+day|(duties|responsibilities|tasks)\s+of|what('|’)?s\s+(the\s+)?(job|work|role)\s+of)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(what\s+(does|do|did|would|will)\s+(an?|the|your|my)?\s*(?:(?!\b(to|i|you|we|it|this|that|they)\b)[\w\s-]){1,40}?\s+(actually\s+|really\s+|even\s+|typically\s+|usually\s+)?do\b|day[\s-]to[\s-]day|all\s+day|(duties|responsibilities|tasks)\s+of|what('|’)?s\s+(the\s+)?(job|work|role)\s+of|difference\s+between)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex AsksWhatSomeoneDoes();
 
     [GeneratedRegex(@"\b(involves?|involving|responsible\s+for|responsibilities|duties|tasks|day-to-day|daily\s+work|will\s+include)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

@@ -71,6 +71,8 @@ public sealed class OfflineComposerMeaningTests
     // word with the question.
     [InlineData("What does a backend intern actually do?", "Entry-Level Positions", "This role typically involves assisting with coding tasks, debugging, and testing applications.")]
     [InlineData("what does a senior backend developer do?", "Titles and Roles", "In this role, you will not only be responsible for writing and maintaining code but also for designing system architectures and making critical technical decisions.")]
+    // Two roles compared: each one's duties count; "Your day-to-day tasks…" belongs to the lead named two sentences before.
+    [InlineData("what does a backend architect do differently from a lead dev", "Advanced Titles", "Your day-to-day tasks will include code reviews, architectural decisions, and mentoring junior developers.")]
     public void Compose_WhatSomeoneDoesQuestion_QuotesTheSentenceSayingWhatTheWorkInvolves(string question, string heading, string expected)
     {
         var passages = new[] { GuideText.Scored("backend-developer-career-guide", heading, 9f) };
