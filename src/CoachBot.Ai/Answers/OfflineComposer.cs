@@ -99,7 +99,7 @@ public static partial class OfflineComposer
         AddNextSteps(fresh, candidates, request);
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
         var introducing = IntroducesSubsections(candidates, passages, request.Subsections);
-        var chosen = WithWholeBareLists(WithAntecedents(Choose(fresh, request.Meaning is not null, introducing), candidates), fresh);
+        var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing), fresh, request.Question), candidates), fresh);
         var opening = request.Opening ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore : DefaultOpening);
         return Render(Distinct(WithListsForLeadIns(chosen, fresh)), passages, opening, request.Subsections);
     }
@@ -540,6 +540,47 @@ public static partial class OfflineComposer
 
         return result;
     }
+
+    /// <summary>
+    /// The best sentence's next one, when it points back to it ("…having a grasp of front-end technologies is beneficial."
+    /// then "It enables better communication with front-end developers…"), carries on its thought: it takes the place of
+    /// the weakest sentence chosen from another passage, when that one matched clearly less well. Not an announcement
+    /// ("This part also considers…").
+    /// </summary>
+    private static List<Candidate> WithContinuation(List<Candidate> chosen, List<Candidate> candidates, string question)
+    {
+        // A question with two sides ("do I need a degree, or do skills count more?") may have its other side answered by
+        // the other passage's sentence.
+        if (chosen.Count == 0 || TwoSided().IsMatch(question))
+        {
+            return chosen;
+        }
+
+        var best = chosen[0];
+        var next = candidates.FirstOrDefault(c => c.Rank == best.Rank && c.Position == best.Position + 1 && c.Sentence.Line == best.Sentence.Line);
+        if (next is null || chosen.Contains(next) || next.Sentence.IsListItem || next.Sentence.ReadsAsAnnouncement || AboutTheText().IsMatch(next.Text) || !PointsBack().IsMatch(next.Text) || PointsPast().IsMatch(next.Text))
+        {
+            return chosen;
+        }
+
+        // Only in place of a clearly weaker match (under three quarters of the best): a close runner-up may answer better.
+        var weakest = chosen.Where(c => c.Rank != best.Rank && c.Score < best.Score * 0.75).MinBy(c => c.Score);
+        if (weakest is null)
+        {
+            return chosen;
+        }
+
+        var result = new List<Candidate>(chosen);
+        result[result.IndexOf(weakest)] = next;
+        return result;
+    }
+
+    [GeneratedRegex(@"\bor\b(?!\s+(nah|not|what|something)\b)|\b(beat|beats|better\s+than|vs\.?|versus)\b|\band\s+is\s+(that|it)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex TwoSided();
+
+    // "This article delves into…", "This part also considers…": about the guide, not its subject.
+    [GeneratedRegex(@"^(This|These)\s+(article|part|section|guide|segment|chapter|post|parts|sections)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AboutTheText();
 
     private static bool IsAntecedentOf(Candidate candidate, List<Candidate> chosen) =>
         chosen.Any(c => c.Rank == candidate.Rank && c.Position == candidate.Position + 1 && PointsBack().IsMatch(c.Text));

@@ -187,6 +187,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains("Real-Time Systems: Develop systems that process and respond to data in real time.", quotes);
     }
 
+    [Theory]
+    [InlineData("do backend guys need to know html and css at all", "It enables better communication with front-end developers and can help ensure a seamless user experience from front to back.")]
+    [InlineData("do senior engineers need to understand the business side", "This means knowing how your technical decisions impact the business and aligning your work with the company’s goals.")]
+    public async Task AnswerAsync_BestSentenceFollowedByOneThatCarriesItOn_QuotesThatOneRatherThanAWeakOtherPassage(string question, string continuation)
+    {
+        // The ninth user study: "does a backend guy even need to kno html n css??" quoted "…is beneficial." and then a
+        // sentence of another passage, leaving out the reason that follows it.
+        var answer = await _answers.AnswerAsync(Ask(question, "continuation"), CancellationToken.None);
+
+        Assert.Contains(continuation, Quotes.In(answer.Text));
+    }
+
     [Fact]
     public async Task AnswerAsync_TwoTechnologiesTheGuidesNeverName_QuotesWhatTheySayAboutTheirKinds()
     {
