@@ -197,7 +197,13 @@ public sealed partial class AnswerService(
         var own = QueryTerms.Of(FollowUpDetector.WithoutMoreRequest(asked));
         if (own.Count == 0)
         {
-            return WithUnquoted(resolved.Retrieval.Passages, previousAnswer);
+            // "Why?" after an answer that gave the reason ("It enables better communication…"): that passage answers it
+            // again, first (the composer quotes the reason again and says so).
+            var unquoted = WithUnquoted(resolved.Retrieval.Passages, previousAnswer);
+            var reasons = OfflineComposer.AsksOnlyWhy(asked)
+                ? resolved.Retrieval.Passages.Where(p => SentenceSplitter.Split(p.Passage.Text).Any(s => previousAnswer.Contains(s, StringComparison.Ordinal) && OfflineComposer.ReadsAsReason(s))).Take(1).ToArray()
+                : [];
+            return [.. reasons, .. unquoted.Where(p => !reasons.Contains(p))];
         }
 
         var k = answerOptions.Value.Passages;

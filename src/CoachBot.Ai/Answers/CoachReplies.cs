@@ -31,6 +31,9 @@ public static class CoachReplies
     /// <summary>The opening of a follow-up answered by the comparison the previous answer quoted ("how does that compare?").</summary>
     public const string ComparisonQuotedBefore = "The only comparison the guides make is the one I quoted:";
 
+    /// <summary>The opening of a "why?" follow-up answered by the reason the previous answer quoted.</summary>
+    public const string ReasonQuotedBefore = "The reason the guides give is the one I quoted:";
+
     /// <summary>The opening of a partly covered answer: what the guides lack, then the closest they have.</summary>
     public static string PartlyCovered(IReadOnlyList<string> missing, bool figures)
     {

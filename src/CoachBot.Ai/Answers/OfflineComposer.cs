@@ -81,7 +81,7 @@ public static partial class OfflineComposer
         var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context), QueryTerms.Of(string.Join(' ', request.ExpandedTerms ?? [])));
         ContinueCutLists(candidates, passages, request.SectionParagraphs);
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
-            ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request) || ComparesAgain(c, request)).ToList()
+            ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request) || ComparesAgain(c, request) || GivesReasonAgain(c, request)).ToList()
             : candidates;
         // In a follow-up, what is left must still be about the question; loosely related leftovers are not "more".
         if (fresh.Count == 0 || (request.PreviousAnswer is not null && request.Meaning is { } meaning
@@ -91,7 +91,7 @@ public static partial class OfflineComposer
         }
 
         Score(fresh, request);
-        foreach (var candidate in fresh.Where(c => ComparesAgain(c, request)))
+        foreach (var candidate in fresh.Where(c => ComparesAgain(c, request) || GivesReasonAgain(c, request)))
         {
             candidate.Score += ComparisonBonus;
         }
@@ -100,7 +100,10 @@ public static partial class OfflineComposer
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
         var introducing = IntroducesSubsections(candidates, passages, request.Subsections);
         var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing), fresh, request.Question), candidates), fresh);
-        var opening = request.Opening ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore : DefaultOpening);
+        var opening = request.Opening
+            ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore
+                : chosen.Count > 0 && chosen.All(c => GivesReasonAgain(c, request)) ? CoachReplies.ReasonQuotedBefore
+                : DefaultOpening);
         return Render(Distinct(WithListsForLeadIns(chosen, fresh)), passages, opening, request.Subsections);
     }
 
@@ -124,6 +127,24 @@ public static partial class OfflineComposer
     /// "How does that compare to other jobs?" after "…expected to expand 22% …, substantially faster than the overall
     /// average" is answered by the comparison already quoted: such a sentence of the previous answer may be quoted again.
     /// </summary>
+    private static bool GivesReasonAgain(Candidate candidate, OfflineComposeRequest request) =>
+        request.PreviousAnswer is { } previous
+        && previous.Contains(candidate.Text, StringComparison.Ordinal)
+        && GivesAReason().IsMatch(candidate.Text)
+        && AsksWhy().IsMatch(request.Question);
+
+    /// <summary>Whether a follow-up only asks why ("why?", "but why tho", "how come?").</summary>
+    public static bool AsksOnlyWhy(string question) => AsksWhy().IsMatch(question);
+
+    /// <summary>Whether a guide sentence gives a reason ("It enables better communication with front-end developers…").</summary>
+    public static bool ReadsAsReason(string sentence) => GivesAReason().IsMatch(sentence);
+
+    [GeneratedRegex(@"^\W*((and|but|so|ok|okay)\s+)?(why|how\s+come)\b[^?.!]{0,25}[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AsksWhy();
+
+    [GeneratedRegex(@"\b(because|since|so\s+that|enables?|allows?|helps?|ensures?|due\s+to|which\s+means|in\s+order\s+to|crucial\s+for|essential\s+for)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex GivesAReason();
+
     private static bool ComparesAgain(Candidate candidate, OfflineComposeRequest request) =>
         request.PreviousAnswer is { } previous
         && previous.Contains(candidate.Text, StringComparison.Ordinal)

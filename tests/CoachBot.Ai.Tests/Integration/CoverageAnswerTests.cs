@@ -227,6 +227,20 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_WhyAfterAnAnswerThatGaveTheReason_QuotesTheReasonAgain()
+    {
+        // The ninth user study's "why?" after the HTML/CSS question: once the first answer carries the reason on ("It
+        // enables better communication…"), "why?" got the backbone sentences, the reason being left out as already quoted.
+        var first = await _answers.AnswerAsync(Ask("does a backend guy even need to kno html n css??", "why-again"), CancellationToken.None);
+
+        var why = await _answers.AnswerAsync(Ask("why?", "why-again"), CancellationToken.None);
+
+        const string reason = "It enables better communication with front-end developers and can help ensure a seamless user experience from front to back.";
+        Assert.Contains(reason, Quotes.In(first.Text));
+        Assert.Contains(reason, Quotes.In(why.Text));
+    }
+
+    [Fact]
     public async Task AnswerAsync_WhatComesAfterThatAfterASeniorQuestion_QuotesTheAdvancedTitles()
     {
         // The seventh user study: "what comes after that?" quoted the senior and mid-level sentences again.
