@@ -201,7 +201,7 @@ public sealed partial class AnswerService(
             // again, first (the composer quotes the reason again and says so).
             var unquoted = WithUnquoted(resolved.Retrieval.Passages, previousAnswer);
             var reasons = OfflineComposer.AsksOnlyWhy(asked)
-                ? resolved.Retrieval.Passages.Where(p => SentenceSplitter.Split(p.Passage.Text).Any(s => previousAnswer.Contains(s, StringComparison.Ordinal) && OfflineComposer.ReadsAsReason(s))).Take(1).ToArray()
+                ? QuotedBefore(resolved.Retrieval.Passages, previousAnswer, OfflineComposer.ReadsAsReason).Take(1).ToArray()
                 : [];
             return [.. reasons, .. unquoted.Where(p => !reasons.Contains(p))];
         }
@@ -218,7 +218,7 @@ public sealed partial class AnswerService(
         // "How does that compare to other jobs?": the passages whose comparison the previous answer quoted answer it again.
         if (OfflineComposer.AsksHowItCompares(asked))
         {
-            withFigures = [.. candidates.Where(p => SentenceSplitter.Split(p.Passage.Text).Any(s => previousAnswer.Contains(s, StringComparison.Ordinal) && OfflineComposer.ReadsAsComparison(s))).Take(k)];
+            withFigures = [.. QuotedBefore(candidates, previousAnswer, OfflineComposer.ReadsAsComparison).Take(k)];
         }
 
         var onTopic = withFigures.Concat(candidates.Where(p => !withFigures.Contains(p) && SentenceSplitter.Split(p.Passage.Text)
@@ -227,6 +227,10 @@ public sealed partial class AnswerService(
         var rest = WithUnquoted(resolved.Retrieval.Passages, previousAnswer).Where(p => !onTopic.Contains(p));
         return [.. onTopic, .. rest.Take(k - onTopic.Count)];
     }
+
+    /// <summary>The passages with a sentence the previous answer quoted that <paramref name="answers"/> (a comparison, a reason), in order.</summary>
+    private static IEnumerable<ScoredPassage> QuotedBefore(IEnumerable<ScoredPassage> passages, string previousAnswer, Func<string, bool> answers) =>
+        passages.Where(p => SentenceSplitter.Split(p.Passage.Text).Any(s => previousAnswer.Contains(s, StringComparison.Ordinal) && answers(s)));
 
     /// <summary>Passages the previous answer quoted in full have nothing new; the others keep their order.</summary>
     private static ScoredPassage[] WithUnquoted(IReadOnlyList<ScoredPassage> passages, string previousAnswer)

@@ -127,11 +127,19 @@ public static partial class OfflineComposer
     /// "How does that compare to other jobs?" after "…expected to expand 22% …, substantially faster than the overall
     /// average" is answered by the comparison already quoted: such a sentence of the previous answer may be quoted again.
     /// </summary>
+    /// <summary>"Why?" after an answer that gave the reason: the sentence of the previous answer giving it may be quoted again.</summary>
     private static bool GivesReasonAgain(Candidate candidate, OfflineComposeRequest request) =>
+        QuotedBeforeAndAskedAgain(candidate, request, AsksWhy(), GivesAReason());
+
+    /// <summary>
+    /// Whether a sentence the previous answer quoted answers what this follow-up asks (<paramref name="asks"/> matches the
+    /// question, <paramref name="answers"/> the sentence), so it may be quoted again.
+    /// </summary>
+    private static bool QuotedBeforeAndAskedAgain(Candidate candidate, OfflineComposeRequest request, Regex asks, Regex answers) =>
         request.PreviousAnswer is { } previous
         && previous.Contains(candidate.Text, StringComparison.Ordinal)
-        && GivesAReason().IsMatch(candidate.Text)
-        && AsksWhy().IsMatch(request.Question);
+        && answers.IsMatch(candidate.Text)
+        && asks.IsMatch(request.Question);
 
     /// <summary>Whether a follow-up only asks why ("why?", "but why tho", "how come?").</summary>
     public static bool AsksOnlyWhy(string question) => AsksWhy().IsMatch(question);
@@ -146,10 +154,7 @@ public static partial class OfflineComposer
     private static partial Regex GivesAReason();
 
     private static bool ComparesAgain(Candidate candidate, OfflineComposeRequest request) =>
-        request.PreviousAnswer is { } previous
-        && previous.Contains(candidate.Text, StringComparison.Ordinal)
-        && Comparative().IsMatch(candidate.Text)
-        && AsksToCompare().IsMatch(request.Question);
+        QuotedBeforeAndAskedAgain(candidate, request, AsksToCompare(), Comparative());
 
     [GeneratedRegex(@"\b(compare[sd]?|comparison|stacks?\s+up|relative\s+to)\b|\b(more|less|better|worse|faster|slower|higher|lower)\s+than\s+(other|the\s+rest|average|most)\b|\bvs\.?\s+other\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AsksToCompare();
@@ -290,8 +295,8 @@ public static partial class OfflineComposer
     /// <summary>
     /// For a question about what someone does ("what does a backend intern actually do?", "what's the day-to-day of a
     /// lead?"), the sentences that say what the work involves ("This role typically involves…", "Your day-to-day tasks will
-    /// include…") in a paragraph that has the question's most telling word ("intern", not "backend"): the sentence naming
-    /// the role often says nothing of the work, and the one that does shares no word with the question.
+    /// include…") about the role the question names ("intern", not "backend"): the sentence naming the role often says
+    /// nothing of the work, and the one that does shares no word with the question.
     /// </summary>
     private static IEnumerable<Candidate> DutySentences(List<Candidate> candidates, OfflineComposeRequest request, Dictionary<string, double> weights)
     {
