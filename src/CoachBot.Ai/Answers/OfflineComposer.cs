@@ -62,8 +62,11 @@ public static partial class OfflineComposer
     /// </summary>
     private const double DutiesBonus = 0.4;
 
-    /// <summary>In "how does that compare to other jobs?", a sentence of the previous answer that makes the comparison.</summary>
-    private const double ComparisonBonus = 0.6;
+    /// <summary>
+    /// In "how does that compare to other jobs?" or "why?", a sentence of the previous answer that makes the comparison or
+    /// gives the reason asked for again.
+    /// </summary>
+    private const double AskedAgainBonus = 0.6;
 
     /// <summary>In a question asking which things there are, the lead-in of a whole list under a heading naming them.</summary>
     private const double ListUnderAskedHeadingBonus = 0.6;
@@ -93,7 +96,7 @@ public static partial class OfflineComposer
         Score(fresh, request);
         foreach (var candidate in fresh.Where(c => ComparesAgain(c, request) || GivesReasonAgain(c, request)))
         {
-            candidate.Score += ComparisonBonus;
+            candidate.Score += AskedAgainBonus;
         }
 
         AddNextSteps(fresh, candidates, request);
@@ -309,8 +312,7 @@ public static partial class OfflineComposer
         // use most rarely when it names more than one, or each of them when it asks how roles differ ("the difference
         // between a lead backend developer and a backend architect"). "What code will I write day to day as a backend
         // engineer?" names no such role and is left to the other rules.
-        var roles = QueryTerms.Of(string.Join(' ', RoleWord().Matches(request.Question).Select(match => match.Value)));
-        var named = roles.Where(term => candidates.Any(c => c.Terms.Contains(term))).ToList();
+        var named = RolesIn(request.Question).Where(term => candidates.Any(c => c.Terms.Contains(term))).ToList();
         if (named.Count == 0)
         {
             return [];
@@ -321,10 +323,9 @@ public static partial class OfflineComposer
         // The sentence is about the same person: it names them, or it points back or speaks to the reader ("This role
         // typically involves…", "Your day-to-day tasks will include… mentoring junior developers") in a paragraph whose
         // last role named before it is theirs.
-        HashSet<string> RolesIn(Candidate c) => QueryTerms.Of(string.Join(' ', RoleWord().Matches(c.Text).Select(match => match.Value)));
         bool AboutTheAskedRole(Candidate c)
         {
-            if (RolesIn(c).Overlaps(telling))
+            if (RolesIn(c.Text).Overlaps(telling))
             {
                 return true;
             }
@@ -337,13 +338,16 @@ public static partial class OfflineComposer
 
             var before = candidates.Where(b => b.Rank == c.Rank && b.Sentence.Line == c.Sentence.Line && b.Position < c.Position)
                 .OrderByDescending(b => b.Position)
-                .Select(RolesIn)
+                .Select(b => RolesIn(b.Text))
                 .FirstOrDefault(r => r.Count > 0);
             return before is not null && before.Overlaps(telling);
         }
 
         return candidates.Where(c => DescribesTheWork().IsMatch(c.Text) && !c.Sentence.ReadsAsAnnouncement && AboutTheAskedRole(c));
     }
+
+    /// <summary>The stemmed role words a text names ("intern", "lead", "architect").</summary>
+    private static HashSet<string> RolesIn(string text) => QueryTerms.Of(string.Join(' ', RoleWord().Matches(text).Select(match => match.Value)));
 
     [GeneratedRegex(@"^(Beyond|After|Besides)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PointsPast();

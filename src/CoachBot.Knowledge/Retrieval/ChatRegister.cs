@@ -51,8 +51,8 @@ public static partial class ChatRegister
         return ChatSpelling().Replace(question, match => Spelled(match));
     }
 
-    // Whole-word chat spellings and what they stand for. Only spellings no guide word or technology name shares: "r" and
-    // "2"/"4" have rules of their own below ("is r good" may name the R language; "2 years" is a number).
+    // Whole-word chat spellings and what they stand for. Only spellings no guide word or technology name shares: "r", "n"
+    // and "2"/"4" have rules of their own below ("is r good" may name the R language; "2 years" is a number).
     private static readonly FrozenDictionary<string, string> Spellings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["wat"] = "what", ["wut"] = "what", ["wot"] = "what", ["wats"] = "what's", ["wuts"] = "what's", ["whats"] = "what's",
@@ -68,22 +68,17 @@ public static partial class ChatRegister
 
     private static string Spelled(Match match)
     {
-        var word = match.Groups["word"];
-        if (word.Success)
-        {
-            return Spellings.TryGetValue(word.Value, out var spelled) ? spelled : word.Value;
-        }
-
         return match.Groups["are"].Success ? "are"
             : match.Groups["and"].Success ? "and"
             : match.Groups["to"].Success ? "to"
-            : "for";
+            : match.Groups["for"].Success ? "for"
+            : Spellings.GetValueOrDefault(match.Value, match.Value);
     }
 
     // "r" before a word that follows "are" ("langs r good", "r u", "what r the best"), "n" between two words ("html n
     // css"), "2" and "4" before a word that is no count of things or time ("sites 2 grind", "good 4 backend"; not "2
-    // years", "4 languages").
-    [GeneratedRegex(@"(?<![\p{L}\p{N}'’/.-])(?:(?<word>w/o|w/|wat|wut|wot|wats|wuts|whats|gud|kno|knw|u|ur|ya|abt|ppl|bc|cuz|coz|becuz|tryna|wanna|gonna|gotta|shud|shld|wud|cud|thru|b4|sth|smth|prolly|rly|langs?|diff|btwn|ez|gr8|xp|idk|dat|dis|tht)|(?<are>(?-i:r))(?=\s+(?:u|you|the|they|there|these|those|some|any|all|most|more|good|better|best|worth|still|in|hard|easy|important|needed|used|really|bootcamps|degrees|certs|certifications)\b)|(?<=\p{L}\s+)(?<and>n)(?=\s+\p{L})|(?<=\p{L}\s+)(?<to>2)(?=\s+(?!(?:years?|months?|weeks?|days?|hours?|yrs?)\b)\p{L}+(?<!s)\b)|(?<=\p{L}\s+)(?<for>4)(?=\s+(?!(?:years?|months?|weeks?|days?|hours?|yrs?)\b)\p{L}+(?<!s)\b))(?![\p{L}\p{N}'’/]|\.\p{L})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    // years", "4 languages"); else any whole word, written out when it is one of the Spellings.
+    [GeneratedRegex(@"(?<![\p{L}\p{N}'’/.-])(?:(?<are>(?-i:r))(?=\s+(?:u|you|the|they|there|these|those|some|any|all|most|more|good|better|best|worth|still|in|hard|easy|important|needed|used|really|bootcamps|degrees|certs|certifications)\b)|(?<=\p{L}\s+)(?<and>n)(?=\s+\p{L})|(?<=\p{L}\s+)(?<to>2)(?=\s+(?!(?:years?|months?|weeks?|days?|hours?|yrs?)\b)\p{L}+(?<!s)\b)|(?<=\p{L}\s+)(?<for>4)(?=\s+(?!(?:years?|months?|weeks?|days?|hours?|yrs?)\b)\p{L}+(?<!s)\b)|w/o|w/|[\p{L}\p{N}]+)(?![\p{L}\p{N}'’/]|\.\p{L})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex ChatSpelling();
 
     [GeneratedRegex(@"[\s,]+(?:or nah|or not|or what)\s*(?=[?.!]*\s*$)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
