@@ -1,0 +1,1 @@
+void _ZSt21ios_base_library_initv(void) {}
