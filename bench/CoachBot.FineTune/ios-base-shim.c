@@ -1,1 +1,0 @@
-void _ZSt21ios_base_library_initv(void) {}
