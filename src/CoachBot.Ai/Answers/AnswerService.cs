@@ -341,8 +341,10 @@ public sealed partial class AnswerService(
         // "What about testing?" after a CI/CD question moves to a subject the guides give a section of its own: it is
         // searched on its own words (the CI/CD passages mention "automated testing" and would win the combined search).
         // "What about for seniors?" names no section's subject and borrows the previous question's; "what about salaries
-        // for that?" points back to it.
-        if (FollowUpDetector.OpensWithContinuation(asked) && !FollowUpDetector.PointsOutside(asked) && NamesItsSection(asked, own.Retrieval))
+        // for that?" points back to it. "And once you've got 5+ years of experience?" after a salary question finds an
+        // "experience" heading too weakly to be answered on its own words: it borrows the previous question's.
+        if (FollowUpDetector.OpensWithContinuation(asked) && !FollowUpDetector.PointsOutside(asked) && NamesItsSection(asked, own.Retrieval)
+            && own.Retrieval.Confidence >= MinConfidence)
         {
             return own with { Context = previous.StandaloneQuestion };
         }

@@ -338,6 +338,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_FollowUpWhoseOwnWordsFindOnlyAWeakHeading_BorrowsThePreviousQuestion()
+    {
+        // The tenth user study: "and once you've got 5+ years of experience?" after a salary question was declined as
+        // outside the guides: its own words found an "experience" heading too weakly to answer on.
+        await _answers.AnswerAsync(Ask("What's the typical starting salary for an entry-level backend developer in the US?", "experienced-pay"), CancellationToken.None);
+
+        var answer = await _answers.AnswerAsync(Ask("and once you've got 5+ years of experience?", "experienced-pay"), CancellationToken.None);
+
+        Assert.NotEqual(AnswerVerdict.NotCovered, answer.Verdict);
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
