@@ -40,9 +40,14 @@ public static partial class FigureQuestion
     [GeneratedRegex(@"[$£€]\s?\d|\b\d{1,3}(,\d{3})+\b|\b\d+\s?k\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex MoneyInText();
 
+    /// <summary>"Worth the money", "a waste of money", "spend money on": money as a cost of something, not pay asked about.</summary>
+    [GeneratedRegex(@"\b(worth\s+(the|my|your|all\s+the|that)\s+money|(a\s+)?waste\s+of\s+(my\s+|your\s+)?money|(spend|spending|spent|save|saving|saved)\s+(the\s+|my\s+|your\s+|some\s+)?money)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex MoneyAsCost();
+
     public static FigureKind Of(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        question = MoneyAsCost().Replace(question, " ");
         if (AsksMoney().IsMatch(question))
         {
             return FigureKind.Money;
