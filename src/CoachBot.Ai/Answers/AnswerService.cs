@@ -215,6 +215,12 @@ public sealed partial class AnswerService(
         var withFigures = figure is FigureKind.Money or FigureKind.Rate
             ? candidates.Where(p => FigureQuestion.Gives(p.Passage.Text, figure)).Take(1).ToList()
             : [];
+        // "And which of those pay more?": the passage saying what commands higher pay answers it before any figure.
+        if (FigureQuestion.AsksWhichPaysMore(asked))
+        {
+            withFigures = [.. candidates.Where(p => FigureQuestion.SaysPaysMore(p.Passage.Text)).Take(1), .. withFigures];
+        }
+
         // "How does that compare to other jobs?": the passages whose comparison the previous answer quoted answer it again.
         if (OfflineComposer.AsksHowItCompares(asked))
         {
@@ -245,6 +251,7 @@ public sealed partial class AnswerService(
     /// </summary>
     private ResolvedQuestion WithFigures(ResolvedQuestion resolved)
     {
+        resolved = WithWhatPaysMore(resolved);
         var figure = FigureQuestion.Of(resolved.Judged);
         var passages = resolved.Retrieval.Passages;
         if (figure is not (FigureKind.Money or FigureKind.Rate) || passages.Count == 0)
@@ -270,6 +277,26 @@ public sealed partial class AnswerService(
 
         var merged = passages.Prepend(withFigure).Take(Math.Max(k, 2)).ToArray();
         return resolved with { Retrieval = resolved.Retrieval with { Passages = merged } };
+    }
+
+    /// <summary>
+    /// "And which of those pay more?" after a languages answer: when no passage found says what commands higher pay,
+    /// the question is searched again with words that lead to one ("higher salaries"), which goes first.
+    /// </summary>
+    private ResolvedQuestion WithWhatPaysMore(ResolvedQuestion resolved)
+    {
+        var passages = resolved.Retrieval.Passages;
+        if (!FigureQuestion.AsksWhichPaysMore(resolved.Judged) || passages.Take(OfflineComposer.MaxPassages).Any(p => FigureQuestion.SaysPaysMore(p.Passage.Text)))
+        {
+            return resolved;
+        }
+
+        var k = answerOptions.Value.Passages;
+        var again = retriever.Search(InputText.Truncate(resolved.Standalone + " higher salaries", MaxStandaloneLength + 60), k);
+        var saying = again.Passages.FirstOrDefault(p => FigureQuestion.SaysPaysMore(p.Passage.Text) && passages.All(q => q.Passage.Id != p.Passage.Id));
+        return saying is null
+            ? resolved
+            : resolved with { Retrieval = resolved.Retrieval with { Passages = passages.Prepend(saying).Take(Math.Max(k, 2)).ToArray() } };
     }
 
     private QuestionMeaning? Measure(string judged, ResolvedQuestion resolved, QuestionVectors vectors, CancellationToken ct)

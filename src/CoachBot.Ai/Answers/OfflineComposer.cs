@@ -239,6 +239,7 @@ public static partial class OfflineComposer
         }
 
         var figure = FigureQuestion.Of(request.Question + " " + request.Context);
+        var asksWhichPaysMore = FigureQuestion.AsksWhichPaysMore(request.Question);
         var named = QuestionConstraints.Of(request.Question).Where(c => c.Kind is ConstraintKind.Place or ConstraintKind.Company or ConstraintKind.Year).ToList();
         var maxLexical = candidates.Max(c => c.Lexical);
         var answering = AnsweringHeadingRanks(request);
@@ -255,6 +256,12 @@ public static partial class OfflineComposer
 
             candidate.Score = score * LengthFactor(candidate) * RankWeights[Math.Min(candidate.Rank, RankWeights.Length - 1)];
             if (figure is FigureKind.Money or FigureKind.Rate && FigureQuestion.Gives(candidate.Text, figure))
+            {
+                candidate.Score += FigureBonus;
+            }
+
+            // "Which languages pay more?": the sentence saying what commands higher pay answers it, figure or not.
+            if (asksWhichPaysMore && FigureQuestion.SaysPaysMore(candidate.Text))
             {
                 candidate.Score += FigureBonus;
             }

@@ -20,4 +20,22 @@ public sealed class FigureQuestionTests
     [InlineData("should i spend money on certifications?")]
     public void Of_MoneyAsTheCostOfSomething_IsNotAFigureQuestion(string question) =>
         Assert.Equal(FigureKind.None, FigureQuestion.Of(question));
+
+    [Theory]
+    [InlineData("which languages pay more?", true)]
+    [InlineData("and which of those pay more?", true)]
+    [InlineData("what skills earn the most?", true)]
+    [InlineData("what is the highest paying specialization?", true)]
+    [InlineData("How much does a junior backend developer make?", false)]
+    [InlineData("which language should I learn first?", false)]
+    public void AsksWhichPaysMore_TellsAQuestionChoosingWhatPaysMore(string question, bool asks) =>
+        Assert.Equal(asks, FigureQuestion.AsksWhichPaysMore(question));
+
+    [Theory]
+    [InlineData("Additionally, backend engineers with expertise in Python and Java may command higher salaries.", true)]
+    [InlineData("In technology hubs, salaries can be significantly higher due to the cost of living.", true)]
+    [InlineData("Entry-level positions may start at around $70,000 to $80,000.", false)]
+    [InlineData("Python is loved for its readability.", false)]
+    public void SaysPaysMore_TellsASentenceSayingWhatPaysMore(string text, bool says) =>
+        Assert.Equal(says, FigureQuestion.SaysPaysMore(text));
 }

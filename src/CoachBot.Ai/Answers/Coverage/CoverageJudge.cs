@@ -62,7 +62,7 @@ public static class CoverageJudge
         {
             return NotCovered($"lexical confidence {confidence:0.00} and closest sentence {closeness:0.00} both weak", figure, confidence, closeness);
         }
-        else if (closeness < Loose && confidence < StrongLexical && IsPassingMention(question, meaning))
+        else if (closeness < Loose && confidence < StrongLexical && IsPassingMention(question, meaning) && !SaysWhatPaysMore(question, passages))
         {
             return NotCovered($"mentioned only in passing (closest sentence {closeness:0.00}, lexical {confidence:0.00})", figure, confidence, closeness);
         }
@@ -74,7 +74,9 @@ public static class CoverageJudge
     {
         var texts = passages.Select(p => string.Join(' ', p.Passage.SectionPath) + "\n" + p.Passage.Text).ToArray();
         var needsFigure = figure is FigureKind.Money or FigureKind.Rate;
-        var answering = needsFigure ? texts.Where(t => FigureQuestion.Gives(t, figure)).ToArray() : texts;
+        var answering = needsFigure
+            ? texts.Where(t => FigureQuestion.Gives(t, figure) || (FigureQuestion.AsksWhichPaysMore(question) && FigureQuestion.SaysPaysMore(t))).ToArray()
+            : texts;
         var constraints = QuestionConstraints.Of(question);
         if (answering.Length == 0)
         {
@@ -111,6 +113,13 @@ public static class CoverageJudge
         var shared = asked.Count(QueryTerms.Of(closest).Contains);
         return shared * 2 >= asked.Count;
     }
+
+    /// <summary>
+    /// "Which languages pay more?" and a passage saying "… programming languages, such as Python, Java … may command
+    /// higher salaries": the guides state it, though the sentence model puts the two far apart (cosine 0.32).
+    /// </summary>
+    private static bool SaysWhatPaysMore(string question, ScoredPassage[] passages) =>
+        FigureQuestion.AsksWhichPaysMore(question) && passages.Any(p => FigureQuestion.SaysPaysMore(p.Passage.Text));
 
     private static double? SemanticEvidence(ScoredPassage[] passages, QuestionMeaning? meaning)
     {

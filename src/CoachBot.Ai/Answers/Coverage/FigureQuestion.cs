@@ -73,6 +73,30 @@ public static partial class FigureQuestion
         };
     }
 
+    [GeneratedRegex(@"\b(which|what)\b[^?.!]{0,60}\b(pay|pays|paid|earn|earns|salary|salaries|money)\b[^?.!]{0,30}\b(more|most|best|better|higher|highest)\b|\b(highest|best|better|top)[\s-](paying|paid)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex WhichPaysMore();
+
+    [GeneratedRegex(@"\b(higher|more|highest|top|better)\s+(salary|salaries|pay|compensation|earnings|wages)\b|\b(salary|salaries|pay|earnings)\s+(can\s+be\s+|are\s+|is\s+)?(significantly\s+|much\s+|even\s+)?higher\b|\bearn\s+(more|the\s+most)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex PaysMoreInText();
+
+    /// <summary>
+    /// Whether a question asks which things pay more ("which languages pay more?", "what skills earn the most?",
+    /// "highest paying specialization"): it is answered by a sentence saying what commands higher pay, with or without a
+    /// figure.
+    /// </summary>
+    public static bool AsksWhichPaysMore(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return WhichPaysMore().IsMatch(question);
+    }
+
+    /// <summary>Whether a text says something pays more ("may command higher salaries", "salaries can be significantly higher").</summary>
+    public static bool SaysPaysMore(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return PaysMoreInText().IsMatch(text);
+    }
+
     /// <summary>Words that lead retrieval to the passages holding figures of this kind.</summary>
     public static string SearchHint(FigureKind kind) => kind switch
     {
