@@ -10,11 +10,6 @@ if (args.Length > 0 && args[0] == "quality")
     return QualityReport.Run(args[1..], Console.Out);
 }
 
-if (args.Length > 0 && args[0] == "quality-round13")
-{
-    return CoachBot.Benchmarks.Quality.RoundThirteenReport.Run(args[1..], Console.Out);
-}
-
 if (args.Length > 0 && args[0] == "quality-round5")
 {
     return RoundFiveReport.Run(args[1..], Console.Out);
