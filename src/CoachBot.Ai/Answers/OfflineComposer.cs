@@ -665,14 +665,24 @@ public static partial class OfflineComposer
         // Two or more items of one short list of sentences answer together ("how do I build a portfolio?" chose three of
         // its four steps): the list is quoted whole, in its order, with its lead-in. (A list of bare labels, such as the
         // twelve job-search tips, is whole only when its first passage's label was chosen, above.)
-        foreach (var rank in chosen.Where(c => c.Sentence.IsListItem && !IsLabel(c.Text)).GroupBy(c => c.Rank).Where(g => g.Count() >= 2).Select(g => g.Key).ToList())
+        // The items may sit in two chunks of one section ("make my portfolio stand out" chose step 1 of the first chunk and
+        // step 4 of the second): each chunk is completed from its section, so an item counts for the list that holds its text.
+        var chosenItems = chosen.Where(c => c.Sentence.IsListItem && !IsLabel(c.Text)).ToList();
+        // The chunk holding most of them brings the list; another chunk's copy of the same lead-in is not quoted twice.
+        foreach (var rank in chosenItems.GroupBy(c => c.Rank).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToList())
         {
-            var items = chosen.Where(c => c.Rank == rank && c.Sentence.IsListItem).ToList();
-            var leadIn = candidates.LastOrDefault(c => c.Rank == rank && c.OpensList && c.Position < items.Min(item => item.Position));
-            if (leadIn is not null && !result.Contains(leadIn) && HasWholeList(leadIn, candidates, endOfSectionEndsIt: true)
-                && ListAfter(leadIn, candidates) is { Count: <= MaxWholeListItems } list && items.Count(list.Contains) >= 2)
+            var first = chosenItems.Where(c => c.Rank == rank).MinBy(c => c.Position)!;
+            var leadIn = candidates.LastOrDefault(c => c.Rank == rank && c.OpensList && c.Position < first.Position);
+            if (leadIn is null || result.Any(c => c.Text == leadIn.Text) || !HasWholeList(leadIn, candidates, endOfSectionEndsIt: true)
+                || ListAfter(leadIn, candidates) is not { Count: <= MaxWholeListItems } list || !list.Contains(first))
             {
-                result.Insert(result.IndexOf(items[0]), leadIn);
+                continue;
+            }
+
+            var texts = list.Select(item => item.Text).ToHashSet(StringComparer.Ordinal);
+            if (chosenItems.Count(c => texts.Contains(c.Text)) >= 2 && result.Contains(first))
+            {
+                result.Insert(result.IndexOf(first), leadIn);
             }
         }
 

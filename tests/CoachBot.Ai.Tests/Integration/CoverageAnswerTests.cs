@@ -372,6 +372,22 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("may command higher salaries", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("how do i make my portfolio stand out as a backend dev")]
+    [InlineData("how do i bild a portfolio as a backend enginer")]
+    public async Task AnswerAsync_ListItemsChosenFromTwoChunksOfOneSection_QuoteTheWholeListAfterItsLeadIn(string question)
+    {
+        // The tenth user study: "make my portfolio stand out" chose step 1 (first chunk of the section) and step 4 (second
+        // chunk) and quoted only those two.
+        var answer = await _answers.AnswerAsync(Ask(question, "portfolio-chunks"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        int At(string start) => quotes.FindIndex(q => q.StartsWith(start, StringComparison.Ordinal));
+        var steps = new[] { "Let’s break it down:", "Create projects", "Collaborate with people on GitHub", "Create a personal website", "Seek internships" };
+        Assert.All(steps, step => Assert.True(At(step) >= 0, step + "\n" + string.Join('\n', quotes)));
+        Assert.Equal(steps.OrderBy(At), steps);
+    }
+
     [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
