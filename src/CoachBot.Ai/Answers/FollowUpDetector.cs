@@ -15,13 +15,18 @@ public static partial class FollowUpDetector
     [GeneratedRegex(@"\b(that|this|it|its|those|these|them|they|there|such|one|ones|same)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PointsBack();
 
+    /// <summary>"How does that compare to a lead backend developer?", "compare it with data engineering", "that vs devops".</summary>
+    [GeneratedRegex(@"\bhow\s+(does|do|would|will|is|are)\s+(that|this|it|they|those|these)\s+compare\b|\bcompare\s+(that|this|it|them|those|these)\s+(to|with)\b|\b(that|this|it)\s+(vs\.?|versus)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ComparesWithThePrevious();
+
     public static bool IsFollowUp(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var topicWords = QueryTerms.Of(question).Count;
         return topicWords <= 1
             || ContinuationOpening().IsMatch(question)
-            || (PointsOutside(question) && topicWords <= 3);
+            || (PointsOutside(question) && topicWords <= 3)
+            || ComparesWithThePrevious().IsMatch(question);
     }
 
     /// <summary>Whether the message opens as a continuation of the previous one ("and…", "what about…", "how about…").</summary>

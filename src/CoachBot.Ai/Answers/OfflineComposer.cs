@@ -310,22 +310,29 @@ public static partial class OfflineComposer
     /// </summary>
     private static IEnumerable<Candidate> DutySentences(List<Candidate> candidates, OfflineComposeRequest request, Dictionary<string, double> weights)
     {
-        if (!AsksWhatSomeoneDoes().IsMatch(request.Question))
+        // "How does that compare to a lead backend developer?" after "What does a backend architect do?" asks what each does.
+        var question = request.Question;
+        if (!AsksWhatSomeoneDoes().IsMatch(question))
         {
-            return [];
+            if (request.Context is not { } context || !ComparesRoles().IsMatch(question) || !AsksWhatSomeoneDoes().IsMatch(context))
+            {
+                return [];
+            }
+
+            question = context + " " + question;
         }
 
         // Who the question asks about: the role word it names ("intern", "lead", "cloud"), the one the guides' sentences
         // use most rarely when it names more than one, or each of them when it asks how roles differ ("the difference
         // between a lead backend developer and a backend architect"). "What code will I write day to day as a backend
         // engineer?" names no such role and is left to the other rules.
-        var named = RolesIn(request.Question).Where(term => candidates.Any(c => c.Terms.Contains(term))).ToList();
+        var named = RolesIn(question).Where(term => candidates.Any(c => c.Terms.Contains(term))).ToList();
         if (named.Count == 0)
         {
             return [];
         }
 
-        var telling = ComparesRoles().IsMatch(request.Question) ? named : [named.MaxBy(term => weights.GetValueOrDefault(term))!];
+        var telling = ComparesRoles().IsMatch(question) ? named : [named.MaxBy(term => weights.GetValueOrDefault(term))!];
 
         // The sentence is about the same person: it names them, or it points back or speaks to the reader ("This role
         // typically involves…", "Your day-to-day tasks will include… mentoring junior developers") in a paragraph whose

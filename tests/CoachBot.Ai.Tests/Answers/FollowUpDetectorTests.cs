@@ -29,6 +29,8 @@ public sealed class FollowUpDetectorTests
     [InlineData("how much do they earn?")]
     [InlineData("what skills does that role need?")]
     [InlineData("do those pay well?")]
+    [InlineData("how does that compare to a lead backend developer?")]
+    [InlineData("can you compare it with a senior backend engineer role?")]
     public void IsFollowUp_MessageLeaningOnThePreviousOne_IsAFollowUp(string question) =>
         Assert.True(FollowUpDetector.IsFollowUp(question), question);
 

@@ -389,6 +389,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_HowDoesThatCompareToALeadAfterAnArchitectAnswer_QuotesTheLeadsDuties()
+    {
+        // The tenth user study: the comparison was read as a question of its own and quoted only the lead's framing
+        // sentences ("stepping into the role…", "a testament to your technical prowess…").
+        await _answers.AnswerAsync(Ask("What does a backend architect do?", "lead-vs-architect"), CancellationToken.None);
+
+        var answer = await _answers.AnswerAsync(Ask("how does that compare to a lead backend developer?", "lead-vs-architect"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("Your day-to-day tasks will include code reviews", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
