@@ -94,7 +94,11 @@ public static partial class OfflineComposer
         }
 
         Score(fresh, request);
-        foreach (var candidate in fresh.Where(c => ComparesAgain(c, request) || GivesReasonAgain(c, request)))
+        // "Why?": a further reason in the passage of the one quoted before ("Additionally, it demonstrates to potential
+        // employers…" after "This educational background provides you with a strong foundation…") counts as much.
+        var reasonRanks = fresh.Where(c => GivesReasonAgain(c, request)).Select(c => c.Rank).ToHashSet();
+        foreach (var candidate in fresh.Where(c => ComparesAgain(c, request) || GivesReasonAgain(c, request)
+            || (reasonRanks.Contains(c.Rank) && GivesAReason().IsMatch(c.Text) && !request.PreviousAnswer!.Contains(c.Text, StringComparison.Ordinal))))
         {
             candidate.Score += AskedAgainBonus;
         }
@@ -153,7 +157,7 @@ public static partial class OfflineComposer
     [GeneratedRegex(@"^\W*((and|but|so|ok|okay)\s+)?(why|how\s+come)\b[^?.!]{0,25}[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AsksWhy();
 
-    [GeneratedRegex(@"\b(because|since|so\s+that|enables?|allows?|helps?|ensures?|due\s+to|which\s+means|in\s+order\s+to|crucial\s+for|essential\s+for)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(because|since|so\s+that|enables?|allows?|helps?|ensures?|provides?|demonstrates?|boosts?|due\s+to|which\s+means|in\s+order\s+to|crucial\s+for|essential\s+for)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex GivesAReason();
 
     private static bool ComparesAgain(Candidate candidate, OfflineComposeRequest request) =>

@@ -241,6 +241,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_WhyAfterADegreeAnswer_QuotesTheFurtherReasonOfThatPassage()
+    {
+        // The tenth user study: "why?" after the degree question quoted the FAQ's "not always mandatory" and the formal
+        // education path; the passage quoted first goes on with the reason ("it demonstrates to potential employers…").
+        await _answers.AnswerAsync(Ask("Do I really need a computer science degree to get hired as a backend dev?", "why-degree"), CancellationToken.None);
+
+        var why = await _answers.AnswerAsync(Ask("why?", "why-degree"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(why.Text), q => q.StartsWith("Additionally, it demonstrates to potential employers", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_WhatComesAfterThatAfterASeniorQuestion_QuotesTheAdvancedTitles()
     {
         // The seventh user study: "what comes after that?" quoted the senior and mid-level sentences again.
