@@ -12,6 +12,7 @@ public sealed class AnnouncementSentenceTests
     [Theory]
     [InlineData("As a backend engineer, there are several core skills that are important for success in the field.")]
     [InlineData("To succeed as a backend developer, you’ll need to master several essential skills.")]
+    [InlineData("Backend engineers need to be proficient in several key programming languages and technologies.")]
     [InlineData("Here’s a comprehensive guide to the skills required to thrive as a backend engineer, explained in simple terms.")]
     [InlineData("This section covers the career path in detail.")]
     [InlineData("But what does it take to step into the world of backend engineering?")]
