@@ -36,6 +36,6 @@ public sealed partial record GuideSentence(string Text, int Line, bool IsListIte
     [GeneratedRegex(@"^(here(’|')?s|here are|this (guide|article|section|post|chapter|part|segment)|in this (guide|article|section|post|part|segment))\b|\b(we(’|')?ll|we will|we) (explore|offer|discuss|cover|look at|delve|dive|walk|examine|provide|highlight)\b|\b(is|be) an? (exciting|rewarding|thrilling|fascinating)( and [a-z]+)? (journey|experience|adventure|ride|endeavou?r)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex GuideIntroduction();
 
-    [GeneratedRegex(@"\b(several|various|a number of|a few|a variety of|many)( [a-z-]+){0,2} (skills|tips|steps|ways|things|factors|areas|options|paths|qualities|traits|strategies|benefits|reasons|aspects|competencies|languages|technologies|tools|frameworks)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(several|various|a number of|a few|a variety of|many)( [a-z-]+){0,2} (skills|tips|steps|ways|things|factors|areas|options|paths|qualities|traits|strategies|benefits|reasons|aspects|competencies)\b|\b(several|various|a number of|a few|a variety of|many)( [a-z-]+){0,2} (languages|technologies|tools|frameworks)( and [a-z-]+)?(\s+(that|which)\b|\s*[.!]?\s*$)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex VagueCount();
 }
