@@ -218,7 +218,7 @@ public sealed partial class AnswerService(
         // "And which of those pay more?": the passage saying what commands higher pay answers it before any figure.
         if (FigureQuestion.AsksWhichPaysMore(asked))
         {
-            withFigures = [.. candidates.Where(p => FigureQuestion.SaysPaysMore(p.Passage.Text)).Take(1), .. withFigures];
+            withFigures = [.. candidates.Where(p => FigureQuestion.SaysPaysMore(p.Passage.Text)).Take(1).Concat(withFigures).Distinct()];
         }
 
         // "How does that compare to other jobs?": the passages whose comparison the previous answer quoted answer it again.
@@ -267,16 +267,7 @@ public sealed partial class AnswerService(
             return resolved with { Retrieval = resolved.Retrieval with { Passages = reordered } };
         }
 
-        var k = answerOptions.Value.Passages;
-        var again = retriever.Search(InputText.Truncate(resolved.Standalone + " " + FigureQuestion.SearchHint(figure), MaxStandaloneLength + 60), k);
-        var withFigure = again.Passages.FirstOrDefault(p => FigureQuestion.Gives(p.Passage.Text, figure) && passages.All(q => q.Passage.Id != p.Passage.Id));
-        if (withFigure is null)
-        {
-            return resolved;
-        }
-
-        var merged = passages.Prepend(withFigure).Take(Math.Max(k, 2)).ToArray();
-        return resolved with { Retrieval = resolved.Retrieval with { Passages = merged } };
+        return WithPassageFoundAgain(resolved, FigureQuestion.SearchHint(figure), text => FigureQuestion.Gives(text, figure));
     }
 
     /// <summary>
@@ -291,12 +282,22 @@ public sealed partial class AnswerService(
             return resolved;
         }
 
+        return WithPassageFoundAgain(resolved, "higher salaries", FigureQuestion.SaysPaysMore);
+    }
+
+    /// <summary>
+    /// The question searched again with <paramref name="hint"/> after it: the first passage found that
+    /// <paramref name="answers"/> and is not among the passages yet goes first (the list keeps at least two).
+    /// </summary>
+    private ResolvedQuestion WithPassageFoundAgain(ResolvedQuestion resolved, string hint, Func<string, bool> answers)
+    {
+        var passages = resolved.Retrieval.Passages;
         var k = answerOptions.Value.Passages;
-        var again = retriever.Search(InputText.Truncate(resolved.Standalone + " higher salaries", MaxStandaloneLength + 60), k);
-        var saying = again.Passages.FirstOrDefault(p => FigureQuestion.SaysPaysMore(p.Passage.Text) && passages.All(q => q.Passage.Id != p.Passage.Id));
-        return saying is null
+        var again = retriever.Search(InputText.Truncate(resolved.Standalone + " " + hint, MaxStandaloneLength + 60), k);
+        var found = again.Passages.FirstOrDefault(p => answers(p.Passage.Text) && passages.All(q => q.Passage.Id != p.Passage.Id));
+        return found is null
             ? resolved
-            : resolved with { Retrieval = resolved.Retrieval with { Passages = passages.Prepend(saying).Take(Math.Max(k, 2)).ToArray() } };
+            : resolved with { Retrieval = resolved.Retrieval with { Passages = passages.Prepend(found).Take(Math.Max(k, 2)).ToArray() } };
     }
 
     private QuestionMeaning? Measure(string judged, ResolvedQuestion resolved, QuestionVectors vectors, CancellationToken ct)

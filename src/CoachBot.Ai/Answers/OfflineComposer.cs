@@ -98,7 +98,7 @@ public static partial class OfflineComposer
         // employers…" after "This educational background provides you with a strong foundation…") counts as much.
         var reasonRanks = fresh.Where(c => GivesReasonAgain(c, request)).Select(c => c.Rank).ToHashSet();
         foreach (var candidate in fresh.Where(c => ComparesAgain(c, request) || GivesReasonAgain(c, request)
-            || (reasonRanks.Contains(c.Rank) && GivesAReason().IsMatch(c.Text) && !request.PreviousAnswer!.Contains(c.Text, StringComparison.Ordinal))))
+            || (reasonRanks.Contains(c.Rank) && GivesAReason().IsMatch(c.Text) && request.PreviousAnswer is { } quoted && !quoted.Contains(c.Text, StringComparison.Ordinal))))
         {
             candidate.Score += AskedAgainBonus;
         }
