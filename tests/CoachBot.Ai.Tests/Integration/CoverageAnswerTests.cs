@@ -409,7 +409,9 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
 
         var answer = await _answers.AnswerAsync(Ask("how does that compare to a lead backend developer?", "lead-vs-architect"), CancellationToken.None);
 
-        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("Your day-to-day tasks will include code reviews", StringComparison.Ordinal));
+        var quotes = Quotes.In(answer.Text).ToList();
+        Assert.Contains(quotes, q => q.Contains("Your day-to-day tasks will include code reviews", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("a balance between hands-on coding and strategic oversight", StringComparison.Ordinal));
     }
 
     [Fact]
