@@ -243,7 +243,9 @@ public static partial class OfflineComposer
         }
 
         var figure = FigureQuestion.Of(request.Question + " " + request.Context);
-        var asksWhichPaysMore = FigureQuestion.AsksWhichPaysMore(request.Question);
+        var asksWhichPaysMore = FigureQuestion.AsksWhichPaysMore(request.Question, request.Context);
+        // "Which of those pay more?" about languages or skills is answered by what commands higher pay, not by the pay figures.
+        var figuresAnswer = !asksWhichPaysMore || !candidates.Any(c => FigureQuestion.SaysPaysMore(c.Text));
         var named = QuestionConstraints.Of(request.Question).Where(c => c.Kind is ConstraintKind.Place or ConstraintKind.Company or ConstraintKind.Year).ToList();
         var maxLexical = candidates.Max(c => c.Lexical);
         var answering = AnsweringHeadingRanks(request);
@@ -259,7 +261,7 @@ public static partial class OfflineComposer
             }
 
             candidate.Score = score * LengthFactor(candidate) * RankWeights[Math.Min(candidate.Rank, RankWeights.Length - 1)];
-            if (figure is FigureKind.Money or FigureKind.Rate && FigureQuestion.Gives(candidate.Text, figure))
+            if (figure is FigureKind.Money or FigureKind.Rate && figuresAnswer && FigureQuestion.Gives(candidate.Text, figure))
             {
                 candidate.Score += FigureBonus;
             }

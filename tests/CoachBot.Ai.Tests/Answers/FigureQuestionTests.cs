@@ -10,6 +10,7 @@ public sealed class FigureQuestionTests
     [InlineData("do backend devs earn more than frontend devs?", FigureKind.Money)]
     [InlineData("how fast is demand growing?", FigureKind.Rate)]
     [InlineData("how many years until senior?", FigureKind.Amount)]
+    [InlineData("which pays more, junior or senior?", FigureKind.Money)]
     public void Of_QuestionAskingForAFigure_NamesItsKind(string question, FigureKind kind) =>
         Assert.Equal(kind, FigureQuestion.Of(question));
 
@@ -18,6 +19,7 @@ public sealed class FigureQuestionTests
     [InlineData("Is a coding bootcamp worth the money in 2025?")]
     [InlineData("is a cs degree a waste of money?")]
     [InlineData("should i spend money on certifications?")]
+    [InlineData("does learning go pay off?")]
     public void Of_MoneyAsTheCostOfSomething_IsNotAFigureQuestion(string question) =>
         Assert.Equal(FigureKind.None, FigureQuestion.Of(question));
 
@@ -28,6 +30,7 @@ public sealed class FigureQuestionTests
     [InlineData("what is the highest paying specialization?", true)]
     [InlineData("How much does a junior backend developer make?", false)]
     [InlineData("which language should I learn first?", false)]
+    [InlineData("which pays more, junior or senior?", false)]
     public void AsksWhichPaysMore_TellsAQuestionChoosingWhatPaysMore(string question, bool asks) =>
         Assert.Equal(asks, FigureQuestion.AsksWhichPaysMore(question));
 

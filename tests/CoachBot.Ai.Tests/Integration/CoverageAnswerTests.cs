@@ -381,7 +381,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
 
         var answer = await _answers.AnswerAsync(Ask("and which of those pay more?", "those-pay"), CancellationToken.None);
 
-        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("may command higher salaries", StringComparison.Ordinal));
+        var quotes = Quotes.In(answer.Text).ToList();
+        Assert.Contains(quotes, q => q.Contains("may command higher salaries", StringComparison.Ordinal));
+        Assert.DoesNotContain(quotes, q => q.Contains("$70,000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WhichPaysMoreJuniorOrSenior_GivesBothFigures()
+    {
+        // Between career levels the figures answer "which pays more" ("pays" was not read as a pay question at all).
+        var answer = await _answers.AnswerAsync(Ask("which pays more, junior or senior?", "levels-pay"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("$70,000", StringComparison.Ordinal) && q.Contains("$140,000", StringComparison.Ordinal));
     }
 
     [Theory]

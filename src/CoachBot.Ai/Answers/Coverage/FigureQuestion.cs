@@ -25,7 +25,7 @@ public static partial class FigureQuestion
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"\b(salary|salaries|pay|paid|paycheck|paycheque|wage|wages|income|earn|earns|earning|earnings|compensation|money|dough|rake\s+in|how\s+much\s+(do|does|did|can|could|will|would|should|might)\b[^?]{0,60}\b(make|get|bring\s+in|take\s+home))\b|[$£€]\s?\d|\b\d+k\b", Options | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(salary|salaries|pay|pays|paid|paycheck|paycheque|wage|wages|income|earn|earns|earning|earnings|compensation|money|dough|rake\s+in|how\s+much\s+(do|does|did|can|could|will|would|should|might)\b[^?]{0,60}\b(make|get|bring\s+in|take\s+home))\b|[$£€]\s?\d|\b\d+k\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex AsksMoney();
 
     [GeneratedRegex(@"\b(how\s+fast|growth\s+rate|grow(ing|th)?\s+by|what\s+percent(age)?|percent|how\s+(big|high)\s+is\s+(the\s+)?demand|(job|employment)\s+(growth|outlook)\s+(figures?|numbers?|stats?|rate))\b|%", Options | RegexOptions.NonBacktracking)]
@@ -40,8 +40,8 @@ public static partial class FigureQuestion
     [GeneratedRegex(@"[$£€]\s?\d|\b\d{1,3}(,\d{3})+\b|\b\d+\s?k\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex MoneyInText();
 
-    /// <summary>"Worth the money", "a waste of money", "spend money on": money as a cost of something, not pay asked about.</summary>
-    [GeneratedRegex(@"\b(worth\s+(the|my|your|all\s+the|that)\s+money|(a\s+)?waste\s+of\s+(my\s+|your\s+)?money|(spend|spending|spent|save|saving|saved)\s+(the\s+|my\s+|your\s+|some\s+)?money)\b", Options | RegexOptions.NonBacktracking)]
+    /// <summary>"Worth the money", "a waste of money", "spend money on", "does it pay off": money as a cost or a return, not pay asked about.</summary>
+    [GeneratedRegex(@"\b(worth\s+(the|my|your|all\s+the|that)\s+money|(a\s+)?waste\s+of\s+(my\s+|your\s+)?money|(spend|spending|spent|save|saving|saved)\s+(the\s+|my\s+|your\s+|some\s+)?money|(pay|pays|paid|paying)\s+off)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex MoneyAsCost();
 
     public static FigureKind Of(string question)
@@ -79,15 +79,19 @@ public static partial class FigureQuestion
     [GeneratedRegex(@"\b(higher|more|highest|top|better)\s+(salary|salaries|pay|compensation|earnings|wages)\b|\b(salary|salaries|pay|earnings)\s+(can\s+be\s+|are\s+|is\s+)?(significantly\s+|much\s+|even\s+)?higher\b|\bearn\s+(more|the\s+most)\b", Options | RegexOptions.NonBacktracking)]
     private static partial Regex PaysMoreInText();
 
+    [GeneratedRegex(@"\b(interns?|junior|juniors|entry[\s-]level|mid[\s-]level|senior|seniors|leads?|principal|staff|architects?|experienced|beginners?|newcomers?)\b", Options | RegexOptions.NonBacktracking)]
+    private static partial Regex CareerLevel();
+
     /// <summary>
     /// Whether a question asks which things pay more ("which languages pay more?", "what skills earn the most?",
     /// "highest paying specialization"): it is answered by a sentence saying what commands higher pay, with or without a
-    /// figure.
+    /// figure. Not between career levels ("which pays more, junior or senior?", also when the earlier question named
+    /// them): the figures answer that.
     /// </summary>
-    public static bool AsksWhichPaysMore(string question)
+    public static bool AsksWhichPaysMore(string question, string? context = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return WhichPaysMore().IsMatch(question);
+        return WhichPaysMore().IsMatch(question) && !CareerLevel().IsMatch(question + " " + context);
     }
 
     /// <summary>Whether a text says something pays more ("may command higher salaries", "salaries can be significantly higher").</summary>
