@@ -10,6 +10,13 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
 
     private static AnswerRequest Ask(string question, string user) => new(new ConversationKey(ChatPlatform.Terminal, "local", "c-" + user), user, question);
 
+    /// <summary>The answer to <paramref name="followUp"/> asked right after <paramref name="first"/> in one conversation.</summary>
+    private async Task<Answer> AfterAsync(string first, string followUp, string user)
+    {
+        await _answers.AnswerAsync(Ask(first, user), CancellationToken.None);
+        return await _answers.AnswerAsync(Ask(followUp, user), CancellationToken.None);
+    }
+
     [Fact]
     public async Task AnswerAsync_JuniorSalary_QuotesTheGuidesEntryLevelFigure()
     {
@@ -245,9 +252,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     {
         // The tenth user study: "why?" after the degree question quoted the FAQ's "not always mandatory" and the formal
         // education path; the passage quoted first goes on with the reason ("it demonstrates to potential employers…").
-        await _answers.AnswerAsync(Ask("Do I really need a computer science degree to get hired as a backend dev?", "why-degree"), CancellationToken.None);
-
-        var why = await _answers.AnswerAsync(Ask("why?", "why-degree"), CancellationToken.None);
+        var why = await AfterAsync("Do I really need a computer science degree to get hired as a backend dev?", "why?", "why-degree");
 
         Assert.Contains(Quotes.In(why.Text), q => q.StartsWith("Additionally, it demonstrates to potential employers", StringComparison.Ordinal));
     }
@@ -278,9 +283,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     [Fact]
     public async Task AnswerAsync_AndAfterThat_GoesOneStageFurtherUpTheLadderEachTime()
     {
-        await _answers.AnswerAsync(Ask("what is the next step after junior?", "ladder"), CancellationToken.None);
-
-        var second = await _answers.AnswerAsync(Ask("and after that?", "ladder"), CancellationToken.None);
+        var second = await AfterAsync("what is the next step after junior?", "and after that?", "ladder");
         var third = await _answers.AnswerAsync(Ask("and then what?", "ladder"), CancellationToken.None);
 
         Assert.Contains(Quotes.In(second.Text), q => q.Contains("Senior Backend Developer", StringComparison.Ordinal));
@@ -291,9 +294,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     public async Task AnswerAsync_NewQuestionWhosePronounStandsForItsOwnSubject_IsNotJudgedWithThePreviousQuestionsYear()
     {
         // The eighth user study: the Kubernetes question opened with "The guides don't say anything specific about 2025".
-        await _answers.AnswerAsync(Ask("is the job market for backend devs still good in 2025?", "k8s"), CancellationToken.None);
-
-        var answer = await _answers.AnswerAsync(Ask("wat is kubernetes for, do i need it as a jr", "k8s"), CancellationToken.None);
+        var answer = await AfterAsync("is the job market for backend devs still good in 2025?", "wat is kubernetes for, do i need it as a jr", "k8s");
 
         Assert.Equal(AnswerVerdict.Answered, answer.Verdict);
         Assert.DoesNotContain("2025", answer.Text, StringComparison.Ordinal);
@@ -331,9 +332,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     public async Task AnswerAsync_WhatAboutANewSubjectWithItsOwnSection_AnswersFromThatSection()
     {
         // The eighth user study: "what about testing…" after a CI/CD question quoted the CI/CD tools again.
-        await _answers.AnswerAsync(Ask("which CI/CD tools should I know?", "what-about-testing"), CancellationToken.None);
-
-        var answer = await _answers.AnswerAsync(Ask("what about testing, what should i know there?", "what-about-testing"), CancellationToken.None);
+        var answer = await AfterAsync("which CI/CD tools should I know?", "what about testing, what should i know there?", "what-about-testing");
 
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("Proficiency in testing and debugging", StringComparison.Ordinal));
         Assert.DoesNotContain("Jenkins", answer.Text, StringComparison.Ordinal);
@@ -342,9 +341,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     [Fact]
     public async Task AnswerAsync_WhatAboutForSeniorsAfterASalaryQuestion_GivesTheExperiencedFigure()
     {
-        await _answers.AnswerAsync(Ask("How much does a junior backend developer make?", "seniors-pay"), CancellationToken.None);
-
-        var answer = await _answers.AnswerAsync(Ask("what about for seniors?", "seniors-pay"), CancellationToken.None);
+        var answer = await AfterAsync("How much does a junior backend developer make?", "what about for seniors?", "seniors-pay");
 
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
     }
@@ -354,9 +351,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     {
         // The tenth user study: "and once you've got 5+ years of experience?" after a salary question was declined as
         // outside the guides: its own words found an "experience" heading too weakly to answer on.
-        await _answers.AnswerAsync(Ask("What's the typical starting salary for an entry-level backend developer in the US?", "experienced-pay"), CancellationToken.None);
-
-        var answer = await _answers.AnswerAsync(Ask("and once you've got 5+ years of experience?", "experienced-pay"), CancellationToken.None);
+        var answer = await AfterAsync("What's the typical starting salary for an entry-level backend developer in the US?", "and once you've got 5+ years of experience?", "experienced-pay");
 
         Assert.NotEqual(AnswerVerdict.NotCovered, answer.Verdict);
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("$140,000", StringComparison.Ordinal));
@@ -377,9 +372,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     public async Task AnswerAsync_WhichOfThosePayMoreAfterALanguagesAnswer_QuotesWhatCommandsHigherSalaries()
     {
         // The tenth user study: "and which of those pay more?" after a languages answer gave the salary figures only.
-        await _answers.AnswerAsync(Ask("wat r the best languages 2 learn for backend fr", "those-pay"), CancellationToken.None);
-
-        var answer = await _answers.AnswerAsync(Ask("and which of those pay more?", "those-pay"), CancellationToken.None);
+        var answer = await AfterAsync("wat r the best languages 2 learn for backend fr", "and which of those pay more?", "those-pay");
 
         var quotes = Quotes.In(answer.Text).ToList();
         Assert.Contains(quotes, q => q.Contains("may command higher salaries", StringComparison.Ordinal));
@@ -416,9 +409,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     {
         // The tenth user study: the comparison was read as a question of its own and quoted only the lead's framing
         // sentences ("stepping into the role…", "a testament to your technical prowess…").
-        await _answers.AnswerAsync(Ask("What does a backend architect do?", "lead-vs-architect"), CancellationToken.None);
-
-        var answer = await _answers.AnswerAsync(Ask("how does that compare to a lead backend developer?", "lead-vs-architect"), CancellationToken.None);
+        var answer = await AfterAsync("What does a backend architect do?", "how does that compare to a lead backend developer?", "lead-vs-architect");
 
         var quotes = Quotes.In(answer.Text).ToList();
         Assert.Contains(quotes, q => q.Contains("Your day-to-day tasks will include code reviews", StringComparison.Ordinal));
@@ -478,9 +469,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     {
         // The third user study's conversation: the follow-up's lead-in had its list items quoted by the previous answer.
         await _answers.AnswerAsync(Ask("hey! so what does a backend engineer actually do all day at work?", "nosql"), CancellationToken.None);
-        await _answers.AnswerAsync(Ask("i'm trying to decide what to study next - which kinds of databases should a backend dev know?", "nosql"), CancellationToken.None);
-
-        var more = await _answers.AnswerAsync(Ask("tell me more about the NoSQL ones", "nosql"), CancellationToken.None);
+        var more = await AfterAsync("i'm trying to decide what to study next - which kinds of databases should a backend dev know?", "tell me more about the NoSQL ones", "nosql");
 
         Assert.False(more.Declined);
         Assert.Contains(Quotes.In(more.Text), q => q.Contains("NoSQL", StringComparison.Ordinal));
