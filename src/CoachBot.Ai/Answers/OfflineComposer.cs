@@ -29,6 +29,12 @@ public static partial class OfflineComposer
     public const int MinSentences = 2;
     public const int MaxSentences = 4;
 
+    /// <summary>
+    /// A question asking how two roles differ ("the difference between a lead backend developer and a backend architect")
+    /// may quote this many more sentences: each side needs the sentence naming the role and the one saying what it does.
+    /// </summary>
+    public const int ExtraSentencesForTwoRoles = 2;
+
     /// <summary>A lead-in is quoted with at most this many list items; a longer list is not quoted through its lead-in.</summary>
     public const int MaxListItems = 8;
 
@@ -106,7 +112,8 @@ public static partial class OfflineComposer
         AddNextSteps(fresh, candidates, request);
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
         var introducing = IntroducesSubsections(candidates, passages, request.Subsections);
-        var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing), fresh, request.Question), candidates), fresh);
+        var limit = ComparesTwoRoles(fresh, request) ? MaxSentences + ExtraSentencesForTwoRoles : MaxSentences;
+        var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing, limit), fresh, request.Question), candidates, limit), fresh);
         var opening = request.Opening
             ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore
                 : chosen.Count > 0 && chosen.All(c => GivesReasonAgain(c, request)) ? CoachReplies.ReasonQuotedBefore
@@ -366,6 +373,26 @@ public static partial class OfflineComposer
         return candidates.Where(c => DescribesTheWork().IsMatch(c.Text) && !c.Sentence.ReadsAsAnnouncement && AboutTheAskedRole(c));
     }
 
+    /// <summary>
+    /// Whether the question asks how two roles the passages name differ ("What's the difference between a Lead Backend
+    /// Developer and a Backend Architect?", or "how does that compare to a lead?" after a question about an architect).
+    /// </summary>
+    private static bool ComparesTwoRoles(List<Candidate> candidates, OfflineComposeRequest request)
+    {
+        if (!ComparesRoles().IsMatch(request.Question))
+        {
+            return false;
+        }
+
+        var asked = RolesIn(request.Question);
+        if (request.Context is { } context && AsksWhatSomeoneDoes().IsMatch(context))
+        {
+            asked.UnionWith(RolesIn(context));
+        }
+
+        return asked.Count(term => candidates.Any(c => c.Terms.Contains(term))) >= 2;
+    }
+
     /// <summary>The stemmed role words a text names ("intern", "lead", "architect").</summary>
     private static HashSet<string> RolesIn(string text) => QueryTerms.Of(string.Join(' ', RoleWord().Matches(text).Select(match => match.Value)));
 
@@ -487,7 +514,7 @@ public static partial class OfflineComposer
         return words < 5 || (words < 8 && text[^1] is not ('.' or '!' or '?' or ':'));
     }
 
-    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning, HashSet<Candidate> introducing)
+    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning, HashSet<Candidate> introducing, int limit)
     {
         // A lead-in whose whole list is not in this passage (or is too long to quote) cannot be quoted at all; one that
         // introduces its section's sub-sections is quoted with their headings ("More in").
@@ -509,7 +536,7 @@ public static partial class OfflineComposer
         {
             var best = ranked[0].Score;
             var keep = byMeaning ? 0.55 : 0.35;
-            chosen.AddRange(ranked.TakeWhile(c => c.Score >= best * keep).Take(MaxSentences));
+            chosen.AddRange(ranked.TakeWhile(c => c.Score >= best * keep).Take(limit));
         }
 
         // Too little matched: quote the top passage's opening, or round out a single sentence with its neighbour so the
@@ -549,10 +576,10 @@ public static partial class OfflineComposer
     /// A chosen sentence that opens by pointing back ("This provides hands-on experience…", "These tools…", "Beyond this, …",
     /// "In this role, …", "Similarly, …") is quoted with
     /// the sentence before it in its passage, so the quote says what "this" is, while there is room (at most
-    /// <see cref="MaxSentences"/>: the least relevant other sentence makes way). Not when that sentence is a lead-in, a
-    /// list item. In a follow-up it may be a sentence the previous answer quoted.
+    /// <see cref="MaxSentences"/>, or the larger limit of a two-role comparison: the least relevant other sentence makes
+    /// way). Not when that sentence is a lead-in, a list item. In a follow-up it may be a sentence the previous answer quoted.
     /// </summary>
-    private static List<Candidate> WithAntecedents(List<Candidate> chosen, List<Candidate> candidates)
+    private static List<Candidate> WithAntecedents(List<Candidate> chosen, List<Candidate> candidates, int limit)
     {
         var result = new List<Candidate>(chosen);
         // The best pointing-back sentences first; one that has its antecedent (and that antecedent) is never pushed out
@@ -572,7 +599,7 @@ public static partial class OfflineComposer
                 continue;
             }
 
-            if (result.Count >= MaxSentences)
+            if (result.Count >= limit)
             {
                 var weakest = result.Where(c => c != sentence && !settled.Contains(c) && !IsAntecedentOf(c, result)).MinBy(c => c.Score);
                 if (weakest is null)

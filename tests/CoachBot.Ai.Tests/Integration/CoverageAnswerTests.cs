@@ -417,6 +417,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_DifferenceBetweenTwoRoles_QuotesWhatEachOfThemDoes()
+    {
+        // The eleventh user study: four sentences fit, the architect's "This role is more focused on the big picture"
+        // brought its antecedent, and the lead's day-to-day tasks made way, so only the architect was described.
+        var answer = await _answers.AnswerAsync(Ask("What's the difference between a Lead Backend Developer and a Backend Architect?", "lead-and-architect"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        Assert.Contains(quotes, q => q.Contains("Your day-to-day tasks will include code reviews", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("more focused on the big picture", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("Another advanced title you might aspire to is that of a Backend Architect", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
