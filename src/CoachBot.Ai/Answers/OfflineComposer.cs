@@ -256,6 +256,8 @@ public static partial class OfflineComposer
         var named = QuestionConstraints.Of(request.Question).Where(c => c.Kind is ConstraintKind.Place or ConstraintKind.Company or ConstraintKind.Year).ToList();
         var maxLexical = candidates.Max(c => c.Lexical);
         var answering = AnsweringHeadingRanks(request);
+        var topic = QueryTerms.Of(request.Question);
+        topic.ExceptWith(GenericWords);
         foreach (var candidate in candidates)
         {
             var lexical = maxLexical > 0 ? candidate.Lexical / maxLexical : 0;
@@ -283,6 +285,8 @@ public static partial class OfflineComposer
             {
                 candidate.Score += NamedDetailBonus;
             }
+
+            candidate.StatesVerdict = VerdictQuestion.IsStatedBy(request.Question, candidate.Text, candidate.Terms.Overlaps(topic));
 
             if (answering.Contains(candidate.Rank))
             {
@@ -539,6 +543,18 @@ public static partial class OfflineComposer
             chosen.AddRange(ranked.TakeWhile(c => c.Score >= best * keep).Take(limit));
         }
 
+        // A yes-or-no question's verdict ("it is not always mandatory", "it cannot replace…") is quoted, in place of the
+        // weakest other sentence when there is no room: it rarely shares the question's words.
+        if (ranked.FirstOrDefault(c => c.StatesVerdict) is { } verdict && !chosen.Contains(verdict))
+        {
+            if (chosen.Count >= limit)
+            {
+                chosen.Remove(chosen.Where(c => !c.StatesVerdict).MinBy(c => c.Score)!);
+            }
+
+            chosen.Add(verdict);
+        }
+
         // Too little matched: quote the top passage's opening, or round out a single sentence with its neighbour so the
         // quote reads as a thought, not a fragment.
         var anchor = chosen.Count > 0 ? chosen[0] : quotable.FirstOrDefault(c => c.Rank == 0) ?? quotable.FirstOrDefault();
@@ -601,7 +617,7 @@ public static partial class OfflineComposer
 
             if (result.Count >= limit)
             {
-                var weakest = result.Where(c => c != sentence && !settled.Contains(c) && !IsAntecedentOf(c, result)).MinBy(c => c.Score);
+                var weakest = result.Where(c => c != sentence && !settled.Contains(c) && !c.StatesVerdict && !IsAntecedentOf(c, result)).MinBy(c => c.Score);
                 if (weakest is null)
                 {
                     continue;
@@ -641,7 +657,7 @@ public static partial class OfflineComposer
         }
 
         // Only in place of a clearly weaker match (under three quarters of the best): a close runner-up may answer better.
-        var weakest = chosen.Where(c => c.Rank != best.Rank && c.Score < best.Score * 0.75).MinBy(c => c.Score);
+        var weakest = chosen.Where(c => c.Rank != best.Rank && c.Score < best.Score * 0.75 && !c.StatesVerdict).MinBy(c => c.Score);
         if (weakest is null)
         {
             return chosen;
@@ -997,6 +1013,12 @@ public static partial class OfflineComposer
 
         /// <summary>For an item of a passage that is only a list of names: the passage's similarity to the question (else null).</summary>
         public double? BareListSimilarity { get; init; }
+
+        /// <summary>
+        /// In a yes-or-no question, whether the sentence states the verdict asked for (<see cref="VerdictQuestion"/>): it is
+        /// quoted, and never makes way for another sentence.
+        /// </summary>
+        public bool StatesVerdict { get; set; }
 
         public double Lexical { get; set; }
 

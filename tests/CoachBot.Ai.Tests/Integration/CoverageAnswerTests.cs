@@ -430,6 +430,26 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_DoINeedADegree_QuotesTheGuidesVerdictThatItIsNotMandatory()
+    {
+        // The eleventh user study: the FAQ's "it is not always mandatory" (third passage) made way for the first
+        // passage's next sentence, and the answer described the degree path instead.
+        var answer = await _answers.AnswerAsync(Ask("Do I need a computer science degree to become a backend developer?", "degree-verdict"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("it is not always mandatory", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_IsAiGonnaTakeTheJobs_QuotesThatAutomationCannotReplaceYou()
+    {
+        // The eleventh user study: the answer was four sentences on what AI does for backend systems; the worry was left
+        // unanswered although the second passage answers it.
+        var answer = await _answers.AnswerAsync(Ask("yo is backend even still a gud career or is AI gonna take all the jobs fr", "ai-jobs"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("it cannot replace the critical thinking", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
