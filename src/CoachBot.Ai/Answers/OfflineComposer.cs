@@ -412,10 +412,10 @@ public static partial class OfflineComposer
     [GeneratedRegex(@"^(Your|You|You(’|')(ll|re)|As\s+(an?|the))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SpeaksToTheReader();
 
-    [GeneratedRegex(@"\b(what\s+(does|do|did|would|will)\s+(an?|the|your|my)?\s*(?:(?!\b(to|i|you|we|it|this|that|they)\b)[\w\s-]){1,40}?\s+(actually\s+|really\s+|even\s+|typically\s+|usually\s+)?do\b|day[\s-]to[\s-]day|all\s+day|(duties|responsibilities|tasks)\s+of|what('|’)?s\s+(the\s+)?(job|work|role)\s+of|difference\s+between)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(what\s+(does|do|did|would|will)\s+(an?|the|your|my)?\s*(?:(?!\b(to|i|you|we|it|this|that|they)\b)[\w\s-]){1,40}?\s+(actually\s+|really\s+|even\s+|typically\s+|usually\s+)?do\b|\bwhat\s+(an?|the)\s+(?:(?!\b(to|i|you|we|it|this|that|they)\b)[\w\s-]){1,40}?\s+(actually\s+|really\s+|typically\s+|usually\s+)?does\b|day[\s-]to[\s-]day|all\s+day|(duties|responsibilities|tasks)\s+of|what('|’)?s\s+(the\s+)?(job|work|role)\s+of|difference\s+between)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex AsksWhatSomeoneDoes();
 
-    [GeneratedRegex(@"\b(involves?|involving|responsible\s+for|responsibilities|duties|tasks|day-to-day|daily\s+work|will\s+include)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(involves?|involving|responsible\s+for|responsibilities|duties|tasks|day-to-day|daily\s+work|will\s+include|focus(es|ed)?\s+on)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DescribesTheWork();
 
     /// <summary>

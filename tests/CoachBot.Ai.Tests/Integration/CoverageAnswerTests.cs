@@ -450,6 +450,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_ExplainWhatARoleDoes_QuotesWhatTheWorkFocusesOn()
+    {
+        // The eleventh user study: "what a devops engineer does" (no "do" of its own) was not read as asking what the
+        // role does, and "In this role, you would focus on the integration and deployment processes" was left out.
+        var answer = await _answers.AnswerAsync(Ask("can u explain wat a devops engineer does n can backend ppl switch 2 that easily?", "devops-duties"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        Assert.Contains(quotes, q => q.Contains("you would focus on the integration and deployment processes", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("Transitioning to a DevOps Engineer role can be a natural progression", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
