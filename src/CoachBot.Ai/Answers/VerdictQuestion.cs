@@ -8,7 +8,9 @@ namespace CoachBot.Ai.Answers;
 /// <item>"Do I need a computer science degree?" is answered by "…it is not always mandatory", not by a sentence that
 /// only describes the degree path;</item>
 /// <item>"Is AI gonna take all the jobs?" is answered by "…it cannot replace the critical thinking…" and "…backend
-/// developers will be in demand", not by a sentence about what AI does.</item>
+/// developers will be in demand", not by a sentence about what AI does;</item>
+/// <item>"How is that different from what frontend devs do?" is answered by the sentence drawing the contrast ("While
+/// frontend development focuses on user interfaces and experiences, backend engineers work behind the scenes…").</item>
 /// </list>
 /// The sentence stating the verdict rarely shares the question's words ("take the jobs", "replace"), so it is found by
 /// what it says, not by overlap.
@@ -19,11 +21,23 @@ public static partial class VerdictQuestion
 
     /// <summary>
     /// Whether <paramref name="sentence"/> states the verdict <paramref name="question"/> asks for. A sentence on whether
-    /// something is required counts only when it names what was asked about (<paramref name="sharesTopic"/>).
+    /// something is required, or drawing a contrast, counts only when it names what was asked about
+    /// (<paramref name="sharesTopic"/>).
     /// </summary>
     public static bool IsStatedBy(string question, string sentence, bool sharesTopic) =>
         (AsksWhetherRequired().IsMatch(question) && sharesTopic && SaysWhetherRequired().IsMatch(sentence))
-        || (AsksWhetherItLasts().IsMatch(question) && SaysItLasts().IsMatch(sentence));
+        || (AsksWhetherItLasts().IsMatch(question) && SaysItLasts().IsMatch(sentence))
+        || (AsksHowTheyDiffer().IsMatch(question) && sharesTopic && DrawsAContrast().IsMatch(sentence));
+
+    // "how is that different from frontend", "what's the difference between…", "backend vs frontend"; not "a different
+    // language".
+    [GeneratedRegex(@"\b(different\s+(from|than|to)|differences?\s+between|differs?\s+from|vs\.?|versus)\b", Options)]
+    private static partial Regex AsksHowTheyDiffer();
+
+    // "While frontend development focuses on user interfaces…, backend engineers…": a clause with a verb of its own, then
+    // the other side; not a concession without one ("While not your primary focus, …").
+    [GeneratedRegex(@"^(While|Whereas|Unlike)\b[^,]{0,80}\b(focuses|is|are|does|do|handles?|deals?|works?|builds?)\b[^,]*,", Options)]
+    private static partial Regex DrawsAContrast();
 
     // "do I need a degree", "do you have to know math", "is a degree required", "is it mandatory", "must I learn C".
     [GeneratedRegex(@"\b(do|does|will|would)\s+(i|you|one|we|they|u)\s+(really\s+|actually\s+|even\s+|still\s+)?(need|have\s+to|require)\b|\b(is|are|'s|’s)\b[^?.!]{0,40}\b(required|necessary|mandatory|a\s+must|needed|a\s+requirement|optional)\b|\bmust\s+(i|you)\b|\bneed\s+a\s+(degree|diploma|certificate|certification)\b", Options)]

@@ -462,6 +462,16 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_HowIsThatDifferentFromFrontend_QuotesTheSentenceDrawingTheContrast()
+    {
+        // The eleventh user study: "It enables better communication with front-end developers…" brought its antecedent
+        // and pushed out the one sentence contrasting the two ("While frontend development focuses on user interfaces…").
+        var answer = await AfterAsync("What does a backend engineer actually do day to day?", "how is that different from what frontend devs do?", "frontend-contrast");
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("While frontend development focuses on user interfaces and experiences, backend engineers work behind the scenes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
