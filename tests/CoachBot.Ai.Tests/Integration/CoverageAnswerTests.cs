@@ -568,7 +568,7 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
 
     public sealed class Fixture : IDisposable
     {
-        public ServiceProvider Services { get; } = KnowledgeAiServices.Build();
+        public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
 
         public void Dispose() => Services.Dispose();
     }

@@ -127,7 +127,7 @@ public sealed class OfflineAnswerTests : IClassFixture<OfflineAnswerTests.Fixtur
 
     public sealed class Fixture : IDisposable
     {
-        public ServiceProvider Services { get; } = KnowledgeAiServices.Build();
+        public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
 
         public void Dispose() => Services.Dispose();
     }

@@ -1,4 +1,5 @@
 using CoachBot.Knowledge;
+using CoachBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -33,5 +34,21 @@ public static class KnowledgeAiServices
         services.AddKnowledge();
         services.AddCoachAi();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>
+    /// As <see cref="Build"/>, with the passage vectors ready before the first question, as in the running bot (its
+    /// hosted warm-up loads them at start): without them every search would be lexical only, which no user gets.
+    /// </summary>
+    public static ServiceProvider BuildHybrid()
+    {
+        var services = Build();
+        if (services.GetRequiredService<SemanticWarmup>().EnsureReadyAsync().GetAwaiter().GetResult() is null)
+        {
+            services.Dispose();
+            throw new InvalidOperationException("The passage vectors could not be loaded.");
+        }
+
+        return services;
     }
 }
