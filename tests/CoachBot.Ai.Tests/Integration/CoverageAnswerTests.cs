@@ -471,6 +471,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("While frontend development focuses on user interfaces and experiences, backend engineers work behind the scenes", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("how do I ask my manager for a promotion")]
+    [InlineData("How do I ask my manager for a fully remote setup?")]
+    [InlineData("how do i convince my boss to let me work on the backend team")]
+    public async Task AnswerAsync_DealingWithYourOwnManager_IsDeclinedNotAnsweredFromManagingATeam(string question)
+    {
+        // The tenth user study and the judge's own test case: passages on managing a team answered questions about the
+        // asker's own manager (lexical confidence 0.77 from "manager").
+        var answer = await _answers.AnswerAsync(Ask(question, "own-manager-" + question.Length), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.NotCovered, answer.Verdict);
+    }
+
     [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Knowledge.Retrieval;
 
@@ -19,7 +20,7 @@ namespace CoachBot.Ai.Answers.Coverage;
 /// Thresholds were set on the eval sets' questions (on-topic, chat-style) against career questions the guides do not
 /// cover (burnout, résumés, promotions); see docs/benchmarks.md.
 /// </summary>
-public static class CoverageJudge
+public static partial class CoverageJudge
 {
     /// <summary>Cosine under which no retrieved sentence is about the question.</summary>
     public const double Unrelated = 0.30;
@@ -67,8 +68,36 @@ public static class CoverageJudge
             return NotCovered($"mentioned only in passing (closest sentence {closeness:0.00}, lexical {confidence:0.00})", figure, confidence, closeness);
         }
 
+        if (AsksAboutOwnManager(question, passages) is { } boss)
+        {
+            return NotCovered($"asks about dealing with their own {boss}; no passage speaks of the reader's {boss}", figure, confidence, semantic);
+        }
+
         return JudgeDetails(question, passages, figure, confidence, semantic);
     }
+
+    /// <summary>
+    /// "How do I ask my manager for a promotion?", "how do I ask my boss for a fully remote setup?": the question is about
+    /// dealing with the asker's own manager (asking, telling, convincing them; not "my lead says…"), and passages on managing or leading a team (what a manager does) do not answer it. It is
+    /// answered only by a passage that speaks of the reader's manager ("your manager", "your boss"). Returns the word the
+    /// question used, or null.
+    /// </summary>
+    private static string? AsksAboutOwnManager(string question, ScoredPassage[] passages)
+    {
+        var asked = OwnManager().Match(question);
+        if (!asked.Success || passages.Any(p => ReadersManager().IsMatch(p.Passage.Text)))
+        {
+            return null;
+        }
+
+        return asked.Groups["who"].Value.ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"\b(ask|asking|tell|telling|convince|persuade|talk\s+to|talk\s+with|speak\s+to|speak\s+with|approach|negotiate\s+with|deal\s+with|get\s+along\s+with|impress|handle|email|message|pitch|push\s+back\s+on|disagree\s+with|up\s+with)\s+(my|our)\s+(direct\s+|line\s+|new\s+|current\s+)?(?<who>manager|boss|supervisor|team\s+lead|tech\s+lead|lead|eng(ineering)?\s+manager|em)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex OwnManager();
+
+    [GeneratedRegex(@"\byour\s+(direct\s+|line\s+)?(manager|boss|supervisor|team\s+lead|tech\s+lead|lead)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex ReadersManager();
 
     private static CoverageVerdict JudgeDetails(string question, ScoredPassage[] passages, FigureKind figure, double confidence, double? semantic)
     {

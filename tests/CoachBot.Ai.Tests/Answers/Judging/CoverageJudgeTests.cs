@@ -93,11 +93,7 @@ public sealed class CoverageJudgeTests(CoverageJudgeTests.Fixture fixture) : ICl
     {
         public Fixture()
         {
-            // Lexical retrieval (no passage vectors): these tests pin the judge on Lucene's passages and the sentence
-            // model. In the running bot the passages are hybrid; there "how do I ask my manager for a promotion" finds
-            // passages on managing a team (cosines 0.19–0.28, a sentence at 0.34, lexical 0.77) and is answered, a known
-            // defect listed in docs/benchmarks.md (round 14).
-            Services = KnowledgeAiServices.Build();
+            Services = KnowledgeAiServices.BuildHybrid();
             Retriever = Services.GetRequiredService<IPassageRetriever>();
             Vectors = Services.GetRequiredService<SentenceVectorCache>();
         }
