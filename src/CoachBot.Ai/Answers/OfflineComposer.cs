@@ -92,9 +92,13 @@ public static partial class OfflineComposer
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
             ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request) || ComparesAgain(c, request) || GivesReasonAgain(c, request)).ToList()
             : candidates;
-        // In a follow-up, what is left must still be about the question; loosely related leftovers are not "more".
+        // In a follow-up, what is left must still be about the question; loosely related leftovers are not "more". A
+        // passage under a heading the question names ("tell me more about Moving into Adjacent Industries", a heading
+        // the previous answer offered) is about it, whatever its sentences' wording.
+        var asked = QueryTerms.Of(request.Question);
         if (fresh.Count == 0 || (request.PreviousAnswer is not null && request.Meaning is { } meaning
-            && fresh.Max(c => meaning.SimilarityTo(c.Text)) < CoverageJudge.Loose))
+            && fresh.Max(c => meaning.SimilarityTo(c.Text)) < CoverageJudge.Loose
+            && !fresh.Any(c => c.HeadingTerms.Count > 0 && c.HeadingTerms.IsSubsetOf(asked))))
         {
             return new ComposedAnswer(CoachReplies.NothingMore, []);
         }
@@ -113,12 +117,39 @@ public static partial class OfflineComposer
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
         var introducing = IntroducesSubsections(candidates, passages, request.Subsections);
         var limit = ComparesTwoRoles(fresh, request) ? MaxSentences + ExtraSentencesForTwoRoles : MaxSentences;
+        if (OpeningOfNamedSection(fresh, request, passages, asked) is { Count: > 0 } opened)
+        {
+            return Render(Distinct(WithListsForLeadIns(opened, fresh)), passages, request.Opening ?? DefaultOpening, request.Subsections);
+        }
+
         var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing, limit), fresh, request.Question), candidates, limit), fresh);
         var opening = request.Opening
             ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore
                 : chosen.Count > 0 && chosen.All(c => GivesReasonAgain(c, request)) ? CoachReplies.ReasonQuotedBefore
                 : DefaultOpening);
         return Render(Distinct(WithListsForLeadIns(chosen, fresh)), passages, opening, request.Subsections);
+    }
+
+    /// <summary>
+    /// "Tell me more about Moving into Adjacent Industries", a heading the previous answer offered ("More in [1]: …"): the
+    /// section's own opening answers it, the first sentences of each of its passages in the guide's order, though they
+    /// share few words with the heading ("Cloud computing is revolutionizing how businesses operate…"). Null when the
+    /// question is not a request for more naming a heading of two words or more.
+    /// </summary>
+    private static List<Candidate>? OpeningOfNamedSection(List<Candidate> fresh, OfflineComposeRequest request, ScoredPassage[] passages, HashSet<string> asked)
+    {
+        if (!FollowUpDetector.AsksForMore(request.Question))
+        {
+            return null;
+        }
+
+        var named = fresh.Where(c => !c.FromSection && c.HeadingTerms.Count >= 2 && c.HeadingTerms.IsSubsetOf(asked) && !c.Sentence.ReadsAsAnnouncement).ToList();
+        return named
+            .GroupBy(c => c.Rank)
+            .OrderBy(group => passages[group.Key].Passage.Id, StringComparer.Ordinal)
+            .SelectMany(group => group.OrderBy(c => c.Position).Where(c => !c.Sentence.ReadsAsLeadIn || HasWholeList(c, fresh)).Take(2))
+            .Take(MaxSentences)
+            .ToList();
     }
 
     /// <summary>

@@ -485,6 +485,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_TellMeMoreAboutASectionTheAnswerOffered_QuotesThatSectionsOpening()
+    {
+        // The twelfth user study: "the second one" named "Moving into Adjacent Industries" from the answer's "More in"
+        // line; its sentences share no word with the heading, so the bot said it had nothing more to quote.
+        var answer = await AfterAsync("What alternative careers can a backend developer move into later on?", "tell me more about the second one", "adjacent-industries");
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        Assert.Contains(quotes, q => q.StartsWith("Cloud computing is revolutionizing how businesses operate", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.StartsWith("Cybersecurity is another adjacent industry", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
