@@ -195,7 +195,7 @@ public static partial class OfflineComposer
     [GeneratedRegex(@"^\W*((and|but|so|ok|okay)\s+)?(why|how\s+come)\b[^?.!]{0,25}[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AsksWhy();
 
-    [GeneratedRegex(@"\b(because|since|so\s+that|enables?|allows?|helps?|ensures?|provides?|demonstrates?|boosts?|due\s+to|which\s+means|in\s+order\s+to|crucial\s+for|essential\s+for)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(because|since|so\s+that|enables?|allows?|helps?|ensures?|provides?|demonstrates?|boosts?|improves?|enhances?|reduces?|saves?|due\s+to|which\s+means|in\s+order\s+to|crucial\s+for|essential\s+for)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex GivesAReason();
 
     private static bool ComparesAgain(Candidate candidate, OfflineComposeRequest request) =>

@@ -497,6 +497,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_WhyDoesItMatterAfterCiCdTools_QuotesWhatItImprovesAndReduces()
+    {
+        // The twelfth user study: "why does it matter tho?" repeated the one "ensures…" sentence; the passage's further
+        // reasons improve productivity and "reduce the time it takes to release new features".
+        var answer = await AfterAsync("What tools are commonly used for CI/CD?", "why does it matter tho?", "cicd-why");
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        Assert.Contains(quotes, q => q.Contains("can significantly reduce the time it takes to release new features", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("will not only improve your productivity", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
