@@ -156,6 +156,7 @@ public sealed partial class AnswerService(
         LogJudged(verdict.Coverage, verdict.Reason, verdict.Confidence, verdict.Semantic ?? double.NaN);
         var previous = history.Count > 0 && resolved.Context is not null && !FollowUpDetector.AsksToRepeat(asked) ? history[^1].Answer : null;
         var passages = previous is null ? resolved.Retrieval.Passages : await FollowUpPassagesAsync(resolved, asked, previous, cancellationToken);
+        verdict = MentionedInFollowUpPassages(verdict, previous is null ? null : passages);
         var offline = new OfflineComposeRequest(passages, Knowledge.Retrieval.ChatRegister.SpellOut(resolved.AskedAs ?? asked), resolved.Context, resolved.Retrieval.ExpandedTerms)
         {
             Meaning = meaning,
@@ -175,6 +176,24 @@ public sealed partial class AnswerService(
         await memory.RememberAsync(request.Conversation, request.UserKey,
             new ConversationTurn(asked, resolved.Standalone, answer.Text, time.GetUtcNow()), cancellationToken);
         return answer;
+    }
+
+    /// <summary>
+    /// A follow-up is composed from its own passages, not the ones it was judged on: when those mention every detail the
+    /// judge found missing ("which of those is best for a total beginner?" and "Python: Loved for its readability…,
+    /// making it excellent for beginners"), the answer does not open by saying the guides lack it.
+    /// </summary>
+    private static CoverageVerdict MentionedInFollowUpPassages(CoverageVerdict verdict, IReadOnlyList<ScoredPassage>? followUpPassages)
+    {
+        if (followUpPassages is null || verdict.Coverage != AnswerCoverage.PartlyAnswered || verdict.MissingFigures || verdict.Missing.Count == 0)
+        {
+            return verdict;
+        }
+
+        var texts = followUpPassages.Take(OfflineComposer.MaxPassages).Select(p => string.Join(' ', p.Passage.SectionPath) + "\n" + p.Passage.Text).ToArray();
+        return verdict.Missing.All(detail => texts.Any(detail.IsMentionedIn))
+            ? verdict with { Coverage = AnswerCoverage.Answered, Missing = [], Reason = verdict.Reason + "; mentioned in the follow-up's passages" }
+            : verdict;
     }
 
     /// <summary>Searching again for figures, embedding and judging, on the model threads (below the priority of acknowledging events).</summary>

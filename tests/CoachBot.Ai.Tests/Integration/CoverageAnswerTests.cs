@@ -509,6 +509,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_WhichIsBestForABeginnerAfterLanguages_QuotesPythonWithoutSayingTheGuidesLackBeginners()
+    {
+        // The twelfth user study: the answer quoted "…excellent for beginners" after "The guides don't say anything
+        // specific about beginner roles": the judge's passages lacked the word, the follow-up's own passages have it.
+        var answer = await AfterAsync("What programming languages should I learn for backend development?", "which of those is best for a total beginner?", "beginner-language");
+
+        Assert.Equal(AnswerVerdict.Answered, answer.Verdict);
+        Assert.DoesNotContain("don't say anything specific", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("excellent for beginners", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
