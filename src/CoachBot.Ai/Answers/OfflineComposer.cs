@@ -116,13 +116,14 @@ public static partial class OfflineComposer
         AddNextSteps(fresh, candidates, request);
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
         var introducing = IntroducesSubsections(candidates, passages, request.Subsections);
-        var limit = ComparesTwoRoles(fresh, request) ? MaxSentences + ExtraSentencesForTwoRoles : MaxSentences;
+        var twoRoles = ComparesTwoRoles(fresh, request);
+        var limit = twoRoles ? MaxSentences + ExtraSentencesForTwoRoles : MaxSentences;
         if (OpeningOfNamedSection(fresh, request, passages, asked) is { Count: > 0 } opened)
         {
             return Render(Distinct(WithListsForLeadIns(opened, fresh)), passages, request.Opening ?? DefaultOpening, request.Subsections);
         }
 
-        var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing, limit), fresh, request.Question), candidates, limit), fresh);
+        var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing, limit, twoRoles), fresh, request.Question), candidates, limit), fresh);
         var opening = request.Opening
             ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore
                 : chosen.Count > 0 && chosen.All(c => GivesReasonAgain(c, request)) ? CoachReplies.ReasonQuotedBefore
@@ -434,10 +435,10 @@ public static partial class OfflineComposer
     [GeneratedRegex(@"^(Beyond|After|Besides)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PointsPast();
 
-    [GeneratedRegex(@"\b(difference|differences|differ|compare|comparison)\b|\bvs\.?\b|\bversus\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(difference|differences|differ|differently|compare|comparison)\b|\bvs\.?\b|\bversus\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ComparesRoles();
 
-    [GeneratedRegex(@"\b(interns?|internships?|junior|mid-level|senior|lead|leads|principal|staff|architects?|managers?|consultants?|cto|devops|cloud|data|security|product|evangelists?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(interns?|internships?|juniors?|mid-level|seniors?|lead|leads|principal|staff|architects?|managers?|consultants?|cto|devops|cloud|data|security|product|evangelists?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RoleWord();
 
     [GeneratedRegex(@"^(Your|You|You(’|')(ll|re)|As\s+(an?|the))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -549,7 +550,7 @@ public static partial class OfflineComposer
         return words < 5 || (words < 8 && text[^1] is not ('.' or '!' or '?' or ':'));
     }
 
-    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning, HashSet<Candidate> introducing, int limit)
+    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning, HashSet<Candidate> introducing, int limit, bool twoRoles = false)
     {
         // A lead-in whose whole list is not in this passage (or is too long to quote) cannot be quoted at all; one that
         // introduces its section's sub-sections is quoted with their headings ("More in").
@@ -570,7 +571,8 @@ public static partial class OfflineComposer
         if (ranked.Count > 0)
         {
             var best = ranked[0].Score;
-            var keep = byMeaning ? 0.55 : 0.35;
+            // Comparing two roles, the second role's sentences often match clearly less well than the first's best.
+            var keep = byMeaning && !twoRoles ? 0.55 : 0.35;
             chosen.AddRange(ranked.TakeWhile(c => c.Score >= best * keep).Take(limit));
         }
 

@@ -521,6 +521,26 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_WhatDoSeniorsDoDifferentlyAfterJuniorDuties_QuotesTheSeniorsDuties()
+    {
+        // The twelfth user study: "seniors" (plural) was not read as a role and "differently" not as a comparison, so the
+        // answer left out "…also for designing system architectures and making critical technical decisions".
+        var answer = await AfterAsync("What does a junior backend developer actually do day to day?", "what about seniors, what do they do differently?", "seniors-differently");
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("designing system architectures and making critical technical decisions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WhatDoesAnArchitectDoDifferentlyFromALead_DescribesBothRoles()
+    {
+        var answer = await _answers.AnswerAsync(Ask("what does a backend architect do differently from a lead dev", "architect-differently"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text).ToList();
+        Assert.Contains(quotes, q => q.Contains("Your day-to-day tasks will include code reviews", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("more focused on the big picture", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnswerAsync_PortfolioSteps_AreQuotedWholeAndInTheGuidesOrder()
     {
         // The eighth user study: three of the four portfolio steps came out as 3, 4, the intro, 1; step 2 was missing.
