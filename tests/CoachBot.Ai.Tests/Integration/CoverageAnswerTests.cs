@@ -317,6 +317,16 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task AnswerAsync_CoverLetterForAJuniorRole_IsDeclinedNotAnsweredWithTheJuniorRole()
+    {
+        // The twelfth user study: "The guides don't say anything specific about résumés" (the wrong topic), then two
+        // quotes describing junior and mid-level roles; nothing retrieved was close to writing a cover letter.
+        var answer = await _answers.AnswerAsync(Ask("What should I write in a cover letter for a junior backend position?", "cover-letter"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.NotCovered, answer.Verdict);
+    }
+
+    [Fact]
     public async Task AnswerAsync_CoreSkillsAskedAsAList_NamesAllTenSkillSections()
     {
         // The eighth user study: the list of core skills stopped after eight of its ten headings with "…".

@@ -73,7 +73,13 @@ public static partial class CoverageJudge
             return NotCovered($"asks about dealing with their own {boss}; no passage speaks of the reader's {boss}", figure, confidence, semantic);
         }
 
-        return JudgeDetails(question, passages, figure, confidence, semantic);
+        var verdict = JudgeDetails(question, passages, figure, confidence, semantic);
+        // "What should I write in a cover letter for a junior backend position?": a topic the guides never treat, and
+        // nothing retrieved is close to the question (only "junior backend" matched): the closest passages would not
+        // help, so the question is declined rather than partly answered.
+        return verdict.Coverage == AnswerCoverage.PartlyAnswered && verdict.Missing.Any(m => m.Kind == ConstraintKind.Topic) && semantic is { } near && near < Close
+            ? NotCovered($"{verdict.Reason}, and the closest sentence is {near:0.00}", figure, confidence, near)
+            : verdict;
     }
 
     /// <summary>

@@ -144,7 +144,8 @@ public static partial class QuestionConstraints
     // words a passage would use if it did treat it (a passing "build your resume" does not treat writing one).
     private static readonly (Regex Pattern, string Display, string[] Mentions)[] TopicGaps =
     [
-        (Topic(@"r[eé]sum[eé]s|résumé|(my|a|your|the|good|great|strong|solid|backend|junior|dev|developer|tech)\s+resume|resume\s+(for|tips?|templates?|format|formatting|writing|reviews?|advice)|cvs?|cover\s+letters?"), "résumés", ["résumé", "CV", "cover letter", "resume writing", "write your resume", "your resume should"]),
+        (Topic(@"r[eé]sum[eé]s|résumé|(my|a|your|the|good|great|strong|solid|backend|junior|dev|developer|tech)\s+resume|resume\s+(for|tips?|templates?|format|formatting|writing|reviews?|advice)|cvs?"), "résumés", ["résumé", "CV", "resume writing", "write your resume", "your resume should"]),
+        (Topic(@"cover\s+letters?"), "cover letters", ["cover letter"]),
         (Topic(@"linkedin"), "LinkedIn", ["LinkedIn"]),
         (Topic(@"visas?|work\s+permits?|green\s+card|h-?1b|relocat(e|ing|ion)|immigrat(e|ing|ion)"), "visas or relocation", ["visa", "work permit", "relocation", "immigration"]),
         (Topic(@"burn(ed|t)?\s*out|burnout|stressed(\s+out)?|stressful|(so\s+much|lots\s+of|a\s+lot\s+of|under|work|job)\s+stress|stress\s+at\s+work"), "burnout or stress", ["burnout", "stress"]),

@@ -17,6 +17,7 @@ public sealed class QuestionConstraintsTests
     [InlineData("how do I fix a merge conflict in git?", ConstraintKind.Action, "fix a merge conflict")]
     [InlineData("how do I write a good resume for a junior backend role?", ConstraintKind.Topic, "résumés")]
     [InlineData("what should go on my CV", ConstraintKind.Topic, "résumés")]
+    [InlineData("What should I write in a cover letter for a junior backend position?", ConstraintKind.Topic, "cover letters")]
     [InlineData("I'm burned out at my backend job, should I switch to devops?", ConstraintKind.Topic, "burnout or stress")]
     [InlineData("can I get a work visa as a backend dev", ConstraintKind.Topic, "visas or relocation")]
     public void Of_QuestionNamingADetail_FindsIt(string question, ConstraintKind kind, string text)
