@@ -116,13 +116,13 @@ public static partial class OfflineComposer
         AddNextSteps(fresh, candidates, request);
         // An antecedent may be one the previous answer quoted: quoting it again beats a "Beyond this" that points at the wrong sentence.
         var introducing = IntroducesSubsections(candidates, passages, request.Subsections);
-        var twoRoles = ComparesTwoRoles(fresh, request);
-        var limit = twoRoles ? MaxSentences + ExtraSentencesForTwoRoles : MaxSentences;
         if (OpeningOfNamedSection(fresh, request, passages, asked) is { Count: > 0 } opened)
         {
             return Render(Distinct(WithListsForLeadIns(opened, fresh)), passages, request.Opening ?? DefaultOpening, request.Subsections);
         }
 
+        var twoRoles = ComparesTwoRoles(fresh, request);
+        var limit = twoRoles ? MaxSentences + ExtraSentencesForTwoRoles : MaxSentences;
         var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing, limit, twoRoles), fresh, request.Question), candidates, limit), fresh);
         var opening = request.Opening
             ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore
@@ -550,7 +550,7 @@ public static partial class OfflineComposer
         return words < 5 || (words < 8 && text[^1] is not ('.' or '!' or '?' or ':'));
     }
 
-    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning, HashSet<Candidate> introducing, int limit, bool twoRoles = false)
+    private static List<Candidate> Choose(List<Candidate> candidates, bool byMeaning, HashSet<Candidate> introducing, int limit, bool twoRoles)
     {
         // A lead-in whose whole list is not in this passage (or is too long to quote) cannot be quoted at all; one that
         // introduces its section's sub-sections is quoted with their headings ("More in").

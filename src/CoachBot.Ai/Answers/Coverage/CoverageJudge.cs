@@ -15,7 +15,9 @@ namespace CoachBot.Ai.Answers.Coverage;
 /// (slang, typos). With the model off, the lexical threshold alone decides, as before.</item>
 /// <item>Details: the year, place, company, role or person the question names must appear in the passages that
 /// answer it; a question asking for pay or a rate needs a passage that gives one. A missing detail makes the answer
-/// partly answered, and the reply says first what the guides lack.</item>
+/// partly answered, and the reply says first what the guides lack. A career topic the guides never treat (a cover
+/// letter) with no sentence at least <see cref="Close"/> to the question is not covered at all.</item>
+/// <item>Perspective: a question about dealing with one's own manager is not answered by passages on being one.</item>
 /// </list>
 /// Thresholds were set on the eval sets' questions (on-topic, chat-style) against career questions the guides do not
 /// cover (burnout, résumés, promotions); see docs/benchmarks.md.
@@ -77,16 +79,17 @@ public static partial class CoverageJudge
         // "What should I write in a cover letter for a junior backend position?": a topic the guides never treat, and
         // nothing retrieved is close to the question (only "junior backend" matched): the closest passages would not
         // help, so the question is declined rather than partly answered.
-        return verdict.Coverage == AnswerCoverage.PartlyAnswered && verdict.Missing.Any(m => m.Kind == ConstraintKind.Topic) && semantic is { } near && near < Close
+        var untreatedTopic = verdict.Coverage == AnswerCoverage.PartlyAnswered && verdict.Missing.Any(m => m.Kind == ConstraintKind.Topic);
+        return untreatedTopic && semantic is { } near && near < Close
             ? NotCovered($"{verdict.Reason}, and the closest sentence is {near:0.00}", figure, confidence, near)
             : verdict;
     }
 
     /// <summary>
     /// "How do I ask my manager for a promotion?", "how do I ask my boss for a fully remote setup?": the question is about
-    /// dealing with the asker's own manager (asking, telling, convincing them; not "my lead says…"), and passages on managing or leading a team (what a manager does) do not answer it. It is
-    /// answered only by a passage that speaks of the reader's manager ("your manager", "your boss"). Returns the word the
-    /// question used, or null.
+    /// dealing with the asker's own manager (asking, telling, convincing them; not "my lead says…"), and passages on
+    /// managing or leading a team (what a manager does) do not answer it. It is answered only by a passage that speaks of
+    /// the reader's manager ("your manager", "your boss"). Returns the word the question used, or null.
     /// </summary>
     private static string? AsksAboutOwnManager(string question, ScoredPassage[] passages)
     {
