@@ -25,11 +25,6 @@ if (args.Length > 0 && args[0] == "quality-round8")
     return RoundEightReport.Run(args[1..], Console.Out);
 }
 
-if (args.Length > 0 && args[0] == "quality-round15")
-{
-    return RoundFifteenReport.Run(args[1..], Console.Out);
-}
-
 if (args.Length > 0 && args[0] == "quality-round9")
 {
     return RoundNineReport.Run(args[1..], Console.Out);

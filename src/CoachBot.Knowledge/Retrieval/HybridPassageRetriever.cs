@@ -138,54 +138,6 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
         return new RetrievalResult(passages, confidence, lexical.ExpandedTerms, queryVector);
     }
 
-    /// <summary>EXPERIMENT (#12 round 15): the per-passage scores behind one search, by document id, and the fused order.</summary>
-    public RankingEvidence? Explain(string query)
-    {
-        var semantic = _warmup.Index;
-        var embedder = _warmup.Embedder;
-        if (semantic is null || embedder is null)
-        {
-            return null;
-        }
-
-        if (_settings.StripChatRegister)
-        {
-            query = ChatRegister.Strip(query);
-        }
-
-        var lexical = _lucene.SearchLexical(query, _settings.LexicalCandidates);
-        if (lexical.Plan.IsEmpty)
-        {
-            return null;
-        }
-
-        var queryText = query.Length > QueryPlanner.MaxQueryChars ? query[..QueryPlanner.MaxQueryChars] : query;
-        var forRanking = _spelling.Value.Correct(queryText, SpellingCorrector.MinRankingLength);
-        List<string> texts = [queryText];
-        if (forRanking is not null)
-        {
-            texts.Add(forRanking);
-        }
-
-        if (_settings.DenseCorrectionMinLength < SpellingCorrector.MinRankingLength
-            && _spelling.Value.Correct(queryText, _settings.DenseCorrectionMinLength) is { } forShortRanking
-            && !texts.Contains(forShortRanking))
-        {
-            texts.Add(forShortRanking);
-        }
-
-        if (_settings.LexicalCorrectionMinLength > 0 && _spelling.Value.Correct(queryText, _settings.LexicalCorrectionMinLength) is { } lexicalCorrected)
-        {
-            lexical = Better(lexical, _lucene.SearchLexical(lexicalCorrected, _settings.LexicalCandidates));
-        }
-
-        var vectors = embedder.Embed(texts);
-        var scores = Score(semantic, lexical, vectors);
-        var parts = DenseParts(semantic, vectors, 0, _settings.SentenceTopN);
-        var best = DenseParts(semantic, vectors, 0, 1);
-        return new RankingEvidence(scores.Lexical, parts.Passages, parts.Questions, parts.Sentences, best.Sentences, scores.Dense, scores.Fused, RankFusion.Order(scores.Fused, scores.Lexical), _sectionOf.Value);
-    }
-
     /// <summary>The two lexical searches merged: per passage the better BM25 score, best first; the first search's plan and confidence.</summary>
     private static LexicalSearch Better(LexicalSearch first, LexicalSearch second)
     {
@@ -388,6 +340,3 @@ public sealed partial class HybridPassageRetriever : IPassageRetriever
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedding the question failed; this search is lexical only")]
     private static partial void LogEmbeddingFailed(ILogger logger, Exception exception);
 }
-
-/// <summary>EXPERIMENT (#12 round 15): what <see cref="HybridPassageRetriever.Explain"/> returns.</summary>
-public sealed record RankingEvidence(double[] Lexical, double[] Passages, double[] Questions, double[] SentencesTop2, double[] SentenceBest, double[] Dense, double[] Fused, int[] Order, int[] SectionOf);
