@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CoachBot.Ai.Answers.Coverage;
+using CoachBot.Ai.Answers.Meaning;
 using CoachBot.Core.Replies;
 using CoachBot.Knowledge.Guides;
 using CoachBot.Knowledge.Retrieval;
@@ -87,7 +88,7 @@ public static partial class OfflineComposer
             return new ComposedAnswer(string.Empty, []);
         }
 
-        var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context), QueryTerms.Of(string.Join(' ', request.ExpandedTerms ?? [])));
+        var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context), QueryTerms.Of(string.Join(' ', request.ExpandedTerms ?? [])), UnreadableNames.In(request.Question));
         ContinueCutLists(candidates, passages, request.SectionParagraphs);
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
             ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request) || ComparesAgain(c, request) || GivesReasonAgain(c, request)).ToList()
@@ -232,7 +233,7 @@ public static partial class OfflineComposer
         return request.Meaning is { } meaning ? givers.MaxBy(c => meaning.SimilarityTo(c.Text)) : givers[0];
     }
 
-    private static List<Candidate> Candidates(ScoredPassage[] passages, HashSet<string> askedTerms, HashSet<string> expandedTerms)
+    private static List<Candidate> Candidates(ScoredPassage[] passages, HashSet<string> askedTerms, HashSet<string> expandedTerms, IReadOnlyList<string> unreadableNames)
     {
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < passages.Length; rank++)
@@ -243,11 +244,11 @@ public static partial class OfflineComposer
             // what it is about in its heading: when the heading shares a word with the question, its items are judged with
             // the heading and the passage's own similarity ("Top Skills" does not make "Problem Solving" an answer to
             // "where do I practise coding problems"). The question's synonyms count for the heading ("grind coding problems"
-            // → "practice").
+            // → "practice"), and so does naming an item the sentence model cannot read ("is leetcode worth grinding").
             var heading = passage.Passage.SectionPath.Count > 0 ? passage.Passage.SectionPath[^1] : string.Empty;
             var headingTerms = QueryTerms.Of(heading);
             var bareList = sentences.Count >= 2 && sentences.All(s => s.IsListItem && IsLabel(s.Text))
-                && (SharesAWord(headingTerms, askedTerms) || headingTerms.Overlaps(expandedTerms));
+                && (SharesAWord(headingTerms, askedTerms) || headingTerms.Overlaps(expandedTerms) || sentences.Any(s => UnreadableNames.AnyIn(unreadableNames, s.Text)));
             for (var position = 0; position < sentences.Count; position++)
             {
                 var sentence = sentences[position];

@@ -645,6 +645,22 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(again.Text), q => first.Text.Contains(q, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("fr is leetcode even worth grinding")]
+    [InlineData("should i do codewars or leetcode")]
+    public async Task AnswerAsync_NameTheSentenceModelCannotRead_IsAnsweredWithTheListThatNamesIt(string question)
+    {
+        // The twelfth user study: "leetcode" is no word of the model's vocabulary, so the list naming it under "Practice
+        // programming skills" sat at cosine 0.06 and the question was declined as unrelated (or answered with degrees).
+        var answer = await _answers.AnswerAsync(Ask(question, "unreadable"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.Answered, answer.Verdict);
+        var quotes = Quotes.In(answer.Text);
+        Assert.Contains("leetcode", quotes);
+        Assert.Contains("codewars", quotes);
+        Assert.Contains(answer.Citations, c => c.SectionPath[^1] == "Practice programming skills");
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();

@@ -57,7 +57,7 @@ public static partial class CoverageJudge
                 return NotCovered($"lexical confidence {confidence:0.00} below {minConfidence:0.00}", figure, confidence, null);
             }
         }
-        else if (closeness < Unrelated)
+        else if (closeness < Unrelated && !NamesWhatTheModelCannotRead(question, passages, confidence))
         {
             return NotCovered($"closest sentence {closeness:0.00} is unrelated", figure, confidence, closeness);
         }
@@ -84,6 +84,14 @@ public static partial class CoverageJudge
             ? NotCovered($"{verdict.Reason}, and the closest sentence is {near:0.00}", figure, confidence, near)
             : verdict;
     }
+
+    /// <summary>
+    /// "is leetcode worth grinding": the question turns on a name the sentence model cannot read (no whole word of its
+    /// vocabulary: "leetcode", "codewars"), and the best passage names it. The model's cosine then says nothing about the
+    /// subject (0.06 for that passage, 0.18 for its closest sentence), so strong lexical evidence decides instead.
+    /// </summary>
+    private static bool NamesWhatTheModelCannotRead(string question, ScoredPassage[] passages, double confidence) =>
+        confidence >= StrongLexical && UnreadableNames.AnyIn(UnreadableNames.In(question), passages[0].Passage.Text);
 
     /// <summary>
     /// "How do I ask my manager for a promotion?", "how do I ask my boss for a fully remote setup?": the question is about
