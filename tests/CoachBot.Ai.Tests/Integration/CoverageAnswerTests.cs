@@ -661,6 +661,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(answer.Citations, c => c.SectionPath[^1] == "Practice programming skills");
     }
 
+    [Fact]
+    public async Task AnswerAsync_CertificateTheGuidesDoNotName_SaysSoFirst_ThenQuotesTheOneTheyDo()
+    {
+        // The eleventh user study: every word of "AWS Solutions Architect" is a guide word, but the guides name only the
+        // AWS Certified Developer certificate, and the answer quoted it as if it answered the question.
+        var answer = await _answers.AnswerAsync(Ask("is the AWS Solutions Architect cert worth it for backend devs?", "certificate"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.PartlyAnswered, answer.Verdict);
+        Assert.StartsWith("The guides don't say anything specific about AWS Solutions Architect", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("AWS Certified Developer", StringComparison.Ordinal));
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();

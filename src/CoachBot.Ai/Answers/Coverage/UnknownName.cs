@@ -54,7 +54,89 @@ public static partial class UnknownName
             found = word;
         }
 
+        return found ?? UnknownTitle(question, catalog, named, person);
+    }
+
+    /// <summary>
+    /// "Is the AWS Solutions Architect cert worth it?": every word is a guide word, but the name they make together is in
+    /// no guide (the guides name only the AWS Certified Developer certificate). A run of two to four capitalised words inside
+    /// the sentence that no guide text contains is such a name. A question written in title case has no such runs to
+    /// trust, and a person, place or company the question names ("in New York", "at Goldman Sachs") is the other details'
+    /// business; a name that only starts with one ("AWS Solutions Architect") is a name of its own.
+    /// </summary>
+    private static string? UnknownTitle(string question, GuideCatalog catalog, IReadOnlyList<QuestionConstraint> named, string? person)
+    {
+        var words = Word().Matches(question).ToList();
+        if (words.Count == 0 || words.Count(w => char.IsUpper(w.Value[0])) * 2 > words.Count)
+        {
+            return null;
+        }
+
+        var text = TextsByCatalog.GetValue(catalog, GuideText);
+        string? found = null;
+        var run = new List<Match>();
+        foreach (var word in words.Append(null))
+        {
+            var adjacent = word is not null && run.Count > 0 && question[(run[^1].Index + run[^1].Length)..word.Index].Trim().Length == 0 && !StartsASentence(question, word.Index);
+            if (word is not null && char.IsUpper(word.Value[0]) && (run.Count == 0 ? !StartsASentence(question, word.Index) : adjacent))
+            {
+                run.Add(word);
+                continue;
+            }
+
+            // Two title-case words at least ("Solutions Architect", "Spring Boot"): acronyms beside a plural ("REST APIs")
+            // are the guides' own terms in other words, not a name.
+            if (run.Count is >= 2 and <= 4 && run.Count(w => IsTitleCase(w.Value)) >= 2)
+            {
+                var title = question[run[0].Index..(run[^1].Index + run[^1].Length)].TrimEnd('.', '-');
+                var plain = " " + string.Join(' ', run.Select(w => w.Value.TrimEnd('.', '-').ToLowerInvariant()));
+                var singular = plain.EndsWith('s') ? plain[..^1] : plain;
+                var inGuides = text.Contains(plain + " ", StringComparison.Ordinal) || text.Contains(singular + " ", StringComparison.Ordinal);
+                if (!inGuides
+                    && !(person is not null && person.Contains(title, StringComparison.Ordinal))
+                    && !named.Any(c => c.Kind is ConstraintKind.Company or ConstraintKind.Place or ConstraintKind.Person && c.Text.Contains(title, StringComparison.OrdinalIgnoreCase)))
+                {
+                    if (found is not null)
+                    {
+                        return null;
+                    }
+
+                    found = title;
+                }
+            }
+
+            run.Clear();
+            if (word is not null && char.IsUpper(word.Value[0]) && !StartsASentence(question, word.Index))
+            {
+                run.Add(word);
+            }
+        }
+
         return found;
+    }
+
+    private static bool IsTitleCase(string word) => word.Length >= 2 && char.IsUpper(word[0]) && word.Skip(1).All(c => !char.IsLetter(c) || char.IsLower(c));
+
+    private static readonly ConditionalWeakTable<GuideCatalog, string> TextsByCatalog = [];
+
+    /// <summary>Every heading and paragraph of the guides as lower-case words, one space apart, each text between spaces.</summary>
+    private static string GuideText(GuideCatalog catalog)
+    {
+        var builder = new System.Text.StringBuilder(" ");
+        foreach (var section in catalog.Sections)
+        {
+            foreach (var text in section.Path.Append(section.GuideTitle).Concat(section.Paragraphs.Select(p => p.Text)))
+            {
+                foreach (Match match in Word().Matches(text))
+                {
+                    builder.Append(match.Value.TrimEnd('.', '-').ToLowerInvariant()).Append(' ');
+                }
+
+                builder.Append("| ");
+            }
+        }
+
+        return builder.ToString();
     }
 
     // "PM", "QA", "SRE" stand for things the guides spell out ("Product Management"): not a subject they lack.

@@ -16,6 +16,7 @@ public sealed class UnknownNameTests
     [InlineData("Kotlin or Java for backend?", "Kotlin")]
     [InlineData("is kafka worth learning", "kafka")]
     [InlineData("should I use SQS for my side project", "SQS")]
+    [InlineData("is the AWS Solutions Architect cert worth it for backend devs?", "AWS Solutions Architect")]
     public void In_QuestionNamingSomethingTheGuidesNeverDo_FindsTheName(string question, string name) =>
         Assert.Equal(name, UnknownName.In(question, Catalog.Value));
 
@@ -28,6 +29,12 @@ public sealed class UnknownNameTests
     [InlineData("what does Martin Fowler say about microservices")]
     [InlineData("how much do backend devs make in Berlin")]
     [InlineData("is Elixir or Haskell better for backend")]
+    [InlineData("is the AWS Certified Developer cert worth it?")]
+    [InlineData("What does a Senior Backend Developer do?")]
+    [InlineData("how do I become a Backend Architect")]
+    [InlineData("What Skills Do I Need For Backend Work?")]
+    [InlineData("Is there a standard tool for spec'ing out REST APIs that employers expect you to know?")]
+    [InlineData("I'm learning C#. Which backend framework should I pick up to go with it?")]
     public void In_NoSingleUnknownName_FindsNone(string question) =>
         Assert.Null(UnknownName.In(question, Catalog.Value));
 }
