@@ -9,6 +9,8 @@ public sealed class ChatRegisterTests
     [InlineData("bro what does a backend dev even do lmao", "what does a backend dev even do")]
     [InlineData("ok so is docker worth learning, asking for a friend", "is docker worth learning")]
     [InlineData("what if im still in college tho?", "what if im still in college ?")]
+    [InlineData("hw do i get gud at debugging ngl it's killing me", "hw do i get gud at debugging")]
+    [InlineData("how do I learn system design, this is driving me crazy!", "how do I learn system design!")]
     public void Strip_RemovesGreetingsLeadInsAndFillers(string question, string expected)
     {
         Assert.Equal(expected, ChatRegister.Strip(question));
@@ -19,6 +21,7 @@ public sealed class ChatRegisterTests
     [InlineData("the thought process though matters")]   // "tho" inside a word, and "though", are words
     [InlineData("what is a friendly REST API for beginners")]   // "fr" inside a word is no filler
     [InlineData("Is a bootcamp like a degree for employers?")]  // "like" is a word of the question
+    [InlineData("is the deadline killing me a sign I should quit")]  // a sigh only at the end
     public void Strip_LeavesAQuestionWithoutChatRegisterAsItIs(string question)
     {
         Assert.Equal(question, ChatRegister.Strip(question));

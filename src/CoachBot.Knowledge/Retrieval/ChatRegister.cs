@@ -6,7 +6,7 @@ namespace CoachBot.Knowledge.Retrieval;
 /// <summary>
 /// Takes the chat register out of a question before retrieval ("hey so ngl how do i start with sql fr lol" → "how do
 /// i start with sql"): greeting and lead-in words at the start ("hey", "yo", "ok so", "quick question"), and filler
-/// words anywhere ("fr", "tbh", "ngl", "lol", "bro", "lowkey", "no cap", "or nah" at the end). The words of the question
+/// words anywhere ("fr", "tbh", "ngl", "lol", "bro", "lowkey", "no cap"), and a closing "or nah" or sigh ("it's killing me"). The words of the question
 /// are kept as typed otherwise; a question that would be left with fewer than two words is returned unchanged.
 /// <see cref="SpellOut"/> writes chat spellings out as words.
 /// Lucene drops most of these words as stop words already; the sentence model reads them, so they pull the question
@@ -81,7 +81,8 @@ public static partial class ChatRegister
     [GeneratedRegex(@"(?<![\p{L}\p{N}'’/.-])(?:(?<are>(?-i:r))(?=\s+(?:u|you|the|they|there|these|those|some|any|all|most|more|good|better|best|worth|still|in|hard|easy|important|needed|used|really|bootcamps|degrees|certs|certifications)\b)|(?<=\p{L}\s+)(?<and>n)(?=\s+\p{L})|(?<=\p{L}\s+)(?<to>2)(?=\s+(?!(?:years?|months?|weeks?|days?|hours?|yrs?)\b)\p{L}+(?<!s)\b)|(?<=\p{L}\s+)(?<for>4)(?=\s+(?!(?:years?|months?|weeks?|days?|hours?|yrs?)\b)\p{L}+(?<!s)\b)|w/o|w/|[\p{L}\p{N}]+)(?![\p{L}\p{N}'’/]|\.\p{L})", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex ChatSpelling();
 
-    [GeneratedRegex(@"[\s,]+(?:or nah|or not|or what)\s*(?=[?.!]*\s*$)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    // "…or nah?" and a closing sigh ("…debugging ngl it's killing me", "…this is driving me crazy"): no part of what is asked.
+    [GeneratedRegex(@"[\s,]+(?:or nah|or not|or what|(?:it'?s|its|it is|this is|that'?s|thats)\s+(?:(?:literally|actually|honestly|kinda|really|lowkey)\s+)?(?:killing|destroying|driving)\s+me(?:\s+(?:crazy|nuts|insane|up the wall))?)\s*(?=[?.!]*\s*$)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex TrailingTag();
 
     [GeneratedRegex(@"\s{2,}", RegexOptions.None, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]

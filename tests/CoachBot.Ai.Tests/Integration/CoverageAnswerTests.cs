@@ -673,6 +673,16 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("AWS Certified Developer", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_SlangQuestionEndingInASigh_IsAnsweredFromTheDebuggingAdvice()
+    {
+        // The thirteenth user study: "it's killing me" kept a covered question below both thresholds, and it was declined.
+        var answer = await _answers.AnswerAsync(Ask("hw do i get gud at debugging ngl it's killing me", "sigh"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.Answered, answer.Verdict);
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("systematic approach to debugging", StringComparison.Ordinal));
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
