@@ -683,6 +683,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("systematic approach to debugging", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_CompanyTheGuidesNeverName_IsPartlyAnswered_NotDeclined()
+    {
+        // The thirteenth user study: a question about interviewing at Spotify was declined outright, although the guides
+        // have interview preparation among their job-search tips.
+        var answer = await _answers.AnswerAsync(Ask("What's the backend interview process like at Spotify and how do I prep for it?", "spotify"), CancellationToken.None);
+
+        Assert.Equal(AnswerVerdict.PartlyAnswered, answer.Verdict);
+        Assert.StartsWith("The guides don't say anything specific about Spotify", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Prepare for Interviews", Quotes.In(answer.Text));
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();

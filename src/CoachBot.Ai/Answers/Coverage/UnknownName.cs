@@ -8,8 +8,9 @@ namespace CoachBot.Ai.Answers.Coverage;
 
 /// <summary>
 /// Finds the one name in a question the guides never use ("Should I learn Rust for backend work?"): a capitalised word
-/// inside the sentence (not its first word), not a person, place or company the question's other details already
-/// name, not a short acronym ("PM", "SRE": the guides spell those out). Such a question is about the backend career with a subject the guides lack, so it is answered as partly
+/// inside the sentence (not its first word), not a person or place the question's other details already name, not a
+/// short acronym ("PM", "SRE": the guides spell those out). A company the guides never name is one ("the interview
+/// process at Spotify"): a question declined with it is judged again without it. Such a question is about the backend career with a subject the guides lack, so it is answered as partly
 /// covered ("The guides don't say anything specific about Rust; the closest they have:") when the rest of it is
 /// covered, instead of declined as off-topic. Lower-case words are never taken: an everyday word the guides happen not
 /// to use ("series", "pivot") is no subject of its own, except the technologies <see cref="TechnologyKinds"/> lists.
@@ -41,7 +42,7 @@ public static partial class UnknownName
                 || (StartsASentence(question, match.Index) && !plainName)
                 || known.Contains(word.ToLowerInvariant()) || known.Contains(word.ToLowerInvariant().TrimEnd('s'))
                 || (person is not null && person.Contains(word, StringComparison.Ordinal))
-                || named.Any(c => c.Text.Contains(word, StringComparison.OrdinalIgnoreCase)))
+                || named.Any(c => c.Kind != ConstraintKind.Company && c.Text.Contains(word, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

@@ -17,6 +17,7 @@ public sealed class UnknownNameTests
     [InlineData("is kafka worth learning", "kafka")]
     [InlineData("should I use SQS for my side project", "SQS")]
     [InlineData("is the AWS Solutions Architect cert worth it for backend devs?", "AWS Solutions Architect")]
+    [InlineData("What's the backend interview process like at Spotify and how do I prep for it?", "Spotify")]
     public void In_QuestionNamingSomethingTheGuidesNeverDo_FindsTheName(string question, string name) =>
         Assert.Equal(name, UnknownName.In(question, Catalog.Value));
 
@@ -28,6 +29,7 @@ public sealed class UnknownNameTests
     [InlineData("can I trust my team lead")]
     [InlineData("what does Martin Fowler say about microservices")]
     [InlineData("how much do backend devs make in Berlin")]
+    [InlineData("how do big companies like Netflix scale their backends")]
     [InlineData("is Elixir or Haskell better for backend")]
     [InlineData("is the AWS Certified Developer cert worth it?")]
     [InlineData("What does a Senior Backend Developer do?")]
