@@ -42,7 +42,7 @@ public static partial class UnknownName
                 || (StartsASentence(question, match.Index) && !plainName)
                 || known.Contains(word.ToLowerInvariant()) || known.Contains(word.ToLowerInvariant().TrimEnd('s'))
                 || (person is not null && person.Contains(word, StringComparison.Ordinal))
-                || named.Any(c => c.Kind != ConstraintKind.Company && c.Text.Contains(word, StringComparison.OrdinalIgnoreCase)))
+                || named.Any(c => c.Text.Contains(word, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -55,7 +55,17 @@ public static partial class UnknownName
             found = word;
         }
 
-        return found ?? UnknownTitle(question, catalog, named, person);
+        return found ?? UnknownTitle(question, catalog, named, person) ?? UnknownCompany(named, known);
+    }
+
+    /// <summary>
+    /// "What's the interview process like at Spotify?": the one company the question names, when no guide names it. Only
+    /// when nothing else is unknown: "Elixir with Phoenix" is about Elixir, whatever "with Phoenix" reads as.
+    /// </summary>
+    private static string? UnknownCompany(IReadOnlyList<QuestionConstraint> named, HashSet<string> known)
+    {
+        var companies = named.Where(c => c.Kind == ConstraintKind.Company && !c.Text.Contains(' ', StringComparison.Ordinal) && !known.Contains(c.Text.ToLowerInvariant())).ToList();
+        return companies.Count == 1 ? companies[0].Text : null;
     }
 
     /// <summary>
