@@ -90,6 +90,7 @@ public static partial class OfflineComposer
 
         var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context), QueryTerms.Of(string.Join(' ', request.ExpandedTerms ?? [])), UnreadableNames.In(request.Question));
         ContinueCutLists(candidates, passages, request.SectionParagraphs);
+        AddNamingSentences(candidates, passages, request);
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
             ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request) || ComparesAgain(c, request) || GivesReasonAgain(c, request)).ToList()
             : candidates;
@@ -332,6 +333,22 @@ public static partial class OfflineComposer
             candidate.Score += DutiesBonus;
         }
 
+        foreach (var candidate in candidates.Where(c => c.NamesWhatIsAsked))
+        {
+            candidate.Score += ListUnderAskedHeadingBonus;
+        }
+
+        // "If I get bored of backend later, what other careers could I move into?": sentences that name examples ("open doors
+        // to other related fields, such as DevOps or full-stack development", "transition into roles like Solutions
+        // Architect or CTO") answer a question asking what other things there are.
+        if (AsksForOtherKinds().IsMatch(request.Question))
+        {
+            foreach (var candidate in candidates.Where(c => c.Score > 0 && GivesNamedExamples().IsMatch(c.Text)))
+            {
+                candidate.Score += ExamplesBonus;
+            }
+        }
+
         // "What specializations can I move into later?": the lead-in of a whole list under a heading that names what is
         // asked for ("Step 5: Specializations and Niche Areas") is the answer, even from the third passage.
         if (AsksForKinds().IsMatch(request.Question))
@@ -346,10 +363,72 @@ public static partial class OfflineComposer
         }
     }
 
+    /// <summary>
+    /// "What alternative careers can a backend developer move into?": the introduction of "Part 5: Alternative Career Paths"
+    /// is retrieved by its first and last paragraphs, which speak of "a variety of alternative career paths", while the
+    /// paragraph between them that names them ("DevOps", "Data Engineering", "Cloud Computing and Cybersecurity",
+    /// "Technical Consulting and Product Management") is not (one paragraph per passage, two passages per section). For a
+    /// question asking for kinds, under a heading that names what it asks for, a sentence of the same section naming four
+    /// or more things joins the passage's candidates, scored like a list under such a heading.
+    /// </summary>
+    private static void AddNamingSentences(List<Candidate> candidates, ScoredPassage[] passages, OfflineComposeRequest request)
+    {
+        if (request.SectionParagraphs is null || !AsksForKinds().IsMatch(request.Question))
+        {
+            return;
+        }
+
+        var telling = QueryTerms.Of(request.Question);
+        telling.ExceptWith(GenericWords);
+        var line = NamingSentenceLines;
+        var position = NamingSentenceLines;
+        for (var rank = 0; rank < passages.Length; rank++)
+        {
+            var passage = passages[rank].Passage;
+            var headingTerms = QueryTerms.Of(passage.SectionPath.Count > 0 ? passage.SectionPath[^1] : string.Empty);
+            if (!headingTerms.Overlaps(telling) || !request.SectionParagraphs.TryGetValue(passage.Id, out var paragraphs))
+            {
+                continue;
+            }
+
+            foreach (var paragraph in paragraphs.Where(p => !p.IsListItem && !passages.Any(other => other.Passage.Text.Contains(p.Text, StringComparison.Ordinal))))
+            {
+                line += 2;
+                foreach (var text in SentenceSplitter.Split(paragraph.Text))
+                {
+                    position++;
+                    if (NamesCount(text) >= MinNamesNamed && !candidates.Any(c => c.Text == text))
+                    {
+                        candidates.Add(new Candidate(rank, position, new GuideSentence(text, line, IsListItem: false), QueryTerms.Of(text), opensList: false) { NamesWhatIsAsked = true, HeadingTerms = headingTerms });
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Lines far below any passage's own, so a naming sentence is quoted after them and never read as a list's neighbour.</summary>
+    private const int NamingSentenceLines = 100_000;
+
+    private const int MinNamesNamed = 4;
+
+    /// <summary>Capitalised words inside a sentence (not its first): "DevOps", "Data", "Engineering", "Cloud"….</summary>
+    private static int NamesCount(string sentence) => CapitalisedWord().Matches(sentence).Count(m => m.Index > 0);
+
+    [GeneratedRegex(@"(?<![\w’'-])[A-Z][A-Za-z]+", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalisedWord();
+
+    private const double ExamplesBonus = 0.3;
+
+    [GeneratedRegex(@"\b(what|which)\s+(other|else|alternative|different)\s+[a-z-]+s\b|\bwhat\s+else\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex AsksForOtherKinds();
+
+    [GeneratedRegex(@"\b(such\s+as|like|including)\s+(?-i:[A-Z])[\w-]*(\s+(?-i:[A-Z])[\w-]*)*\s*(,|\s+or\s+|\s+and\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex GivesNamedExamples();
+
     /// <summary>Words nearly every heading and question of the guides has: they don't say what a list is of.</summary>
     private static readonly HashSet<string> GenericWords = QueryTerms.Of("backend engineer engineering developer development career path role job software work step part");
 
-    [GeneratedRegex(@"^\W*(what|which)\s+(kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+|other\s+|main\s+|top\s+|common\s+)?[a-z-]+s\b(?<!\b(is|was|does|has|his|its|this|us)\b)|\b(list|name)\s+(them|some|the|a\s+few)\b|\bexamples\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"^\W*(what|which)\s+(kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+|other\s+|main\s+|top\s+|common\s+|alternative\s+|different\s+|possible\s+|related\s+|adjacent\s+)?[a-z-]+s\b(?<!\b(is|was|does|has|his|its|this|us)\b)|\b(list|name)\s+(them|some|the|a\s+few)\b|\bexamples\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex AsksForKinds();
 
     /// <summary>
@@ -1041,6 +1120,9 @@ public static partial class OfflineComposer
 
         /// <summary>A lead-in of a whole list under a heading that names what the question asks for (quotable even when its list ends the section).</summary>
         public bool ListsWhatIsAsked { get; set; }
+
+        /// <summary>A sentence from the section's other paragraphs naming the kinds a question asks for (<see cref="AddNamingSentences"/>).</summary>
+        public bool NamesWhatIsAsked { get; init; }
 
         /// <summary>The stemmed words of the heading of the section the sentence is in (empty for sentences completed from a section).</summary>
         public HashSet<string> HeadingTerms { get; init; } = [];

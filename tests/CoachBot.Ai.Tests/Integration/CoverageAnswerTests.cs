@@ -498,8 +498,10 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
     public async Task AnswerAsync_TellMeMoreAboutASectionTheAnswerOffered_QuotesThatSectionsOpening()
     {
         // The twelfth user study: "the second one" named "Moving into Adjacent Industries" from the answer's "More in"
-        // line; its sentences share no word with the heading, so the bot said it had nothing more to quote.
-        var answer = await AfterAsync("What alternative careers can a backend developer move into later on?", "tell me more about the second one", "adjacent-industries");
+        // line; its sentences share no word with the heading, so the bot said it had nothing more to quote. (The answer
+        // now quotes "roles like Technical Consulting and Product Management" above that line, so "the second one" is
+        // Product Management: the heading is named here as the member would after reading "More in".)
+        var answer = await AfterAsync("What alternative careers can a backend developer move into later on?", "tell me more about Moving into Adjacent Industries", "adjacent-industries");
 
         var quotes = Quotes.In(answer.Text).ToList();
         Assert.Contains(quotes, q => q.StartsWith("Cloud computing is revolutionizing how businesses operate", StringComparison.Ordinal));
@@ -693,6 +695,25 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Equal(AnswerVerdict.PartlyAnswered, answer.Verdict);
         Assert.StartsWith("The guides don't say anything specific about Spotify", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Prepare for Interviews", Quotes.In(answer.Text));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WhatAlternativeCareers_QuotesTheSentenceThatNamesThem()
+    {
+        // The twelfth user study: the answer quoted Part 5's first and last paragraphs ("a variety of alternative career
+        // paths") and named none; the paragraph between them, which names them, was not retrieved.
+        var answer = await _answers.AnswerAsync(Ask("What alternative careers can a backend developer move into?", "alternatives"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("DevOps", StringComparison.Ordinal) && q.Contains("Data Engineering", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WhatOtherCareers_QuotesASentenceGivingExamples()
+    {
+        // The thirteenth user study: "what other careers" got the previous answer's longevity sentences and no career.
+        var answer = await AfterAsync("fr tho is backend still a safe career or nah", "If I get bored of backend later, what other careers could I move into?", "other-careers");
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("such as DevOps", StringComparison.Ordinal));
     }
 
     public sealed class Fixture : IDisposable
