@@ -48,7 +48,7 @@ public static partial class VerdictQuestion
 
     // "is AI gonna take all the jobs", "will automation replace backend devs", "is backend still a good career",
     // "will there still be jobs in 20 years", "is backend dying".
-    [GeneratedRegex(@"\b(replace[sd]?|replacing|take\s+(over\s+)?(all\s+)?(the\s+|our\s+|my\s+|your\s+|their\s+)?jobs?|steal\s+(all\s+)?(the\s+|our\s+|my\s+)?jobs?|obsolete|automate[sd]?\s+away|future[- ]?proof|dying|dead\s+end|still\s+(be\s+)?(a\s+)?(good|worth|viable|relevant|needed|safe|in\s+demand)|still\s+be\s+jobs|jobs?\s+(left|disappear\w*))\b", Options)]
+    [GeneratedRegex(@"\b(replace[sd]?|replacing|take\s+(over\s+)?(all\s+)?(the\s+|our\s+|my\s+|your\s+|their\s+)?([a-z-]+\s+){0,2}jobs?|steal\s+(all\s+)?(the\s+|our\s+|my\s+)?([a-z-]+\s+){0,2}jobs?|obsolete|automate[sd]?\s+away|future[- ]?proof|dying|dead\s+end|still\s+(be\s+)?(a\s+)?(good|worth|viable|relevant|needed|safe|in\s+demand)|still\s+be\s+jobs|jobs?\s+(left|disappear\w*))\b", Options)]
     private static partial Regex AsksWhetherItLasts();
 
     [GeneratedRegex(@"\b(cannot|can't|can’t|won't|won’t|will\s+not)\s+replace\b|\bwill\s+be\s+in\s+demand\b|\bjob\s+security\b|\bwill\s+continue\s+to\s+(grow|rise)\b", Options)]

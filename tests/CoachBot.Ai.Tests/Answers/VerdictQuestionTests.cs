@@ -12,6 +12,7 @@ public sealed class VerdictQuestionTests
     [InlineData("do u even need a degree fr", NotMandatory)]
     [InlineData("yo is backend even still a gud career or is AI gonna take all the jobs fr", CannotReplace)]
     [InlineData("will automation tools make backend engineers obsolete?", CannotReplace)]
+    [InlineData("Is AI going to take backend developer jobs?", CannotReplace)]
     [InlineData("will there still be jobs for backend devs in 20 years", "As long as there are applications to be built and data to be managed, backend developers will be in demand.")]
     [InlineData("how is that different from what frontend devs do?", Contrast)]
     [InlineData("backend vs frontend, which is harder", Contrast)]
