@@ -81,6 +81,13 @@ public sealed partial class AnswerService(
         }
 
         var history = await memory.RecentAsync(request.Conversation, request.UserKey, cancellationToken);
+        // "Tell me more about the second one" after an answer that listed nothing: asking which one beats guessing (the
+        // thirteenth user study got the previous answer's sentence a third time).
+        if (OrdinalReference.CountsNothing(asked, history.Count > 0 ? history[^1].StandaloneQuestion : null, history.Count > 0 ? history[^1].Answer : null))
+        {
+            return Answer.Decline(CoachReplies.WhichOne);
+        }
+
         // One question takes one reply from the community's daily LLM budget (a Discord DM user's own), whether or not it is a follow-up.
         var useLlm = llmOptions.Value.IsConfigured && await budget.TryConsumeAsync(request.Conversation.QuotaKey(request.UserKey), cancellationToken);
         var questionVectors = new QuestionVectors(sentenceVectors);

@@ -25,6 +25,9 @@ public static class CoachReplies
         "can hurt them and is against the law in most places. If you're interested in security, I'm glad to help with " +
         "protecting apps and data, e.g. *\"How do I protect my app from SQL injection?\"*";
 
+    public const string WhichOne =
+        "Which one do you mean? I have no list here to count from, so please name it, e.g. *\"tell me more about data engineering\"*.";
+
     public const string NothingMore =
         "That's everything my guides say on this that I haven't quoted already. Ask me to repeat it, or ask about another part of the topic.";
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CoachBot.Core.Safety;
+using CoachBot.Knowledge.Retrieval;
 
 namespace CoachBot.Ai.Answers;
 
@@ -65,6 +66,39 @@ public static partial class OrdinalReference
         return asked[..match.Index] + items[index] + asked[(match.Index + match.Length)..];
     }
 
+    /// <summary>
+    /// "Tell me more about the second one" when there is nothing to count: no previous turn, or one whose question and
+    /// answer list fewer than two things. True only when the follow-up is nothing but the ordinal and words asking for
+    /// more ("what's the first role in a backend career?" asks something of its own).
+    /// </summary>
+    public static bool CountsNothing(string asked, string? previousQuestion, string? previousAnswer)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        var match = Ordinal().Match(asked);
+        if (!match.Success || match.Groups["n"].Value is "latter" or "former")
+        {
+            return false;
+        }
+
+        var rest = asked[..match.Index] + " " + asked[(match.Index + match.Length)..];
+        if (Words().Matches(rest).Any(word => !AskingForMore.Contains(word.Value)))
+        {
+            return false;
+        }
+
+        return ItemsOf(previousQuestion ?? "").Count < 2 && ItemsOfAnswer(previousAnswer ?? "").Count < 2;
+    }
+
+    private static readonly HashSet<string> AskingForMore = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tell", "me", "more", "about", "abt", "bout", "on", "what", "whats", "what's", "how", "and", "explain", "describe",
+        "elaborate", "go", "into", "detail", "details", "can", "could", "you", "u", "please", "pls", "plz", "ok", "okay",
+        "so", "is", "the", "info", "expand", "talk", "say", "of", "that", "it",
+    };
+
+    [GeneratedRegex(@"[\p{L}'’]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex Words();
+
     private static int? Position(string ordinal, int count) => ordinal.ToLowerInvariant() switch
     {
         "last" or "latter" => count - 1,
@@ -80,7 +114,8 @@ public static partial class OrdinalReference
     /// <summary>The items a question sets side by side: "relational vs non-relational databases" gives "relational databases", "non-relational databases".</summary>
     private static List<string> ItemsOf(string question)
     {
-        var match = SideBySide().Match(question);
+        // "is backend still a safe career or nah" sets nothing side by side: the chat register goes first.
+        var match = SideBySide().Match(ChatRegister.Strip(question));
         if (!match.Success)
         {
             return [];

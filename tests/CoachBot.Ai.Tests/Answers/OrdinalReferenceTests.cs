@@ -50,4 +50,18 @@ public sealed class OrdinalReferenceTests
     [InlineData("and the fifth one?")]
     public void Resolve_NoOrdinalOrNothingItCounts_LeavesTheQuestion(string asked) =>
         Assert.Null(OrdinalReference.Resolve(asked, "relational vs non-relational databases", "> Databases store data. [1]"));
+
+    [Theory]
+    [InlineData("tell me more about the second one", null, null)]
+    [InlineData("what about the first option?", "how do I get better at debugging", "> Debugging can be a daunting task.")]
+    [InlineData("tell me more about the second one", "is backend still a safe career or nah", "> It offers longevity and stability.")]
+    public void CountsNothing_OrdinalAloneWithNoListToCount_IsTrue(string asked, string? previousQuestion, string? previousAnswer) =>
+        Assert.True(OrdinalReference.CountsNothing(asked, previousQuestion, previousAnswer));
+
+    [Theory]
+    [InlineData("tell me more about the second one", "Go or Rust for backend?", "> Both are fine.")]
+    [InlineData("what's the first role in a backend career?", null, null)]
+    [InlineData("tell me more about the latter", null, null)]
+    public void CountsNothing_ListToCountOrAQuestionOfItsOwn_IsFalse(string asked, string? previousQuestion, string? previousAnswer) =>
+        Assert.False(OrdinalReference.CountsNothing(asked, previousQuestion, previousAnswer));
 }

@@ -716,6 +716,26 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("such as DevOps", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_SecondOneWithNothingToCount_AsksWhichOneInsteadOfGuessing()
+    {
+        // The thirteenth user study: with no list to count from, "the second one" got the previous answer's sentence again.
+        var answer = await AfterAsync("how do I get better at debugging", "tell me more about the second one", "which-one");
+
+        Assert.Equal(CoachReplies.WhichOne, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SecondOneAfterAnOrNahQuestion_CountsTheAnswersList_NotTheChatTag()
+    {
+        // "is backend still a safe career or nah" set "safe career" against "nah", and "the second one" searched for "nah".
+        var answer = await AfterAsync("fr tho is backend still a safe career or nah", "tell me more about the second one", "or-nah");
+
+        Assert.False(answer.Declined);
+        Assert.Contains(answer.Citations, c => c.SectionPath[^1] == "Job Security and Growth Potential");
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
