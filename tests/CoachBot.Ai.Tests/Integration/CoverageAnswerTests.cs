@@ -736,6 +736,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(answer.Citations, c => c.SectionPath[^1] == "Job Security and Growth Potential");
     }
 
+    [Theory]
+    [InlineData("What changes when you become a senior backend developer?", "designing system architectures and making critical technical decisions")]
+    [InlineData("whats different about being a lead backend developer", "code reviews, architectural decisions, and mentoring junior developers")]
+    public async Task AnswerAsync_WhatChangesInARole_QuotesWhatThatRoleDoes(string question, string duties)
+    {
+        // The thirteenth user study: "what changes when you become a senior" quoted "a notable milestone" and the guiding of
+        // juniors, not the duties the guide gives in the next sentence.
+        var answer = await _answers.AnswerAsync(Ask(question, "what-changes"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains(duties, StringComparison.Ordinal));
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
