@@ -663,15 +663,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(answer.Citations, c => c.SectionPath[^1] == "Practice programming skills");
     }
 
-    [Fact]
-    public async Task AnswerAsync_CertificateTheGuidesDoNotName_SaysSoFirst_ThenQuotesTheOneTheyDo()
+    [Theory]
+    [InlineData("is the AWS Solutions Architect cert worth it for backend devs?", "AWS Solutions Architect")]
+    [InlineData("Is the CKA Kubernetes certification worth getting for a backend developer?", "CKA")]
+    public async Task AnswerAsync_CertificateTheGuidesDoNotName_SaysSoFirst_ThenQuotesTheOneTheyDo(string question, string certificate)
     {
-        // The eleventh user study: every word of "AWS Solutions Architect" is a guide word, but the guides name only the
-        // AWS Certified Developer certificate, and the answer quoted it as if it answered the question.
-        var answer = await _answers.AnswerAsync(Ask("is the AWS Solutions Architect cert worth it for backend devs?", "certificate"), CancellationToken.None);
+        // The eleventh and thirteenth user studies: every word of "AWS Solutions Architect" is a guide word, and "CKA" is a
+        // short acronym; the guides name only the AWS Certified Developer certificate, and the answers quoted it as if it
+        // answered the question.
+        var answer = await _answers.AnswerAsync(Ask(question, "certificate"), CancellationToken.None);
 
         Assert.Equal(AnswerVerdict.PartlyAnswered, answer.Verdict);
-        Assert.StartsWith("The guides don't say anything specific about AWS Solutions Architect", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("The guides don't say anything specific about " + certificate, answer.Text, StringComparison.Ordinal);
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("AWS Certified Developer", StringComparison.Ordinal));
     }
 

@@ -38,7 +38,7 @@ public static partial class UnknownName
             // "Kotlin or Java?"), unless its lower-case spelling is also an everyday word ("swift").
             var listed = TechnologyKinds.KindOf(word) is not null;
             var plainName = TechnologyKinds.IsNameInLowerCase(word);
-            if (!(char.IsUpper(word[0]) || plainName) || word.Length < 2 || (IsShortAcronym(word) && !listed)
+            if (!(char.IsUpper(word[0]) || plainName) || word.Length < 2 || (IsShortAcronym(word) && !listed && !NamesACertificate(question, match))
                 || (StartsASentence(question, match.Index) && !plainName)
                 || known.Contains(word.ToLowerInvariant()) || known.Contains(word.ToLowerInvariant().TrimEnd('s'))
                 || (person is not null && person.Contains(word, StringComparison.Ordinal))
@@ -152,6 +152,13 @@ public static partial class UnknownName
 
     // "PM", "QA", "SRE" stand for things the guides spell out ("Product Management"): not a subject they lack.
     private static bool IsShortAcronym(string word) => word.Length <= 3 && word.All(char.IsUpper);
+
+    /// <summary>"the CKA Kubernetes certification", "is the CKAD exam worth it": an acronym before a certificate word is the certificate's name.</summary>
+    private static bool NamesACertificate(string question, Match acronym) =>
+        CertificateAfter().IsMatch(question, acronym.Index + acronym.Length);
+
+    [GeneratedRegex(@"\G(\s+[A-Z][A-Za-z0-9]*){0,2}\s+(cert|certs|certificate|certificates|certification|certifications|exam|exams)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex CertificateAfter();
 
     private static bool StartsASentence(string text, int index)
     {

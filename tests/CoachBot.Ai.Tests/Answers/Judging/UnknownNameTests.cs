@@ -18,6 +18,7 @@ public sealed class UnknownNameTests
     [InlineData("should I use SQS for my side project", "SQS")]
     [InlineData("is the AWS Solutions Architect cert worth it for backend devs?", "AWS Solutions Architect")]
     [InlineData("What's the backend interview process like at Spotify and how do I prep for it?", "Spotify")]
+    [InlineData("Is the CKA Kubernetes certification worth getting for a backend developer?", "CKA")]
     public void In_QuestionNamingSomethingTheGuidesNeverDo_FindsTheName(string question, string name) =>
         Assert.Equal(name, UnknownName.In(question, Catalog.Value));
 
