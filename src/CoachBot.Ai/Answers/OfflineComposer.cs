@@ -91,6 +91,7 @@ public static partial class OfflineComposer
         var candidates = Candidates(passages, QueryTerms.Of(request.Question + " " + request.Context), QueryTerms.Of(string.Join(' ', request.ExpandedTerms ?? [])), UnreadableNames.In(request.Question));
         ContinueCutLists(candidates, passages, request.SectionParagraphs);
         AddNamingSentences(candidates, passages, request);
+        AddVerdictSentence(candidates, passages, request);
         var fresh = request.PreviousAnswer is { Length: > 0 } previous
             ? candidates.Where(c => !previous.Contains(c.Text, StringComparison.Ordinal) || c == FigureAskedForAgain(candidates, request) || ComparesAgain(c, request) || GivesReasonAgain(c, request)).ToList()
             : candidates;
@@ -338,6 +339,11 @@ public static partial class OfflineComposer
             candidate.Score += ListUnderAskedHeadingBonus;
         }
 
+        foreach (var candidate in candidates.Where(c => c.VerdictFromSection))
+        {
+            candidate.Score += VerdictFromSectionScore;
+        }
+
         // "If I get bored of backend later, what other careers could I move into?": sentences that name examples ("open doors
         // to other related fields, such as DevOps or full-stack development", "transition into roles like Solutions
         // Architect or CTO") answer a question asking what other things there are.
@@ -405,6 +411,52 @@ public static partial class OfflineComposer
             }
         }
     }
+
+    /// <summary>
+    /// "Is AI going to make backend developers obsolete in a few years?": the passage retrieved from "The Impact of
+    /// Automation" describes automation, and the sentence stating the verdict ("While automation can handle many tasks, it
+    /// cannot replace the critical thinking…") is in the section's next paragraph. For a yes-or-no question none of whose
+    /// candidates states the verdict, the first sentence of a retrieved passage's section that does joins the candidates
+    /// (and is quoted, as every stated verdict is).
+    /// </summary>
+    private static void AddVerdictSentence(List<Candidate> candidates, ScoredPassage[] passages, OfflineComposeRequest request)
+    {
+        if (request.SectionParagraphs is null)
+        {
+            return;
+        }
+
+        var topic = QueryTerms.Of(request.Question);
+        topic.ExceptWith(GenericWords);
+        bool States(string text) => VerdictQuestion.IsStatedBy(request.Question, text, QueryTerms.Of(text).Overlaps(topic));
+        if (candidates.Any(c => States(c.Text)))
+        {
+            return;
+        }
+
+        for (var rank = 0; rank < passages.Length; rank++)
+        {
+            if (!request.SectionParagraphs.TryGetValue(passages[rank].Passage.Id, out var paragraphs))
+            {
+                continue;
+            }
+
+            var headingTerms = QueryTerms.Of(passages[rank].Passage.SectionPath.Count > 0 ? passages[rank].Passage.SectionPath[^1] : string.Empty);
+            foreach (var paragraph in paragraphs.Where(p => !p.IsListItem && !passages.Any(other => other.Passage.Text.Contains(p.Text, StringComparison.Ordinal))))
+            {
+                if (SentenceSplitter.Split(paragraph.Text).FirstOrDefault(States) is { } text)
+                {
+                    candidates.Add(new Candidate(rank, VerdictSentenceLine, new GuideSentence(text, VerdictSentenceLine, IsListItem: false), QueryTerms.Of(text), opensList: false) { VerdictFromSection = true, HeadingTerms = headingTerms });
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>A verdict from the section is scored this much (its words and meaning were not measured): enough to be ranked, and it is then quoted as a verdict.</summary>
+    private const double VerdictFromSectionScore = 0.3;
+
+    private const int VerdictSentenceLine = 200_000;
 
     /// <summary>Lines far below any passage's own, so a naming sentence is quoted after them and never read as a list's neighbour.</summary>
     private const int NamingSentenceLines = 100_000;
@@ -1120,6 +1172,9 @@ public static partial class OfflineComposer
 
         /// <summary>A lead-in of a whole list under a heading that names what the question asks for (quotable even when its list ends the section).</summary>
         public bool ListsWhatIsAsked { get; set; }
+
+        /// <summary>A sentence from the section's other paragraphs stating the verdict a yes-or-no question asks for (<see cref="AddVerdictSentence"/>).</summary>
+        public bool VerdictFromSection { get; init; }
 
         /// <summary>A sentence from the section's other paragraphs naming the kinds a question asks for (<see cref="AddNamingSentences"/>).</summary>
         public bool NamesWhatIsAsked { get; init; }

@@ -751,6 +751,16 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains(duties, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_VerdictInAParagraphNotRetrieved_IsQuotedFromItsSection()
+    {
+        // The fourteenth user study: the passage of "The Impact of Automation" that was retrieved only describes automation;
+        // the verdict is in the section's next paragraph, and the answer gave AI hype without it.
+        var answer = await _answers.AnswerAsync(Ask("Is AI going to make backend developers obsolete in a few years?", "obsolete"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(answer.Text), q => q.Contains("it cannot replace the critical thinking", StringComparison.Ordinal));
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
