@@ -161,7 +161,9 @@ public sealed partial class AnswerService(
 
         metrics?.Retrieval(answered: true);
         LogJudged(verdict.Coverage, verdict.Reason, verdict.Confidence, verdict.Semantic ?? double.NaN);
-        var previous = history.Count > 0 && resolved.Context is not null && !FollowUpDetector.AsksToRepeat(asked) ? history[^1].Answer : null;
+        // A follow-up, or a request for more that names its own subject ("can you go deeper on the authentication part?"):
+        // what the previous answer quoted is not quoted again.
+        var previous = history.Count > 0 && (resolved.Context is not null || FollowUpDetector.AsksForMore(asked)) && !FollowUpDetector.AsksToRepeat(asked) ? history[^1].Answer : null;
         var passages = previous is null ? resolved.Retrieval.Passages : await FollowUpPassagesAsync(resolved, asked, previous, cancellationToken);
         verdict = MentionedInFollowUpPassages(verdict, previous is null ? null : passages);
         var offline = new OfflineComposeRequest(passages, Knowledge.Retrieval.ChatRegister.SpellOut(resolved.AskedAs ?? asked), resolved.Context, resolved.Retrieval.ExpandedTerms)

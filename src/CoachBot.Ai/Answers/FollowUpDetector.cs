@@ -66,7 +66,7 @@ public static partial class FollowUpDetector
         return RepeatRequest().IsMatch(question);
     }
 
-    [GeneratedRegex(@"\b(tell me more|more (about|on|details?|info)|go on|continue|keep going|what else|anything else|elaborate|expand on|more please|say more)\b|^\s*more\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(tell me more|more (about|on|details?|info)|go on|continue|keep going|what else|anything else|elaborate|expand on|more please|say more|go (deeper|further) (on|into)|dig deeper|deeper (into|on)|in more (depth|detail))\b|^\s*more\s*\??\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MoreRequest();
 
     /// <summary>Whether the message asks for more on the same subject ("tell me more", "what else?", "go on").</summary>

@@ -761,6 +761,20 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(answer.Text), q => q.Contains("it cannot replace the critical thinking", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_GoDeeperOnAPartOfTheAnswer_DoesNotQuoteWhatWasJustQuoted()
+    {
+        // The fourteenth user study: "can you go deeper on the authentication part?" names its own subject, so it was
+        // answered as a new question and repeated the OAuth and JWT sentence word for word.
+        var first = await _answers.AnswerAsync(Ask("What do I need to know about keeping user data safe on the backend?", "deeper"), CancellationToken.None);
+
+        var deeper = await _answers.AnswerAsync(Ask("can you go deeper on the authentication part?", "deeper"), CancellationToken.None);
+
+        Assert.Contains(Quotes.In(first.Text), q => q.Contains("OAuth and JWT", StringComparison.Ordinal));
+        Assert.DoesNotContain(Quotes.In(deeper.Text), q => first.Text.Contains(q, StringComparison.Ordinal));
+        Assert.Contains(Quotes.In(deeper.Text), q => q.Contains("authentication and authorization mechanisms", StringComparison.Ordinal));
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
