@@ -698,7 +698,10 @@ public static partial class OfflineComposer
         var ranked = quotable.Where(c => c.Score > 0).OrderByDescending(c => c.Score).ThenBy(c => c.Rank).ThenBy(c => c.Position).ToList();
         // A lead-in that brings a long list (a dozen labels) is quoted only as the answer's best sentence, not as a
         // runner-up that happened to share a word.
-        ranked = ranked.Where((c, i) => i == 0 || !c.OpensList || ListAfter(c, candidates).Count <= MaxListItems).ToList();
+        // It may also come second when it follows the best sentence directly ("…you can stand out among the candidates. Here
+        // are several tips to help you secure a backend engineering job:"): the best sentence introduces the list.
+        ranked = ranked.Where((c, i) => i == 0 || !c.OpensList || ListAfter(c, candidates).Count <= MaxListItems
+            || (c.Rank == ranked[0].Rank && c.Position == ranked[0].Position + 1)).ToList();
         var chosen = new List<Candidate>();
         if (ranked.Count > 0)
         {

@@ -775,6 +775,19 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(Quotes.In(deeper.Text), q => q.Contains("authentication and authorization mechanisms", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_BestSentenceIntroducesALongList_QuotesTheListItLeadsTo()
+    {
+        // The fourteenth user study: "you can stand out among the candidates. Here are several tips…:" quoted the framing
+        // and left out the twelve tips, because a lead-in of so long a list was quotable only as the best sentence.
+        var answer = await _answers.AnswerAsync(Ask("How can I stand out when I'm applying for my first backend job?", "stand-out"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.Contains("Here are several tips to help you secure a backend engineering job:", quotes);
+        Assert.Contains("Build a Strong Portfolio", quotes);
+        Assert.Contains("Seek Feedback and Iterate", quotes);
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
