@@ -126,7 +126,7 @@ public static partial class OfflineComposer
 
         var twoRoles = ComparesTwoRoles(fresh, request);
         var limit = twoRoles ? MaxSentences + ExtraSentencesForTwoRoles : MaxSentences;
-        var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(Choose(fresh, request.Meaning is not null, introducing, limit, twoRoles), fresh, request.Question), candidates, limit), fresh);
+        var chosen = WithWholeBareLists(WithAntecedents(WithContinuation(WithEachAlternative(Choose(fresh, request.Meaning is not null, introducing, limit, twoRoles), fresh, request.Question, limit), fresh, request.Question), candidates, limit), fresh);
         var opening = request.Opening
             ?? (chosen.Count > 0 && chosen.All(c => ComparesAgain(c, request)) ? CoachReplies.ComparisonQuotedBefore
                 : chosen.Count > 0 && chosen.All(c => GivesReasonAgain(c, request)) ? CoachReplies.ReasonQuotedBefore
@@ -850,6 +850,43 @@ public static partial class OfflineComposer
     private static partial Regex PointsBack();
 
     /// <summary>An item of a section that is only a list of names is quoted with the whole list (up to <see cref="MaxListItems"/>).</summary>
+    /// <summary>
+    /// "Are there any books or online courses you'd recommend?": each of the things the question offers as alternatives
+    /// is answered. When the chosen sentences name only one ("Online platforms like Coursera…"), the best sentence naming
+    /// the other ("Recommended books like “Designing Data-Intensive Applications”…") is added, within the limit.
+    /// </summary>
+    private static List<Candidate> WithEachAlternative(List<Candidate> chosen, List<Candidate> candidates, string question, int limit)
+    {
+        var match = Alternatives().Match(question);
+        if (!match.Success || chosen.Count == 0 || chosen.Count >= limit)
+        {
+            return chosen;
+        }
+
+        var result = new List<Candidate>(chosen);
+        foreach (var side in new[] { match.Groups["left"].Value, match.Groups["right"].Value })
+        {
+            var terms = QueryTerms.Of(side);
+            terms.ExceptWith(GenericWords);
+            if (terms.Count == 0 || result.Any(c => c.Terms.Overlaps(terms)))
+            {
+                continue;
+            }
+
+            if (candidates.Where(c => c.Score > 0 && c.Terms.Overlaps(terms) && !c.Sentence.ReadsAsAnnouncement && !result.Contains(c)).MaxBy(c => c.Score) is { } naming
+                && result.Count < limit)
+            {
+                result.Add(naming);
+            }
+        }
+
+        return result;
+    }
+
+    // "books or online courses", "Python or Java": a plural noun or a name either side of "or" (not "…or nah", "…or not").
+    [GeneratedRegex(@"\b(?<left>[a-z]+s|[A-Z][\w#+.-]*)\s+or\s+(?:(?:online|free|paid|good|other)\s+)?(?<right>[a-z]+s|[A-Z][\w#+.-]*)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex Alternatives();
+
     private static List<Candidate> WithWholeBareLists(List<Candidate> chosen, List<Candidate> candidates)
     {
         var result = new List<Candidate>(chosen);

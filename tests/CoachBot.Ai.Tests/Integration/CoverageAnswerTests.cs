@@ -788,6 +788,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains("Seek Feedback and Iterate", quotes);
     }
 
+    [Fact]
+    public async Task AnswerAsync_BooksOrCourses_QuotesOneSentenceForEach()
+    {
+        // The fourteenth user study: the answer named course sites only, and the two books the cited section names were
+        // left out.
+        var answer = await _answers.AnswerAsync(Ask("Are there any books or online courses you'd recommend for leveling up as a backend dev?", "books"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.Contains(quotes, q => q.Contains("Designing Data-Intensive Applications", StringComparison.Ordinal));
+        Assert.Contains(quotes, q => q.Contains("Coursera", StringComparison.Ordinal));
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
