@@ -344,6 +344,16 @@ public static partial class OfflineComposer
             candidate.Score += VerdictFromSectionScore;
         }
 
+        // "Incorporating visual aids like flowcharts…", "For instance, a flowchart showing the transition from Junior…":
+        // a sentence about a figure the guide would show says nothing a chat reply can show, unless figures are asked about.
+        if (!DescribesAFigure().IsMatch(request.Question))
+        {
+            foreach (var candidate in candidates.Where(c => DescribesAFigure().IsMatch(c.Text)))
+            {
+                candidate.Score = 0;
+            }
+        }
+
         // "If I get bored of backend later, what other careers could I move into?": sentences that name examples ("open doors
         // to other related fields, such as DevOps or full-stack development", "transition into roles like Solutions
         // Architect or CTO") answer a question asking what other things there are.
@@ -470,6 +480,9 @@ public static partial class OfflineComposer
     private static partial Regex CapitalisedWord();
 
     private const double ExamplesBonus = 0.3;
+
+    [GeneratedRegex(@"\b(flowcharts?|diagrams?|visual\s+aids?|infographics?|charts?\s+showing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DescribesAFigure();
 
     [GeneratedRegex(@"\b(what|which)\s+(other|else|alternative|different)\s+[a-z-]+s\b|\bwhat\s+else\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex AsksForOtherKinds();

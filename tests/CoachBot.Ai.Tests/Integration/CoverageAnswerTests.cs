@@ -800,6 +800,18 @@ public sealed class CoverageAnswerTests(CoverageAnswerTests.Fixture fixture) : I
         Assert.Contains(quotes, q => q.Contains("Coursera", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnswerAsync_ProgressionQuestion_DoesNotQuoteTheGuidesNoteAboutFlowcharts()
+    {
+        // The fourteenth user study: "what does the progression look like from junior to senior?" opened with
+        // "Incorporating visual aids like flowcharts or diagrams can help illustrate career progression paths…".
+        var answer = await _answers.AnswerAsync(Ask("What does the progression usually look like from junior dev to senior?", "progression"), CancellationToken.None);
+
+        var quotes = Quotes.In(answer.Text);
+        Assert.DoesNotContain(quotes, q => q.Contains("flowchart", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(quotes, q => q.Contains("Entry-level engineers typically focus on writing code", StringComparison.Ordinal));
+    }
+
     public sealed class Fixture : IDisposable
     {
         public ServiceProvider Services { get; } = KnowledgeAiServices.BuildHybrid();
