@@ -40,6 +40,6 @@ public static partial class UnreadableNames
         return names.Count > 0 && Word().Matches(text).Any(match => names.Contains(match.Value.ToLowerInvariant()));
     }
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Word();
 }
