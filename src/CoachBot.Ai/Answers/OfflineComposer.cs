@@ -476,7 +476,7 @@ public static partial class OfflineComposer
     /// <summary>Capitalised words inside a sentence (not its first): "DevOps", "Data", "Engineering", "Cloud"….</summary>
     private static int NamesCount(string sentence) => CapitalisedWord().Matches(sentence).Count(m => m.Index > 0);
 
-    [GeneratedRegex(@"(?<![\w’'-])[A-Z][A-Za-z]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w’'-])[A-Z][A-Za-z]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex CapitalisedWord();
 
     private const double ExamplesBonus = 0.3;
@@ -862,7 +862,6 @@ public static partial class OfflineComposer
     [GeneratedRegex(@"^((This|These|That|Those|It|They|Such|Similarly|Likewise|Conversely)|(Beyond|After|Besides|Despite|Because\s+of|In\s+addition\s+to|On\s+top\s+of|Apart\s+from|In|For|With|Without|Like|Unlike)\s+(this|that|these|those))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex PointsBack();
 
-    /// <summary>An item of a section that is only a list of names is quoted with the whole list (up to <see cref="MaxListItems"/>).</summary>
     /// <summary>
     /// "Are there any books or online courses you'd recommend?": each of the things the question offers as alternatives
     /// is answered. When the chosen sentences name only one ("Online platforms like Coursera…"), the best sentence naming
@@ -900,6 +899,7 @@ public static partial class OfflineComposer
     [GeneratedRegex(@"\b(?<left>[a-z]+s|[A-Z][\w#+.-]*)\s+or\s+(?:(?:online|free|paid|good|other)\s+)?(?<right>[a-z]+s|[A-Z][\w#+.-]*)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Core.Safety.RegexLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Alternatives();
 
+    /// <summary>An item of a section that is only a list of names is quoted with the whole list (up to <see cref="MaxListItems"/>).</summary>
     private static List<Candidate> WithWholeBareLists(List<Candidate> chosen, List<Candidate> candidates)
     {
         var result = new List<Candidate>(chosen);

@@ -6,8 +6,9 @@ namespace CoachBot.Knowledge.Retrieval;
 /// <summary>
 /// Takes the chat register out of a question before retrieval ("hey so ngl how do i start with sql fr lol" → "how do
 /// i start with sql"): greeting and lead-in words at the start ("hey", "yo", "ok so", "quick question"), and filler
-/// words anywhere ("fr", "tbh", "ngl", "lol", "bro", "lowkey", "no cap"), and a closing "or nah" or sigh ("it's killing me"). The words of the question
-/// are kept as typed otherwise; a question that would be left with fewer than two words is returned unchanged.
+/// words anywhere ("fr", "tbh", "ngl", "lol", "bro", "lowkey", "no cap"), and a closing "or nah" or sigh ("it's killing
+/// me"). The words of the question are kept as typed otherwise; a question that would be left with fewer than two words
+/// is returned unchanged.
 /// <see cref="SpellOut"/> writes chat spellings out as words.
 /// Lucene drops most of these words as stop words already; the sentence model reads them, so they pull the question
 /// vector toward chat in general (<see cref="HybridSettings.StripChatRegister"/>).

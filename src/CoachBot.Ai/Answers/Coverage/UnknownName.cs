@@ -10,9 +10,9 @@ namespace CoachBot.Ai.Answers.Coverage;
 /// Finds the one name in a question the guides never use ("Should I learn Rust for backend work?"): a capitalised word
 /// inside the sentence (not its first word), not a person or place the question's other details already name, not a
 /// short acronym ("PM", "SRE": the guides spell those out). A company the guides never name is one ("the interview
-/// process at Spotify"): a question declined with it is judged again without it. Such a question is about the backend career with a subject the guides lack, so it is answered as partly
-/// covered ("The guides don't say anything specific about Rust; the closest they have:") when the rest of it is
-/// covered, instead of declined as off-topic. Lower-case words are never taken: an everyday word the guides happen not
+/// process at Spotify"): a question declined with it is judged again without it. Such a question is about the backend
+/// career with a subject the guides lack, so it is answered as partly covered ("The guides don't say anything specific
+/// about Rust; the closest they have:") when the rest of it is covered, instead of declined as off-topic. Lower-case words are never taken: an everyday word the guides happen not
 /// to use ("series", "pivot") is no subject of its own, except the technologies <see cref="TechnologyKinds"/> lists.
 /// </summary>
 public static partial class UnknownName
