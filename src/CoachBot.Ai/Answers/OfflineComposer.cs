@@ -398,26 +398,36 @@ public static partial class OfflineComposer
         telling.ExceptWith(GenericWords);
         var line = NamingSentenceLines;
         var position = NamingSentenceLines;
+        foreach (var (rank, headingTerms, paragraph) in UnretrievedParagraphs(passages, request.SectionParagraphs).Where(p => p.HeadingTerms.Overlaps(telling)))
+        {
+            line += 2;
+            foreach (var text in SentenceSplitter.Split(paragraph.Text))
+            {
+                position++;
+                if (NamesCount(text) >= MinNamesNamed && !candidates.Any(c => c.Text == text))
+                {
+                    candidates.Add(new Candidate(rank, position, new GuideSentence(text, line, IsListItem: false), QueryTerms.Of(text), opensList: false) { NamesWhatIsAsked = true, HeadingTerms = headingTerms });
+                }
+            }
+        }
+    }
+
+    /// <summary>The prose paragraphs of each retrieved passage's section that no retrieved passage holds, with the passage's rank and heading words.</summary>
+    private static IEnumerable<(int Rank, HashSet<string> HeadingTerms, GuideParagraph Paragraph)> UnretrievedParagraphs(
+        ScoredPassage[] passages, IReadOnlyDictionary<string, IReadOnlyList<GuideParagraph>> sectionParagraphs)
+    {
         for (var rank = 0; rank < passages.Length; rank++)
         {
             var passage = passages[rank].Passage;
-            var headingTerms = QueryTerms.Of(passage.SectionPath.Count > 0 ? passage.SectionPath[^1] : string.Empty);
-            if (!headingTerms.Overlaps(telling) || !request.SectionParagraphs.TryGetValue(passage.Id, out var paragraphs))
+            if (!sectionParagraphs.TryGetValue(passage.Id, out var paragraphs))
             {
                 continue;
             }
 
+            var headingTerms = QueryTerms.Of(passage.SectionPath.Count > 0 ? passage.SectionPath[^1] : string.Empty);
             foreach (var paragraph in paragraphs.Where(p => !p.IsListItem && !passages.Any(other => other.Passage.Text.Contains(p.Text, StringComparison.Ordinal))))
             {
-                line += 2;
-                foreach (var text in SentenceSplitter.Split(paragraph.Text))
-                {
-                    position++;
-                    if (NamesCount(text) >= MinNamesNamed && !candidates.Any(c => c.Text == text))
-                    {
-                        candidates.Add(new Candidate(rank, position, new GuideSentence(text, line, IsListItem: false), QueryTerms.Of(text), opensList: false) { NamesWhatIsAsked = true, HeadingTerms = headingTerms });
-                    }
-                }
+                yield return (rank, headingTerms, paragraph);
             }
         }
     }
@@ -444,21 +454,12 @@ public static partial class OfflineComposer
             return;
         }
 
-        for (var rank = 0; rank < passages.Length; rank++)
+        foreach (var (rank, headingTerms, paragraph) in UnretrievedParagraphs(passages, request.SectionParagraphs))
         {
-            if (!request.SectionParagraphs.TryGetValue(passages[rank].Passage.Id, out var paragraphs))
+            if (SentenceSplitter.Split(paragraph.Text).FirstOrDefault(States) is { } text)
             {
-                continue;
-            }
-
-            var headingTerms = QueryTerms.Of(passages[rank].Passage.SectionPath.Count > 0 ? passages[rank].Passage.SectionPath[^1] : string.Empty);
-            foreach (var paragraph in paragraphs.Where(p => !p.IsListItem && !passages.Any(other => other.Passage.Text.Contains(p.Text, StringComparison.Ordinal))))
-            {
-                if (SentenceSplitter.Split(paragraph.Text).FirstOrDefault(States) is { } text)
-                {
-                    candidates.Add(new Candidate(rank, VerdictSentenceLine, new GuideSentence(text, VerdictSentenceLine, IsListItem: false), QueryTerms.Of(text), opensList: false) { VerdictFromSection = true, HeadingTerms = headingTerms });
-                    return;
-                }
+                candidates.Add(new Candidate(rank, VerdictSentenceLine, new GuideSentence(text, VerdictSentenceLine, IsListItem: false), QueryTerms.Of(text), opensList: false) { VerdictFromSection = true, HeadingTerms = headingTerms });
+                return;
             }
         }
     }
